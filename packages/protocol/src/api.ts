@@ -1,0 +1,33 @@
+/** Shapes of the HTTP API's bodies, shared by the server's schemas and the web client. */
+import type { Role } from './roles.ts'
+
+export interface CreateBoardRequest {
+  title: string
+}
+
+export interface CreatedBoard {
+  id: string
+  title: string
+  tokens: Record<Role, string>
+  links: Record<Role, string>
+}
+
+export interface BoardInfo {
+  id: string
+  title: string
+  role: Role
+}
+
+export interface ClientConfig {
+  /** tldraw licence key for production origins; empty where none is configured. */
+  tldrawLicenseKey: string
+  /** Whether creating boards needs the admin token. */
+  adminTokenRequired: boolean
+}
+
+/** The body of every error the API answers with. */
+export interface ApiError {
+  statusCode: number
+  error: string
+  message: string
+}

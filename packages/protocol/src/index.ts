@@ -1,0 +1,15 @@
+export { CloseCode, FATAL_CLOSE_CODES } from './closeCodes.ts'
+export {
+  MAX_ASSET_BYTES,
+  MAX_AWARENESS_STATE_BYTES,
+  MAX_CONNECTIONS_PER_BOARD,
+  MAX_MESSAGE_BYTES,
+  MAX_MESSAGES_PER_SECOND,
+  MAX_TITLE_LENGTH,
+  MESSAGE_BURST,
+} from './limits.ts'
+export { ROLES, isRole, canEditDocument } from './roles.ts'
+export type { Role } from './roles.ts'
+export { BOARD_ID_PATTERN, TOKEN_PATTERN, SYNC_PATH, isBoardId, isToken, boardPath } from './ids.ts'
+export { MessageType } from './messageTypes.ts'
+export type { ApiError, BoardInfo, ClientConfig, CreateBoardRequest, CreatedBoard } from './api.ts'

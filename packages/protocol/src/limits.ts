@@ -1,0 +1,25 @@
+/**
+ * Limits shared by client and server. The client stays inside them so that a
+ * well-behaved user never hits the server's enforcement.
+ */
+
+/** Largest WebSocket message the server accepts; larger ones close the socket with 4413. A pasted image travels inline, so this bounds images too. */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024
+
+/** Largest image or file the client lets a user paste onto a board (inline asset, encoded as base64, must stay under MAX_MESSAGE_BYTES). */
+export const MAX_ASSET_BYTES = 2 * 1024 * 1024
+
+/** Largest awareness state of one client (name, colour, cursor, selection). */
+export const MAX_AWARENESS_STATE_BYTES = 16 * 1024
+
+/** Messages one socket may send per second on average before it is closed with 4429. Cursor moves at 60 Hz plus edits stay well inside. */
+export const MAX_MESSAGES_PER_SECOND = 200
+
+/** Short bursts above the average rate that are still accepted. */
+export const MESSAGE_BURST = 600
+
+/** Open sockets per board; one more is closed with 4429. */
+export const MAX_CONNECTIONS_PER_BOARD = 250
+
+/** Longest board title, in characters. */
+export const MAX_TITLE_LENGTH = 120
