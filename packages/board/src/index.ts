@@ -1,0 +1,33 @@
+/**
+ * The Dorfplatz board document: its layout in a Y.Doc, how the server seeds it, and how a
+ * tldraw store and presence are bound to it. Knows nothing of React, sockets or providers.
+ */
+export {
+  getMeta,
+  getRecordsMap,
+  META_KEY,
+  MetaKey,
+  readBoardRecords,
+  readBoardSchema,
+  readBoardTitle,
+  RECORDS_KEY,
+} from './boardDocument.ts'
+export type { RecordEntry } from './boardDocument.ts'
+export { KeyValueArray } from './KeyValueArray.ts'
+export type { KeyValueArrayOptions, KeyValueChange, KeyValueChangeListener, KeyValueEntry } from './KeyValueArray.ts'
+export { createBoardSchema } from './createBoardSchema.ts'
+export { FIRST_PAGE_ID, initBoardDoc } from './initBoardDoc.ts'
+export type { InitBoardDocOptions } from './initBoardDoc.ts'
+export { compareSchema } from './compareSchema.ts'
+export type { SchemaComparison } from './compareSchema.ts'
+export { BOARD_RECORD_TYPES, validateBoardRecord } from './validateBoardRecord.ts'
+export type { RecordCheck } from './validateBoardRecord.ts'
+export { bindStoreToDoc } from './bindStoreToDoc.ts'
+export type { BindStoreToDocOptions, BoardBinding, BoardStatus } from './bindStoreToDoc.ts'
+export { bindPresence, PRESENCE_INTERVAL_MS } from './bindPresence.ts'
+export type { BindPresenceOptions, PresenceBinding, PresenceUser } from './bindPresence.ts'
+export { listPeers } from './listPeers.ts'
+export type { Peer } from './listPeers.ts'
+export { PRESENCE_FIELD, USER_FIELD } from './awarenessFields.ts'
+export { measureDocGrowth } from './docGrowth.ts'
+export type { DocGrowth, DocGrowthOptions } from './docGrowth.ts'

@@ -1,0 +1,33 @@
+/** A valid sticky note on the board's first page, for tests that need one known record. */
+import { createShapeId, toRichText, type TLNoteShape, type TLShape } from '@tldraw/tlschema'
+import { FIRST_PAGE_ID } from '../initBoardDoc.ts'
+
+export function testNote(name: string, text = 'Mehr Bänke am Dorfplatz'): TLNoteShape {
+  return {
+    id: createShapeId(name),
+    typeName: 'shape',
+    type: 'note',
+    parentId: FIRST_PAGE_ID,
+    index: 'a1' as TLShape['index'],
+    x: 10,
+    y: 20,
+    rotation: 0,
+    isLocked: false,
+    opacity: 1,
+    meta: {},
+    props: {
+      color: 'yellow',
+      labelColor: 'black',
+      richText: toRichText(text),
+      size: 'm',
+      font: 'draw',
+      align: 'middle',
+      verticalAlign: 'middle',
+      growY: 0,
+      fontSizeAdjustment: 1,
+      url: '',
+      scale: 1,
+      textLastEditedBy: null,
+    },
+  }
+}
