@@ -1,0 +1,86 @@
+/**
+ * Builds the whole Dorfplatz server as one Fastify instance, for `server.ts`
+ * and for tests alike. Nothing here listens or reads the environment.
+ */
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import websocket from '@fastify/websocket'
+import { MAX_MESSAGE_BYTES } from '@dorfplatz/protocol'
+import type { Config } from './config.ts'
+import { storagePlugin } from './plugins/storagePlugin.ts'
+import { roomsPlugin } from './plugins/roomsPlugin.ts'
+import { SqliteBoardStorage } from './storage/SqliteBoardStorage.ts'
+import type { BoardStorage } from './storage/BoardStorage.ts'
+import { boardRoutes } from './routes/boardRoutes.ts'
+import { healthRoutes } from './routes/healthRoutes.ts'
+import { syncRoute } from './routes/syncRoute.ts'
+import { webApp } from './routes/webApp.ts'
+import { HttpError } from './routes/httpError.ts'
+
+/**
+ * The WebSocket layer drops frames past this size on its own (close 1009) before
+ * buffering them; between MAX_MESSAGE_BYTES and this, the sync layer answers 4413.
+ */
+const WS_MAX_PAYLOAD_BYTES = 4 * MAX_MESSAGE_BYTES
+
+/** Keeps link tokens out of the logs. */
+const redactToken = (url: string) => url.replace(/([?&]token=)[^&]*/g, '$1…')
+
+export interface BuildOptions {
+  storage?: BoardStorage
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      serializers: {
+        req: (request) => ({ method: request.method, url: redactToken(request.url), remoteAddress: request.ip }),
+      },
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 64 * 1024,
+    // Bad input is refused, not repaired: no type coercion, no silent removal of unknown fields.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+  })
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const statusCode = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500)
+    if (statusCode >= 500) {
+      request.log.error({ err: error }, 'request failed')
+      return reply.code(statusCode).send({ statusCode, error: 'Internal Server Error', message: 'Something went wrong on the server.' })
+    }
+    const message = error.validation ? `Invalid request: ${error.message}` : error.message
+    return reply.code(statusCode).send({ statusCode, error: httpStatusName(statusCode), message })
+  })
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No route for ${request.method} ${redactToken(request.url)}.` })
+  })
+
+  await app.register(storagePlugin, { storage: options.storage ?? new SqliteBoardStorage(config.dataDir) })
+  await app.register(roomsPlugin, { idleUnloadMs: config.idleUnloadMs })
+  await app.register(websocket, { options: { maxPayload: WS_MAX_PAYLOAD_BYTES } })
+  await app.register(healthRoutes, { config })
+  await app.register(boardRoutes, { config })
+  await app.register(syncRoute)
+  await app.register(webApp, { webDir: config.webDir })
+  return app
+}
+
+function httpStatusName(statusCode: number): string {
+  switch (statusCode) {
+    case 400:
+      return 'Bad Request'
+    case 401:
+      return 'Unauthorized'
+    case 403:
+      return 'Forbidden'
+    case 404:
+      return 'Not Found'
+    case 413:
+      return 'Payload Too Large'
+    case 415:
+      return 'Unsupported Media Type'
+    default:
+      return 'Error'
+  }
+}

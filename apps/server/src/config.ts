@@ -1,0 +1,77 @@
+/**
+ * The server's configuration, read from the environment once, validated, and
+ * passed down from there. No other module reads `process.env`.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+/** Where the built web app lies, seen from this file both as source (src/) and as bundle (dist/). */
+const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist')
+
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value)
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DORFPLATZ_DATA_DIR: z.string().min(1).default('./data'),
+  DORFPLATZ_PUBLIC_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^https?$/ })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  DORFPLATZ_ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
+  DORFPLATZ_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  TLDRAW_LICENSE_KEY: z.string().default(''),
+  DORFPLATZ_WEB_DIR: z.string().min(1).default(DEFAULT_WEB_DIR),
+  DORFPLATZ_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+})
+
+export interface Config {
+  port: number
+  host: string
+  /** Directory of the SQLite file. */
+  dataDir: string
+  /** Public origin for links (e.g. https://dorfplatz.example-gemeinde.de); derived from each request when unset. */
+  publicUrl: string | undefined
+  /** When set, creating and listing boards needs `Authorization: Bearer <adminToken>`. */
+  adminToken: string | undefined
+  /** Trust X-Forwarded-* headers from a reverse proxy. */
+  trustProxy: boolean
+  tldrawLicenseKey: string
+  webDir: string
+  /** How long a board nobody has open stays in memory. */
+  idleUnloadMs: number
+  logLevel: (typeof LOG_LEVELS)[number]
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`)
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DORFPLATZ_DATA_DIR),
+    publicUrl: e.DORFPLATZ_PUBLIC_URL,
+    adminToken: e.DORFPLATZ_ADMIN_TOKEN,
+    trustProxy: e.DORFPLATZ_TRUST_PROXY,
+    tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
+    webDir: path.resolve(e.DORFPLATZ_WEB_DIR),
+    idleUnloadMs: e.DORFPLATZ_IDLE_UNLOAD_MS,
+    logLevel: e.LOG_LEVEL,
+  }
+}

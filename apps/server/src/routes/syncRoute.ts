@@ -1,0 +1,59 @@
+/**
+ * The y-websocket endpoint `/sync/:boardId?token=…`. A malformed board id is
+ * refused before the upgrade; a missing or unknown token and an unknown board
+ * close the socket with 4401 or 4404 so that the client learns why.
+ */
+import type { FastifyInstance } from 'fastify'
+import { BOARD_ID_PATTERN, CloseCode, SYNC_PATH, isToken } from '@dorfplatz/protocol'
+import { Connection } from '../sync/Connection.ts'
+import { hashToken } from '../tokens.ts'
+
+export async function syncRoute(app: FastifyInstance): Promise<void> {
+  app.get<{ Params: { boardId: string }; Querystring: { token?: string } }>(
+    `${SYNC_PATH}/:boardId`,
+    {
+      websocket: true,
+      schema: {
+        params: {
+          type: 'object',
+          required: ['boardId'],
+          properties: { boardId: { type: 'string', pattern: BOARD_ID_PATTERN.source } },
+        },
+        querystring: { type: 'object', properties: { token: { type: 'string' } } },
+      },
+    },
+    (socket, request) => {
+      const connection = new Connection(socket)
+      const { boardId } = request.params
+      const { token } = request.query
+      const admit = async () => {
+        if (token === undefined || token === '') {
+          connection.close(CloseCode.UNAUTHORIZED, 'token missing')
+          return
+        }
+        const grant = isToken(token) ? await app.storage.findToken(hashToken(token)) : undefined
+        if (!grant) {
+          connection.close(CloseCode.UNAUTHORIZED, 'unknown token')
+          return
+        }
+        if (grant.boardId !== boardId) {
+          const board = await app.storage.getBoard(boardId)
+          connection.close(
+            board ? CloseCode.UNAUTHORIZED : CloseCode.NO_SUCH_BOARD,
+            board ? 'token is not for this board' : 'no such board',
+          )
+          return
+        }
+        connection.role = grant.role
+        connection.tokenHash = hashToken(token)
+        const room = await app.rooms.acquire(boardId)
+        if (connection.isClosed) return
+        room.addConnection(connection)
+      }
+      admit().catch((error: unknown) => {
+        request.log.error({ err: error, boardId }, 'could not admit socket')
+        connection.close(CloseCode.GOING_AWAY, 'server unavailable')
+      })
+    },
+  )
+}

@@ -1,0 +1,22 @@
+/** Serves the built web app: hashed assets cached for good, every other page path answered with index.html. */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import fastifyStatic from '@fastify/static'
+
+export async function webApp(app: FastifyInstance, { webDir }: { webDir: string }): Promise<void> {
+  if (!fs.existsSync(path.join(webDir, 'index.html'))) {
+    app.log.warn({ webDir }, 'no built web app found; run `pnpm build` (the API and sync still work)')
+    return
+  }
+  await app.register(fastifyStatic, {
+    root: webDir,
+    wildcard: false,
+    index: ['index.html'],
+    setHeaders(reply, filePath) {
+      const immutable = filePath.includes(`${path.sep}assets${path.sep}`)
+      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+    },
+  })
+  app.get('/b/:boardId', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'))
+}

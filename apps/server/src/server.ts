@@ -1,0 +1,49 @@
+/**
+ * The Dorfplatz process: reads the configuration, starts the server, and on
+ * SIGINT or SIGTERM persists every board and closes every socket with 1001
+ * before it exits.
+ */
+import { ConfigError, loadConfig } from './config.ts'
+import { buildApp } from './app.ts'
+
+async function main(): Promise<void> {
+  let config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+  const app = await buildApp(config)
+  let closing = false
+  const shutdown = (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+
+  await app.listen({ port: config.port, host: config.host })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host
+  const url = config.publicUrl ?? `http://${shownHost}:${port}`
+  app.log.info({ url, dataDir: config.dataDir }, 'Dorfplatz is running')
+  console.log(`\n  Dorfplatz läuft auf ${url}   (Daten: ${config.dataDir})\n`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

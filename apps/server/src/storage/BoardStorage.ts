@@ -1,0 +1,52 @@
+/**
+ * The storage interface every backend implements (SQLite now, PostgreSQL
+ * later). `storageContract.ts` is the one test suite each implementation must
+ * pass. A board's document is a compacted state plus an append-only log of
+ * Yjs updates; the state and log together rebuild the document.
+ */
+import type { Role } from '@dorfplatz/protocol'
+
+export interface StoredBoard {
+  id: string
+  title: string
+  createdAt: number
+}
+
+export interface NewBoard extends StoredBoard {
+  /** The seeded document as one Yjs update. */
+  initialState: Uint8Array
+  /** sha256 (hex) of each role's link token. */
+  tokenHashes: Record<Role, string>
+}
+
+export interface TokenGrant {
+  boardId: string
+  role: Role
+}
+
+export interface StoredDocument {
+  /** The compacted state first (if any), then every update appended since, in order. */
+  updates: Uint8Array[]
+  /** Sequence number of the last update included; compaction passes it back. */
+  lastSeq: number
+}
+
+export interface BoardStorage {
+  createBoard(board: NewBoard): Promise<void>
+  getBoard(id: string): Promise<StoredBoard | undefined>
+  /** The board and role a token hash grants, or undefined for an unknown or revoked token. */
+  findToken(tokenHash: string): Promise<TokenGrant | undefined>
+  loadDocument(boardId: string): Promise<StoredDocument>
+  /**
+   * Appends updates durably, in one transaction, and resolves only once they
+   * would survive a crash of the process. Resolves to the last sequence number.
+   */
+  appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number>
+  /** Replaces the state and every logged update up to `uptoSeq` with `state`. */
+  compact(boardId: string, state: Uint8Array, uptoSeq: number): Promise<void>
+  /** Number of logged updates not yet merged into the state (for tests and metrics). */
+  countLoggedUpdates(boardId: string): Promise<number>
+  /** Throws when the storage cannot serve requests (used by /healthz). */
+  ping(): Promise<void>
+  close(): Promise<void>
+}

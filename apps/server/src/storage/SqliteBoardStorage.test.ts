@@ -1,0 +1,60 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, expect, it } from 'vitest'
+import { describeStorageContract } from './storageContract.ts'
+import { SQLITE_FILE_NAME, SqliteBoardStorage } from './SqliteBoardStorage.ts'
+
+const dirs: string[] = []
+const dirOf = new WeakMap<SqliteBoardStorage, string>()
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dorfplatz-sqlite-'))
+  dirs.push(dir)
+  return dir
+}
+
+describeStorageContract('SQLite file', {
+  async open() {
+    const dir = tempDir()
+    const storage = new SqliteBoardStorage(dir)
+    dirOf.set(storage, dir)
+    return storage
+  },
+  async reopen(storage) {
+    const dir = dirOf.get(storage as SqliteBoardStorage)!
+    await storage.close()
+    const reopened = new SqliteBoardStorage(dir)
+    dirOf.set(reopened, dir)
+    return reopened
+  },
+})
+
+describeStorageContract('SQLite in memory', {
+  async open() {
+    return new SqliteBoardStorage(':memory:')
+  },
+})
+
+it('opens its file in WAL mode with full synchronous writes', async () => {
+  const dir = tempDir()
+  const storage = new SqliteBoardStorage(dir)
+  await storage.close()
+  const db = new Database(path.join(dir, SQLITE_FILE_NAME))
+  expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+  expect(db.pragma('user_version', { simple: true })).toBe(1)
+  db.close()
+})
+
+it('refuses a database written by a newer version instead of damaging it', () => {
+  const dir = tempDir()
+  const db = new Database(path.join(dir, SQLITE_FILE_NAME))
+  db.pragma('user_version = 99')
+  db.close()
+  expect(() => new SqliteBoardStorage(dir)).toThrow(/newer Dorfplatz/)
+})

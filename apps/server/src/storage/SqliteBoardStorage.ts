@@ -1,0 +1,166 @@
+/**
+ * The embedded default storage: one SQLite file in the data directory, in WAL
+ * mode with synchronous=FULL so that an append that has returned survives
+ * `kill -9` and power loss alike.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { isRole } from '@dorfplatz/protocol'
+import type { BoardStorage, NewBoard, StoredBoard, StoredDocument, TokenGrant } from './BoardStorage.ts'
+
+/** Each entry moves the schema from version `index` to `index + 1`; `PRAGMA user_version` says where a file stands. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE boards (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE tokens (
+    hash TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  CREATE INDEX tokens_board ON tokens(board_id);
+  CREATE TABLE board_states (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+    data BLOB NOT NULL,
+    upto_seq INTEGER NOT NULL
+  );
+  CREATE TABLE board_updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX board_updates_board_seq ON board_updates(board_id, seq);
+  `,
+]
+
+export const SQLITE_FILE_NAME = 'dorfplatz.sqlite'
+
+export class SqliteBoardStorage implements BoardStorage {
+  private readonly db: Database.Database
+  private readonly statements
+
+  /** Opens (and creates or migrates) the database file in `dataDir`, or an in-memory database for `':memory:'`. */
+  constructor(dataDir: string) {
+    let file = ':memory:'
+    if (dataDir !== ':memory:') {
+      fs.mkdirSync(dataDir, { recursive: true })
+      file = path.join(dataDir, SQLITE_FILE_NAME)
+    }
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = FULL')
+    this.db.pragma('foreign_keys = ON')
+    this.db.pragma('busy_timeout = 5000')
+    this.migrate()
+    this.statements = {
+      insertBoard: this.db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)'),
+      insertToken: this.db.prepare('INSERT INTO tokens (hash, board_id, role, created_at) VALUES (?, ?, ?, ?)'),
+      insertState: this.db.prepare(
+        'INSERT INTO board_states (board_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
+      ),
+      getBoard: this.db.prepare<[string], { id: string; title: string; created_at: number }>(
+        'SELECT id, title, created_at FROM boards WHERE id = ?',
+      ),
+      findToken: this.db.prepare<[string], { board_id: string; role: string }>(
+        'SELECT board_id, role FROM tokens WHERE hash = ? AND revoked_at IS NULL',
+      ),
+      getState: this.db.prepare<[string], { data: Buffer; upto_seq: number }>(
+        'SELECT data, upto_seq FROM board_states WHERE board_id = ?',
+      ),
+      getUpdates: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+      ),
+      insertUpdate: this.db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)'),
+      deleteUpdatesUpTo: this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?'),
+      countUpdates: this.db.prepare<[string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ?',
+      ),
+      ping: this.db.prepare('SELECT 1'),
+    }
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number
+    if (version > MIGRATIONS.length) {
+      throw new Error(
+        `The database was written by a newer Dorfplatz (schema ${version}, this version knows ${MIGRATIONS.length}). Update Dorfplatz instead of downgrading.`,
+      )
+    }
+    for (let next = version; next < MIGRATIONS.length; next++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[next]!)
+        this.db.pragma(`user_version = ${next + 1}`)
+      })()
+    }
+  }
+
+  async createBoard(board: NewBoard): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.insertBoard.run(board.id, board.title, board.createdAt)
+      for (const [role, hash] of Object.entries(board.tokenHashes)) {
+        this.statements.insertToken.run(hash, board.id, role, board.createdAt)
+      }
+      this.statements.insertState.run(board.id, Buffer.from(board.initialState), 0)
+    })()
+  }
+
+  async getBoard(id: string): Promise<StoredBoard | undefined> {
+    const row = this.statements.getBoard.get(id)
+    return row && { id: row.id, title: row.title, createdAt: row.created_at }
+  }
+
+  async findToken(tokenHash: string): Promise<TokenGrant | undefined> {
+    const row = this.statements.findToken.get(tokenHash)
+    if (!row || !isRole(row.role)) return undefined
+    return { boardId: row.board_id, role: row.role }
+  }
+
+  async loadDocument(boardId: string): Promise<StoredDocument> {
+    return this.db.transaction(() => {
+      const state = this.statements.getState.get(boardId)
+      const updates: Uint8Array[] = []
+      let lastSeq = state?.upto_seq ?? 0
+      if (state) updates.push(new Uint8Array(state.data))
+      for (const row of this.statements.getUpdates.iterate(boardId, lastSeq)) {
+        updates.push(new Uint8Array(row.data))
+        lastSeq = row.seq
+      }
+      return { updates, lastSeq }
+    })()
+  }
+
+  async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number> {
+    return this.db.transaction(() => {
+      let seq = 0
+      for (const update of updates) {
+        seq = Number(this.statements.insertUpdate.run(boardId, Buffer.from(update)).lastInsertRowid)
+      }
+      return seq
+    })()
+  }
+
+  async compact(boardId: string, state: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.insertState.run(boardId, Buffer.from(state), uptoSeq)
+      this.statements.deleteUpdatesUpTo.run(boardId, uptoSeq)
+    })()
+  }
+
+  async countLoggedUpdates(boardId: string): Promise<number> {
+    return this.statements.countUpdates.get(boardId)?.n ?? 0
+  }
+
+  async ping(): Promise<void> {
+    this.statements.ping.get()
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close()
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The contract every BoardStorage implementation must meet. Each
+ * implementation's test file calls `describeStorageContract` with a factory
+ * that opens a fresh, empty storage (and reopens the same one, for
+ * durability).
+ */
+import { describe, expect, it } from 'vitest'
+import type { BoardStorage, NewBoard } from './BoardStorage.ts'
+
+export interface StorageFactory {
+  /** A fresh, empty storage. */
+  open(): Promise<BoardStorage>
+  /** Closes `storage` and opens the same data again, or undefined where the data cannot outlive the instance. */
+  reopen?(storage: BoardStorage): Promise<BoardStorage>
+}
+
+const bytes = (...values: number[]) => new Uint8Array(values)
+
+function newBoard(id: string): NewBoard {
+  return {
+    id,
+    title: `Board ${id}`,
+    createdAt: 1_700_000_000_000,
+    initialState: bytes(1, 2, 3),
+    tokenHashes: { facilitator: `${id}-f`, participant: `${id}-p`, viewer: `${id}-v` },
+  }
+}
+
+export function describeStorageContract(name: string, factory: StorageFactory): void {
+  describe(`BoardStorage contract: ${name}`, () => {
+    it('creates a board and finds it and its tokens', async () => {
+      const storage = await factory.open()
+      await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))
+      expect(await storage.getBoard('AAAAAAAAAAAAAAAA')).toEqual({
+        id: 'AAAAAAAAAAAAAAAA',
+        title: 'Board AAAAAAAAAAAAAAAA',
+        createdAt: 1_700_000_000_000,
+      })
+      expect(await storage.getBoard('BBBBBBBBBBBBBBBB')).toBeUndefined()
+      expect(await storage.findToken('AAAAAAAAAAAAAAAA-p')).toEqual({ boardId: 'AAAAAAAAAAAAAAAA', role: 'participant' })
+      expect(await storage.findToken('AAAAAAAAAAAAAAAA-v')).toEqual({ boardId: 'AAAAAAAAAAAAAAAA', role: 'viewer' })
+      expect(await storage.findToken('nope')).toBeUndefined()
+      await storage.close()
+    })
+
+    it('refuses a second board with the same id', async () => {
+      const storage = await factory.open()
+      await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))
+      await expect(storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))).rejects.toThrow()
+      await storage.close()
+    })
+
+    it('returns the initial state, then appended updates in order', async () => {
+      const storage = await factory.open()
+      await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))
+      await storage.createBoard(newBoard('BBBBBBBBBBBBBBBB'))
+      const first = await storage.appendUpdates('AAAAAAAAAAAAAAAA', [bytes(10), bytes(11)])
+      await storage.appendUpdates('BBBBBBBBBBBBBBBB', [bytes(99)])
+      const last = await storage.appendUpdates('AAAAAAAAAAAAAAAA', [bytes(12)])
+      expect(last).toBeGreaterThan(first)
+      const stored = await storage.loadDocument('AAAAAAAAAAAAAAAA')
+      expect(stored.updates).toEqual([bytes(1, 2, 3), bytes(10), bytes(11), bytes(12)])
+      expect(stored.lastSeq).toBe(last)
+      expect(await storage.countLoggedUpdates('AAAAAAAAAAAAAAAA')).toBe(3)
+      await storage.close()
+    })
+
+    it('compaction replaces the state and the log up to a sequence number, keeping later updates', async () => {
+      const storage = await factory.open()
+      await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))
+      const upTo = await storage.appendUpdates('AAAAAAAAAAAAAAAA', [bytes(10), bytes(11)])
+      await storage.appendUpdates('AAAAAAAAAAAAAAAA', [bytes(12)])
+      await storage.compact('AAAAAAAAAAAAAAAA', bytes(7, 7), upTo)
+      const stored = await storage.loadDocument('AAAAAAAAAAAAAAAA')
+      expect(stored.updates).toEqual([bytes(7, 7), bytes(12)])
+      expect(await storage.countLoggedUpdates('AAAAAAAAAAAAAAAA')).toBe(1)
+      await storage.close()
+    })
+
+    it.runIf(factory.reopen)('keeps everything appended across a reopen', async () => {
+      let storage = await factory.open()
+      await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))
+      await storage.appendUpdates('AAAAAAAAAAAAAAAA', [bytes(10)])
+      storage = await factory.reopen!(storage)
+      expect((await storage.loadDocument('AAAAAAAAAAAAAAAA')).updates).toEqual([bytes(1, 2, 3), bytes(10)])
+      expect(await storage.findToken('AAAAAAAAAAAAAAAA-f')).toEqual({ boardId: 'AAAAAAAAAAAAAAAA', role: 'facilitator' })
+      await storage.ping()
+      await storage.close()
+    })
+  })
+}

@@ -1,0 +1,157 @@
+/**
+ * One client's WebSocket: enforces the per-socket limits (message size and
+ * rate), buffers messages until its room has loaded, and sends what the room
+ * queued for it once per flush.
+ */
+import type { WebSocket, RawData } from 'ws'
+import {
+  CloseCode,
+  MAX_MESSAGE_BYTES,
+  MAX_MESSAGES_PER_SECOND,
+  MESSAGE_BURST,
+  type Role,
+} from '@dorfplatz/protocol'
+
+/** Past this much unsent data a socket is too slow to keep; it is cut off so it cannot grow the server's memory. */
+export const MAX_SOCKET_BUFFERED_BYTES = 16 * 1024 * 1024
+
+/** Awareness client ids one socket may speak for (one per Y.Doc; a tab has one). */
+export const MAX_AWARENESS_IDS_PER_CONNECTION = 4
+
+type MessageHandler = (connection: Connection, message: Uint8Array) => void
+
+let nextConnectionId = 1
+
+export class Connection {
+  readonly id = nextConnectionId++
+  /** Awareness client ids this socket has spoken for; removed from the room when it closes. */
+  readonly awarenessIds = new Set<number>()
+  role: Role | undefined
+  tokenHash: string | undefined
+  private closed = false
+  private handler: MessageHandler | undefined
+  private buffered: Uint8Array[] = []
+  private queue: Uint8Array[] = []
+  private tokens = MESSAGE_BURST
+  private lastRefill = performance.now()
+  private readonly closeListeners: Array<() => void> = []
+
+  constructor(
+    readonly socket: WebSocket,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    // Attached before anything is awaited, so no message is lost while the token is checked and the room loads.
+    socket.on('message', (data, isBinary) => this.receive(data, isBinary))
+    socket.on('close', () => this.handleClosed())
+    socket.on('error', () => this.handleClosed())
+  }
+
+  get isClosed(): boolean {
+    return this.closed
+  }
+
+  get canEdit(): boolean {
+    return this.role !== undefined && this.role !== 'viewer'
+  }
+
+  onClose(listener: () => void): void {
+    if (this.closed) listener()
+    else this.closeListeners.push(listener)
+  }
+
+  /** Starts delivering messages (the buffered ones first) to `handler`. */
+  attach(handler: MessageHandler): void {
+    this.handler = handler
+    const buffered = this.buffered
+    this.buffered = []
+    for (const message of buffered) {
+      if (this.closed) return
+      handler(this, message)
+    }
+  }
+
+  enqueue(message: Uint8Array): void {
+    if (!this.closed) this.queue.push(message)
+  }
+
+  takeQueue(): Uint8Array[] {
+    const queue = this.queue
+    this.queue = []
+    return queue
+  }
+
+  send(messages: readonly Uint8Array[]): void {
+    if (this.closed || messages.length === 0 || this.socket.readyState !== this.socket.OPEN) return
+    if (this.socket.bufferedAmount > MAX_SOCKET_BUFFERED_BYTES) {
+      this.terminate()
+      return
+    }
+    for (const message of messages) this.socket.send(message)
+  }
+
+  close(code: CloseCode, reason: string): void {
+    if (this.closed) return
+    this.closed = true
+    this.buffered = []
+    this.queue = []
+    // Close reasons are limited to 123 bytes by the WebSocket protocol.
+    this.socket.close(code, reason.slice(0, 120))
+    this.notifyClosed()
+  }
+
+  terminate(): void {
+    this.socket.terminate()
+    this.handleClosed()
+  }
+
+  private receive(data: RawData, isBinary: boolean): void {
+    if (this.closed) return
+    if (!this.takeToken()) {
+      this.close(CloseCode.TOO_MANY, 'too many messages')
+      return
+    }
+    const message = toBytes(data)
+    if (message.byteLength > MAX_MESSAGE_BYTES) {
+      this.close(CloseCode.MESSAGE_TOO_LARGE, `messages are limited to ${MAX_MESSAGE_BYTES} bytes`)
+      return
+    }
+    if (!isBinary) {
+      this.close(CloseCode.BAD_MESSAGE, 'text messages are not part of the protocol')
+      return
+    }
+    if (this.handler) this.handler(this, message)
+    else this.buffered.push(message)
+  }
+
+  /** Token bucket: MESSAGE_BURST messages at once, refilled at MAX_MESSAGES_PER_SECOND. */
+  private takeToken(): boolean {
+    const now = this.now()
+    this.tokens = Math.min(MESSAGE_BURST, this.tokens + ((now - this.lastRefill) / 1000) * MAX_MESSAGES_PER_SECOND)
+    this.lastRefill = now
+    if (this.tokens < 1) return false
+    this.tokens -= 1
+    return true
+  }
+
+  private handleClosed(): void {
+    if (this.closed) {
+      this.notifyClosed()
+      return
+    }
+    this.closed = true
+    this.buffered = []
+    this.queue = []
+    this.notifyClosed()
+  }
+
+  private notifyClosed(): void {
+    const listeners = this.closeListeners.splice(0)
+    for (const listener of listeners) listener()
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data)
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return data
+}

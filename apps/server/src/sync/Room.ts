@@ -1,0 +1,333 @@
+/**
+ * One board in memory: its Y.Doc, the awareness of everyone present and their
+ * connections. Everything a turn of the event loop produces is handled in one
+ * flush: the turn's document updates are appended durably in one transaction
+ * first, and only then does anything go out, one batch per socket.
+ */
+import * as decoding from 'lib0/decoding'
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import type { FastifyBaseLogger } from 'fastify'
+import { CloseCode, MAX_CONNECTIONS_PER_BOARD, MessageType } from '@dorfplatz/protocol'
+import type { BoardStorage } from '../storage/BoardStorage.ts'
+import { MAX_AWARENESS_IDS_PER_CONNECTION, type Connection } from './Connection.ts'
+import { ProtocolError, badMessage, forbidden } from './ProtocolError.ts'
+import {
+  assertValidStateVector,
+  assertValidUpdate,
+  encodeAwarenessEntries,
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdateMessage,
+  readAwarenessUpdate,
+} from './syncMessages.ts'
+
+/** Logged updates after which the log is merged into the state row. */
+export const COMPACT_AFTER_UPDATES = 500
+
+interface PendingUpdate {
+  update: Uint8Array
+  origin: unknown
+}
+
+export class Room {
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
+  private readonly connections = new Set<Connection>()
+  private readonly awarenessOwners = new Map<number, Connection>()
+  private pendingUpdates: PendingUpdate[] = []
+  private pendingAwareness = new Set<number>()
+  private flushScheduled = false
+  private flushChain: Promise<void> = Promise.resolve()
+  private lastSeq: number
+  private loggedUpdates: number
+  private closed = false
+  private destroyed = false
+
+  private constructor(
+    readonly boardId: string,
+    private readonly storage: BoardStorage,
+    private readonly log: FastifyBaseLogger,
+    private readonly onEmpty: (room: Room) => void,
+    private readonly onFailure: (room: Room) => void,
+    stored: { doc: Y.Doc; lastSeq: number; loggedUpdates: number },
+  ) {
+    this.doc = stored.doc
+    this.lastSeq = stored.lastSeq
+    this.loggedUpdates = stored.loggedUpdates
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    // The server is not a participant: it has no presence of its own.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.pendingUpdates.push({ update, origin })
+      this.scheduleFlush()
+    })
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+        for (const id of [...added, ...updated, ...removed]) this.pendingAwareness.add(id)
+        this.scheduleFlush()
+      },
+    )
+  }
+
+  static async load(
+    boardId: string,
+    storage: BoardStorage,
+    log: FastifyBaseLogger,
+    hooks: { onEmpty: (room: Room) => void; onFailure: (room: Room) => void },
+  ): Promise<Room> {
+    const stored = await storage.loadDocument(boardId)
+    const doc = new Y.Doc()
+    Y.transact(doc, () => {
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
+    })
+    return new Room(boardId, storage, log, hooks.onEmpty, hooks.onFailure, {
+      doc,
+      lastSeq: stored.lastSeq,
+      loggedUpdates: Math.max(0, stored.updates.length - 1),
+    })
+  }
+
+  get size(): number {
+    return this.connections.size
+  }
+
+  get isClosed(): boolean {
+    return this.closed
+  }
+
+  /** Number of updates appended since the last compaction. */
+  get uncompactedUpdates(): number {
+    return this.loggedUpdates
+  }
+
+  addConnection(connection: Connection): void {
+    if (this.closed) {
+      connection.close(CloseCode.GOING_AWAY, 'board is being unloaded')
+      return
+    }
+    if (this.connections.size >= MAX_CONNECTIONS_PER_BOARD) {
+      connection.close(CloseCode.TOO_MANY, 'too many connections to this board')
+      return
+    }
+    this.connections.add(connection)
+    connection.onClose(() => this.removeConnection(connection))
+    connection.enqueue(encodeSyncStep1(this.doc))
+    const present = [...this.awareness.getStates().keys()]
+    if (present.length > 0) connection.enqueue(encodeAwarenessMessage(this.awareness, present))
+    this.scheduleFlush()
+    connection.attach((conn, message) => this.handleMessage(conn, message))
+  }
+
+  private removeConnection(connection: Connection): void {
+    if (!this.connections.delete(connection)) return
+    const ids = [...connection.awarenessIds].filter((id) => this.awarenessOwners.get(id) === connection)
+    for (const id of ids) this.awarenessOwners.delete(id)
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, connection)
+    if (this.connections.size === 0) this.onEmpty(this)
+  }
+
+  /** Handles one message; a bad one closes only its own socket. */
+  handleMessage(connection: Connection, message: Uint8Array): void {
+    if (this.closed || connection.isClosed) return
+    try {
+      const decoder = decoding.createDecoder(message)
+      const type = decoding.readVarUint(decoder)
+      switch (type) {
+        case MessageType.SYNC:
+          this.handleSync(connection, decoder)
+          break
+        case MessageType.AWARENESS:
+          this.handleAwareness(connection, decoding.readVarUint8Array(decoder))
+          break
+        case MessageType.QUERY_AWARENESS:
+          connection.enqueue(encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
+          this.scheduleFlush()
+          break
+        default:
+          throw badMessage(`unknown message type ${type}`)
+      }
+    } catch (error) {
+      if (error instanceof ProtocolError) {
+        this.log.debug({ boardId: this.boardId, connection: connection.id, reason: error.message }, 'closing socket')
+        connection.close(error.code, error.message)
+      } else {
+        this.log.warn({ boardId: this.boardId, connection: connection.id, err: error }, 'undecodable message')
+        connection.close(CloseCode.BAD_MESSAGE, 'bad message')
+      }
+    }
+  }
+
+  private handleSync(connection: Connection, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder)
+    switch (syncType) {
+      case syncProtocol.messageYjsSyncStep1: {
+        const stateVector = decoding.readVarUint8Array(decoder)
+        assertValidStateVector(stateVector)
+        connection.enqueue(encodeSyncStep2(this.doc, stateVector))
+        this.scheduleFlush()
+        return
+      }
+      case syncProtocol.messageYjsSyncStep2: {
+        const update = decoding.readVarUint8Array(decoder)
+        // A viewer's client answers the server's step 1 like any other; its content is dropped, not applied.
+        if (!connection.canEdit) return
+        this.applyClientUpdate(connection, update)
+        return
+      }
+      case syncProtocol.messageYjsUpdate: {
+        const update = decoding.readVarUint8Array(decoder)
+        if (!connection.canEdit) throw forbidden('this link may only view the board')
+        this.applyClientUpdate(connection, update)
+        return
+      }
+      default:
+        throw badMessage(`unknown sync message type ${syncType}`)
+    }
+  }
+
+  private applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    assertValidUpdate(update)
+    Y.applyUpdate(this.doc, update, connection)
+  }
+
+  /**
+   * Applies the entries of an awareness update that this socket may speak for.
+   * Stock y-websocket clients echo every awareness change they receive, so
+   * entries for clients owned by another socket are dropped, not punished; a
+   * socket comes to own a client id by being the first to send a new state for it.
+   */
+  private handleAwareness(connection: Connection, update: Uint8Array): void {
+    const entries = readAwarenessUpdate(update)
+    const accepted = entries.filter(({ clientId, clock, state }) => {
+      const owner = this.awarenessOwners.get(clientId)
+      if (owner === connection) return true
+      if (owner !== undefined || clientId === this.doc.clientID || state === null) return false
+      const known = this.awareness.meta.get(clientId)
+      if (known !== undefined && clock <= known.clock) return false
+      if (connection.awarenessIds.size >= MAX_AWARENESS_IDS_PER_CONNECTION) return false
+      this.awarenessOwners.set(clientId, connection)
+      connection.awarenessIds.add(clientId)
+      return true
+    })
+    if (accepted.length === 0) return
+    awarenessProtocol.applyAwarenessUpdate(
+      this.awareness,
+      accepted.length === entries.length ? update : encodeAwarenessEntries(accepted),
+      connection,
+    )
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return
+    this.flushScheduled = true
+    setImmediate(() => {
+      this.flushScheduled = false
+      void this.flush()
+    })
+  }
+
+  /** Persists and sends everything pending; flushes run one after another, never overlapping. */
+  flush(): Promise<void> {
+    this.flushChain = this.flushChain.then(
+      () => this.flushOnce(),
+      () => undefined,
+    )
+    return this.flushChain
+  }
+
+  private async flushOnce(): Promise<void> {
+    const updates = this.pendingUpdates
+    const awarenessIds = this.pendingAwareness
+    this.pendingUpdates = []
+    this.pendingAwareness = new Set()
+    // Messages queued so far may contain this batch's updates (a step 2 for a newcomer); they wait for its append.
+    const outgoing = new Map<Connection, Uint8Array[]>()
+    for (const connection of this.connections) outgoing.set(connection, connection.takeQueue())
+
+    if (updates.length > 0) {
+      try {
+        this.lastSeq = await this.storage.appendUpdates(
+          this.boardId,
+          updates.map((pending) => pending.update),
+        )
+        this.loggedUpdates += updates.length
+      } catch (error) {
+        this.log.error({ boardId: this.boardId, err: error }, 'could not persist updates; closing the board')
+        this.fail()
+        return
+      }
+      this.addRelayedUpdates(updates, outgoing)
+    }
+
+    if (awarenessIds.size > 0) {
+      const message = encodeAwarenessMessage(this.awareness, [...awarenessIds])
+      for (const connection of this.connections) outgoing.get(connection)?.push(message)
+    }
+
+    for (const [connection, messages] of outgoing) connection.send(messages)
+
+    if (this.loggedUpdates >= COMPACT_AFTER_UPDATES) await this.compact()
+  }
+
+  /** Each socket gets the turn's updates merged into one message, without the ones it sent itself. */
+  private addRelayedUpdates(updates: PendingUpdate[], outgoing: Map<Connection, Uint8Array[]>): void {
+    const byExcludedOrigin = new Map<unknown, Uint8Array | null>()
+    const messageWithout = (origin: unknown): Uint8Array | null => {
+      let message = byExcludedOrigin.get(origin)
+      if (message === undefined) {
+        const relevant = updates.filter((pending) => pending.origin !== origin).map((pending) => pending.update)
+        message =
+          relevant.length === 0
+            ? null
+            : encodeUpdateMessage(relevant.length === 1 ? relevant[0]! : Y.mergeUpdates(relevant))
+        byExcludedOrigin.set(origin, message)
+      }
+      return message
+    }
+    const origins = new Set(updates.map((pending) => pending.origin))
+    for (const [connection, messages] of outgoing) {
+      const message = messageWithout(origins.has(connection) ? connection : null)
+      if (message) messages.push(message)
+    }
+  }
+
+  private async compact(): Promise<void> {
+    try {
+      // The state may include updates still pending append; storing them early is harmless, as applying an update twice is.
+      await this.storage.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+      this.loggedUpdates = 0
+    } catch (error) {
+      this.log.warn({ boardId: this.boardId, err: error }, 'compaction failed; the log stays as it is')
+    }
+  }
+
+  /** Writing failed: drop the in-memory board so that clients reconnect and resend what it could not store. */
+  private fail(): void {
+    if (this.destroyed) return
+    this.closed = true
+    for (const connection of this.connections) connection.close(CloseCode.GOING_AWAY, 'board could not be saved')
+    this.destroy()
+    this.onFailure(this)
+  }
+
+  /** Stops taking messages, persists everything, compacts, and closes every socket with `code`. */
+  async close(code: CloseCode = CloseCode.GOING_AWAY, reason = 'server shutting down'): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.flush()
+    if (this.destroyed) return
+    if (this.loggedUpdates > 0) await this.compact()
+    for (const connection of this.connections) connection.close(code, reason)
+    this.destroy()
+  }
+
+  private destroy(): void {
+    this.destroyed = true
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}

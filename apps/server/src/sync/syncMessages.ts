@@ -1,0 +1,96 @@
+/**
+ * Encoding and defensive decoding of y-websocket messages on the server. Every
+ * read that can fail on hostile bytes throws, so the caller can close that one
+ * socket with 4400 and leave the room untouched.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import { MAX_AWARENESS_STATE_BYTES, MessageType } from '@dorfplatz/protocol'
+import { ProtocolError, badMessage } from './ProtocolError.ts'
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.SYNC)
+  syncProtocol.writeSyncStep1(encoder, doc)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.SYNC)
+  syncProtocol.writeSyncStep2(encoder, doc, stateVector)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.SYNC)
+  syncProtocol.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, clientIds: number[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.AWARENESS)
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds))
+  return encoding.toUint8Array(encoder)
+}
+
+/** Throws unless `update` is a well-formed Yjs update; parsing it fully before applying keeps a malformed one from half-applying. */
+export function assertValidUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update)
+  } catch {
+    throw badMessage('malformed Yjs update')
+  }
+}
+
+export function assertValidStateVector(stateVector: Uint8Array): void {
+  try {
+    Y.decodeStateVector(stateVector)
+  } catch {
+    throw badMessage('malformed state vector')
+  }
+}
+
+export interface AwarenessEntry {
+  clientId: number
+  clock: number
+  /** null when the client removes its state. */
+  state: unknown
+}
+
+/** Reads an awareness update completely, checking sizes and JSON, before anything of it is applied. */
+export function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  try {
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    const entries: AwarenessEntry[] = []
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const json = decoding.readVarString(decoder)
+      if (json.length > MAX_AWARENESS_STATE_BYTES) throw badMessage('awareness state too large')
+      entries.push({ clientId, clock, state: JSON.parse(json) })
+    }
+    return entries
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error
+    throw badMessage('malformed awareness update')
+  }
+}
+
+/** Encodes entries as an awareness update (the inverse of readAwarenessUpdate). */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, JSON.stringify(state))
+  }
+  return encoding.toUint8Array(encoder)
+}

@@ -1,0 +1,287 @@
+import { describe, expect, it, vi } from 'vitest'
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
+import * as syncProtocol from 'y-protocols/sync'
+import { CloseCode, MAX_MESSAGE_BYTES, MessageType } from '@dorfplatz/protocol'
+import { readBoardTitle } from '@dorfplatz/board'
+import {
+  connectProvider,
+  openRawSocket,
+  startTestServer,
+  waitForDoc,
+  waitForSync,
+  type TestServer,
+} from './testServer.ts'
+
+const syncUrl = (server: TestServer, boardId: string, token?: string) =>
+  `${server.wsUrl}/sync/${boardId}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`
+
+function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.SYNC)
+  syncProtocol.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+function awarenessMessage(clientId: number, state: unknown, clock = 1): Uint8Array {
+  const inner = encoding.createEncoder()
+  encoding.writeVarUint(inner, 1)
+  encoding.writeVarUint(inner, clientId)
+  encoding.writeVarUint(inner, clock)
+  encoding.writeVarString(inner, JSON.stringify(state))
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.AWARENESS)
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner))
+  return encoding.toUint8Array(encoder)
+}
+
+/** A fresh client's view of the board, as stored and served by the server now. */
+async function freshView(server: TestServer, boardId: string, token: string): Promise<Y.Doc> {
+  const provider = connectProvider(server, boardId, token)
+  await waitForSync(provider)
+  return provider.doc
+}
+
+describe('sync', () => {
+  it('serves the seeded board to a stock y-websocket provider', async () => {
+    const server = await startTestServer()
+    const board = await server.createBoard('Stakeholder-Workshop')
+    const provider = connectProvider(server, board.id, board.tokens.participant)
+    await waitForSync(provider)
+    expect(readBoardTitle(provider.doc)).toBe('Stakeholder-Workshop')
+  })
+
+  it('relays edits between two clients and converges on concurrent ones', async () => {
+    const server = await startTestServer()
+    const board = await server.createBoard()
+    const a = connectProvider(server, board.id, board.tokens.facilitator)
+    const b = connectProvider(server, board.id, board.tokens.participant)
+    await Promise.all([waitForSync(a), waitForSync(b)])
+
+    a.doc.getMap('test').set('from-a', 1)
+    await waitForDoc(b.doc, (doc) => doc.getMap('test').get('from-a') === 1)
+
+    for (let i = 0; i < 20; i++) {
+      a.doc.getArray<string>('list').push([`a${i}`])
+      b.doc.getArray<string>('list').push([`b${i}`])
+    }
+    const bothHaveAll = (doc: Y.Doc) => doc.getArray('list').length === 40
+    await Promise.all([waitForDoc(a.doc, bothHaveAll), waitForDoc(b.doc, bothHaveAll)])
+    expect(a.doc.getArray('list').toJSON()).toEqual(b.doc.getArray('list').toJSON())
+  })
+
+  it('relays presence between clients through awareness', async () => {
+    const server = await startTestServer()
+    const board = await server.createBoard()
+    const a = connectProvider(server, board.id, board.tokens.facilitator)
+    const b = connectProvider(server, board.id, board.tokens.viewer)
+    await Promise.all([waitForSync(a), waitForSync(b)])
+    const seen = new Promise<void>((resolve) => {
+      b.awareness.on('change', () => {
+        if (b.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Moderation') resolve()
+      })
+    })
+    let closes = 0
+    for (const provider of [a, b]) provider.on('connection-close', () => closes++)
+    a.awareness.setLocalStateField('user', { name: 'Moderation', color: '#1f6feb' })
+    await seen
+    // Stock providers echo the presence they receive; that must not cost them their connection.
+    b.awareness.setLocalStateField('user', { name: 'Gast' })
+    await new Promise<void>((resolve) =>
+      a.awareness.on('change', () => {
+        if (a.awareness.getStates().get(b.doc.clientID)?.user?.name === 'Gast') resolve()
+      }),
+    )
+    expect(closes).toBe(0)
+    expect(a.wsconnected && b.wsconnected).toBe(true)
+  })
+
+  it('never applies or relays a viewer’s edits', async () => {
+    const server = await startTestServer()
+    const board = await server.createBoard()
+    const participant = connectProvider(server, board.id, board.tokens.participant)
+    const viewer = connectProvider(server, board.id, board.tokens.viewer)
+    await Promise.all([waitForSync(participant), waitForSync(viewer)])
+
+    // The viewer still sees the board live.
+    participant.doc.getMap('test').set('visible', true)
+    await waitForDoc(viewer.doc, (doc) => doc.getMap('test').get('visible') === true)
+
+    const closed = new Promise<number>((resolve) =>
+      viewer.on('connection-close', (event) => resolve(event?.code ?? 0)),
+    )
+    viewer.doc.getMap('test').set('from-viewer', 'sneaky')
+    expect(await closed).toBe(CloseCode.FORBIDDEN)
+
+    const fresh = await freshView(server, board.id, board.tokens.facilitator)
+    expect(fresh.getMap('test').get('visible')).toBe(true)
+    expect(fresh.getMap('test').has('from-viewer')).toBe(false)
+    expect(participant.doc.getMap('test').has('from-viewer')).toBe(false)
+  })
+
+  it('closes sockets without a valid token with 4401 and for unknown boards with 4404', async () => {
+    const server = await startTestServer()
+    const board = await server.createBoard()
+    const other = await server.createBoard('Anderes Board')
+
+    expect((await openRawSocket(syncUrl(server, board.id)).closed).code).toBe(CloseCode.UNAUTHORIZED)
+    expect((await openRawSocket(syncUrl(server, board.id, '')).closed).code).toBe(CloseCode.UNAUTHORIZED)
+    expect((await openRawSocket(syncUrl(server, board.id, 'x'.repeat(43))).closed).code).toBe(CloseCode.UNAUTHORIZED)
+    expect((await openRawSocket(syncUrl(server, board.id, 'kein token')).closed).code).toBe(CloseCode.UNAUTHORIZED)
+    expect((await openRawSocket(syncUrl(server, board.id, other.tokens.facilitator)).closed).code).toBe(
+      CloseCode.UNAUTHORIZED,
+    )
+    expect((await openRawSocket(syncUrl(server, 'AAAAAAAAAAAAAAAA', board.tokens.facilitator)).closed).code).toBe(
+      CloseCode.NO_SUCH_BOARD,
+    )
+    await expect(openRawSocket(syncUrl(server, 'not-a-board!', board.tokens.facilitator)).opened).rejects.toThrow(
+      /HTTP 400/,
+    )
+  })
+
+  it('shuts down gracefully: sockets get 1001 and every edit is there after a restart', async () => {
+    const first = await startTestServer()
+    const board = await first.createBoard('Neustart')
+    const client = connectProvider(first, board.id, board.tokens.participant)
+    await waitForSync(client)
+    const closed = new Promise<number>((resolve) => client.on('connection-close', (event) => resolve(event?.code ?? 0)))
+    client.doc.getMap('test').set('kept', 'ja')
+    // Wait until the server has relayed it onward, which it does only after storing it.
+    const witness = connectProvider(first, board.id, board.tokens.viewer)
+    await waitForDoc(witness.doc, (doc) => doc.getMap('test').get('kept') === 'ja')
+    client.shouldConnect = false
+    witness.shouldConnect = false
+    await first.close()
+    expect(await closed).toBe(CloseCode.GOING_AWAY)
+
+    const second = await startTestServer({ DORFPLATZ_DATA_DIR: first.config.dataDir })
+    const fresh = await freshView(second, board.id, board.tokens.viewer)
+    expect(fresh.getMap('test').get('kept')).toBe('ja')
+    expect(readBoardTitle(fresh)).toBe('Neustart')
+  })
+
+  it('unloads a board nobody has open, compacting its log, and loads it again on demand', async () => {
+    const server = await startTestServer({ DORFPLATZ_IDLE_UNLOAD_MS: '0' })
+    const board = await server.createBoard()
+    const client = connectProvider(server, board.id, board.tokens.participant)
+    await waitForSync(client)
+    for (let i = 0; i < 10; i++) client.doc.getArray('list').push([i])
+    const witness = connectProvider(server, board.id, board.tokens.viewer)
+    await waitForDoc(witness.doc, (doc) => doc.getArray('list').length === 10)
+    expect(await server.app.storage.countLoggedUpdates(board.id)).toBeGreaterThan(0)
+
+    client.destroy()
+    witness.destroy()
+    await vi.waitFor(() => expect(server.app.rooms.loadedBoards).toBe(0))
+    await vi.waitFor(async () => expect(await server.app.storage.countLoggedUpdates(board.id)).toBe(0))
+
+    const fresh = await freshView(server, board.id, board.tokens.viewer)
+    expect(fresh.getArray('list').toJSON()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+  })
+})
+
+describe('bad input', () => {
+  async function boardWithWatcher() {
+    const server = await startTestServer()
+    const board = await server.createBoard('Robust')
+    const watcher = connectProvider(server, board.id, board.tokens.participant)
+    await waitForSync(watcher)
+    watcher.doc.getMap('test').set('before', 1)
+    return { server, board, watcher }
+  }
+
+  /** The board still works and still holds what it held: a new client syncs it, and an edit still reaches the watcher. */
+  async function expectBoardUnharmed(server: TestServer, board: { id: string; tokens: Record<string, string> }, watcher: ReturnType<typeof connectProvider>) {
+    const fresh = await freshView(server, board.id, board.tokens.facilitator!)
+    expect(fresh.getMap('test').get('before')).toBe(1)
+    fresh.getMap('test').set('after', 2)
+    await waitForDoc(watcher.doc, (doc) => doc.getMap('test').get('after') === 2)
+    expect(watcher.wsconnected).toBe(true)
+  }
+
+  const cases: Array<[string, () => Uint8Array | string, number]> = [
+    ['random bytes', () => new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]), CloseCode.BAD_MESSAGE],
+    ['an unknown message type', () => new Uint8Array([42, 0]), CloseCode.BAD_MESSAGE],
+    ['a truncated sync message', () => new Uint8Array([MessageType.SYNC, syncProtocol.messageYjsUpdate, 50, 1, 2]), CloseCode.BAD_MESSAGE],
+    ['a malformed Yjs update', () => syncUpdateMessage(new Uint8Array([1, 1, 200, 1, 0, 9, 9, 9, 9])), CloseCode.BAD_MESSAGE],
+    ['an empty message', () => new Uint8Array(0), CloseCode.BAD_MESSAGE],
+    ['a text frame', () => 'hello', CloseCode.BAD_MESSAGE],
+    ['an oversized message', () => new Uint8Array(MAX_MESSAGE_BYTES + 1), CloseCode.MESSAGE_TOO_LARGE],
+    ['awareness with broken JSON', () => {
+      const inner = encoding.createEncoder()
+      encoding.writeVarUint(inner, 1)
+      encoding.writeVarUint(inner, 1234)
+      encoding.writeVarUint(inner, 1)
+      encoding.writeVarString(inner, '{"user":')
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.AWARENESS)
+      encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner))
+      return encoding.toUint8Array(encoder)
+    }, CloseCode.BAD_MESSAGE],
+    ['an oversized awareness state', () => awarenessMessage(1234, { user: { name: 'x'.repeat(20_000) } }), CloseCode.BAD_MESSAGE],
+  ]
+
+  for (const [name, message, code] of cases) {
+    it(`closes the socket that sends ${name} with ${code} and leaves the board unharmed`, async () => {
+      const { server, board, watcher } = await boardWithWatcher()
+      const raw = openRawSocket(syncUrl(server, board.id, board.tokens.participant))
+      await raw.opened
+      await raw.nextMessage()
+      raw.socket.send(message())
+      expect((await raw.closed).code).toBe(code)
+      await expectBoardUnharmed(server, board, watcher)
+    })
+  }
+
+  it('ignores a socket speaking for another client’s presence', async () => {
+    const { server, board, watcher } = await boardWithWatcher()
+    watcher.awareness.setLocalStateField('user', { name: 'Echt' })
+    const raw = openRawSocket(syncUrl(server, board.id, board.tokens.participant))
+    await raw.opened
+    await raw.nextMessage()
+    const roomStates = () => server.app.rooms.peek(board.id)!.awareness.getStates()
+    await vi.waitFor(() => expect(roomStates().get(watcher.doc.clientID)?.user?.name).toBe('Echt'))
+    raw.socket.send(awarenessMessage(watcher.doc.clientID, { user: { name: 'Falsch' } }, 999))
+    raw.socket.send(awarenessMessage(4242, { user: { name: 'Eigener Zustand' } }, 1))
+    // The second entry is this socket's own; once it shows, the spoof before it has been handled.
+    await vi.waitFor(() => expect(roomStates().get(4242)?.user?.name).toBe('Eigener Zustand'))
+    expect(roomStates().get(watcher.doc.clientID)?.user?.name).toBe('Echt')
+    expect(watcher.awareness.getStates().get(watcher.doc.clientID)?.user?.name).toBe('Echt')
+    expect(raw.socket.readyState).toBe(raw.socket.OPEN)
+    await expectBoardUnharmed(server, board, watcher)
+  })
+
+  it('closes a socket that floods the server with 4429', async () => {
+    const { server, board, watcher } = await boardWithWatcher()
+    const raw = openRawSocket(syncUrl(server, board.id, board.tokens.participant))
+    await raw.opened
+    const query = new Uint8Array([MessageType.QUERY_AWARENESS])
+    for (let i = 0; i < 2000; i++) raw.socket.send(query)
+    expect((await raw.closed).code).toBe(CloseCode.TOO_MANY)
+    await expectBoardUnharmed(server, board, watcher)
+  })
+
+  it('drops a viewer’s sync step 2 but keeps the viewer connected', async () => {
+    const { server, board, watcher } = await boardWithWatcher()
+    const raw = openRawSocket(syncUrl(server, board.id, board.tokens.viewer))
+    await raw.opened
+    await raw.nextMessage()
+    const doc = new Y.Doc()
+    doc.getMap('test').set('viewer-step2', true)
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.SYNC)
+    syncProtocol.writeSyncStep2(encoder, doc)
+    raw.socket.send(encoding.toUint8Array(encoder))
+    // Messages of one socket are handled in order: the answer to this step 1 means the step 2 before it was handled.
+    const step1 = encoding.createEncoder()
+    encoding.writeVarUint(step1, MessageType.SYNC)
+    syncProtocol.writeSyncStep1(step1, new Y.Doc())
+    raw.socket.send(encoding.toUint8Array(step1))
+    let answer = await raw.nextMessage()
+    while (!(answer[0] === MessageType.SYNC && answer[1] === syncProtocol.messageYjsSyncStep2)) answer = await raw.nextMessage()
+    expect(raw.socket.readyState).toBe(raw.socket.OPEN)
+    const fresh = await freshView(server, board.id, board.tokens.viewer)
+    expect(fresh.getMap('test').has('viewer-step2')).toBe(false)
+    await expectBoardUnharmed(server, board, watcher)
+  })
+})
