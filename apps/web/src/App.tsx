@@ -1,0 +1,34 @@
+/**
+ * The page the current path asks for. The board page, with tldraw, is loaded
+ * only when needed, so the start page opens quickly even on a slow line.
+ */
+import { lazy, Suspense } from 'react'
+import { useTranslation } from 'react-i18next'
+import { NotFoundPage } from './components/NotFoundPage.tsx'
+import { parseRoute } from './route.ts'
+import { StartPage } from './start/StartPage.tsx'
+
+const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((module) => ({ default: module.BoardPage })))
+
+export function App() {
+  const { t } = useTranslation()
+  const route = parseRoute(window.location.pathname)
+  switch (route.page) {
+    case 'start':
+      return <StartPage />
+    case 'board':
+      return (
+        <Suspense
+          fallback={
+            <main className="board-status" role="status">
+              {t('board.loading')}
+            </main>
+          }
+        >
+          <BoardPage boardId={route.boardId} />
+        </Suspense>
+      )
+    case 'not-found':
+      return <NotFoundPage />
+  }
+}

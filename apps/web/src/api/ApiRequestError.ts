@@ -1,0 +1,27 @@
+/**
+ * A failed call to the Dorfplatz HTTP API, told apart by what the user can do
+ * about it: a network failure (try again later) or an answer with a status
+ * and the server's own message.
+ */
+import type { ApiError } from '@dorfplatz/protocol'
+
+export class ApiRequestError extends Error {
+  /** HTTP status of the answer; 0 when no answer arrived at all. */
+  readonly status: number
+
+  constructor(status: number, message: string) {
+    super(message)
+    this.name = 'ApiRequestError'
+    this.status = status
+  }
+
+  get isNetworkError(): boolean {
+    return this.status === 0
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  if (typeof value !== 'object' || value === null) return false
+  const candidate = value as Record<string, unknown>
+  return typeof candidate.statusCode === 'number' && typeof candidate.message === 'string'
+}

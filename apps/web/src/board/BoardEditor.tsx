@@ -1,0 +1,132 @@
+/**
+ * An open board: connects to it, waits for the first complete sync, then shows
+ * tldraw on the synced store with Dorfplatz's own top panels, the name dialog
+ * and, when the connection ends for good, why.
+ */
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { CloseCode, MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/protocol'
+import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
+import 'tldraw/tldraw.css'
+import { forgetToken } from '../storage/recentBoards.ts'
+import { getCurrentUser, type CurrentUser } from '../user/currentUser.ts'
+import { BoardContext, type BoardContextValue } from './BoardContext.ts'
+import { BoardMessage } from './BoardMessage.tsx'
+import type { BoardSession } from './BoardSession.ts'
+import { BoardSharePanel } from './BoardSharePanel.tsx'
+import { BoardTopPanel } from './BoardTopPanel.tsx'
+import { NameDialog } from './NameDialog.tsx'
+import { useBoardSession, useBoardSnapshot } from './useBoardSession.ts'
+
+// Fonts, icons and translations come from this server, never from tldraw's CDN.
+const assetUrls = getAssetUrlsByImport()
+
+// tldraw wants its component overrides stable; they read the board from BoardContext.
+const components: TLComponents = {
+  TopPanel: BoardTopPanel,
+  SharePanel: BoardSharePanel,
+}
+
+type CloseReasonKey = 'unauthorized' | 'forbidden' | 'notFound'
+
+function closeReasonKey(code: number): CloseReasonKey {
+  if (code === CloseCode.UNAUTHORIZED) return 'unauthorized'
+  if (code === CloseCode.NO_SUCH_BOARD) return 'notFound'
+  return 'forbidden'
+}
+
+interface BoardEditorProps {
+  info: BoardInfo
+  config: ClientConfig
+  token: string
+}
+
+export function BoardEditor({ info, config, token }: BoardEditorProps) {
+  const { t } = useTranslation()
+  const user = getCurrentUser()
+  const session = useBoardSession(info.id, token, info.role, user)
+  if (!session) return <BoardMessage kind="loading" title={t('board.loading')} />
+  return <OpenBoard session={session} info={info} config={config} token={token} user={user} />
+}
+
+function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { session: BoardSession; user: CurrentUser }) {
+  const { t } = useTranslation()
+  const snapshot = useBoardSnapshot(session)
+  const needsName = useValue('needsName', () => user.needsName.get(), [user])
+  // Guests only watch: they appear under the suggested name and may change it from
+  // their own entry, but nothing stands between them and the board.
+  const askForName = needsName && info.role !== 'viewer'
+  const [editingName, setEditingName] = useState(false)
+
+  const contextValue = useMemo<BoardContextValue>(
+    () => ({ info, session, user, editName: () => setEditingName(true) }),
+    [info, session, user],
+  )
+
+  useEffect(() => {
+    if (snapshot.fatalCloseCode === CloseCode.UNAUTHORIZED) forgetToken(info.id, token)
+  }, [snapshot.fatalCloseCode, info.id, token])
+
+  if (snapshot.phase === 'connecting') {
+    if (snapshot.fatalCloseCode !== null) {
+      return <BoardMessage kind="error" title={t(`connection.closedReason.${closeReasonKey(snapshot.fatalCloseCode)}`)} />
+    }
+    return (
+      <BoardMessage
+        kind="loading"
+        title={snapshot.connection === 'offline' ? t('connection.offline') : t('board.loading')}
+      />
+    )
+  }
+
+  const { identity } = user
+
+  return (
+    <BoardContext.Provider value={contextValue}>
+      <main className="board" aria-label={t('board.title', { title: info.title })}>
+        <Tldraw
+          store={session.store}
+          user={user.tldrawUser}
+          assetUrls={assetUrls}
+          components={components}
+          licenseKey={config.tldrawLicenseKey || undefined}
+          // Images travel inline in the document, so they must fit into one sync message.
+          maxAssetSize={MAX_ASSET_BYTES}
+          onMount={(editor: Editor) => {
+            // The store's collaboration mode already says so; this makes it hold from the first frame.
+            if (info.role === 'viewer') editor.updateInstanceState({ isReadonly: true })
+          }}
+        />
+        {snapshot.fatalCloseCode !== null && (
+          <div className="board-notice board-notice--error" role="alert" data-testid="board-error">
+            <p>{t(`connection.closedReason.${closeReasonKey(snapshot.fatalCloseCode)}`)}</p>
+            <a className="button button--secondary button--small" href="/">
+              {t('app.backToStart')}
+            </a>
+          </div>
+        )}
+        {snapshot.phase === 'newer-schema' && snapshot.fatalCloseCode === null && (
+          <div className="board-notice" role="alert" data-testid="board-notice">
+            <p>{t('board.newerSchema')}</p>
+            <button type="button" className="button button--secondary button--small" onClick={() => window.location.reload()}>
+              {t('board.reload')}
+            </button>
+          </div>
+        )}
+      </main>
+      {(askForName || editingName) && (
+        <NameDialog
+          initialName={identity.name}
+          initialColor={identity.color}
+          firstVisit={needsName}
+          onSubmit={(name, color) => {
+            user.setIdentity(name, color)
+            setEditingName(false)
+          }}
+          onCancel={() => setEditingName(false)}
+        />
+      )}
+    </BoardContext.Provider>
+  )
+}

@@ -1,0 +1,243 @@
+/**
+ * One open board outside React: the Yjs document, the y-websocket provider,
+ * the tldraw store and the bindings between them, with one `dispose()` that
+ * ends all of it. React reads its state through `subscribe`/`getSnapshot`.
+ */
+import { bindPresence, bindStoreToDoc, createBoardSchema, listPeers, type Peer } from '@dorfplatz/board'
+import { FATAL_CLOSE_CODES, SYNC_PATH, type Role } from '@dorfplatz/protocol'
+import { atom, createTLStore, inlineBase64AssetStore, type TLStore } from 'tldraw'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { CurrentUser } from '../user/currentUser.ts'
+import { deriveConnectionState, type ConnectionState, type ProviderStatus } from './connectionState.ts'
+
+/**
+ * - `connecting`: waiting for the first complete sync; the editor is not shown yet, so nobody edits an empty store.
+ * - `ready`: the store mirrors the document.
+ * - `newer-schema`: the board was written by a newer Dorfplatz; shown read-only until a reload.
+ */
+export type BoardPhase = 'connecting' | 'ready' | 'newer-schema'
+
+export interface BoardSessionSnapshot {
+  readonly phase: BoardPhase
+  readonly connection: ConnectionState
+  /** The close code that ended the connection for good, or null. */
+  readonly fatalCloseCode: number | null
+}
+
+export interface BoardSessionOptions {
+  boardId: string
+  token: string
+  role: Role
+  user: CurrentUser
+}
+
+/** Longest wait between reconnection attempts; short, because a workshop is live. */
+const MAX_RECONNECT_BACKOFF_MS = 5000
+
+function syncServerUrl(): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
+  return `${protocol}//${window.location.host}${SYNC_PATH}`
+}
+
+function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((peer, index) => {
+      const other = b[index]
+      return (
+        other !== undefined &&
+        peer.clientId === other.clientId &&
+        peer.userId === other.userId &&
+        peer.name === other.name &&
+        peer.color === other.color &&
+        peer.role === other.role &&
+        peer.isSelf === other.isSelf
+      )
+    })
+  )
+}
+
+export class BoardSession {
+  readonly doc = new Y.Doc()
+  readonly provider: WebsocketProvider
+  readonly store: TLStore
+  readonly role: Role
+
+  private snapshot: BoardSessionSnapshot
+  private peers: readonly Peer[] = []
+  private readonly listeners = new Set<() => void>()
+  private readonly peerListeners = new Set<() => void>()
+  private readonly disposers: (() => void)[] = []
+  private online = navigator.onLine
+  private providerStatus: ProviderStatus = 'connecting'
+  private fatalCloseCode: number | null = null
+  private phase: BoardPhase = 'connecting'
+  /** tldraw shows collaborator UI (cursors, "follow") only when the store has collaboration signals. */
+  private readonly collaborationStatus = atom<'online' | 'offline'>('collaborationStatus', 'offline')
+  private readonly editMode = atom<'readonly' | 'readwrite'>('editMode', 'readwrite')
+  private disposed = false
+
+  constructor({ boardId, token, role, user }: BoardSessionOptions) {
+    this.role = role
+    this.editMode.set(role === 'viewer' ? 'readonly' : 'readwrite')
+    this.snapshot = this.computeSnapshot()
+
+    this.store = createTLStore({
+      schema: createBoardSchema(),
+      // Images live inside the board document as data URLs: there is no upload
+      // service to run, back up or secure, and a board stays one self-contained file.
+      assets: inlineBase64AssetStore,
+      collaboration: { status: this.collaborationStatus, mode: this.editMode },
+      users: { currentUser: user.record },
+    })
+
+    this.provider = new WebsocketProvider(syncServerUrl(), boardId, this.doc, {
+      params: { token },
+      maxBackoffTime: MAX_RECONNECT_BACKOFF_MS,
+      // Each tab must authorise itself with its own token; a tab must never relay
+      // another tab's writes (a viewer's tab next to a facilitator's, say).
+      disableBc: true,
+      // Only the codes our protocol calls fatal end the session; 4429 or 1001 are worth retrying.
+      shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
+    })
+
+    const onStatus = ({ status }: { status: ProviderStatus }) => {
+      this.providerStatus = status
+      this.update()
+    }
+    const onConnectionClose = (event: CloseEvent | null) => {
+      if (event && FATAL_CLOSE_CODES.has(event.code)) this.endForGood(event.code)
+    }
+    const onSync = (synced: boolean) => {
+      if (synced && this.phase === 'connecting') this.bindDocument()
+    }
+    this.provider.on('status', onStatus)
+    this.provider.on('connection-close', onConnectionClose)
+    this.provider.on('sync', onSync)
+    this.disposers.push(() => {
+      this.provider.off('status', onStatus)
+      this.provider.off('connection-close', onConnectionClose)
+      this.provider.off('sync', onSync)
+    })
+
+    const onOnline = () => {
+      this.online = true
+      // Do not wait out the backoff: the network is back now.
+      if (this.fatalCloseCode === null && this.provider.ws === null) this.provider.connect()
+      this.update()
+    }
+    const onOffline = () => {
+      this.online = false
+      this.update()
+    }
+    // Closing the tab runs no React cleanup; say goodbye so the others drop this cursor at once.
+    // A page kept in the back/forward cache may come back, so it stays.
+    const onPageHide = (event: PageTransitionEvent) => {
+      if (!event.persisted) this.leave()
+    }
+    window.addEventListener('online', onOnline)
+    window.addEventListener('offline', onOffline)
+    window.addEventListener('pagehide', onPageHide)
+    this.disposers.push(() => {
+      window.removeEventListener('online', onOnline)
+      window.removeEventListener('offline', onOffline)
+      window.removeEventListener('pagehide', onPageHide)
+    })
+
+    const awareness = this.provider.awareness
+    const presence = bindPresence(this.store, awareness, { user: user.preferences, role })
+    this.disposers.push(() => presence.dispose())
+
+    const onAwarenessChange = () => {
+      const next = listPeers(awareness)
+      if (samePeers(next, this.peers)) return
+      this.peers = next
+      for (const listener of this.peerListeners) listener()
+    }
+    awareness.on('change', onAwarenessChange)
+    onAwarenessChange()
+    this.disposers.push(() => awareness.off('change', onAwarenessChange))
+  }
+
+  /** The first complete sync arrived: from now on the store mirrors the document. */
+  private bindDocument(): void {
+    const binding = bindStoreToDoc(this.store, this.doc, {
+      readonly: this.role === 'viewer',
+      // Also later: a newer client may upgrade the board while this one is open.
+      onStatus: (status) => {
+        if (status === 'newer-schema') this.editMode.set('readonly')
+        this.phase = status === 'newer-schema' ? 'newer-schema' : 'ready'
+        this.update()
+      },
+    })
+    this.disposers.push(() => binding.dispose())
+  }
+
+  /** The server said reconnecting with this link cannot succeed (revoked link, deleted board …). */
+  private endForGood(code: number): void {
+    this.fatalCloseCode = code
+    this.provider.disconnect()
+    this.editMode.set('readonly')
+    this.update()
+  }
+
+  private computeSnapshot(): BoardSessionSnapshot {
+    return {
+      phase: this.phase,
+      fatalCloseCode: this.fatalCloseCode,
+      connection: deriveConnectionState({
+        online: this.online,
+        providerStatus: this.providerStatus,
+        fatalCloseCode: this.fatalCloseCode,
+      }),
+    }
+  }
+
+  private update(): void {
+    if (this.disposed) return
+    this.collaborationStatus.set(this.providerStatus === 'connected' ? 'online' : 'offline')
+    const next = this.computeSnapshot()
+    const previous = this.snapshot
+    if (
+      next.phase === previous.phase &&
+      next.connection === previous.connection &&
+      next.fatalCloseCode === previous.fatalCloseCode
+    ) {
+      return
+    }
+    this.snapshot = next
+    for (const listener of this.listeners) listener()
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  readonly getSnapshot = (): BoardSessionSnapshot => this.snapshot
+
+  readonly subscribePeers = (listener: () => void): (() => void) => {
+    this.peerListeners.add(listener)
+    return () => this.peerListeners.delete(listener)
+  }
+
+  readonly getPeers = (): readonly Peer[] => this.peers
+
+  /** Tells the others at once that this client left, instead of letting them wait for the awareness timeout. */
+  private leave(): void {
+    awarenessProtocol.removeAwarenessStates(this.provider.awareness, [this.doc.clientID], 'local')
+  }
+
+  dispose(): void {
+    if (this.disposed) return
+    this.disposed = true
+    this.leave()
+    for (const dispose of this.disposers.splice(0).reverse()) dispose()
+    this.provider.destroy()
+    this.doc.destroy()
+    this.listeners.clear()
+    this.peerListeners.clear()
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Shows whether this board is connected. The text is the state itself, so it
+ * reads the same to everyone; the dot's colour only repeats it.
+ */
+import { useTranslation } from 'react-i18next'
+import { useBoardContext } from './BoardContext.ts'
+import { useBoardSnapshot } from './useBoardSession.ts'
+
+export function ConnectionIndicator() {
+  const { t } = useTranslation()
+  const { session } = useBoardContext()
+  const { connection } = useBoardSnapshot(session)
+  return (
+    <div
+      className="connection"
+      data-testid="connection-state"
+      data-state={connection}
+      role="status"
+      title={t('connection.label')}
+    >
+      <span className="connection__dot" aria-hidden="true" />
+      <span className="connection__text">{t(`connection.${connection}`)}</span>
+    </div>
+  )
+}

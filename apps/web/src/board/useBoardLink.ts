@@ -1,0 +1,74 @@
+/**
+ * Asks the server what a board link opens, from the board id in the path and
+ * the token in the fragment. A result belongs to one request, so a new link or
+ * a retry shows "loading" again instead of the previous board.
+ */
+import { isBoardId, isToken, type BoardInfo, type ClientConfig } from '@dorfplatz/protocol'
+import { useCallback, useEffect, useState } from 'react'
+import { ApiRequestError } from '../api/ApiRequestError.ts'
+import { fetchBoardInfo, fetchClientConfig } from '../api/apiClient.ts'
+import { forgetToken, rememberBoard } from '../storage/recentBoards.ts'
+import { readBoardToken } from './readBoardToken.ts'
+
+export type LoadResult =
+  | { status: 'ready'; info: BoardInfo; config: ClientConfig; token: string }
+  | { status: 'invalid-link' }
+  | { status: 'not-found' }
+  | { status: 'unreachable' }
+  | { status: 'failed'; httpStatus: number; message: string }
+
+export type LoadState = { status: 'loading' } | LoadResult
+
+export function useHashToken(): string | null {
+  const [token, setToken] = useState(() => readBoardToken(window.location.hash))
+  useEffect(() => {
+    // Pasting another link to the same board changes only the fragment.
+    const onHashChange = () => setToken(readBoardToken(window.location.hash))
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [])
+  return token
+}
+
+function resultOf(error: unknown): LoadResult {
+  if (error instanceof ApiRequestError) {
+    if (error.status === 401) return { status: 'invalid-link' }
+    if (error.status === 404) return { status: 'not-found' }
+    if (error.isNetworkError) return { status: 'unreachable' }
+    return { status: 'failed', httpStatus: error.status, message: error.message }
+  }
+  return { status: 'failed', httpStatus: 0, message: '' }
+}
+
+export function useBoardLink(boardId: string, token: string | null): { state: LoadState; retry: () => void } {
+  const [attempt, setAttempt] = useState(0)
+  const request = `${boardId}#${token ?? ''}#${attempt}`
+  const [result, setResult] = useState<{ request: string; result: LoadResult } | null>(null)
+  const linkIsWellFormed = isBoardId(boardId) && token !== null && isToken(token)
+
+  useEffect(() => {
+    if (!linkIsWellFormed || token === null) return
+    let cancelled = false
+    Promise.all([fetchBoardInfo(boardId, token), fetchClientConfig()]).then(
+      ([info, config]) => {
+        if (cancelled) return
+        rememberBoard({ id: info.id, title: info.title, role: info.role, token })
+        setResult({ request, result: { status: 'ready', info, config, token } })
+      },
+      (error: unknown) => {
+        if (cancelled) return
+        const next = resultOf(error)
+        if (next.status === 'invalid-link') forgetToken(boardId, token)
+        setResult({ request, result: next })
+      },
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [boardId, token, request, linkIsWellFormed])
+
+  const retry = useCallback(() => setAttempt((value) => value + 1), [])
+  if (!isBoardId(boardId)) return { state: { status: 'not-found' }, retry }
+  if (!linkIsWellFormed) return { state: { status: 'invalid-link' }, retry }
+  return { state: result?.request === request ? result.result : { status: 'loading' }, retry }
+}

@@ -1,0 +1,26 @@
+/**
+ * The language switch of every page: one button that names the other language
+ * in that language, as people look for "English" or "Deutsch", not for a flag.
+ */
+import { useTranslation } from 'react-i18next'
+import { currentLanguage, setLanguage } from '../i18n/i18n.ts'
+
+export function LanguageSwitch({ className }: { className?: string }) {
+  const { t, i18n } = useTranslation()
+  // Read through i18n so the button re-renders when the language changes.
+  const language = i18n.resolvedLanguage === 'en' ? 'en' : currentLanguage()
+  const other = language === 'de' ? 'en' : 'de'
+  return (
+    <button
+      type="button"
+      className={['language-switch', className].filter(Boolean).join(' ')}
+      data-testid="language-switch"
+      data-language={language}
+      lang={other}
+      title={t('language.switchTitle')}
+      onClick={() => setLanguage(other)}
+    >
+      {t('language.switchTo')}
+    </button>
+  )
+}

@@ -1,0 +1,56 @@
+/**
+ * Language setup of the web client: German by default, English one switch
+ * away. The choice is remembered in this browser and mirrored into
+ * `<html lang>` so screen readers pronounce the page correctly.
+ */
+import i18next from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import { readLocal, writeLocal } from '../storage/localStore.ts'
+import { de } from './de.ts'
+import { en } from './en.ts'
+
+export const LANGUAGES = ['de', 'en'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+const DEFAULT_LANGUAGE: Language = 'de'
+const STORAGE_KEY = 'language'
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
+}
+
+function storedLanguage(): Language {
+  const stored = readLocal(STORAGE_KEY)
+  return isLanguage(stored) ? stored : DEFAULT_LANGUAGE
+}
+
+/** Initialises i18next synchronously, so the first render already has its texts. */
+export function initI18n(): typeof i18next {
+  const lng = storedLanguage()
+  void i18next.use(initReactI18next).init({
+    resources: { de: { translation: de }, en: { translation: en } },
+    lng,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    // Resources are bundled, so nothing needs to wait for a backend.
+    initAsync: false,
+    // React escapes on its own.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  })
+  document.documentElement.lang = lng
+  i18next.on('languageChanged', (language) => {
+    document.documentElement.lang = language
+  })
+  return i18next
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18next.resolvedLanguage) ? i18next.resolvedLanguage : DEFAULT_LANGUAGE
+}
+
+/** Switches the whole client (and, through the user preferences, tldraw's UI) and remembers the choice. */
+export function setLanguage(language: Language): void {
+  writeLocal(STORAGE_KEY, language)
+  void i18next.changeLanguage(language)
+}
