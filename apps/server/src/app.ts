@@ -4,7 +4,8 @@
  */
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import websocket from '@fastify/websocket'
-import { MAX_MESSAGE_BYTES } from '@dorfplatz/protocol'
+import type { WebSocket } from 'ws'
+import { CloseCode, MAX_MESSAGE_BYTES } from '@dorfplatz/protocol'
 import type { Config } from './config.ts'
 import { storagePlugin } from './plugins/storagePlugin.ts'
 import { roomsPlugin } from './plugins/roomsPlugin.ts'
@@ -21,6 +22,27 @@ import { HttpError } from './routes/httpError.ts'
  * buffering them; between MAX_MESSAGE_BYTES and this, the sync layer answers 4413.
  */
 const WS_MAX_PAYLOAD_BYTES = 4 * MAX_MESSAGE_BYTES
+
+/**
+ * How long a closing server waits for clients to answer its close frames. A
+ * browser that does not answer (a frozen tab, a dead network) would otherwise
+ * hold the shutdown for the WebSocket layer's 30 s close timeout; every board
+ * is already stored when this wait begins.
+ */
+const SHUTDOWN_GRACE_MS = 2000
+
+/** Closes the sockets the rooms have not closed yet (latecomers), and cuts off whatever has not closed after SHUTDOWN_GRACE_MS. */
+async function closeSockets(clients: Set<WebSocket>): Promise<void> {
+  const open = [...clients].filter((socket) => socket.readyState !== socket.CLOSED)
+  const closed = open.map((socket) => new Promise<void>((resolve) => socket.once('close', () => resolve())))
+  for (const socket of open) if (socket.readyState === socket.OPEN) socket.close(CloseCode.GOING_AWAY, 'server shutting down')
+  let timer: NodeJS.Timeout | undefined
+  const grace = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), SHUTDOWN_GRACE_MS)))
+  if ((await Promise.race([Promise.all(closed), grace])) === 'timeout') {
+    for (const socket of clients) socket.terminate()
+  }
+  clearTimeout(timer)
+}
 
 /** Keeps link tokens out of the logs. */
 const redactToken = (url: string) => url.replace(/([?&]token=)[^&]*/g, '$1…')
@@ -58,7 +80,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(storagePlugin, { storage: options.storage ?? new SqliteBoardStorage(config.dataDir) })
   await app.register(roomsPlugin, { idleUnloadMs: config.idleUnloadMs })
-  await app.register(websocket, { options: { maxPayload: WS_MAX_PAYLOAD_BYTES } })
+  await app.register(websocket, {
+    options: { maxPayload: WS_MAX_PAYLOAD_BYTES },
+    preClose: () => closeSockets(app.websocketServer.clients),
+  })
   await app.register(healthRoutes, { config })
   await app.register(boardRoutes, { config })
   await app.register(syncRoute)

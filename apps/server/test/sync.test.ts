@@ -160,6 +160,19 @@ describe('sync', () => {
     expect(readBoardTitle(fresh)).toBe('Neustart')
   })
 
+  it('shuts down even when a client never answers the close handshake', async () => {
+    const server = await startTestServer()
+    const board = await server.createBoard()
+    const raw = openRawSocket(syncUrl(server, board.id, board.tokens.participant))
+    await raw.opened
+    await raw.nextMessage()
+    // A frozen tab: it stops reading, so it never sees the close frame and never answers it.
+    ;(raw.socket as unknown as { _socket: import('node:net').Socket })._socket.pause()
+    await server.close()
+    expect(server.app.server.listening).toBe(false)
+    // Without a grace limit, close() would wait for the WebSocket layer's 30 s close timeout and this test would time out.
+  }, 15_000)
+
   it('unloads a board nobody has open, compacting its log, and loads it again on demand', async () => {
     const server = await startTestServer({ DORFPLATZ_IDLE_UNLOAD_MS: '0' })
     const board = await server.createBoard()
