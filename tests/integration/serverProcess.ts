@@ -1,0 +1,74 @@
+/**
+ * Runs the Dorfplatz server as a child process, the way an operator does, so
+ * that tests can kill it with any signal and start it again on the same data.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+/** The server as source (run through tsx, no build needed) or as the built bundle the README starts. */
+const ENTRIES = {
+  source: ['--import', 'tsx', path.join(ROOT, 'apps/server/src/server.ts')],
+  built: [path.join(ROOT, 'apps/server/dist/server.js')],
+} as const
+
+export interface ServerProcess {
+  url: string
+  wsUrl: string
+  port: number
+  child: ChildProcess
+  /** Resolves with the exit code or signal once the process has ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+}
+
+/** Starts the server from source on `port` (0 for any) and resolves once it prints its address. */
+export function startServerProcess(options: {
+  dataDir: string
+  port?: number
+  entry?: keyof typeof ENTRIES
+  env?: Record<string, string>
+}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...ENTRIES[options.entry ?? 'source']], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(options.port ?? 0),
+      HOST: '127.0.0.1',
+      DORFPLATZ_DATA_DIR: options.dataDir,
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  )
+  let output = ''
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /läuft auf http:\/\/[^:]+:(\d+)/.exec(output)
+      if (!match) return
+      child.stdout!.off('data', onData)
+      const port = Number(match[1])
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        wsUrl: `ws://127.0.0.1:${port}`,
+        port,
+        child,
+        exited,
+        kill(signal) {
+          if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+          return exited
+        },
+      })
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    void exited.then(({ code, signal }) => reject(new Error(`server exited (${code ?? signal}) before it was ready:\n${output}`)))
+  })
+}
