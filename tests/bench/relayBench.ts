@@ -1,0 +1,192 @@
+/**
+ * Relay benchmark: many clients on one board, each moving its cursor at
+ * 10 Hz (awareness) and now and then editing the document. Measures the delay
+ * from one client's send to another client's receipt, and the server's CPU
+ * time, with the server in its own process as in production.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as encoding from 'lib0/encoding'
+import * as decoding from 'lib0/decoding'
+import { MessageType, type CreatedBoard } from '@dorfplatz/protocol'
+import { startServerProcess } from '../integration/serverProcess.ts'
+
+export interface RelayBenchOptions {
+  clients: number
+  cursorHz: number
+  seconds: number
+  /** Document edits per second across all clients. */
+  editsPerSecond: number
+}
+
+export interface RelayBenchResult extends RelayBenchOptions {
+  cursorSamples: number
+  cursorP50Ms: number
+  cursorP99Ms: number
+  editSamples: number
+  editP50Ms: number
+  editP99Ms: number
+  serverCpuPercent: number
+  serverRssMiB: number
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}
+
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
+function rssMiB(pid: number): number {
+  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS'))
+  return Number(line?.match(/(\d+)/)?.[1] ?? 0) / 1024
+}
+
+class BenchClient {
+  readonly doc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly socket: WebSocket
+  readonly ready: Promise<void>
+
+  constructor(url: string, onCursor: (sentAt: number) => void, onEdit: (sentAt: number) => void) {
+    this.socket = new WebSocket(url)
+    this.socket.binaryType = 'nodebuffer'
+    const seenEdits = new Set<string>()
+    this.doc.getMap<number>('bench').observe((event) => {
+      for (const key of event.keysChanged) {
+        if (seenEdits.has(key)) continue
+        seenEdits.add(key)
+        const sentAt = this.doc.getMap<number>('bench').get(key)
+        if (sentAt !== undefined && event.transaction.origin === 'remote') onEdit(sentAt)
+      }
+    })
+    this.awareness.on('change', ({ updated }: { updated: number[] }) => {
+      for (const id of updated) {
+        if (id === this.doc.clientID) continue
+        const sentAt = (this.awareness.getStates().get(id) as { t?: number } | undefined)?.t
+        if (sentAt !== undefined) onCursor(sentAt)
+      }
+    })
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === 'remote' || this.socket.readyState !== WebSocket.OPEN) return
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.SYNC)
+      syncProtocol.writeUpdate(encoder, update)
+      this.socket.send(encoding.toUint8Array(encoder))
+    })
+    this.socket.once('open', () => {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.SYNC)
+      syncProtocol.writeSyncStep1(encoder, this.doc)
+      this.socket.send(encoding.toUint8Array(encoder))
+    })
+    this.ready = new Promise((resolve, reject) => {
+      this.socket.once('error', reject)
+      this.socket.on('message', (data: Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data))
+        const type = decoding.readVarUint(decoder)
+        if (type === MessageType.SYNC) {
+          const encoder = encoding.createEncoder()
+          encoding.writeVarUint(encoder, MessageType.SYNC)
+          const syncType = syncProtocol.readSyncMessage(decoder, encoder, this.doc, 'remote')
+          if (encoding.length(encoder) > 1) this.socket.send(encoding.toUint8Array(encoder))
+          if (syncType === syncProtocol.messageYjsSyncStep2) resolve()
+        } else if (type === MessageType.AWARENESS) {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), 'remote')
+        }
+      })
+    })
+  }
+
+  moveCursor(): void {
+    this.awareness.setLocalState({ cursor: { x: Math.random() * 1000, y: Math.random() * 1000 }, t: Date.now() })
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.AWARENESS)
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]))
+    this.socket.send(encoding.toUint8Array(encoder))
+  }
+
+  edit(key: string): void {
+    this.doc.getMap<number>('bench').set(key, Date.now())
+  }
+
+  close(): void {
+    this.awareness.destroy()
+    this.socket.terminate()
+  }
+}
+
+export async function runRelayBench(options: RelayBenchOptions): Promise<RelayBenchResult> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dorfplatz-bench-'))
+  const server = await startServerProcess({ dataDir, entry: 'built', env: { LOG_LEVEL: 'error' } })
+  try {
+    const response = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Benchmark' }),
+    })
+    const board = (await response.json()) as CreatedBoard
+    const cursorDelays: number[] = []
+    const editDelays: number[] = []
+    const url = `${server.wsUrl}/sync/${board.id}?token=${board.tokens.participant}`
+    const clients: BenchClient[] = []
+    for (let i = 0; i < options.clients; i++) {
+      clients.push(
+        new BenchClient(
+          url,
+          (sentAt) => cursorDelays.push(Date.now() - sentAt),
+          (sentAt) => editDelays.push(Date.now() - sentAt),
+        ),
+      )
+    }
+    await Promise.all(clients.map((client) => client.ready))
+    cursorDelays.length = 0
+
+    const pid = server.child.pid!
+    const cpuBefore = cpuSeconds(pid)
+    const startedAt = Date.now()
+    const timers = clients.map((client, i) =>
+      setTimeout(() => {
+        const interval = setInterval(() => client.moveCursor(), 1000 / options.cursorHz)
+        timers.push(interval)
+      }, (i * 1000) / options.cursorHz / options.clients),
+    )
+    let editCount = 0
+    const editTimer = setInterval(() => {
+      const client = clients[editCount % clients.length]!
+      client.edit(`e${editCount++}`)
+    }, 1000 / options.editsPerSecond)
+    await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000))
+    for (const timer of timers) clearInterval(timer)
+    clearInterval(editTimer)
+    const elapsed = (Date.now() - startedAt) / 1000
+    const cpu = cpuSeconds(pid) - cpuBefore
+    const rss = rssMiB(pid)
+    for (const client of clients) client.close()
+
+    cursorDelays.sort((a, b) => a - b)
+    editDelays.sort((a, b) => a - b)
+    return {
+      ...options,
+      cursorSamples: cursorDelays.length,
+      cursorP50Ms: percentile(cursorDelays, 50),
+      cursorP99Ms: percentile(cursorDelays, 99),
+      editSamples: editDelays.length,
+      editP50Ms: percentile(editDelays, 50),
+      editP99Ms: percentile(editDelays, 99),
+      serverCpuPercent: Math.round((cpu / elapsed) * 1000) / 10,
+      serverRssMiB: Math.round(rss),
+    }
+  } finally {
+    await server.kill('SIGTERM')
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
