@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { measureDocGrowth } from '@dorfplatz/board'
+import { runBrowserEditDelay, type EditDelayResult } from './browserEditDelay.ts'
 import { runRelayBench, type RelayBenchResult } from './relayBench.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -17,6 +18,12 @@ for (const clients of quick ? [10] : [10, 50, 100]) {
   const result = await runRelayBench({ clients, cursorHz: 10, seconds: quick ? 3 : 15, editsPerSecond: 5 })
   console.log(result)
   relayRuns.push(result)
+}
+
+let browserDelay: EditDelayResult | undefined
+if (fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+  browserDelay = await runBrowserEditDelay(quick ? 10 : 60)
+  console.log(browserDelay)
 }
 
 const growthRows: string[] = []
@@ -45,6 +52,12 @@ const lines = [
   ),
   '',
   'Edit delays include the durable append (SQLite, `synchronous=FULL`) before the relay.',
+  '',
+  '## An edit between two browsers',
+  '',
+  browserDelay
+    ? `Two Chromium pages on one board; one types into a sticky note, and each keystroke is timed from keydown in one page to the text showing in the other (${browserDelay.samples} keystrokes): **p50 ${browserDelay.p50Ms} ms, p95 ${browserDelay.p95Ms} ms, max ${browserDelay.maxMs} ms**. This includes tldraw's own rendering in both pages.`
+    : 'Not measured: no Chromium found.',
   '',
   '## Board document size: 10 notes, each overwritten N times',
   '',
