@@ -7,7 +7,8 @@
  *   new entry and deletes the old one, so the document does not grow with every edit the way
  *   a Y.Map does (see docGrowth.ts).
  * - `meta` (Y.Map): `schema` is tldraw's serialized schema the records are written in, so that
- *   an older client can refuse to write into a newer board; `title` is the board title.
+ *   an older client can refuse to write into a newer board; `title` is the board title;
+ *   `templates` lists the workshop templates placed on the board (see templateInstances.ts).
  *
  * Session state (instance, camera, pointer) and presence never enter the document.
  */
@@ -23,6 +24,7 @@ export const META_KEY = 'meta'
 export const MetaKey = {
   SCHEMA: 'schema',
   TITLE: 'title',
+  TEMPLATES: 'templates',
 } as const
 
 /** One entry of the `records` array. */

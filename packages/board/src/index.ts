@@ -29,5 +29,14 @@ export type { BindPresenceOptions, PresenceBinding, PresenceUser } from './bindP
 export { listPeers } from './listPeers.ts'
 export type { Peer } from './listPeers.ts'
 export { PRESENCE_FIELD, USER_FIELD } from './awarenessFields.ts'
+export {
+  addTemplateToDoc,
+  isTemplateId,
+  isTemplateLocale,
+  readTemplateInstances,
+  TEMPLATE_IDS,
+  TEMPLATE_LOCALES,
+} from './templateInstances.ts'
+export type { TemplateId, TemplateInstance, TemplateLocale } from './templateInstances.ts'
 export { measureDocGrowth } from './docGrowth.ts'
 export type { DocGrowth, DocGrowthOptions } from './docGrowth.ts'

@@ -1,0 +1,43 @@
+/** Every workshop template Dorfplatz offers, in the order the lobby lists them. */
+import { TEMPLATE_IDS, type TemplateId } from '@dorfplatz/board'
+import { ideaCollection } from './catalogue/ideaCollection.ts'
+import { priorityMatrix } from './catalogue/priorityMatrix.ts'
+import { projectCanvas } from './catalogue/projectCanvas.ts'
+import { retrospective } from './catalogue/retrospective.ts'
+import { roadmap } from './catalogue/roadmap.ts'
+import { stakeholderMap } from './catalogue/stakeholderMap.ts'
+import { swot } from './catalogue/swot.ts'
+import type { TemplateModule } from './layout.ts'
+import type { TemplateDefinition } from './TemplateDefinition.ts'
+
+const MODULES: readonly TemplateModule[] = [
+  stakeholderMap,
+  projectCanvas,
+  priorityMatrix,
+  ideaCollection,
+  roadmap,
+  swot,
+  retrospective,
+]
+
+const MODULES_BY_ID = new Map<TemplateId, TemplateModule>(MODULES.map((module) => [module.definition.id, module]))
+
+// The board's list of ids and this catalogue must name the same templates in the same order.
+if (MODULES.map((module) => module.definition.id).join() !== TEMPLATE_IDS.join()) {
+  throw new Error('templateCatalogue: the catalogue does not match TEMPLATE_IDS')
+}
+
+export const TEMPLATES: readonly TemplateDefinition[] = MODULES.map((module) => module.definition)
+
+export function getTemplate(id: TemplateId): TemplateDefinition {
+  const module = MODULES_BY_ID.get(id)
+  if (!module) throw new Error(`getTemplate: no template ${JSON.stringify(id)}`)
+  return module.definition
+}
+
+/** How the template with this id draws its structure. */
+export function getTemplateModule(id: TemplateId): TemplateModule {
+  const module = MODULES_BY_ID.get(id)
+  if (!module) throw new Error(`getTemplateModule: no template ${JSON.stringify(id)}`)
+  return module
+}
