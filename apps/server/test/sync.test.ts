@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net'
 import { describe, expect, it, vi } from 'vitest'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
@@ -167,7 +168,7 @@ describe('sync', () => {
     await raw.opened
     await raw.nextMessage()
     // A frozen tab: it stops reading, so it never sees the close frame and never answers it.
-    ;(raw.socket as unknown as { _socket: import('node:net').Socket })._socket.pause()
+    ;(raw.socket as unknown as { _socket: Socket })._socket.pause()
     await server.close()
     expect(server.app.server.listening).toBe(false)
     // Without a grace limit, close() would wait for the WebSocket layer's 30 s close timeout and this test would time out.

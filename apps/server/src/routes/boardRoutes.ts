@@ -1,9 +1,14 @@
-/** Creating boards and reading a board's title and the caller's role. */
+/**
+ * The board API: create and list boards, read a board's title and the
+ * caller's role, add a workshop template to a live board, and replace a link.
+ */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
 import { initBoardDoc } from '@dorfplatz/board'
+import { TEMPLATE_IDS, type TemplateId, type TemplateLocale } from '@dorfplatz/templates'
 import {
   BOARD_ID_PATTERN,
+  CloseCode,
   MAX_TITLE_LENGTH,
   ROLES,
   boardPath,
@@ -13,11 +18,18 @@ import {
   type Role,
 } from '@dorfplatz/protocol'
 import type { Config } from '../config.ts'
+import { addTemplate } from '../boards/boardTemplates.ts'
+import type { TokenGrant } from '../storage/BoardStorage.ts'
 import { hashToken, newBoardId, newToken, secretsEqual } from '../tokens.ts'
 import { httpError } from './httpError.ts'
 
-/** The first page of a new board; the web client shows its name in tldraw's page menu. */
-const FIRST_PAGE_NAME = 'Seite 1'
+/** The first page of a new board, in the board's language. */
+const FIRST_PAGE_NAME: Record<TemplateLocale, string> = { de: 'Seite 1', en: 'Page 1' }
+
+/** Templates one request may put on a board at once: a full workshop day, not a flood. */
+const MAX_TEMPLATES_PER_BOARD_REQUEST = 10
+
+const LOCALES = ['de', 'en'] as const
 
 const boardIdParams = {
   type: 'object',
@@ -25,12 +37,20 @@ const boardIdParams = {
   properties: { id: { type: 'string', pattern: BOARD_ID_PATTERN.source } },
 } as const
 
+const tokenQuery = { type: 'object', properties: { token: { type: 'string' } } } as const
+
 const createBoardBody = {
   type: 'object',
   required: ['title'],
   additionalProperties: false,
   properties: {
     title: { type: 'string', minLength: 1, maxLength: MAX_TITLE_LENGTH, pattern: '\\S' },
+    templates: {
+      type: 'array',
+      maxItems: MAX_TEMPLATES_PER_BOARD_REQUEST,
+      items: { type: 'string', enum: [...TEMPLATE_IDS] },
+    },
+    locale: { type: 'string', enum: [...LOCALES] },
   },
 } as const
 
@@ -38,6 +58,19 @@ const roleStrings = {
   type: 'object',
   required: [...ROLES],
   properties: Object.fromEntries(ROLES.map((role) => [role, { type: 'string' }])),
+} as const
+
+const templateInstanceSchema = {
+  type: 'object',
+  properties: {
+    instanceId: { type: 'string' },
+    templateId: { type: 'string' },
+    x: { type: 'number' },
+    y: { type: 'number' },
+    pageId: { type: 'string' },
+    frameId: { type: 'string' },
+    locale: { type: 'string' },
+  },
 } as const
 
 /** The token of a request: `Authorization: Bearer …`, else `?token=`. */
@@ -51,7 +84,25 @@ export function requestToken(request: FastifyRequest): string | undefined {
 export async function boardRoutes(app: FastifyInstance, { config }: { config: Config }): Promise<void> {
   const origin = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`
 
-  app.post<{ Body: { title: string } }>(
+  const isAdmin = (request: FastifyRequest) => {
+    const token = requestToken(request)
+    return config.adminToken !== undefined && token !== undefined && secretsEqual(token, config.adminToken)
+  }
+
+  /** The role the request's token grants on board `id`; 401 for no or a wrong token, 404 for no such board. */
+  async function grantFor(request: FastifyRequest, id: string): Promise<TokenGrant> {
+    const token = requestToken(request)
+    if (token === undefined) throw httpError(401, 'This board needs the token of one of its links.')
+    const board = await app.storage.getBoard(id)
+    if (!board) throw httpError(404, 'There is no board with this id.')
+    const grant = isToken(token) ? await app.storage.findToken(hashToken(token)) : undefined
+    if (!grant || grant.boardId !== board.id) {
+      throw httpError(401, 'This link is not valid for this board (unknown or replaced).')
+    }
+    return grant
+  }
+
+  app.post<{ Body: { title: string; templates?: TemplateId[]; locale?: TemplateLocale } }>(
     '/api/boards',
     {
       schema: {
@@ -59,46 +110,67 @@ export async function boardRoutes(app: FastifyInstance, { config }: { config: Co
         response: {
           201: {
             type: 'object',
-            properties: {
-              id: { type: 'string' },
-              title: { type: 'string' },
-              tokens: roleStrings,
-              links: roleStrings,
-            },
+            properties: { id: { type: 'string' }, title: { type: 'string' }, tokens: roleStrings, links: roleStrings },
           },
         },
       },
     },
     async (request, reply) => {
-      if (config.adminToken !== undefined) {
-        const token = requestToken(request)
-        if (token === undefined || !secretsEqual(token, config.adminToken)) {
-          throw httpError(401, 'Creating boards needs the admin token (Authorization: Bearer …).')
-        }
+      if (config.adminToken !== undefined && !isAdmin(request)) {
+        throw httpError(401, 'Creating boards needs the admin token (Authorization: Bearer …).')
       }
       const title = request.body.title.trim()
+      const locale = request.body.locale ?? 'de'
       const id = newBoardId()
       const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken()])) as Record<Role, string>
       const doc = new Y.Doc()
-      initBoardDoc(doc, { title, pageName: FIRST_PAGE_NAME })
+      initBoardDoc(doc, { title, pageName: FIRST_PAGE_NAME[locale] })
+      for (const templateId of request.body.templates ?? []) addTemplate(doc, templateId, locale)
       await app.storage.createBoard({
         id,
         title,
         createdAt: Date.now(),
         initialState: Y.encodeStateAsUpdate(doc),
-        tokenHashes: Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<
-          Role,
-          string
-        >,
+        tokenHashes: Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as Record<Role, string>,
       })
       doc.destroy()
       const base = origin(request)
-      const links = Object.fromEntries(
-        ROLES.map((role) => [role, base + boardPath(id, tokens[role])]),
-      ) as Record<Role, string>
-      request.log.info({ boardId: id }, 'board created')
+      const links = Object.fromEntries(ROLES.map((role) => [role, base + boardPath(id, tokens[role])])) as Record<
+        Role,
+        string
+      >
+      request.log.info({ boardId: id, templates: request.body.templates?.length ?? 0 }, 'board created')
       const created: CreatedBoard = { id, title, tokens, links }
       return reply.code(201).send(created)
+    },
+  )
+
+  app.get(
+    '/api/boards',
+    {
+      schema: {
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              boards: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { id: { type: 'string' }, title: { type: 'string' }, createdAt: { type: 'number' } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      if (config.adminToken === undefined) {
+        throw httpError(404, 'Listing all boards needs an admin token configured on the server (DORFPLATZ_ADMIN_TOKEN).')
+      }
+      if (!isAdmin(request)) throw httpError(401, 'Listing boards needs the admin token (Authorization: Bearer …).')
+      return { boards: await app.storage.listBoards() }
     },
   )
 
@@ -107,7 +179,7 @@ export async function boardRoutes(app: FastifyInstance, { config }: { config: Co
     {
       schema: {
         params: boardIdParams,
-        querystring: { type: 'object', properties: { token: { type: 'string' } } },
+        querystring: tokenQuery,
         response: {
           200: {
             type: 'object',
@@ -117,15 +189,67 @@ export async function boardRoutes(app: FastifyInstance, { config }: { config: Co
       },
     },
     async (request): Promise<BoardInfo> => {
-      const token = requestToken(request)
-      if (token === undefined) throw httpError(401, 'This board needs the token of one of its links.')
+      const grant = await grantFor(request, request.params.id)
       const board = await app.storage.getBoard(request.params.id)
-      if (!board) throw httpError(404, 'There is no board with this id.')
-      const grant = isToken(token) ? await app.storage.findToken(hashToken(token)) : undefined
-      if (!grant || grant.boardId !== board.id) {
-        throw httpError(401, 'This link is not valid for this board (unknown or replaced).')
+      return { id: grant.boardId, title: board!.title, role: grant.role }
+    },
+  )
+
+  app.post<{ Params: { id: string }; Body: { templateId: TemplateId; locale?: TemplateLocale } }>(
+    '/api/boards/:id/templates',
+    {
+      schema: {
+        params: boardIdParams,
+        body: {
+          type: 'object',
+          required: ['templateId'],
+          additionalProperties: false,
+          properties: {
+            templateId: { type: 'string', enum: [...TEMPLATE_IDS] },
+            locale: { type: 'string', enum: [...LOCALES] },
+          },
+        },
+        response: { 201: { type: 'object', properties: { instance: templateInstanceSchema } } },
+      },
+    },
+    async (request, reply) => {
+      const grant = await grantFor(request, request.params.id)
+      if (grant.role !== 'facilitator') throw httpError(403, 'Only the facilitator link may add templates.')
+      const { templateId, locale = 'de' } = request.body
+      const instance = await app.rooms.change(request.params.id, (room) => addTemplate(room.doc, templateId, locale))
+      request.log.info({ boardId: request.params.id, templateId }, 'template added')
+      return reply.code(201).send({ instance })
+    },
+  )
+
+  app.post<{ Params: { id: string; role: Role } }>(
+    '/api/boards/:id/links/:role/rotate',
+    {
+      schema: {
+        params: {
+          type: 'object',
+          required: ['id', 'role'],
+          properties: {
+            id: { type: 'string', pattern: BOARD_ID_PATTERN.source },
+            role: { type: 'string', enum: [...ROLES] },
+          },
+        },
+        response: { 200: { type: 'object', properties: { token: { type: 'string' }, link: { type: 'string' } } } },
+      },
+    },
+    async (request) => {
+      const { id, role } = request.params
+      if (!isAdmin(request)) {
+        const grant = await grantFor(request, id)
+        if (grant.role !== 'facilitator') throw httpError(403, 'Only the facilitator link may replace links.')
+      } else if (!(await app.storage.getBoard(id))) {
+        throw httpError(404, 'There is no board with this id.')
       }
-      return { id: board.id, title: board.title, role: grant.role }
+      const token = newToken()
+      const revoked = await app.storage.replaceToken(id, role, hashToken(token))
+      app.rooms.closeTokenConnections(id, revoked, CloseCode.UNAUTHORIZED, 'link replaced')
+      request.log.info({ boardId: id, role }, 'link replaced')
+      return { token, link: origin(request) + boardPath(id, token) }
     },
   )
 }

@@ -34,8 +34,12 @@ export interface StoredDocument {
 export interface BoardStorage {
   createBoard(board: NewBoard): Promise<void>
   getBoard(id: string): Promise<StoredBoard | undefined>
+  /** Every board, newest first. */
+  listBoards(): Promise<StoredBoard[]>
   /** The board and role a token hash grants, or undefined for an unknown or revoked token. */
   findToken(tokenHash: string): Promise<TokenGrant | undefined>
+  /** Revokes the role's current token(s) and stores a new one; resolves to the revoked hashes. */
+  replaceToken(boardId: string, role: Role, newTokenHash: string): Promise<string[]>
   loadDocument(boardId: string): Promise<StoredDocument>
   /**
    * Appends updates durably, in one transaction, and resolves only once they

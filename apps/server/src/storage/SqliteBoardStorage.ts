@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { isRole } from '@dorfplatz/protocol'
+import { isRole, type Role } from '@dorfplatz/protocol'
 import type { BoardStorage, NewBoard, StoredBoard, StoredDocument, TokenGrant } from './BoardStorage.ts'
 
 /** Each entry moves the schema from version `index` to `index + 1`; `PRAGMA user_version` says where a file stands. */
@@ -67,6 +67,13 @@ export class SqliteBoardStorage implements BoardStorage {
       getBoard: this.db.prepare<[string], { id: string; title: string; created_at: number }>(
         'SELECT id, title, created_at FROM boards WHERE id = ?',
       ),
+      listBoards: this.db.prepare<[], { id: string; title: string; created_at: number }>(
+        'SELECT id, title, created_at FROM boards ORDER BY created_at DESC, rowid DESC',
+      ),
+      activeTokens: this.db.prepare<[string, string], { hash: string }>(
+        'SELECT hash FROM tokens WHERE board_id = ? AND role = ? AND revoked_at IS NULL',
+      ),
+      revokeTokens: this.db.prepare('UPDATE tokens SET revoked_at = ? WHERE board_id = ? AND role = ? AND revoked_at IS NULL'),
       findToken: this.db.prepare<[string], { board_id: string; role: string }>(
         'SELECT board_id, role FROM tokens WHERE hash = ? AND revoked_at IS NULL',
       ),
@@ -113,6 +120,20 @@ export class SqliteBoardStorage implements BoardStorage {
   async getBoard(id: string): Promise<StoredBoard | undefined> {
     const row = this.statements.getBoard.get(id)
     return row && { id: row.id, title: row.title, createdAt: row.created_at }
+  }
+
+  async listBoards(): Promise<StoredBoard[]> {
+    return this.statements.listBoards.all().map((row) => ({ id: row.id, title: row.title, createdAt: row.created_at }))
+  }
+
+  async replaceToken(boardId: string, role: Role, newTokenHash: string): Promise<string[]> {
+    return this.db.transaction(() => {
+      const revoked = this.statements.activeTokens.all(boardId, role).map((row) => row.hash)
+      const now = Date.now()
+      this.statements.revokeTokens.run(now, boardId, role)
+      this.statements.insertToken.run(newTokenHash, boardId, role, now)
+      return revoked
+    })()
   }
 
   async findToken(tokenHash: string): Promise<TokenGrant | undefined> {

@@ -43,6 +43,31 @@ export function describeStorageContract(name: string, factory: StorageFactory): 
       await storage.close()
     })
 
+    it('lists boards newest first', async () => {
+      const storage = await factory.open()
+      await storage.createBoard({ ...newBoard('AAAAAAAAAAAAAAAA'), createdAt: 1000 })
+      await storage.createBoard({ ...newBoard('BBBBBBBBBBBBBBBB'), createdAt: 3000 })
+      await storage.createBoard({ ...newBoard('CCCCCCCCCCCCCCCC'), createdAt: 2000 })
+      expect((await storage.listBoards()).map((board) => board.id)).toEqual([
+        'BBBBBBBBBBBBBBBB',
+        'CCCCCCCCCCCCCCCC',
+        'AAAAAAAAAAAAAAAA',
+      ])
+      await storage.close()
+    })
+
+    it('replacing a token revokes the old one of that role only', async () => {
+      const storage = await factory.open()
+      await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))
+      expect(await storage.replaceToken('AAAAAAAAAAAAAAAA', 'participant', 'new-p')).toEqual(['AAAAAAAAAAAAAAAA-p'])
+      expect(await storage.findToken('AAAAAAAAAAAAAAAA-p')).toBeUndefined()
+      expect(await storage.findToken('new-p')).toEqual({ boardId: 'AAAAAAAAAAAAAAAA', role: 'participant' })
+      expect(await storage.findToken('AAAAAAAAAAAAAAAA-f')).toEqual({ boardId: 'AAAAAAAAAAAAAAAA', role: 'facilitator' })
+      expect(await storage.replaceToken('AAAAAAAAAAAAAAAA', 'participant', 'newer-p')).toEqual(['new-p'])
+      expect(await storage.findToken('new-p')).toBeUndefined()
+      await storage.close()
+    })
+
     it('refuses a second board with the same id', async () => {
       const storage = await factory.open()
       await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))

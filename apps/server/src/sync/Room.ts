@@ -27,6 +27,9 @@ import {
 /** Logged updates after which the log is merged into the state row. */
 export const COMPACT_AFTER_UPDATES = 500
 
+/** Stands for "leave nothing out" when relaying: never the origin of an update. */
+const ALL_UPDATES = Symbol('all updates')
+
 interface PendingUpdate {
   update: Uint8Array
   origin: unknown
@@ -120,6 +123,10 @@ export class Room {
     if (present.length > 0) connection.enqueue(encodeAwarenessMessage(this.awareness, present))
     this.scheduleFlush()
     connection.attach((conn, message) => this.handleMessage(conn, message))
+  }
+
+  closeConnections(which: (connection: Connection) => boolean, code: CloseCode, reason: string): void {
+    for (const connection of [...this.connections]) if (which(connection)) connection.close(code, reason)
   }
 
   private removeConnection(connection: Connection): void {
@@ -275,23 +282,24 @@ export class Room {
 
   /** Each socket gets the turn's updates merged into one message, without the ones it sent itself. */
   private addRelayedUpdates(updates: PendingUpdate[], outgoing: Map<Connection, Uint8Array[]>): void {
-    const byExcludedOrigin = new Map<unknown, Uint8Array | null>()
-    const messageWithout = (origin: unknown): Uint8Array | null => {
-      let message = byExcludedOrigin.get(origin)
+    const senders = new Set(updates.map((pending) => pending.origin))
+    // Keyed by the socket whose own updates are left out; ALL_UPDATES for sockets that sent none.
+    const messages = new Map<unknown, Uint8Array | null>()
+    const messageWithout = (sender: unknown): Uint8Array | null => {
+      let message = messages.get(sender)
       if (message === undefined) {
-        const relevant = updates.filter((pending) => pending.origin !== origin).map((pending) => pending.update)
+        const relevant = updates.filter((pending) => pending.origin !== sender).map((pending) => pending.update)
         message =
           relevant.length === 0
             ? null
             : encodeUpdateMessage(relevant.length === 1 ? relevant[0]! : Y.mergeUpdates(relevant))
-        byExcludedOrigin.set(origin, message)
+        messages.set(sender, message)
       }
       return message
     }
-    const origins = new Set(updates.map((pending) => pending.origin))
-    for (const [connection, messages] of outgoing) {
-      const message = messageWithout(origins.has(connection) ? connection : null)
-      if (message) messages.push(message)
+    for (const [connection, queue] of outgoing) {
+      const message = messageWithout(senders.has(connection) ? connection : ALL_UPDATES)
+      if (message) queue.push(message)
     }
   }
 

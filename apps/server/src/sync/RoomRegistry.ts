@@ -36,6 +36,23 @@ export class RoomRegistry {
     return loading
   }
 
+  /**
+   * Runs a server-side change on a board's document (loading it if needed) and
+   * resolves once the change is stored and sent to everyone connected.
+   */
+  async change<T>(boardId: string, apply: (room: Room) => T): Promise<T> {
+    const room = await this.acquire(boardId)
+    const result = apply(room)
+    await room.flush()
+    if (room.size === 0) this.scheduleUnload(room)
+    return result
+  }
+
+  /** Closes the sockets of a board that were opened with one of `tokenHashes` (a replaced link). */
+  closeTokenConnections(boardId: string, tokenHashes: readonly string[], code: CloseCode, reason: string): void {
+    this.rooms.get(boardId)?.closeConnections((connection) => tokenHashes.includes(connection.tokenHash ?? ''), code, reason)
+  }
+
   /** The room if it is in memory now (for tests and metrics). */
   peek(boardId: string): Room | undefined {
     return this.rooms.get(boardId)
