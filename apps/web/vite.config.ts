@@ -8,6 +8,7 @@ import { defineConfig } from 'vite'
 
 const SERVER_ORIGIN = 'http://localhost:8080'
 
+
 export default defineConfig({
   plugins: [react()],
   server: {

@@ -3,7 +3,32 @@
  * either returns the typed body or throws an ApiRequestError.
  */
 import type { BoardInfo, ClientConfig, CreatedBoard, CreateBoardRequest } from '@dorfplatz/protocol'
+import type { TemplateId, TemplateInstance } from '@dorfplatz/templates'
+import type { Language } from '../i18n/i18n.ts'
 import { ApiRequestError, isApiError } from './ApiRequestError.ts'
+
+/** One board of the server's list, as only an admin sees it. */
+export interface BoardSummary {
+  id: string
+  title: string
+  /** Milliseconds since the epoch. */
+  createdAt: number
+}
+
+export interface CreateBoardOptions {
+  title: string
+  /** Templates to build into the new board, side by side in this order. */
+  templates?: readonly TemplateId[]
+  /** Language of the templates' texts and the first page's name. */
+  locale?: Language
+  adminToken?: string
+}
+
+/** A replaced link: the old one stops working at once. */
+export interface RotatedLink {
+  token: string
+  link: string
+}
 
 /** Statuses with which a proxy in front of Dorfplatz reports that Dorfplatz itself did not answer. */
 const GATEWAY_STATUSES = new Set([502, 503, 504])
@@ -45,13 +70,45 @@ export function fetchClientConfig(): Promise<ClientConfig> {
   return request<ClientConfig>('/api/config')
 }
 
-export function createBoard(title: string, adminToken?: string): Promise<CreatedBoard> {
-  const body: CreateBoardRequest = { title }
-  return request<CreatedBoard>('/api/boards', {
+function postJson<T>(path: string, body: unknown, token: string | undefined): Promise<T> {
+  return request<T>(path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...bearer(adminToken) },
+    headers: { 'Content-Type': 'application/json', ...bearer(token) },
     body: JSON.stringify(body),
   })
+}
+
+export function createBoard({ title, templates, locale, adminToken }: CreateBoardOptions): Promise<CreatedBoard> {
+  const body: CreateBoardRequest & { templates?: TemplateId[]; locale?: Language } = { title }
+  if (templates && templates.length > 0) body.templates = [...templates]
+  if (locale) body.locale = locale
+  return postJson<CreatedBoard>('/api/boards', body, adminToken)
+}
+
+/** Every board on the server, newest first. 401 for a wrong key, 404 where the server has no admin key at all. */
+export async function listBoards(adminToken: string): Promise<BoardSummary[]> {
+  const { boards } = await request<{ boards: BoardSummary[] }>('/api/boards', { headers: bearer(adminToken) })
+  return boards
+}
+
+/** Builds a template into a live board; only a facilitator token may. Connected clients receive it through sync. */
+export async function addTemplateToBoard(
+  boardId: string,
+  facilitatorToken: string,
+  templateId: TemplateId,
+  locale: Language,
+): Promise<TemplateInstance> {
+  const { instance } = await postJson<{ instance: TemplateInstance }>(
+    `/api/boards/${encodeURIComponent(boardId)}/templates`,
+    { templateId, locale },
+    facilitatorToken,
+  )
+  return instance
+}
+
+/** Replaces a board's facilitator link, with the admin key or the current facilitator token. */
+export function rotateFacilitatorLink(boardId: string, token: string): Promise<RotatedLink> {
+  return postJson<RotatedLink>(`/api/boards/${encodeURIComponent(boardId)}/links/facilitator/rotate`, {}, token)
 }
 
 export function fetchBoardInfo(boardId: string, token: string): Promise<BoardInfo> {

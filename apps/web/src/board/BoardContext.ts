@@ -10,10 +10,14 @@ import type { BoardSession } from './BoardSession.ts'
 
 export interface BoardContextValue {
   info: BoardInfo
+  /** The token of the link this board was opened with; facilitator actions send it to the API. */
+  token: string
   session: BoardSession
   user: CurrentUser
   /** Opens the dialog in which the user changes their name and colour. */
   editName: () => void
+  /** Opens the dialog in which a facilitator adds a workshop template. */
+  addTemplate: () => void
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)

@@ -1,22 +1,26 @@
 /**
  * An open board: connects to it, waits for the first complete sync, then shows
- * tldraw on the synced store with Dorfplatz's own top panels, the name dialog
- * and, when the connection ends for good, why.
+ * tldraw on the synced store with Dorfplatz's own top panels, the name dialog,
+ * the facilitators' template dialog and, when the connection ends for good, why.
  */
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { CloseCode, MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/protocol'
-import { useEffect, useMemo, useState } from 'react'
+import { getTemplate, isTemplateId, type TemplateInstance } from '@dorfplatz/templates'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Tldraw, useValue, type Editor, type TLComponents } from 'tldraw'
+import { Tldraw, useValue, type Editor, type TLComponents, type TLShapeId } from 'tldraw'
 import 'tldraw/tldraw.css'
+import { useLanguage } from '../i18n/i18n.ts'
 import { forgetToken } from '../storage/recentBoards.ts'
 import { getCurrentUser, type CurrentUser } from '../user/currentUser.ts'
+import { AddTemplateDialog } from './AddTemplateDialog.tsx'
 import { BoardContext, type BoardContextValue } from './BoardContext.ts'
 import { BoardMessage } from './BoardMessage.tsx'
 import type { BoardSession } from './BoardSession.ts'
 import { BoardSharePanel } from './BoardSharePanel.tsx'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
 import { NameDialog } from './NameDialog.tsx'
+import { revealShapeWhenPresent } from './revealShapeWhenPresent.ts'
 import { useBoardSession, useBoardSnapshot } from './useBoardSession.ts'
 
 // Fonts, icons and translations come from this server, never from tldraw's CDN.
@@ -58,11 +62,35 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   // their own entry, but nothing stands between them and the board.
   const askForName = needsName && info.role !== 'viewer'
   const [editingName, setEditingName] = useState(false)
+  const [addingTemplate, setAddingTemplate] = useState(false)
+  const [editor, setEditor] = useState<Editor | null>(null)
+  /** Announced to screen readers: what just changed on the board on this person's request. */
+  const [announcement, setAnnouncement] = useState('')
+  const stopRevealRef = useRef<(() => void) | null>(null)
+  const language = useLanguage()
 
   const contextValue = useMemo<BoardContextValue>(
-    () => ({ info, session, user, editName: () => setEditingName(true) }),
-    [info, session, user],
+    () => ({
+      info,
+      token,
+      session,
+      user,
+      editName: () => setEditingName(true),
+      addTemplate: () => setAddingTemplate(true),
+    }),
+    [info, token, session, user],
   )
+
+  useEffect(() => () => stopRevealRef.current?.(), [])
+
+  function onTemplateAdded(instance: TemplateInstance) {
+    setAddingTemplate(false)
+    const name = isTemplateId(instance.templateId) ? getTemplate(instance.templateId).name[language] : instance.templateId
+    setAnnouncement(t('addTemplate.added', { name }))
+    // The frame arrives through sync a moment later; the camera follows it then.
+    stopRevealRef.current?.()
+    stopRevealRef.current = editor ? revealShapeWhenPresent(editor, instance.frameId as TLShapeId) : null
+  }
 
   useEffect(() => {
     if (snapshot.fatalCloseCode === CloseCode.UNAUTHORIZED) forgetToken(info.id, token)
@@ -93,9 +121,14 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           licenseKey={config.tldrawLicenseKey || undefined}
           // Images travel inline in the document, so they must fit into one sync message.
           maxAssetSize={MAX_ASSET_BYTES}
-          onMount={(editor: Editor) => {
+          onMount={(mounted: Editor) => {
             // The store's collaboration mode already says so; this makes it hold from the first frame.
-            if (info.role === 'viewer') editor.updateInstanceState({ isReadonly: true })
+            if (info.role === 'viewer') mounted.updateInstanceState({ isReadonly: true })
+            // Open on an overview of the whole page (templates are larger than a screen), never zoomed in past 100 %.
+            const pageBounds = mounted.getCurrentPageBounds()
+            if (pageBounds) mounted.zoomToBounds(pageBounds, { targetZoom: 1 })
+            setEditor(mounted)
+            return () => setEditor(null)
           }}
         />
         {snapshot.fatalCloseCode !== null && (
@@ -106,6 +139,9 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
             </a>
           </div>
         )}
+        <div className="visually-hidden" role="status" data-testid="board-announcement">
+          {announcement}
+        </div>
         {snapshot.phase === 'newer-schema' && snapshot.fatalCloseCode === null && (
           <div className="board-notice" role="alert" data-testid="board-notice">
             <p>{t('board.newerSchema')}</p>
@@ -125,6 +161,14 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
             setEditingName(false)
           }}
           onCancel={() => setEditingName(false)}
+        />
+      )}
+      {addingTemplate && info.role === 'facilitator' && (
+        <AddTemplateDialog
+          boardId={info.id}
+          token={token}
+          onAdded={onTemplateAdded}
+          onCancel={() => setAddingTemplate(false)}
         />
       )}
     </BoardContext.Provider>

@@ -4,7 +4,7 @@
  * `<html lang>` so screen readers pronounce the page correctly.
  */
 import i18next from 'i18next'
-import { initReactI18next } from 'react-i18next'
+import { initReactI18next, useTranslation } from 'react-i18next'
 import { readLocal, writeLocal } from '../storage/localStore.ts'
 import { de } from './de.ts'
 import { en } from './en.ts'
@@ -47,6 +47,12 @@ export function initI18n(): typeof i18next {
 
 export function currentLanguage(): Language {
   return isLanguage(i18next.resolvedLanguage) ? i18next.resolvedLanguage : DEFAULT_LANGUAGE
+}
+
+/** The current language, re-rendering the calling component when it changes. */
+export function useLanguage(): Language {
+  const { i18n } = useTranslation()
+  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE
 }
 
 /** Switches the whole client (and, through the user preferences, tldraw's UI) and remembers the choice. */

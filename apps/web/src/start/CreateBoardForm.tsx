@@ -1,53 +1,86 @@
 /**
- * The "Neues Board" form of the start page. It asks for the admin key only
- * where the server needs one (and also when the server answers 401, in case
- * the configuration changed while the page was open).
+ * The "Neues Board" form of the start page: a title and the workshop
+ * templates to start with. Where the server needs the admin key, the form
+ * uses the one this tab signed in with (see AdminLoginForm); a 401 on submit,
+ * for a key changed on the server, sends the user back to the login.
  */
 import { MAX_TITLE_LENGTH, type CreatedBoard } from '@dorfplatz/protocol'
+import { TEMPLATES, type TemplateId } from '@dorfplatz/templates'
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiRequestError } from '../api/ApiRequestError.ts'
 import { createBoard } from '../api/apiClient.ts'
+import { useLanguage } from '../i18n/i18n.ts'
+import { TemplateOptions } from '../templates/TemplateOptions.tsx'
 
 interface CreateBoardFormProps {
   adminTokenRequired: boolean
+  /** The admin key this tab signed in with, or null. */
+  adminToken: string | null
+  /** The server needs a key and there is none: the login form should take the focus. */
+  onAdminTokenMissing: () => void
+  /** The server refused the key. */
+  onAdminTokenRejected: () => void
   onCreated: (board: CreatedBoard) => void
 }
 
-export function CreateBoardForm({ adminTokenRequired, onCreated }: CreateBoardFormProps) {
+export function CreateBoardForm({
+  adminTokenRequired,
+  adminToken,
+  onAdminTokenMissing,
+  onAdminTokenRejected,
+  onCreated,
+}: CreateBoardFormProps) {
   const { t } = useTranslation()
+  const language = useLanguage()
   const id = useId()
   const titleRef = useRef<HTMLInputElement>(null)
-  const adminTokenRef = useRef<HTMLInputElement>(null)
   const [title, setTitle] = useState('')
-  const [adminToken, setAdminToken] = useState('')
-  const [askForAdminToken, setAskForAdminToken] = useState(false)
+  const [chosenTemplates, setChosenTemplates] = useState<ReadonlySet<TemplateId>>(() => new Set())
   const [titleError, setTitleError] = useState<string | null>(null)
-  const [adminTokenError, setAdminTokenError] = useState<string | null>(null)
   const [submitError, setSubmitError] = useState<string | null>(null)
+  // Kept apart from submitError: it answers itself once the admin has signed in.
+  const [askedToSignIn, setAskedToSignIn] = useState(false)
   const [submitting, setSubmitting] = useState(false)
+  const needsAdminLogin = adminTokenRequired && !adminToken
 
-  const showAdminToken = adminTokenRequired || askForAdminToken
+  function toggleTemplate(templateId: TemplateId, chosen: boolean) {
+    setChosenTemplates((previous) => {
+      const next = new Set(previous)
+      if (chosen) next.add(templateId)
+      else next.delete(templateId)
+      return next
+    })
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const trimmedTitle = title.trim()
     const nextTitleError = trimmedTitle ? null : t('create.titleRequired')
-    const nextAdminTokenError = showAdminToken && !adminToken.trim() ? t('create.adminTokenRequired') : null
     setTitleError(nextTitleError)
-    setAdminTokenError(nextAdminTokenError)
     setSubmitError(null)
+    setAskedToSignIn(false)
     if (nextTitleError) return titleRef.current?.focus()
-    if (nextAdminTokenError) return adminTokenRef.current?.focus()
+    if (needsAdminLogin) {
+      setAskedToSignIn(true)
+      return onAdminTokenMissing()
+    }
 
     setSubmitting(true)
     try {
-      onCreated(await createBoard(trimmedTitle, showAdminToken ? adminToken.trim() : undefined))
+      onCreated(
+        await createBoard({
+          title: trimmedTitle,
+          // In the order the lobby shows them, which is the order they appear side by side.
+          templates: TEMPLATES.filter((template) => chosenTemplates.has(template.id)).map((template) => template.id),
+          locale: language,
+          adminToken: adminToken ?? undefined,
+        }),
+      )
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 401) {
-        setAskForAdminToken(true)
-        setAdminTokenError(t('create.errorUnauthorized'))
         setSubmitError(`${t('create.errorPrefix')} ${t('create.errorUnauthorized')}`)
+        onAdminTokenRejected()
       } else if (error instanceof ApiRequestError && error.isNetworkError) {
         setSubmitError(`${t('create.errorPrefix')} ${t('errors.network')}`)
       } else {
@@ -64,8 +97,6 @@ export function CreateBoardForm({ adminTokenRequired, onCreated }: CreateBoardFo
 
   const titleHintId = `${id}-title-hint`
   const titleErrorId = `${id}-title-error`
-  const adminHintId = `${id}-admin-hint`
-  const adminErrorId = `${id}-admin-error`
 
   return (
     <form
@@ -106,31 +137,25 @@ export function CreateBoardForm({ adminTokenRequired, onCreated }: CreateBoardFo
         )}
       </div>
 
-      {showAdminToken && (
-        <div className="field">
-          <label htmlFor={`${id}-admin`}>{t('create.adminTokenLabel')}</label>
-          <input
-            ref={adminTokenRef}
-            id={`${id}-admin`}
-            name="adminToken"
-            type="password"
-            data-testid="admin-token-input"
-            value={adminToken}
-            required
-            autoComplete="off"
-            aria-invalid={adminTokenError ? true : undefined}
-            aria-describedby={[adminHintId, adminTokenError ? adminErrorId : ''].filter(Boolean).join(' ')}
-            onChange={(event) => setAdminToken(event.target.value)}
-          />
-          <p id={adminHintId} className="field__hint">
-            {t('create.adminTokenHint')}
-          </p>
-          {adminTokenError && (
-            <p id={adminErrorId} className="field__error">
-              {adminTokenError}
-            </p>
-          )}
-        </div>
+      <fieldset className="field template-field" aria-describedby={`${id}-templates-hint ${id}-templates-count`}>
+        <legend>{t('create.templatesLegend')}</legend>
+        <p id={`${id}-templates-hint`} className="field__hint">
+          {t('create.templatesHint')}
+        </p>
+        <TemplateOptions
+          type="checkbox"
+          isChosen={(templateId) => chosenTemplates.has(templateId)}
+          onToggle={toggleTemplate}
+        />
+        <p id={`${id}-templates-count`} className="field__hint template-field__count">
+          {chosenTemplates.size === 0
+            ? t('create.templatesNone')
+            : t('create.templatesChosen', { count: chosenTemplates.size })}
+        </p>
+      </fieldset>
+
+      {needsAdminLogin && !askedToSignIn && (
+        <p className="field__hint create-form__admin-hint">{t('create.adminLoginFirst')}</p>
       )}
 
       <div className="form-actions">
@@ -139,7 +164,7 @@ export function CreateBoardForm({ adminTokenRequired, onCreated }: CreateBoardFo
         </button>
       </div>
       <div className="form-error" role="alert" data-testid="create-board-error">
-        {submitError}
+        {submitError ?? (askedToSignIn && needsAdminLogin ? `${t('create.errorPrefix')} ${t('create.adminLoginFirst')}` : null)}
       </div>
     </form>
   )

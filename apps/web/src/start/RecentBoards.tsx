@@ -1,11 +1,14 @@
 /** The "Zuletzt geöffnet" list of the start page: boards this browser has opened, with their role. */
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { forgetBoard, loadRecentBoards, recentBoardHref, type RecentBoard } from '../storage/recentBoards.ts'
+import { recentBoardHref, type RecentBoard } from '../storage/recentBoards.ts'
 
-export function RecentBoards() {
+interface RecentBoardsProps {
+  boards: readonly RecentBoard[]
+  onForget: (board: RecentBoard) => void
+}
+
+export function RecentBoards({ boards, onForget }: RecentBoardsProps) {
   const { t, i18n } = useTranslation()
-  const [boards, setBoards] = useState<RecentBoard[]>(loadRecentBoards)
   const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' })
 
   if (boards.length === 0) return null
@@ -29,10 +32,7 @@ export function RecentBoards() {
                 type="button"
                 className="button button--quiet button--small"
                 aria-label={t('recent.removeLabel', { title: board.title, role: roleName })}
-                onClick={() => {
-                  forgetBoard(board)
-                  setBoards(loadRecentBoards())
-                }}
+                onClick={() => onForget(board)}
               >
                 {t('recent.remove')}
               </button>

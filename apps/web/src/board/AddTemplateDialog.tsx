@@ -1,0 +1,139 @@
+/**
+ * "Vorlage hinzufügen": a facilitator picks one workshop template and the
+ * server builds it into the live board, where everyone receives it through
+ * sync. A native modal <dialog> keeps focus inside and hands it back on close.
+ */
+import type { TemplateId, TemplateInstance } from '@dorfplatz/templates'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { addTemplateToBoard } from '../api/apiClient.ts'
+import { apiErrorMessage } from '../api/apiErrorMessage.ts'
+import { useLanguage } from '../i18n/i18n.ts'
+import { TemplateOptions } from '../templates/TemplateOptions.tsx'
+
+interface AddTemplateDialogProps {
+  boardId: string
+  /** The facilitator token of the open link. */
+  token: string
+  onAdded: (instance: TemplateInstance) => void
+  onCancel: () => void
+}
+
+export function AddTemplateDialog({ boardId, token, onAdded, onCancel }: AddTemplateDialogProps) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const id = useId()
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const optionsRef = useRef<HTMLFieldSetElement>(null)
+  const [chosen, setChosen] = useState<TemplateId | null>(null)
+  const [choiceError, setChoiceError] = useState<string | null>(null)
+  const [submitError, setSubmitError] = useState<string | null>(null)
+  const [submitting, setSubmitting] = useState(false)
+
+  useEffect(() => {
+    const dialog = dialogRef.current
+    if (!dialog) return
+    const previousFocus = document.activeElement
+    if (!dialog.open) dialog.showModal()
+    focusFirstOption(optionsRef.current)
+    return () => {
+      if (dialog.open) dialog.close()
+      if (previousFocus instanceof HTMLElement && previousFocus.isConnected) previousFocus.focus()
+    }
+  }, [])
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (submitting) return
+    setSubmitError(null)
+    if (!chosen) {
+      setChoiceError(t('addTemplate.chooseOne'))
+      focusFirstOption(optionsRef.current)
+      return
+    }
+    setSubmitting(true)
+    try {
+      const instance = await addTemplateToBoard(boardId, token, chosen, language)
+      onAdded(instance)
+    } catch (error) {
+      const reason = apiErrorMessage(error, t, {
+        401: t('addTemplate.errorUnauthorized'),
+        403: t('addTemplate.errorForbidden'),
+        404: t('addTemplate.errorNotFound'),
+      })
+      setSubmitError(`${t('addTemplate.errorPrefix')} ${reason}`)
+      setSubmitting(false)
+    }
+  }
+
+  const errorId = `${id}-error`
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="dialog dialog--wide"
+      data-testid="add-template-dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-intro`}
+      onCancel={(event) => {
+        event.preventDefault()
+        // The request cannot be taken back; wait for its answer instead of hiding it.
+        if (!submitting) onCancel()
+      }}
+    >
+      <form className="dialog__form" noValidate aria-busy={submitting} onSubmit={submit}>
+        <h2 id={`${id}-title`} className="dialog__title">
+          {t('addTemplate.title')}
+        </h2>
+        <p id={`${id}-intro`} className="muted">
+          {t('addTemplate.intro')}
+        </p>
+
+        <fieldset
+          ref={optionsRef}
+          className="field template-field"
+          aria-describedby={choiceError ? errorId : undefined}
+        >
+          <legend>{t('addTemplate.legend')}</legend>
+          <TemplateOptions
+            type="radio"
+            isChosen={(templateId) => templateId === chosen}
+            onToggle={(templateId, isChosen) => {
+              if (!isChosen) return
+              setChosen(templateId)
+              setChoiceError(null)
+            }}
+          />
+        </fieldset>
+
+        {/* Stays in view below the scrolling list, with whatever went wrong right above the buttons. */}
+        <div className="dialog__footer">
+          <div id={errorId} className="form-error" role="alert" data-testid="add-template-error">
+            {choiceError ?? submitError}
+          </div>
+          <div className="dialog__actions">
+            <button type="button" className="button button--quiet" disabled={submitting} onClick={onCancel}>
+              {t('addTemplate.cancel')}
+            </button>
+            <button
+              type="submit"
+              className="button button--primary"
+              data-testid="add-template-submit"
+              // Not `disabled`: the button keeps the focus while the request runs, and `submit` ignores repeats.
+              aria-disabled={submitting}
+            >
+              {submitting ? t('addTemplate.submitting') : t('addTemplate.submit')}
+            </button>
+          </div>
+        </div>
+      </form>
+    </dialog>
+  )
+}
+
+/** Focuses the chosen radio button, or the first one: where the arrow keys start. */
+function focusFirstOption(fieldset: HTMLFieldSetElement | null): void {
+  const option = fieldset?.querySelector<HTMLInputElement>('input:checked') ?? fieldset?.querySelector<HTMLInputElement>('input')
+  option?.focus()
+}
+
