@@ -1,0 +1,26 @@
+/**
+ * Reads a board as any Yjs client does (a stock y-websocket provider in
+ * Node), so end-to-end tests can check what the browser wrote.
+ */
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+
+/** The board's document as the server has it now; the provider is closed again. */
+export async function readBoardDoc(serverUrl: string, boardId: string, token: string): Promise<Y.Doc> {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/sync`, boardId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+  provider.destroy()
+  return doc
+}
+
+/** Board id and token of a board link (`…/b/<id>#token=<token>`). */
+export function parseBoardLink(link: string): { boardId: string; token: string } {
+  const url = new URL(link)
+  return { boardId: url.pathname.split('/').pop()!, token: new URLSearchParams(url.hash.slice(1)).get('token')! }
+}
