@@ -13,6 +13,9 @@ const ENTRIES = {
   built: [path.join(ROOT, 'apps/server/dist/server.js')],
 } as const
 
+/** The tail of the server's output kept for error messages. */
+const MAX_KEPT_OUTPUT_CHARS = 64 * 1024
+
 export interface ServerProcess {
   url: string
   wsUrl: string
@@ -37,7 +40,7 @@ export function startServerProcess(options: {
       PORT: String(options.port ?? 0),
       HOST: '127.0.0.1',
       DORFPLATZ_DATA_DIR: options.dataDir,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.DORFPLATZ_TEST_LOG_LEVEL ?? 'warn',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,11 +50,12 @@ export function startServerProcess(options: {
   )
   let output = ''
   return new Promise((resolve, reject) => {
+    let ready = false
     const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /läuft auf http:\/\/[^:]+:(\d+)/.exec(output)
+      output = (output + chunk.toString()).slice(-MAX_KEPT_OUTPUT_CHARS)
+      const match = ready ? null : /läuft auf http:\/\/[^:]+:(\d+)/.exec(output)
       if (!match) return
-      child.stdout!.off('data', onData)
+      ready = true
       const port = Number(match[1])
       resolve({
         url: `http://127.0.0.1:${port}`,
@@ -61,13 +65,15 @@ export function startServerProcess(options: {
         exited,
         kill(signal) {
           if (child.exitCode === null && child.signalCode === null) child.kill(signal)
-          return exited
+          // Tell why when a graceful stop drags on; the server's own deadline ends it.
+          const slow = setTimeout(() => console.error(`server still running 5 s after ${signal}; its output:\n${output.slice(-4000)}`), 5000)
+          return exited.finally(() => clearTimeout(slow))
         },
       })
     }
     child.stdout!.on('data', onData)
     child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
+      output = (output + chunk.toString()).slice(-MAX_KEPT_OUTPUT_CHARS)
     })
     void exited.then(({ code, signal }) => reject(new Error(`server exited (${code ?? signal}) before it was ready:\n${output}`)))
   })

@@ -6,6 +6,9 @@
 import { ConfigError, loadConfig } from './config.ts'
 import { buildApp } from './app.ts'
 
+/** How long a graceful shutdown may take before the process exits anyway. */
+const SHUTDOWN_DEADLINE_MS = 10_000
+
 async function main(): Promise<void> {
   let config
   try {
@@ -23,6 +26,12 @@ async function main(): Promise<void> {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'shutting down')
+    // Every update was stored before anyone saw it, so exiting before the graceful close has
+    // finished loses nothing; it only skips the last compaction. Never hang on a stuck client.
+    setTimeout(() => {
+      app.log.warn({ resources: process.getActiveResourcesInfo() }, 'graceful shutdown took too long; exiting')
+      process.exit(0)
+    }, SHUTDOWN_DEADLINE_MS).unref()
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {
