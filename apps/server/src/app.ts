@@ -61,6 +61,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
+    // On close, also end connections that are not idle, such as a browser's speculative
+    // preconnect that never sends a request and would otherwise hold the shutdown. Boards and
+    // sockets are closed before (preClose), so nothing is lost.
+    forceCloseConnections: true,
     // Bad input is refused, not repaired: no type coercion, no silent removal of unknown fields.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   })

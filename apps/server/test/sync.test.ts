@@ -1,4 +1,4 @@
-import type { Socket } from 'node:net'
+import net, { type Socket } from 'node:net'
 import { describe, expect, it, vi } from 'vitest'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
@@ -172,6 +172,18 @@ describe('sync', () => {
     await server.close()
     expect(server.app.server.listening).toBe(false)
     // Without a grace limit, close() would wait for the WebSocket layer's 30 s close timeout and this test would time out.
+  }, 15_000)
+
+  it('shuts down even when a browser holds a connection open without a request', async () => {
+    const server = await startTestServer()
+    const port = Number(new URL(server.url).port)
+    // Browsers open connections ahead of need ("preconnect"); such a socket sends nothing.
+    const idle = net.connect(port, '127.0.0.1')
+    await new Promise<void>((resolve) => idle.once('connect', () => resolve()))
+    const closedByServer = new Promise<void>((resolve) => idle.once('close', () => resolve()))
+    await server.close()
+    await closedByServer
+    expect(server.app.server.listening).toBe(false)
   }, 15_000)
 
   it('unloads a board nobody has open, compacting its log, and loads it again on demand', async () => {
