@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import type { CreatedBoard } from '@dorfplatz/protocol'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts'
 import { startServerProcess } from '../integration/serverProcess.ts'
 
 export interface EditDelayResult {
@@ -17,17 +18,6 @@ export interface EditDelayResult {
   p95Ms: number
   maxMs: number
 }
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 async function join(page: Page, link: string, name: string): Promise<void> {
   await page.goto(link)
@@ -39,7 +29,7 @@ async function join(page: Page, link: string, name: string): Promise<void> {
 export async function runBrowserEditDelay(keystrokes = 40): Promise<EditDelayResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dorfplatz-bench-'))
   const server = await startServerProcess({ dataDir, entry: 'built', env: { LOG_LEVEL: 'error' } })
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
   try {
     const response = await fetch(`${server.url}/api/boards`, {
       method: 'POST',

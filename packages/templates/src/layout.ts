@@ -34,3 +34,13 @@ export interface TemplateModule {
   definition: TemplateDefinition
   draw(drawing: TemplateDrawing): void
 }
+
+/** The rectangle of cell (column, row) in a grid of equal cells whose top-left corner is `origin`. */
+export function gridCell(
+  origin: { x: number; y: number },
+  cell: { w: number; h: number },
+  column: number,
+  row: number,
+): { kind: 'rect'; x: number; y: number; w: number; h: number } {
+  return { kind: 'rect', x: origin.x + column * cell.w, y: origin.y + row * cell.h, w: cell.w, h: cell.h }
+}

@@ -5,7 +5,7 @@
 import type { TLDefaultColorStyle } from '@tldraw/tlschema'
 import type { LocalizedText, TemplateZone } from '../TemplateDefinition.ts'
 import type { TemplateDrawing } from '../TemplateDrawing.ts'
-import { FRAME_PADDING, HEADER_HEIGHT, type TemplateModule } from '../layout.ts'
+import { FRAME_PADDING, HEADER_HEIGHT, gridCell, type TemplateModule } from '../layout.ts'
 import { lineHeight } from '../textMetrics.ts'
 
 const QUADRANT_WIDTH = 840
@@ -24,15 +24,8 @@ const AXIS_LABEL_WIDTH = 300
 const HIGH: LocalizedText = { de: 'hoch', en: 'high' }
 const LOW: LocalizedText = { de: 'niedrig', en: 'low' }
 
-function quadrant(column: 0 | 1, row: 0 | 1): TemplateZone['area'] {
-  return {
-    kind: 'rect',
-    x: GRID_X + column * QUADRANT_WIDTH,
-    y: GRID_Y + row * QUADRANT_HEIGHT,
-    w: QUADRANT_WIDTH,
-    h: QUADRANT_HEIGHT,
-  }
-}
+const quadrant = (column: 0 | 1, row: 0 | 1): TemplateZone['area'] =>
+  gridCell({ x: GRID_X, y: GRID_Y }, { w: QUADRANT_WIDTH, h: QUADRANT_HEIGHT }, column, row)
 
 const ZONES: ReadonlyArray<TemplateZone & { color: TLDefaultColorStyle }> = [
   {

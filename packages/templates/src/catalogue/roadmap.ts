@@ -4,7 +4,7 @@
  */
 import type { LocalizedText, TemplateZone } from '../TemplateDefinition.ts'
 import type { TemplateDrawing } from '../TemplateDrawing.ts'
-import { FRAME_PADDING, HEADER_HEIGHT, STAKEHOLDER_COLORS, type TemplateModule } from '../layout.ts'
+import { gridCell, FRAME_PADDING, HEADER_HEIGHT, STAKEHOLDER_COLORS, type TemplateModule } from '../layout.ts'
 import { lineHeight } from '../textMetrics.ts'
 import { joinNames, STAKEHOLDER_GROUPS } from './stakeholderGroups.ts'
 
@@ -29,13 +29,7 @@ const zones: TemplateZone[] = STAKEHOLDER_GROUPS.flatMap((group, lane) =>
     name: joinNames(group.name, period.name),
     group: group.name,
     period: period.name,
-    area: {
-      kind: 'rect' as const,
-      x: GRID_X + column * CELL_WIDTH,
-      y: GRID_Y + lane * CELL_HEIGHT,
-      w: CELL_WIDTH,
-      h: CELL_HEIGHT,
-    },
+    area: gridCell({ x: GRID_X, y: GRID_Y }, { w: CELL_WIDTH, h: CELL_HEIGHT }, column, lane),
   })),
 )
 

@@ -2,20 +2,13 @@
 import type { TLDefaultColorStyle } from '@tldraw/tlschema'
 import type { TemplateZone } from '../TemplateDefinition.ts'
 import type { TemplateDrawing } from '../TemplateDrawing.ts'
-import { FRAME_PADDING, HEADER_HEIGHT, type TemplateModule } from '../layout.ts'
+import { FRAME_PADDING, HEADER_HEIGHT, gridCell, type TemplateModule } from '../layout.ts'
 
 const QUADRANT_WIDTH = 840
 const QUADRANT_HEIGHT = 600
 
-function quadrant(column: 0 | 1, row: 0 | 1): TemplateZone['area'] {
-  return {
-    kind: 'rect',
-    x: FRAME_PADDING + column * QUADRANT_WIDTH,
-    y: HEADER_HEIGHT + row * QUADRANT_HEIGHT,
-    w: QUADRANT_WIDTH,
-    h: QUADRANT_HEIGHT,
-  }
-}
+const quadrant = (column: 0 | 1, row: 0 | 1): TemplateZone['area'] =>
+  gridCell({ x: FRAME_PADDING, y: HEADER_HEIGHT }, { w: QUADRANT_WIDTH, h: QUADRANT_HEIGHT }, column, row)
 
 const ZONES: ReadonlyArray<TemplateZone & { color: TLDefaultColorStyle }> = [
   {
