@@ -277,6 +277,47 @@ describe('bad input', () => {
     await expectBoardUnharmed(server, board, watcher)
   })
 
+  it('refuses an update that depends on changes the server never had, and never hands it on', async () => {
+    const { server, board, watcher } = await boardWithWatcher()
+    const forger = new Y.Doc()
+    forger.getArray('list').insert(0, ['never sent'])
+    const before = Y.encodeStateVector(forger)
+    forger.getArray('list').insert(1, ['depends on it'])
+    const orphan = Y.encodeStateAsUpdate(forger, before)
+    const raw = openRawSocket(syncUrl(server, board.id, board.tokens.participant))
+    await raw.opened
+    await raw.nextMessage()
+    raw.socket.send(syncUpdateMessage(orphan))
+    expect((await raw.closed).code).toBe(CloseCode.BAD_MESSAGE)
+    await expectBoardUnharmed(server, board, watcher)
+    const fresh = await freshView(server, board.id, board.tokens.viewer)
+    expect(fresh.getArray('list').length).toBe(0)
+    expect(server.app.rooms.peek(board.id)!.doc.store.pendingStructs).toBeNull()
+  })
+
+  it('answers a burst of sync requests with one encoding per turn, not one each', async () => {
+    const { server, board } = await boardWithWatcher()
+    const raw = openRawSocket(syncUrl(server, board.id, board.tokens.viewer))
+    await raw.opened
+    await raw.nextMessage()
+    const step1 = encoding.createEncoder()
+    encoding.writeVarUint(step1, MessageType.SYNC)
+    syncProtocol.writeSyncStep1(step1, new Y.Doc())
+    const request = encoding.toUint8Array(step1)
+    const burst = 400
+    for (let i = 0; i < burst; i++) raw.socket.send(request)
+    // Messages of one socket are handled in order: once this socket's own presence comes back, the burst was handled.
+    raw.socket.send(awarenessMessage(4242, { user: { name: 'Zähler' } }))
+    let answers = 0
+    for (;;) {
+      const message = await raw.nextMessage()
+      if (message[0] === MessageType.SYNC && message[1] === syncProtocol.messageYjsSyncStep2) answers++
+      if (message[0] === MessageType.AWARENESS && new TextDecoder().decode(message).includes('Zähler')) break
+    }
+    expect(answers).toBeGreaterThanOrEqual(1)
+    expect(answers).toBeLessThan(burst / 4)
+  })
+
   it('closes a socket that floods the server with 4429', async () => {
     const { server, board, watcher } = await boardWithWatcher()
     const raw = openRawSocket(syncUrl(server, board.id, board.tokens.participant))

@@ -44,10 +44,17 @@ export async function syncRoute(app: FastifyInstance): Promise<void> {
           )
           return
         }
+        const tokenHash = hashToken(token)
         connection.role = grant.role
-        connection.tokenHash = hashToken(token)
+        connection.tokenHash = tokenHash
         const room = await app.rooms.acquire(boardId)
-        if (connection.isClosed) return
+        // The link may have been replaced while the board loaded.
+        const stillValid = !connection.isClosed && (await app.storage.findToken(tokenHash)) !== undefined
+        if (!stillValid || connection.isClosed) {
+          connection.close(CloseCode.UNAUTHORIZED, 'link replaced')
+          app.rooms.releaseIfIdle(room)
+          return
+        }
         room.addConnection(connection)
       }
       admit().catch((error: unknown) => {

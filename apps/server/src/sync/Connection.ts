@@ -15,6 +15,9 @@ import {
 /** Past this much unsent data a socket is too slow to keep; it is cut off so it cannot grow the server's memory. */
 export const MAX_SOCKET_BUFFERED_BYTES = 16 * 1024 * 1024
 
+/** Messages a socket may send before its room has loaded; past this it is closed with 4429. */
+export const MAX_BUFFERED_BEFORE_ATTACH_BYTES = 2 * 1024 * 1024
+
 /** Awareness client ids one socket may speak for (one per Y.Doc; a tab has one). */
 export const MAX_AWARENESS_IDS_PER_CONNECTION = 4
 
@@ -31,7 +34,16 @@ export class Connection {
   private closed = false
   private handler: MessageHandler | undefined
   private buffered: Uint8Array[] = []
+  private bufferedBytes = 0
   private queue: Uint8Array[] = []
+  private queuedBytes = 0
+  /**
+   * The latest state vector this socket asked the board's state against (sync step 1), and
+   * whether it asked for everyone's presence. Answered once per flush however often asked,
+   * so a burst of requests costs one encoding, not one each.
+   */
+  syncRequest: Uint8Array | null = null
+  awarenessQueried = false
   private tokens = MESSAGE_BURST
   private lastRefill = performance.now()
   private readonly closeListeners: Array<() => void> = []
@@ -64,19 +76,25 @@ export class Connection {
     this.handler = handler
     const buffered = this.buffered
     this.buffered = []
+    this.bufferedBytes = 0
     for (const message of buffered) {
       if (this.closed) return
       handler(this, message)
     }
   }
 
+  /** Queues a message for the next flush; a socket whose unsent data passes MAX_SOCKET_BUFFERED_BYTES is cut off. */
   enqueue(message: Uint8Array): void {
-    if (!this.closed) this.queue.push(message)
+    if (this.closed) return
+    this.queue.push(message)
+    this.queuedBytes += message.byteLength
+    if (this.queuedBytes + this.socket.bufferedAmount > MAX_SOCKET_BUFFERED_BYTES) this.terminate()
   }
 
   takeQueue(): Uint8Array[] {
     const queue = this.queue
     this.queue = []
+    this.queuedBytes = 0
     return queue
   }
 
@@ -100,6 +118,8 @@ export class Connection {
   }
 
   terminate(): void {
+    this.queue = []
+    this.queuedBytes = 0
     this.socket.terminate()
     this.handleClosed()
   }
@@ -119,8 +139,16 @@ export class Connection {
       this.close(CloseCode.BAD_MESSAGE, 'text messages are not part of the protocol')
       return
     }
-    if (this.handler) this.handler(this, message)
-    else this.buffered.push(message)
+    if (this.handler) {
+      this.handler(this, message)
+      return
+    }
+    this.bufferedBytes += message.byteLength
+    if (this.bufferedBytes > MAX_BUFFERED_BEFORE_ATTACH_BYTES) {
+      this.close(CloseCode.TOO_MANY, 'too much data before the board was ready')
+      return
+    }
+    this.buffered.push(message)
   }
 
   /** Token bucket: MESSAGE_BURST messages at once, refilled at MAX_MESSAGES_PER_SECOND. */

@@ -48,6 +48,7 @@ export class Room {
   private loggedUpdates: number
   private closed = false
   private destroyed = false
+  private failed = false
 
   private constructor(
     readonly boardId: string,
@@ -151,7 +152,7 @@ export class Room {
           this.handleAwareness(connection, decoding.readVarUint8Array(decoder))
           break
         case MessageType.QUERY_AWARENESS:
-          connection.enqueue(encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
+          connection.awarenessQueried = true
           this.scheduleFlush()
           break
         default:
@@ -174,7 +175,7 @@ export class Room {
       case syncProtocol.messageYjsSyncStep1: {
         const stateVector = decoding.readVarUint8Array(decoder)
         assertValidStateVector(stateVector)
-        connection.enqueue(encodeSyncStep2(this.doc, stateVector))
+        connection.syncRequest = stateVector
         this.scheduleFlush()
         return
       }
@@ -199,6 +200,15 @@ export class Room {
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
     assertValidUpdate(update)
     Y.applyUpdate(this.doc, update, connection)
+    // Over one ordered connection a client only builds on what the server sent it, so an update
+    // with missing dependencies is forged. Yjs would park it in memory, unstored, and hand it to
+    // newcomers in their sync step 2; drop it instead.
+    const store = this.doc.store
+    if (store.pendingStructs !== null || store.pendingDs !== null) {
+      store.pendingStructs = null
+      store.pendingDs = null
+      throw badMessage('update depends on changes the server does not have')
+    }
   }
 
   /**
@@ -237,16 +247,36 @@ export class Room {
     })
   }
 
-  /** Persists and sends everything pending; flushes run one after another, never overlapping. */
+  /** Persists and sends everything pending; flushes run one after another, never overlapping, and never reject. */
   flush(): Promise<void> {
-    this.flushChain = this.flushChain.then(
-      () => this.flushOnce(),
-      () => undefined,
-    )
+    this.flushChain = this.flushChain
+      .then(() => this.flushOnce())
+      .catch((error: unknown) => {
+        this.log.error({ boardId: this.boardId, err: error }, 'flush failed; closing the board')
+        this.fail()
+      })
     return this.flushChain
   }
 
+  /** Whether storing failed and the board was dropped from memory (its last changes may not be stored). */
+  get hasFailed(): boolean {
+    return this.failed
+  }
+
   private async flushOnce(): Promise<void> {
+    // Answer this turn's sync and presence requests, each once per socket, from the state as it is now.
+    let everyonesPresence: Uint8Array | undefined
+    for (const connection of this.connections) {
+      if (connection.syncRequest) {
+        connection.enqueue(encodeSyncStep2(this.doc, connection.syncRequest))
+        connection.syncRequest = null
+      }
+      if (connection.awarenessQueried) {
+        everyonesPresence ??= encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()])
+        connection.enqueue(everyonesPresence)
+        connection.awarenessQueried = false
+      }
+    }
     const updates = this.pendingUpdates
     const awarenessIds = this.pendingAwareness
     this.pendingUpdates = []
@@ -316,6 +346,7 @@ export class Room {
   /** Writing failed: drop the in-memory board so that clients reconnect and resend what it could not store. */
   private fail(): void {
     if (this.destroyed) return
+    this.failed = true
     this.closed = true
     for (const connection of this.connections) connection.close(CloseCode.GOING_AWAY, 'board could not be saved')
     this.destroy()

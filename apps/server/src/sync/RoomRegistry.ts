@@ -42,10 +42,19 @@ export class RoomRegistry {
    */
   async change<T>(boardId: string, apply: (room: Room) => T): Promise<T> {
     const room = await this.acquire(boardId)
-    const result = apply(room)
-    await room.flush()
+    try {
+      const result = apply(room)
+      await room.flush()
+      if (room.hasFailed) throw new Error('the change could not be stored')
+      return result
+    } finally {
+      if (room.size === 0) this.scheduleUnload(room)
+    }
+  }
+
+  /** Lets a board that was acquired for a socket that then did not join unload again once idle. */
+  releaseIfIdle(room: Room): void {
     if (room.size === 0) this.scheduleUnload(room)
-    return result
   }
 
   /** Closes the sockets of a board that were opened with one of `tokenHashes` (a replaced link). */
