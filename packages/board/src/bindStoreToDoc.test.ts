@@ -290,6 +290,29 @@ describe('bindStoreToDoc', () => {
     expect(getMeta(doc).get(MetaKey.SCHEMA)).toEqual(newer)
   })
 
+  for (const [name, malformed] of [
+    ['a bare version-1 schema', { schemaVersion: 1 }],
+    ['a version-1 schema with broken record versions', { schemaVersion: 1, storeVersion: 4, recordVersions: { shape: 'x' } }],
+    ['a version-2 schema with a broken sequence', { schemaVersion: 2, sequences: { 'com.tldraw.shape.note': 'x' } }],
+  ] as const) {
+    it(`opens a board whose stored schema is ${name} without throwing`, () => {
+      const seeded = docFrom(seededBoardState())
+      getMeta(seeded).set(MetaKey.SCHEMA, malformed)
+      const doc = docFrom(Y.encodeStateAsUpdate(seeded))
+      const store = createTestStore(schema)
+      const binding = bindStoreToDoc(store, doc)
+      expect(['newer-schema', 'synced']).toContain(binding.status)
+      // A live change that sets such a schema must not break the observer either.
+      const live = docFrom(seededBoardState())
+      const liveStore = createTestStore(schema)
+      bindStoreToDoc(liveStore, live)
+      const writer = docFrom(Y.encodeStateAsUpdate(live))
+      getMeta(writer).set(MetaKey.SCHEMA, malformed)
+      getRecordsMap(writer).set('shape:after', testNote('after'))
+      expect(() => deliver(writer, live)).not.toThrow()
+    })
+  }
+
   it('stops writing when a newer client upgrades the board during the session', () => {
     const state = seededBoardState()
     const doc = docFrom(state)

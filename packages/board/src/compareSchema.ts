@@ -15,8 +15,13 @@ export type SchemaComparison = 'same' | 'older' | 'newer'
 export function compareSchema(current: SerializedSchemaV2, stored: unknown): SchemaComparison {
   if (typeof stored !== 'object' || stored === null) return 'newer'
   const { schemaVersion, sequences } = stored as { schemaVersion?: unknown; sequences?: unknown }
-  // Version 1 predates every version 2 schema; tldraw's migrations still understand it.
-  if (schemaVersion === 1) return 'older'
+  // Version 1 predates every version 2 schema; tldraw's migrations still understand it, when it
+  // is well formed. A malformed one is treated as newer below: refusing to write is the safe mistake.
+  if (schemaVersion === 1) {
+    const { storeVersion, recordVersions } = stored as { storeVersion?: unknown; recordVersions?: unknown }
+    if (typeof storeVersion === 'number' && typeof recordVersions === 'object' && recordVersions !== null) return 'older'
+    return 'newer'
+  }
   // Anything else we cannot read is treated as newer: refusing to write is the safe mistake.
   if (schemaVersion !== 2 || typeof sequences !== 'object' || sequences === null) return 'newer'
 

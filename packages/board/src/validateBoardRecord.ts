@@ -37,7 +37,13 @@ export function validateBoardRecord(
   if (envelopeProblem) return { ok: false, reason: envelopeProblem }
   let candidate = value as TLRecord
   if (from) {
-    const migrated = schema.migratePersistedRecord(candidate, from)
+    // tldraw's migrations throw, rather than report, on a malformed stored schema.
+    let migrated: ReturnType<TLSchema['migratePersistedRecord']>
+    try {
+      migrated = schema.migratePersistedRecord(candidate, from)
+    } catch (error) {
+      return { ok: false, reason: `migration failed (${error instanceof Error ? error.message : String(error)})` }
+    }
     if (migrated.type === 'error') return { ok: false, reason: `migration failed (${migrated.reason})` }
     candidate = migrated.value
   }
@@ -70,11 +76,17 @@ export function validateBoardRecords(
 
   let perRecordFrom = from
   if (from) {
-    const migrated = schema.migrateStoreSnapshot({
-      schema: from,
-      store: Object.fromEntries(candidates) as Record<TLRecord['id'], TLRecord>,
-    })
-    if (migrated.type === 'success') {
+    let migrated: ReturnType<TLSchema['migrateStoreSnapshot']> | undefined
+    try {
+      migrated = schema.migrateStoreSnapshot({
+        schema: from,
+        store: Object.fromEntries(candidates) as Record<TLRecord['id'], TLRecord>,
+      })
+    } catch {
+      // A malformed stored schema: fall back to record by record, where each failure is contained.
+      migrated = undefined
+    }
+    if (migrated?.type === 'success') {
       candidates.clear()
       for (const [id, value] of Object.entries(migrated.value)) candidates.set(id, value)
       perRecordFrom = null
