@@ -40,6 +40,8 @@ describe('templates on boards', () => {
 
     const instances = readTemplateInstances(client.doc)
     expect(instances.map((instance) => instance.templateId)).toEqual([...TEMPLATE_IDS])
+    // Each instance carries the zones it was drawn with, so later versions cannot move its notes' zones.
+    for (const instance of instances) expect(instance.zones).toEqual(getTemplate(instance.templateId).zones)
     const byId = frames(client.doc)
     const rects = instances.map((instance) => {
       const frame = byId.get(instance.frameId)!

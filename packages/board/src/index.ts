@@ -37,6 +37,6 @@ export {
   TEMPLATE_IDS,
   TEMPLATE_LOCALES,
 } from './templateInstances.ts'
-export type { TemplateId, TemplateInstance, TemplateLocale } from './templateInstances.ts'
+export type { LocalizedText, TemplateId, TemplateInstance, TemplateLocale, TemplateZone, ZoneArea } from './templateInstances.ts'
 export { measureDocGrowth } from './docGrowth.ts'
 export type { DocGrowth, DocGrowthOptions } from './docGrowth.ts'

@@ -118,3 +118,27 @@ describe('template instances', () => {
     expect(isTemplateId(undefined)).toBe(false)
   })
 })
+
+describe('stored zones', () => {
+  const zone = { id: 'z', name: { de: 'Zone', en: 'Zone' }, group: { de: 'G', en: 'G' }, area: { kind: 'rect' as const, x: 0, y: 0, w: 10, h: 10 } }
+  const base = { instanceId: 'i1', templateId: 'swot' as const, x: 0, y: 0, pageId: 'page:page', frameId: 'shape:f', locale: 'de' as const }
+
+  function stored(instance: unknown): ReturnType<typeof readTemplateInstances> {
+    const doc = new Y.Doc()
+    const list = new Y.Array<unknown>()
+    getMeta(doc).set(MetaKey.TEMPLATES, list)
+    list.push([instance])
+    return readTemplateInstances(doc)
+  }
+
+  it('are read back with the frame size', () => {
+    expect(stored({ ...base, width: 10, height: 10, zones: [zone] })).toEqual([{ ...base, width: 10, height: 10, zones: [zone] }])
+  })
+
+  it('are dropped whole when any of them is malformed, keeping the instance', () => {
+    const broken = { ...zone, area: { kind: 'rect', x: 0, y: 0, w: 'wide', h: 10 } }
+    expect(stored({ ...base, width: 10, height: 10, zones: [zone, broken] })).toEqual([base])
+    expect(stored({ ...base, width: -1, height: 10, zones: [zone] })).toEqual([base])
+    expect(stored({ ...base, width: 10, height: 10, zones: [{ ...zone, area: { kind: 'hexagon' } }] })).toEqual([base])
+  })
+})

@@ -316,3 +316,25 @@ describe('shapePagePoint', () => {
     expect(shapePagePoint(a, byId)).toEqual({ x: 110, y: 100 })
   })
 })
+
+describe('zones stored with the instance', () => {
+  it('win over the catalogue, so a board keeps the zones it was drawn with', () => {
+    const swot = getTemplate('swot')
+    const stored = {
+      instanceId: 'kept',
+      templateId: 'swot' as const,
+      x: 0,
+      y: 0,
+      pageId: 'page:page',
+      frameId: 'shape:kept',
+      locale: 'de' as const,
+      width: 1000,
+      height: 1000,
+      zones: [{ id: 'frueher', name: { de: 'Früher', en: 'Before' }, area: { kind: 'rect' as const, x: 0, y: 0, w: 1000, h: 1000 } }],
+    }
+    const centreOfStrengths = centreOf(swot.zones[0]!.area)
+    expect(findZone([stored], 'page:page', centreOfStrengths)?.zone.id).toBe('frueher')
+    const { width: _w, height: _h, zones: _z, ...withoutGeometry } = stored
+    expect(findZone([withoutGeometry], 'page:page', centreOfStrengths)?.zone.id).toBe(swot.zones[0]!.id)
+  })
+})

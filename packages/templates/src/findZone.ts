@@ -29,9 +29,13 @@ export function findZone<Instance extends TemplateInstance>(
     if (instance.pageId !== pageId) continue
     const template = TEMPLATES.find((candidate) => candidate.id === instance.templateId)
     if (!template) continue
+    // The geometry stored with the instance wins: it is what the board was drawn with.
+    const width = instance.width ?? template.width
+    const height = instance.height ?? template.height
+    const zones = instance.zones ?? template.zones
     const local = { x: point.x - instance.x, y: point.y - instance.y }
-    if (local.x < 0 || local.x >= template.width || local.y < 0 || local.y >= template.height) continue
-    const zone = findZoneInTemplate(template, local)
+    if (local.x < 0 || local.x >= width || local.y < 0 || local.y >= height) continue
+    const zone = zones.find((candidate) => zoneContains(candidate.area, local))
     return zone ? { instance, zone } : undefined
   }
   return undefined

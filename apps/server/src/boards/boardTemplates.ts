@@ -26,7 +26,7 @@ function occupiedRects(doc: Y.Doc, pageId: string): Rect[] {
   for (const instance of readTemplateInstances(doc)) {
     if (instance.pageId !== pageId) continue
     const template = getTemplate(instance.templateId)
-    rects.push({ x: instance.x, y: instance.y, w: template.width, h: template.height })
+    rects.push({ x: instance.x, y: instance.y, w: instance.width ?? template.width, h: instance.height ?? template.height })
   }
   for (const value of readBoardRecords(doc).values()) {
     const shape = value as { typeName?: unknown; parentId?: unknown; x?: unknown; y?: unknown; props?: Record<string, unknown> }
@@ -68,6 +68,10 @@ export function addTemplate(doc: Y.Doc, templateId: TemplateId, locale: Template
     pageId,
     frameId: createShapeId(`template-${instanceId}`),
     locale,
+    // Stored with the board so that its notes keep their zones whatever later versions draw.
+    width: template.width,
+    height: template.height,
+    zones: template.zones,
   }
   addTemplateToDoc(doc, instance, buildTemplateRecords(template, instance))
   return instance
