@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import * as syncProtocol from 'y-protocols/sync'
-import { CloseCode, MAX_MESSAGE_BYTES, MessageType } from '@dorfplatz/protocol'
+import { CloseCode, MAX_MESSAGE_BYTES, MAX_VIEWER_CONNECTIONS_PER_BOARD, MessageType } from '@dorfplatz/protocol'
 import { readBoardTitle } from '@dorfplatz/board'
 import {
   connectProvider,
@@ -316,6 +316,20 @@ describe('bad input', () => {
     }
     expect(answers).toBeGreaterThanOrEqual(1)
     expect(answers).toBeLessThan(burst / 4)
+  })
+
+  it('caps viewers apart from the people working on the board', async () => {
+    const { server, board } = await boardWithWatcher()
+    const viewers = Array.from({ length: MAX_VIEWER_CONNECTIONS_PER_BOARD }, () =>
+      openRawSocket(syncUrl(server, board.id, board.tokens.viewer)),
+    )
+    // Each admitted socket gets the server's sync step 1 first.
+    await Promise.all(viewers.map(async (viewer) => viewer.nextMessage()))
+    const oneTooMany = openRawSocket(syncUrl(server, board.id, board.tokens.viewer))
+    expect((await oneTooMany.closed).code).toBe(CloseCode.TOO_MANY)
+    const participant = connectProvider(server, board.id, board.tokens.participant)
+    await waitForSync(participant)
+    expect(participant.doc.getMap('test').get('before')).toBe(1)
   })
 
   it('closes a socket that floods the server with 4429', async () => {

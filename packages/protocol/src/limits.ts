@@ -18,8 +18,14 @@ export const MAX_MESSAGES_PER_SECOND = 200
 /** Short bursts above the average rate that are still accepted. */
 export const MESSAGE_BURST = 600
 
-/** Open sockets per board; one more is closed with 4429. */
-export const MAX_CONNECTIONS_PER_BOARD = 250
+/** Open facilitator and participant sockets per board; one more is closed with 4429. */
+export const MAX_EDITOR_CONNECTIONS_PER_BOARD = 150
+
+/**
+ * Open viewer sockets per board, counted apart: a viewer link travels far (council, press), and
+ * however many open it, the people working on the board must still get in.
+ */
+export const MAX_VIEWER_CONNECTIONS_PER_BOARD = 150
 
 /** Longest board title, in characters. */
 export const MAX_TITLE_LENGTH = 120

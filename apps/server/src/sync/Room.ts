@@ -9,7 +9,12 @@ import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type { FastifyBaseLogger } from 'fastify'
-import { CloseCode, MAX_CONNECTIONS_PER_BOARD, MessageType } from '@dorfplatz/protocol'
+import {
+  CloseCode,
+  MAX_EDITOR_CONNECTIONS_PER_BOARD,
+  MAX_VIEWER_CONNECTIONS_PER_BOARD,
+  MessageType,
+} from '@dorfplatz/protocol'
 import type { BoardStorage } from '../storage/BoardStorage.ts'
 import { MAX_AWARENESS_IDS_PER_CONNECTION, type Connection } from './Connection.ts'
 import { ProtocolError, badMessage, forbidden } from './ProtocolError.ts'
@@ -113,7 +118,10 @@ export class Room {
       connection.close(CloseCode.GOING_AWAY, 'board is being unloaded')
       return
     }
-    if (this.connections.size >= MAX_CONNECTIONS_PER_BOARD) {
+    const limit = connection.canEdit ? MAX_EDITOR_CONNECTIONS_PER_BOARD : MAX_VIEWER_CONNECTIONS_PER_BOARD
+    let sameKind = 0
+    for (const other of this.connections) if (other.canEdit === connection.canEdit) sameKind++
+    if (sameKind >= limit) {
       connection.close(CloseCode.TOO_MANY, 'too many connections to this board')
       return
     }
