@@ -318,6 +318,25 @@ describe('bad input', () => {
     expect(answers).toBeLessThan(burst / 4)
   })
 
+  it('puts back a forged board schema and closes the socket that wrote it', async () => {
+    const { server, board, watcher } = await boardWithWatcher()
+    const original = watcher.doc.getMap('meta').get('schema')
+    expect(original).toBeTruthy()
+    const forger = new Y.Doc()
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(watcher.doc))
+    const before = Y.encodeStateVector(forger)
+    forger.getMap('meta').set('schema', { schemaVersion: 99 })
+    const raw = openRawSocket(syncUrl(server, board.id, board.tokens.participant))
+    await raw.opened
+    await raw.nextMessage()
+    raw.socket.send(syncUpdateMessage(Y.encodeStateAsUpdate(forger, before)))
+    expect((await raw.closed).code).toBe(CloseCode.FORBIDDEN)
+    const fresh = await freshView(server, board.id, board.tokens.viewer)
+    expect(fresh.getMap('meta').get('schema')).toEqual(original)
+    await waitForDoc(watcher.doc, (doc) => JSON.stringify(doc.getMap('meta').get('schema')) === JSON.stringify(original))
+    await expectBoardUnharmed(server, board, watcher)
+  })
+
   it('caps viewers apart from the people working on the board', async () => {
     const { server, board } = await boardWithWatcher()
     const viewers = Array.from({ length: MAX_VIEWER_CONNECTIONS_PER_BOARD }, () =>

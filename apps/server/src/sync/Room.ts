@@ -9,6 +9,8 @@ import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type { FastifyBaseLogger } from 'fastify'
+import type { SerializedSchemaV2 } from '@tldraw/store'
+import { MetaKey, compareSchema, createBoardSchema, getMeta } from '@dorfplatz/board'
 import {
   CloseCode,
   MAX_EDITOR_CONNECTIONS_PER_BOARD,
@@ -28,6 +30,13 @@ import {
   encodeUpdateMessage,
   readAwarenessUpdate,
 } from './syncMessages.ts'
+
+let cachedServerSchema: SerializedSchemaV2 | undefined
+/** The tldraw schema this server's web app writes; computed once. */
+function serverSchema(): SerializedSchemaV2 {
+  cachedServerSchema ??= createBoardSchema().serialize()
+  return cachedServerSchema
+}
 
 /** Logged updates after which the log is merged into the state row. */
 export const COMPACT_AFTER_UPDATES = 500
@@ -207,7 +216,10 @@ export class Room {
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
     assertValidUpdate(update)
+    const meta = getMeta(this.doc)
+    const schemaBefore = meta.get(MetaKey.SCHEMA)
     Y.applyUpdate(this.doc, update, connection)
+    this.guardSchema(meta, schemaBefore)
     // Over one ordered connection a client only builds on what the server sent it, so an update
     // with missing dependencies is forged. Yjs would park it in memory, unstored, and hand it to
     // newcomers in their sync step 2; drop it instead.
@@ -225,6 +237,19 @@ export class Room {
    * entries for clients owned by another socket are dropped, not punished; a
    * socket comes to own a client id by being the first to send a new state for it.
    */
+  /**
+   * Clients write the board's schema only when they upgrade an older board to the version this
+   * server serves. Any other value (a forged or garbage schema) would turn every client
+   * read-only or keep boards from loading, so the server puts the previous value back, in the
+   * same flush, and closes the socket.
+   */
+  private guardSchema(meta: Y.Map<unknown>, schemaBefore: unknown): void {
+    const schemaAfter = meta.get(MetaKey.SCHEMA)
+    if (schemaAfter === schemaBefore || compareSchema(serverSchema(), schemaAfter) === 'same') return
+    this.doc.transact(() => meta.set(MetaKey.SCHEMA, schemaBefore ?? serverSchema()))
+    throw forbidden('the board schema may only be set to this server’s version')
+  }
+
   private handleAwareness(connection: Connection, update: Uint8Array): void {
     const entries = readAwarenessUpdate(update)
     const accepted = entries.filter(({ clientId, clock, state }) => {
