@@ -2,7 +2,7 @@
  * Calls to the Dorfplatz HTTP API on the page's own origin. Every function
  * either returns the typed body or throws an ApiRequestError.
  */
-import type { BoardInfo, ClientConfig, CreatedBoard, CreateBoardRequest } from '@dorfplatz/protocol'
+import type { BoardInfo, ClientConfig, CreatedBoard, CreateBoardRequest, Role } from '@dorfplatz/protocol'
 import type { TemplateId, TemplateInstance } from '@dorfplatz/templates'
 import type { Language } from '../i18n/i18n.ts'
 import { ApiRequestError, isApiError } from './ApiRequestError.ts'
@@ -108,7 +108,12 @@ export async function addTemplateToBoard(
 
 /** Replaces a board's facilitator link, with the admin key or the current facilitator token. */
 export function rotateFacilitatorLink(boardId: string, token: string): Promise<RotatedLink> {
-  return postJson<RotatedLink>(`/api/boards/${encodeURIComponent(boardId)}/links/facilitator/rotate`, {}, token)
+  return rotateLink(boardId, 'facilitator', token)
+}
+
+/** Replaces one role's link of a board, with the admin key or a facilitator token; its open sockets close with 4401. */
+export function rotateLink(boardId: string, role: Role, token: string): Promise<RotatedLink> {
+  return postJson<RotatedLink>(`/api/boards/${encodeURIComponent(boardId)}/links/${role}/rotate`, {}, token)
 }
 
 export function fetchBoardInfo(boardId: string, token: string): Promise<BoardInfo> {

@@ -18,6 +18,8 @@ export interface BoardContextValue {
   editName: () => void
   /** Opens the dialog in which a facilitator adds a workshop template. */
   addTemplate: () => void
+  /** Opens the dialog in which a facilitator shows, copies and replaces the board's links. */
+  share: () => void
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)

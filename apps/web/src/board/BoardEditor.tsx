@@ -1,17 +1,18 @@
 /**
  * An open board: connects to it, waits for the first complete sync, then shows
  * tldraw on the synced store with Dorfplatz's own top panels, the name dialog,
- * the facilitators' template dialog and, when the connection ends for good, why.
+ * the facilitators' template and share dialogs and, when the connection ends for good, why.
  */
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { CloseCode, MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/protocol'
+import { boardPath, CloseCode, MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/protocol'
 import { getTemplate, isTemplateId, type TemplateInstance } from '@dorfplatz/templates'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { RotatedLink } from '../api/apiClient.ts'
 import { Tldraw, useValue, type Editor, type TLComponents, type TLShapeId } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { useLanguage } from '../i18n/i18n.ts'
-import { forgetToken } from '../storage/recentBoards.ts'
+import { forgetToken, rememberBoard } from '../storage/recentBoards.ts'
 import { getCurrentUser, type CurrentUser } from '../user/currentUser.ts'
 import { AddTemplateDialog } from './AddTemplateDialog.tsx'
 import { BoardContext, type BoardContextValue } from './BoardContext.ts'
@@ -21,6 +22,7 @@ import { BoardSharePanel } from './BoardSharePanel.tsx'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
 import { NameDialog } from './NameDialog.tsx'
 import { revealShapeWhenPresent } from './revealShapeWhenPresent.ts'
+import { ShareDialog } from './ShareDialog.tsx'
 import { useBoardSession, useBoardSnapshot } from './useBoardSession.ts'
 
 // Fonts, icons and translations come from this server, never from tldraw's CDN.
@@ -63,6 +65,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   const askForName = needsName && info.role !== 'viewer'
   const [editingName, setEditingName] = useState(false)
   const [addingTemplate, setAddingTemplate] = useState(false)
+  const [sharing, setSharing] = useState(false)
   const [editor, setEditor] = useState<Editor | null>(null)
   /** Announced to screen readers: what just changed on the board on this person's request. */
   const [announcement, setAnnouncement] = useState('')
@@ -77,6 +80,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       user,
       editName: () => setEditingName(true),
       addTemplate: () => setAddingTemplate(true),
+      share: () => setSharing(true),
     }),
     [info, token, session, user],
   )
@@ -90,6 +94,13 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
     // The frame arrives through sync a moment later; the camera follows it then.
     stopRevealRef.current?.()
     stopRevealRef.current = editor ? revealShapeWhenPresent(editor, instance.frameId as TLShapeId) : null
+  }
+
+  function onOwnLinkRotated(rotated: RotatedLink) {
+    rememberBoard({ id: info.id, title: info.title, role: 'facilitator', token: rotated.token })
+    // The server has just closed this page's socket (4401); only the fragment changes, so
+    // BoardPage opens a fresh session with the new token, and the dead link leaves the history.
+    window.location.replace(boardPath(info.id, rotated.token))
   }
 
   useEffect(() => {
@@ -169,6 +180,14 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           token={token}
           onAdded={onTemplateAdded}
           onCancel={() => setAddingTemplate(false)}
+        />
+      )}
+      {sharing && info.role === 'facilitator' && (
+        <ShareDialog
+          boardId={info.id}
+          token={token}
+          onOwnLinkRotated={onOwnLinkRotated}
+          onClose={() => setSharing(false)}
         />
       )}
     </BoardContext.Provider>

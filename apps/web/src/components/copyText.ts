@@ -17,8 +17,10 @@ export async function copyText(text: string): Promise<boolean> {
   field.setAttribute('readonly', '')
   field.style.position = 'fixed'
   field.style.opacity = '0'
-  document.body.append(field)
   const previousFocus = document.activeElement
+  // Outside an open modal dialog everything is inert and cannot be selected, so the field goes into the dialog.
+  const host = (previousFocus instanceof HTMLElement && previousFocus.closest('dialog[open]')) || document.body
+  host.append(field)
   field.select()
   let copied: boolean
   try {

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { fetchClientConfig } from '../api/apiClient.ts'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { clearAdminToken, loadAdminToken, saveAdminToken } from '../storage/adminSession.ts'
+import { rememberBoardLinks } from '../storage/boardLinks.ts'
 import { forgetBoard, loadRecentBoards, rememberBoard, type RecentBoard } from '../storage/recentBoards.ts'
 import { AdminBoardList } from './AdminBoardList.tsx'
 import { AdminLoginForm } from './AdminLoginForm.tsx'
@@ -50,6 +51,8 @@ export function StartPage() {
 
   function onCreated(board: CreatedBoard) {
     rememberBoard({ id: board.id, title: board.title, role: 'facilitator', token: board.tokens.facilitator })
+    // The server keeps links only hashed; this browser is the one place that can show them again.
+    rememberBoardLinks(board.id, board.links)
     refreshRecentBoards()
     setCreated(board)
   }
