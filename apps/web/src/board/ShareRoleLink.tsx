@@ -4,11 +4,12 @@
  * locks out whoever holds the old one, so it takes a second, explained step.
  */
 import type { Role } from '@dorfplatz/protocol'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { rotateLink, type RotatedLink } from '../api/apiClient.ts'
 import { apiErrorMessage } from '../api/apiErrorMessage.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
+import { useConfirmSteps } from '../components/useConfirmSteps.ts'
 import { QrCode } from '../components/QrCode.tsx'
 
 interface ShareRoleLinkProps {
@@ -27,25 +28,8 @@ type RotateState = { step: 'idle' } | { step: 'confirming' } | { step: 'rotating
 export function ShareRoleLink({ boardId, role, token, link, onBusy, onRotated }: ShareRoleLinkProps) {
   const { t } = useTranslation()
   const id = useId()
-  const [state, setState] = useState<RotateState>({ step: 'idle' })
-  const startRef = useRef<HTMLButtonElement>(null)
-  const confirmRef = useRef<HTMLButtonElement>(null)
-  const linkRef = useRef<HTMLAnchorElement>(null)
-  // Focus follows the step, but not on the first render: the dialog decides where it starts.
-  const focusOnStep = useRef(false)
+  const { state, go, startRef, confirmRef, linkRef } = useConfirmSteps<RotateState>({ step: 'idle' })
   const roleName = t(`roles.${role}`)
-
-  useEffect(() => {
-    if (!focusOnStep.current) return
-    if (state.step === 'confirming') confirmRef.current?.focus()
-    else if (state.step === 'done') linkRef.current?.focus()
-    else if (state.step === 'idle' || state.step === 'failed') startRef.current?.focus()
-  }, [state.step])
-
-  function go(next: RotateState) {
-    focusOnStep.current = true
-    setState(next)
-  }
 
   async function rotate() {
     go({ step: 'rotating' })

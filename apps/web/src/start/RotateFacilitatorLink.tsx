@@ -4,12 +4,13 @@
  * explained step; the new link is then shown to open or copy, and stored in
  * this browser like a board it opened.
  */
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiRequestError } from '../api/ApiRequestError.ts'
 import { apiErrorMessage } from '../api/apiErrorMessage.ts'
 import { rotateFacilitatorLink, type BoardSummary, type RotatedLink } from '../api/apiClient.ts'
 import { CopyButton } from '../components/CopyButton.tsx'
+import { useConfirmSteps } from '../components/useConfirmSteps.ts'
 import { rememberBoard } from '../storage/recentBoards.ts'
 
 interface RotateFacilitatorLinkProps {
@@ -29,24 +30,7 @@ type RotateState =
 export function RotateFacilitatorLink({ board, adminToken, onRejected, onRotated }: RotateFacilitatorLinkProps) {
   const { t } = useTranslation()
   const id = useId()
-  const [state, setState] = useState<RotateState>({ step: 'idle' })
-  const startRef = useRef<HTMLButtonElement>(null)
-  const confirmRef = useRef<HTMLButtonElement>(null)
-  const linkRef = useRef<HTMLAnchorElement>(null)
-  // Focus follows the step, but not on the first render: the list must not steal focus.
-  const focusOnStep = useRef(false)
-
-  useEffect(() => {
-    if (!focusOnStep.current) return
-    if (state.step === 'confirming') confirmRef.current?.focus()
-    else if (state.step === 'done') linkRef.current?.focus()
-    else if (state.step === 'idle' || state.step === 'failed') startRef.current?.focus()
-  }, [state.step])
-
-  function go(next: RotateState) {
-    focusOnStep.current = true
-    setState(next)
-  }
+  const { state, go, startRef, confirmRef, linkRef } = useConfirmSteps<RotateState>({ step: 'idle' })
 
   async function rotate() {
     go({ step: 'rotating' })
