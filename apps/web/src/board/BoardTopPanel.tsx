@@ -2,6 +2,7 @@
  * The centre of tldraw's top bar: the board's title, the connection state,
  * for guests the read-only badge and for facilitators "Vorlage hinzufügen" and "Teilen".
  */
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoardContext } from './BoardContext.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
@@ -23,40 +24,53 @@ export function BoardTopPanel() {
         )}
       </div>
       {info.role === 'facilitator' && (
-        <button
-          type="button"
-          className="button button--secondary button--small board-top__action"
-          data-testid="share-button"
-          aria-haspopup="dialog"
-          title={t('share.buttonHint')}
-          onClick={share}
-        >
-          <svg className="board-top__action-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <>
+          <TopPanelAction testId="share-button" text={t('share.button')} hint={t('share.buttonHint')} onClick={share}>
             <g fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
               <circle cx="12" cy="3.5" r="2" />
               <circle cx="4" cy="8" r="2" />
               <circle cx="12" cy="12.5" r="2" />
               <path d="M5.8 7 10.2 4.5M5.8 9l4.4 2.5" />
             </g>
-          </svg>
-          <span className="board-top__action-text">{t('share.button')}</span>
-        </button>
-      )}
-      {info.role === 'facilitator' && (
-        <button
-          type="button"
-          className="button button--secondary button--small board-top__action"
-          data-testid="add-template-button"
-          aria-haspopup="dialog"
-          title={t('addTemplate.buttonHint')}
-          onClick={addTemplate}
-        >
-          <svg className="board-top__action-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          </TopPanelAction>
+          <TopPanelAction
+            testId="add-template-button"
+            text={t('addTemplate.button')}
+            hint={t('addTemplate.buttonHint')}
+            onClick={addTemplate}
+          >
             <path d="M8 2v12M2 8h12" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-          </svg>
-          <span className="board-top__action-text">{t('addTemplate.button')}</span>
-        </button>
+          </TopPanelAction>
+        </>
       )}
     </div>
+  )
+}
+
+interface TopPanelActionProps {
+  testId: string
+  text: string
+  hint: string
+  onClick: () => void
+  /** The icon's drawing, in a 16×16 box. */
+  children: ReactNode
+}
+
+/** A button of the top panel that opens a dialog; on narrow screens only its icon shows, its text stays its name. */
+function TopPanelAction({ testId, text, hint, onClick, children }: TopPanelActionProps) {
+  return (
+    <button
+      type="button"
+      className="button button--secondary button--small board-top__action"
+      data-testid={testId}
+      aria-haspopup="dialog"
+      title={hint}
+      onClick={onClick}
+    >
+      <svg className="board-top__action-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        {children}
+      </svg>
+      <span className="board-top__action-text">{text}</span>
+    </button>
   )
 }
