@@ -19,7 +19,7 @@ import {
 } from '@dorfplatz/protocol'
 import type { Config } from '../config.ts'
 import { addTemplate } from '../boards/boardTemplates.ts'
-import type { TokenGrant } from '../storage/BoardStorage.ts'
+import type { StoredBoard, TokenGrant } from '../storage/BoardStorage.ts'
 import { hashToken, newBoardId, newToken, secretsEqual } from '../tokens.ts'
 import { httpError } from './httpError.ts'
 
@@ -90,7 +90,7 @@ export async function boardRoutes(app: FastifyInstance, { config }: { config: Co
   }
 
   /** The role the request's token grants on board `id`; 401 for no or a wrong token, 404 for no such board. */
-  async function grantFor(request: FastifyRequest, id: string): Promise<TokenGrant> {
+  async function grantFor(request: FastifyRequest, id: string): Promise<TokenGrant & { board: StoredBoard }> {
     const token = requestToken(request)
     if (token === undefined) throw httpError(401, 'This board needs the token of one of its links.')
     const board = await app.storage.getBoard(id)
@@ -99,7 +99,7 @@ export async function boardRoutes(app: FastifyInstance, { config }: { config: Co
     if (!grant || grant.boardId !== board.id) {
       throw httpError(401, 'This link is not valid for this board (unknown or replaced).')
     }
-    return grant
+    return { ...grant, board }
   }
 
   app.post<{ Body: { title: string; templates?: TemplateId[]; locale?: TemplateLocale } }>(
@@ -189,9 +189,8 @@ export async function boardRoutes(app: FastifyInstance, { config }: { config: Co
       },
     },
     async (request): Promise<BoardInfo> => {
-      const grant = await grantFor(request, request.params.id)
-      const board = await app.storage.getBoard(request.params.id)
-      return { id: grant.boardId, title: board!.title, role: grant.role }
+      const { board, role } = await grantFor(request, request.params.id)
+      return { id: board.id, title: board.title, role }
     },
   )
 

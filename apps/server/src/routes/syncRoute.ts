@@ -31,8 +31,9 @@ export async function syncRoute(app: FastifyInstance): Promise<void> {
           connection.close(CloseCode.UNAUTHORIZED, 'token missing')
           return
         }
-        const grant = isToken(token) ? await app.storage.findToken(hashToken(token)) : undefined
-        if (!grant) {
+        const tokenHash = isToken(token) ? hashToken(token) : undefined
+        const grant = tokenHash === undefined ? undefined : await app.storage.findToken(tokenHash)
+        if (!grant || tokenHash === undefined) {
           connection.close(CloseCode.UNAUTHORIZED, 'unknown token')
           return
         }
@@ -44,7 +45,6 @@ export async function syncRoute(app: FastifyInstance): Promise<void> {
           )
           return
         }
-        const tokenHash = hashToken(token)
         connection.role = grant.role
         connection.tokenHash = tokenHash
         const room = await app.rooms.acquire(boardId)

@@ -117,11 +117,6 @@ export class Room {
     return this.closed
   }
 
-  /** Number of updates appended since the last compaction. */
-  get uncompactedUpdates(): number {
-    return this.loggedUpdates
-  }
-
   addConnection(connection: Connection): void {
     if (this.closed) {
       connection.close(CloseCode.GOING_AWAY, 'board is being unloaded')
