@@ -4,6 +4,7 @@
  */
 export {
   getMeta,
+  getRecordsArray,
   getRecordsMap,
   META_KEY,
   MetaKey,
@@ -40,3 +41,32 @@ export {
 export type { LocalizedText, TemplateId, TemplateInstance, TemplateLocale, TemplateZone, ZoneArea } from './templateInstances.ts'
 export { measureDocGrowth } from './docGrowth.ts'
 export type { DocGrowth, DocGrowthOptions } from './docGrowth.ts'
+export {
+  FACILITATION_KEY,
+  FacilitationKey,
+  getFacilitationMap,
+  getVotingRoundsMap,
+  isBoardFrozen,
+  observeFacilitation,
+  parseFollow,
+  parseFreeze,
+  parseSummon,
+  parseTimer,
+  parseVotingRound,
+  readFacilitation,
+  readVotingRounds,
+  richTextToPlain,
+  SERVER_OWNED_ROOTS,
+  timerRemainingMs,
+  VOTING_ROUNDS_KEY,
+} from './facilitation.ts'
+export type {
+  FacilitationState,
+  FollowState,
+  FreezeState,
+  SummonState,
+  TimerState,
+  VoteResult,
+  VoteScope,
+  VotingRound,
+} from './facilitation.ts'

@@ -14,3 +14,21 @@ export type { Role } from './roles.ts'
 export { BOARD_ID_PATTERN, TOKEN_PATTERN, SYNC_PATH, isBoardId, isToken, boardPath } from './ids.ts'
 export { MessageType } from './messageTypes.ts'
 export type { ApiError, BoardInfo, ClientConfig, CreateBoardRequest, CreatedBoard } from './api.ts'
+export {
+  MAX_DISPLAY_NAME_LENGTH,
+  MAX_DOTS_PER_PERSON,
+  MAX_ROUND_TITLE_LENGTH,
+  MAX_TIMER_MS,
+  VOTER_HEADER,
+} from './facilitation.ts'
+export type {
+  Ballot,
+  BallotChange,
+  Bounds,
+  FollowRequest,
+  FreezeRequest,
+  ServerTime,
+  StartRoundRequest,
+  SummonRequest,
+  TimerCommand,
+} from './facilitation.ts'

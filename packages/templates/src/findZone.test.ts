@@ -1,7 +1,8 @@
 import { FIRST_PAGE_ID } from '@dorfplatz/board'
-import { createShapeId, toRichText, type TLGroupShape, type TLNoteShape, type TLRecord, type TLShape } from '@tldraw/tlschema'
+import { createShapeId, type TLGroupShape, type TLRecord, type TLShape } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { buildTemplateRecords } from './buildTemplateRecords.ts'
+import { note } from './testing/testNote.ts'
 import { findZone } from './findZone.ts'
 import type { TemplateInstance } from './index.ts'
 import { placeTemplate } from './placeTemplate.ts'
@@ -220,36 +221,6 @@ describe('findZone', () => {
   })
 })
 
-function note(name: string, parentId: string, x: number, y: number, props: Partial<TLNoteShape['props']> = {}): TLNoteShape {
-  return {
-    id: createShapeId(name),
-    typeName: 'shape',
-    type: 'note',
-    parentId: parentId as TLNoteShape['parentId'],
-    index: 'b1' as TLShape['index'],
-    x,
-    y,
-    rotation: 0,
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      richText: toRichText('Dorf-App'),
-      size: 'm',
-      font: 'draw',
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      fontSizeAdjustment: 1,
-      url: '',
-      scale: 1,
-      textLastEditedBy: null,
-      ...props,
-    },
-  }
-}
 
 describe('shapePagePoint', () => {
   it('agrees with findZone for notes inside a template frame and notes on the page', () => {

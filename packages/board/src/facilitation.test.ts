@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  FacilitationKey,
+  getFacilitationMap,
+  getVotingRoundsMap,
+  observeFacilitation,
+  readFacilitation,
+  richTextToPlain,
+  timerRemainingMs,
+} from './facilitation.ts'
+
+const round = (id: string, openedAt: number, status = 'revealed') => ({
+  id,
+  title: `Runde ${id}`,
+  dotsPerPerson: 3,
+  scope: { kind: 'all' },
+  status,
+  openedAt,
+  voters: 2,
+  dotsCast: 5,
+})
+
+describe('facilitation state', () => {
+  it('reads nothing from an empty board', () => {
+    expect(readFacilitation(new Y.Doc())).toEqual({
+      timer: null,
+      follow: null,
+      summon: null,
+      freeze: null,
+      activeRound: null,
+      rounds: [],
+    })
+  })
+
+  it('reads valid values and skips damaged ones', () => {
+    const doc = new Y.Doc()
+    const map = getFacilitationMap(doc)
+    map.set(FacilitationKey.TIMER, { status: 'running', durationMs: 60_000, endsAt: 1_000_000 })
+    map.set(FacilitationKey.FREEZE, { since: 'gestern', name: 'Anna' })
+    map.set(FacilitationKey.FOLLOW, { userId: 'anna', name: 'Anna', since: 5 })
+    map.set(FacilitationKey.ACTIVE_ROUND, 'r2')
+    const rounds = getVotingRoundsMap(doc)
+    rounds.set('r2', round('r2', 20, 'open'))
+    rounds.set('r1', round('r1', 10))
+    rounds.set('broken', { id: 'broken', status: 'open' })
+    const state = readFacilitation(doc)
+    expect(state.timer).toEqual({ status: 'running', durationMs: 60_000, endsAt: 1_000_000 })
+    expect(state.freeze).toBeNull()
+    expect(state.follow).toEqual({ userId: 'anna', name: 'Anna', since: 5 })
+    expect(state.rounds.map((r) => r.id)).toEqual(['r1', 'r2'])
+    expect(state.activeRound?.id).toBe('r2')
+  })
+
+  it('names no active round when the named one is revealed', () => {
+    const doc = new Y.Doc()
+    getFacilitationMap(doc).set(FacilitationKey.ACTIVE_ROUND, 'r1')
+    getVotingRoundsMap(doc).set('r1', round('r1', 10))
+    expect(readFacilitation(doc).activeRound).toBeNull()
+  })
+
+  it('counts a timer down on the server clock and never below zero', () => {
+    expect(timerRemainingMs({ status: 'running', durationMs: 10_000, endsAt: 50_000 }, 45_000)).toBe(5000)
+    expect(timerRemainingMs({ status: 'running', durationMs: 10_000, endsAt: 50_000 }, 60_000)).toBe(0)
+    expect(timerRemainingMs({ status: 'paused', durationMs: 10_000, remainingMs: 1234 }, 99_999)).toBe(1234)
+  })
+
+  it('tells listeners about facilitation changes only', () => {
+    const doc = new Y.Doc()
+    let calls = 0
+    const stop = observeFacilitation(doc, () => calls++)
+    getFacilitationMap(doc).set(FacilitationKey.FREEZE, { since: 1, name: 'A' })
+    getVotingRoundsMap(doc).set('r1', round('r1', 1))
+    doc.getArray('records').push([{ key: 'x', val: 1 }])
+    stop()
+    getFacilitationMap(doc).delete(FacilitationKey.FREEZE)
+    expect(calls).toBe(2)
+  })
+})
+
+describe('richTextToPlain', () => {
+  it('joins text nodes and puts paragraphs on lines of their own', () => {
+    const richText = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Glasfaser ' }, { type: 'text', text: 'für alle' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Ortsteile' }] },
+      ],
+    }
+    expect(richTextToPlain(richText)).toBe('Glasfaser für alle\nOrtsteile')
+  })
+
+  it('gives an empty text for anything it cannot read', () => {
+    for (const value of [undefined, null, 42, 'text', { content: 'x' }, []]) expect(richTextToPlain(value)).toBe('')
+  })
+})

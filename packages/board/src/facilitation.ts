@@ -1,0 +1,259 @@
+/**
+ * How a session is run: the timer, follow-me, the last summon, the board freeze and the dot
+ * voting rounds. All of it lives in two root maps of the board's Y.Doc that only the server
+ * writes (the sync server refuses any client update that touches them, see the server's
+ * update guard), so every client sees the same state, a late joiner or a reload included,
+ * and no participant can change it:
+ *
+ * - `facilitation` (Y.Map): `timer`, `follow`, `summon`, `freeze` and `activeRound`, each a
+ *   whole JSON value, absent (or null) when not in use.
+ * - `votingRounds` (Y.Map): one {@link VotingRound} per round id, kept after the round for the
+ *   results report. Who voted for what is never here: the server keeps ballots apart and drops
+ *   them when it reveals a round, leaving only totals.
+ *
+ * Times are the server's clock in milliseconds since the epoch; clients correct for their own
+ * clock with the offset they measure against `GET /api/time`.
+ *
+ * Values come from the document, which may be old or damaged, so readers validate and return
+ * null for what they cannot read.
+ */
+import type * as Y from 'yjs'
+
+export const FACILITATION_KEY = 'facilitation'
+export const VOTING_ROUNDS_KEY = 'votingRounds'
+
+/** Field names inside the `facilitation` map. */
+export const FacilitationKey = {
+  TIMER: 'timer',
+  FOLLOW: 'follow',
+  SUMMON: 'summon',
+  FREEZE: 'freeze',
+  ACTIVE_ROUND: 'activeRound',
+} as const
+
+/** Roots of the board document that only the server writes. */
+export const SERVER_OWNED_ROOTS: readonly string[] = [FACILITATION_KEY, VOTING_ROUNDS_KEY]
+
+export type TimerState =
+  | { status: 'running'; durationMs: number; endsAt: number }
+  | { status: 'paused'; durationMs: number; remainingMs: number }
+
+/** Everyone follows the presenter's view until they step out. */
+export interface FollowState {
+  /** The presenter's user id, as in tldraw presence (`instance_presence.userId`). */
+  userId: string
+  name: string
+  since: number
+}
+
+/** The last "Alle zu mir": clients that see a new id move their view to `bounds` on `pageId`. */
+export interface SummonState {
+  id: string
+  userId: string
+  name: string
+  at: number
+  pageId: string
+  bounds: { x: number; y: number; w: number; h: number }
+}
+
+/** While present, participants may only look. */
+export interface FreezeState {
+  since: number
+  name: string
+}
+
+export type VoteScope = { kind: 'all' } | { kind: 'zone'; instanceId: string; zoneId: string }
+
+/** One note's result in a revealed round. */
+export interface VoteResult {
+  shapeId: string
+  votes: number
+  /** The note's text when the round was revealed, so that the report keeps it if the note changes. */
+  text: string
+}
+
+export interface VotingRound {
+  id: string
+  title: string
+  dotsPerPerson: number
+  scope: VoteScope
+  status: 'open' | 'revealed'
+  openedAt: number
+  /** How many voters have placed at least one dot, and how many dots are placed (never on what). */
+  voters: number
+  dotsCast: number
+  revealedAt?: number
+  /** Present once revealed: every note with at least one dot, most votes first. */
+  results?: VoteResult[]
+}
+
+export function getFacilitationMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(FACILITATION_KEY)
+}
+
+export function getVotingRoundsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(VOTING_ROUNDS_KEY)
+}
+
+type Json = Record<string, unknown>
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
+const isString = (value: unknown): value is string => typeof value === 'string'
+
+export function parseTimer(value: unknown): TimerState | null {
+  if (!isObject(value) || !isFiniteNumber(value.durationMs)) return null
+  if (value.status === 'running' && isFiniteNumber(value.endsAt)) {
+    return { status: 'running', durationMs: value.durationMs, endsAt: value.endsAt }
+  }
+  if (value.status === 'paused' && isFiniteNumber(value.remainingMs)) {
+    return { status: 'paused', durationMs: value.durationMs, remainingMs: value.remainingMs }
+  }
+  return null
+}
+
+/** Milliseconds left on `timer` at server time `serverNow`; never negative. */
+export function timerRemainingMs(timer: TimerState, serverNow: number): number {
+  return Math.max(0, timer.status === 'running' ? timer.endsAt - serverNow : timer.remainingMs)
+}
+
+export function parseFollow(value: unknown): FollowState | null {
+  if (!isObject(value) || !isString(value.userId) || !isString(value.name) || !isFiniteNumber(value.since)) return null
+  return { userId: value.userId, name: value.name, since: value.since }
+}
+
+export function parseSummon(value: unknown): SummonState | null {
+  if (!isObject(value) || !isString(value.id) || !isString(value.userId) || !isString(value.name)) return null
+  if (!isFiniteNumber(value.at) || !isString(value.pageId) || !isObject(value.bounds)) return null
+  const { x, y, w, h } = value.bounds
+  if (!isFiniteNumber(x) || !isFiniteNumber(y) || !isFiniteNumber(w) || !isFiniteNumber(h)) return null
+  return { id: value.id, userId: value.userId, name: value.name, at: value.at, pageId: value.pageId, bounds: { x, y, w, h } }
+}
+
+export function parseFreeze(value: unknown): FreezeState | null {
+  if (!isObject(value) || !isFiniteNumber(value.since) || !isString(value.name)) return null
+  return { since: value.since, name: value.name }
+}
+
+function parseScope(value: unknown): VoteScope | null {
+  if (!isObject(value)) return null
+  if (value.kind === 'all') return { kind: 'all' }
+  if (value.kind === 'zone' && isString(value.instanceId) && isString(value.zoneId)) {
+    return { kind: 'zone', instanceId: value.instanceId, zoneId: value.zoneId }
+  }
+  return null
+}
+
+function parseResults(value: unknown): VoteResult[] | null {
+  if (!Array.isArray(value)) return null
+  const results: VoteResult[] = []
+  for (const entry of value) {
+    if (!isObject(entry) || !isString(entry.shapeId) || !isFiniteNumber(entry.votes)) continue
+    results.push({ shapeId: entry.shapeId, votes: entry.votes, text: isString(entry.text) ? entry.text : '' })
+  }
+  return results
+}
+
+export function parseVotingRound(value: unknown): VotingRound | null {
+  if (!isObject(value) || !isString(value.id) || !isString(value.title)) return null
+  if (!isFiniteNumber(value.dotsPerPerson) || !isFiniteNumber(value.openedAt)) return null
+  if (value.status !== 'open' && value.status !== 'revealed') return null
+  const scope = parseScope(value.scope)
+  if (!scope) return null
+  const round: VotingRound = {
+    id: value.id,
+    title: value.title,
+    dotsPerPerson: value.dotsPerPerson,
+    scope,
+    status: value.status,
+    openedAt: value.openedAt,
+    voters: isFiniteNumber(value.voters) ? value.voters : 0,
+    dotsCast: isFiniteNumber(value.dotsCast) ? value.dotsCast : 0,
+  }
+  if (isFiniteNumber(value.revealedAt)) round.revealedAt = value.revealedAt
+  const results = parseResults(value.results)
+  if (results) round.results = results
+  return round
+}
+
+/** Everything about how the session is run, as one plain value. */
+export interface FacilitationState {
+  timer: TimerState | null
+  follow: FollowState | null
+  summon: SummonState | null
+  freeze: FreezeState | null
+  /** The open round, if any. */
+  activeRound: VotingRound | null
+  /** Every round the board has had, oldest first. */
+  rounds: VotingRound[]
+}
+
+export function readFacilitation(doc: Y.Doc): FacilitationState {
+  const map = getFacilitationMap(doc)
+  const rounds = readVotingRounds(doc)
+  const activeId = map.get(FacilitationKey.ACTIVE_ROUND)
+  const active = rounds.find((round) => round.id === activeId && round.status === 'open') ?? null
+  return {
+    timer: parseTimer(map.get(FacilitationKey.TIMER)),
+    follow: parseFollow(map.get(FacilitationKey.FOLLOW)),
+    summon: parseSummon(map.get(FacilitationKey.SUMMON)),
+    freeze: parseFreeze(map.get(FacilitationKey.FREEZE)),
+    activeRound: active,
+    rounds,
+  }
+}
+
+export function readVotingRounds(doc: Y.Doc): VotingRound[] {
+  const rounds: VotingRound[] = []
+  for (const value of getVotingRoundsMap(doc).values()) {
+    const round = parseVotingRound(value)
+    if (round) rounds.push(round)
+  }
+  return rounds.sort((a, b) => a.openedAt - b.openedAt || (a.id < b.id ? -1 : 1))
+}
+
+export function isBoardFrozen(doc: Y.Doc): boolean {
+  return parseFreeze(getFacilitationMap(doc).get(FacilitationKey.FREEZE)) !== null
+}
+
+/**
+ * Calls `listener` after every change to the facilitation state (not for the document's
+ * records); returns the function that stops listening.
+ */
+export function observeFacilitation(doc: Y.Doc, listener: () => void): () => void {
+  const facilitation = getFacilitationMap(doc)
+  const rounds = getVotingRoundsMap(doc)
+  const onChange = (): void => listener()
+  facilitation.observe(onChange)
+  rounds.observe(onChange)
+  return () => {
+    facilitation.unobserve(onChange)
+    rounds.unobserve(onChange)
+  }
+}
+
+/**
+ * The plain text of a tldraw rich text value (TipTap JSON): text nodes joined, paragraphs
+ * separated by line breaks. Tolerates any input; returns '' for what it cannot read.
+ */
+export function richTextToPlain(richText: unknown): string {
+  const blocks: string[] = []
+  const walk = (node: unknown, out: string[]): void => {
+    if (!isObject(node)) return
+    if (node.type === 'text' && isString(node.text)) out.push(node.text)
+    if (node.type === 'hardBreak') out.push('\n')
+    if (Array.isArray(node.content)) for (const child of node.content) walk(child, out)
+  }
+  if (isObject(richText) && Array.isArray(richText.content)) {
+    for (const block of richText.content) {
+      const out: string[] = []
+      walk(block, out)
+      blocks.push(out.join(''))
+    }
+  } else {
+    const out: string[] = []
+    walk(richText, out)
+    blocks.push(out.join(''))
+  }
+  return blocks.join('\n').trim()
+}
