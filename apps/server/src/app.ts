@@ -12,6 +12,7 @@ import { roomsPlugin } from './plugins/roomsPlugin.ts'
 import { SqliteBoardStorage } from './storage/SqliteBoardStorage.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
 import { boardRoutes } from './routes/boardRoutes.ts'
+import { facilitationRoutes } from './routes/facilitationRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { syncRoute } from './routes/syncRoute.ts'
 import { webApp } from './routes/webApp.ts'
@@ -90,6 +91,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   })
   await app.register(healthRoutes, { config })
   await app.register(boardRoutes, { config })
+  await app.register(facilitationRoutes)
   await app.register(syncRoute)
   await app.register(webApp, { webDir: config.webDir })
   return app

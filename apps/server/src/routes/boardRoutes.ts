@@ -12,15 +12,14 @@ import {
   MAX_TITLE_LENGTH,
   ROLES,
   boardPath,
-  isToken,
   type BoardInfo,
   type CreatedBoard,
   type Role,
 } from '@dorfplatz/protocol'
 import type { Config } from '../config.ts'
 import { addTemplate } from '../boards/boardTemplates.ts'
-import type { StoredBoard, TokenGrant } from '../storage/BoardStorage.ts'
 import { hashToken, newBoardId, newToken, secretsEqual } from '../tokens.ts'
+import { grantFor, requestToken } from './boardAccess.ts'
 import { httpError } from './httpError.ts'
 
 /** The first page of a new board, in the board's language. */
@@ -73,33 +72,12 @@ const templateInstanceSchema = {
   },
 } as const
 
-/** The token of a request: `Authorization: Bearer …`, else `?token=`. */
-export function requestToken(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim()
-  const query = request.query as { token?: unknown } | undefined
-  return typeof query?.token === 'string' ? query.token : undefined
-}
-
 export async function boardRoutes(app: FastifyInstance, { config }: { config: Config }): Promise<void> {
   const origin = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`
 
   const isAdmin = (request: FastifyRequest) => {
     const token = requestToken(request)
     return config.adminToken !== undefined && token !== undefined && secretsEqual(token, config.adminToken)
-  }
-
-  /** The role the request's token grants on board `id`; 401 for no or a wrong token, 404 for no such board. */
-  async function grantFor(request: FastifyRequest, id: string): Promise<TokenGrant & { board: StoredBoard }> {
-    const token = requestToken(request)
-    if (token === undefined) throw httpError(401, 'This board needs the token of one of its links.')
-    const board = await app.storage.getBoard(id)
-    if (!board) throw httpError(404, 'There is no board with this id.')
-    const grant = isToken(token) ? await app.storage.findToken(hashToken(token)) : undefined
-    if (!grant || grant.boardId !== board.id) {
-      throw httpError(401, 'This link is not valid for this board (unknown or replaced).')
-    }
-    return { ...grant, board }
   }
 
   app.post<{ Body: { title: string; templates?: TemplateId[]; locale?: TemplateLocale } }>(
@@ -189,7 +167,7 @@ export async function boardRoutes(app: FastifyInstance, { config }: { config: Co
       },
     },
     async (request): Promise<BoardInfo> => {
-      const { board, role } = await grantFor(request, request.params.id)
+      const { board, role } = await grantFor(app, request, request.params.id)
       return { id: board.id, title: board.title, role }
     },
   )
@@ -212,7 +190,7 @@ export async function boardRoutes(app: FastifyInstance, { config }: { config: Co
       },
     },
     async (request, reply) => {
-      const grant = await grantFor(request, request.params.id)
+      const grant = await grantFor(app, request, request.params.id)
       if (grant.role !== 'facilitator') throw httpError(403, 'Only the facilitator link may add templates.')
       const { templateId, locale = 'de' } = request.body
       const instance = await app.rooms.change(request.params.id, (room) => addTemplate(room.doc, templateId, locale))
@@ -239,7 +217,7 @@ export async function boardRoutes(app: FastifyInstance, { config }: { config: Co
     async (request) => {
       const { id, role } = request.params
       if (!isAdmin(request)) {
-        const grant = await grantFor(request, id)
+        const grant = await grantFor(app, request, id)
         if (grant.role !== 'facilitator') throw httpError(403, 'Only the facilitator link may replace links.')
       } else if (!(await app.storage.getBoard(id))) {
         throw httpError(404, 'There is no board with this id.')

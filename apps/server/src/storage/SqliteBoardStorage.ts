@@ -7,7 +7,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { isRole, type Role } from '@dorfplatz/protocol'
-import type { BoardStorage, NewBoard, StoredBoard, StoredDocument, TokenGrant } from './BoardStorage.ts'
+import type {
+  BallotOutcome,
+  BoardStorage,
+  NewBoard,
+  RoundTally,
+  StoredBoard,
+  StoredDocument,
+  TokenGrant,
+} from './BoardStorage.ts'
 
 /** Each entry moves the schema from version `index` to `index + 1`; `PRAGMA user_version` says where a file stands. */
 const MIGRATIONS: readonly string[] = [
@@ -36,6 +44,16 @@ const MIGRATIONS: readonly string[] = [
     data BLOB NOT NULL
   );
   CREATE INDEX board_updates_board_seq ON board_updates(board_id, seq);
+  `,
+  `
+  CREATE TABLE ballots (
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    round_id TEXT NOT NULL,
+    voter TEXT NOT NULL,
+    shape_id TEXT NOT NULL,
+    dots INTEGER NOT NULL CHECK (dots > 0),
+    PRIMARY KEY (board_id, round_id, voter, shape_id)
+  ) WITHOUT ROWID;
   `,
 ]
 
@@ -89,6 +107,26 @@ export class SqliteBoardStorage implements BoardStorage {
         'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ?',
       ),
       ping: this.db.prepare('SELECT 1'),
+      ballot: this.db.prepare<[string, string, string], { shape_id: string; dots: number }>(
+        'SELECT shape_id, dots FROM ballots WHERE board_id = ? AND round_id = ? AND voter = ? ORDER BY shape_id',
+      ),
+      addDot: this.db.prepare(
+        `INSERT INTO ballots (board_id, round_id, voter, shape_id, dots) VALUES (?, ?, ?, ?, 1)
+         ON CONFLICT (board_id, round_id, voter, shape_id) DO UPDATE SET dots = dots + 1`,
+      ),
+      takeDot: this.db.prepare(
+        'UPDATE ballots SET dots = dots - 1 WHERE board_id = ? AND round_id = ? AND voter = ? AND shape_id = ? AND dots > 1',
+      ),
+      dropDot: this.db.prepare(
+        'DELETE FROM ballots WHERE board_id = ? AND round_id = ? AND voter = ? AND shape_id = ? AND dots = 1',
+      ),
+      totals: this.db.prepare<[string, string], { shape_id: string; dots: number }>(
+        'SELECT shape_id, SUM(dots) AS dots FROM ballots WHERE board_id = ? AND round_id = ? GROUP BY shape_id',
+      ),
+      voterCount: this.db.prepare<[string, string], { n: number }>(
+        'SELECT COUNT(DISTINCT voter) AS n FROM ballots WHERE board_id = ? AND round_id = ?',
+      ),
+      deleteBallots: this.db.prepare('DELETE FROM ballots WHERE board_id = ? AND round_id = ?'),
     }
   }
 
@@ -175,6 +213,51 @@ export class SqliteBoardStorage implements BoardStorage {
 
   async countLoggedUpdates(boardId: string): Promise<number> {
     return this.statements.countUpdates.get(boardId)?.n ?? 0
+  }
+
+  async changeBallot(
+    boardId: string,
+    roundId: string,
+    voter: string,
+    shapeId: string,
+    delta: 1 | -1,
+    budget: number,
+  ): Promise<{ outcome: BallotOutcome; dots: Map<string, number> }> {
+    return this.db.transaction(() => {
+      const dots = this.ballotOf(boardId, roundId, voter)
+      let outcome: BallotOutcome = 'changed'
+      if (delta === 1) {
+        const used = [...dots.values()].reduce((sum, n) => sum + n, 0)
+        if (used >= budget) outcome = 'budget-spent'
+        else this.statements.addDot.run(boardId, roundId, voter, shapeId)
+      } else if ((dots.get(shapeId) ?? 0) === 0) {
+        outcome = 'no-dot-there'
+      } else {
+        this.statements.takeDot.run(boardId, roundId, voter, shapeId)
+        this.statements.dropDot.run(boardId, roundId, voter, shapeId)
+      }
+      return { outcome, dots: outcome === 'changed' ? this.ballotOf(boardId, roundId, voter) : dots }
+    })()
+  }
+
+  async readBallot(boardId: string, roundId: string, voter: string): Promise<Map<string, number>> {
+    return this.ballotOf(boardId, roundId, voter)
+  }
+
+  private ballotOf(boardId: string, roundId: string, voter: string): Map<string, number> {
+    return new Map(this.statements.ballot.all(boardId, roundId, voter).map((row) => [row.shape_id, row.dots]))
+  }
+
+  async tallyRound(boardId: string, roundId: string): Promise<RoundTally> {
+    return this.db.transaction(() => {
+      const totals = new Map(this.statements.totals.all(boardId, roundId).map((row) => [row.shape_id, row.dots]))
+      const voters = this.statements.voterCount.get(boardId, roundId)?.n ?? 0
+      return { totals, voters, dots: [...totals.values()].reduce((sum, n) => sum + n, 0) }
+    })()
+  }
+
+  async deleteBallots(boardId: string, roundId: string): Promise<void> {
+    this.statements.deleteBallots.run(boardId, roundId)
   }
 
   async ping(): Promise<void> {

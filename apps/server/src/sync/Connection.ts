@@ -44,6 +44,12 @@ export class Connection {
    */
   syncRequest: Uint8Array | null = null
   awarenessQueried = false
+  /**
+   * A participant's changes were dropped while the board was frozen (heldBack), and the server
+   * has since asked for them again and waits for the answer (awaitingHeldBack).
+   */
+  heldBack = false
+  awaitingHeldBack = false
   private tokens = MESSAGE_BURST
   private lastRefill = performance.now()
   private readonly closeListeners: Array<() => void> = []

@@ -10,7 +10,19 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type { FastifyBaseLogger } from 'fastify'
 import type { SerializedSchemaV2 } from '@tldraw/store'
-import { MetaKey, compareSchema, createBoardSchema, getMeta } from '@dorfplatz/board'
+import type { TLRecord } from '@tldraw/tlschema'
+import {
+  FacilitationKey,
+  KeyValueArray,
+  MetaKey,
+  USER_FIELD,
+  compareSchema,
+  createBoardSchema,
+  getFacilitationMap,
+  getMeta,
+  getRecordsArray,
+  isBoardFrozen,
+} from '@dorfplatz/board'
 import {
   CloseCode,
   MAX_EDITOR_CONNECTIONS_PER_BOARD,
@@ -20,6 +32,7 @@ import {
 import type { BoardStorage } from '../storage/BoardStorage.ts'
 import { MAX_AWARENESS_IDS_PER_CONNECTION, type Connection } from './Connection.ts'
 import { ProtocolError, badMessage, forbidden } from './ProtocolError.ts'
+import { checkClientUpdate } from './updateGuard.ts'
 import {
   assertValidStateVector,
   assertValidUpdate,
@@ -52,6 +65,8 @@ interface PendingUpdate {
 export class Room {
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
+  /** The board's records by id, kept current from the doc; never writes. */
+  private readonly records: KeyValueArray<TLRecord>
   private readonly connections = new Set<Connection>()
   private readonly awarenessOwners = new Map<number, Connection>()
   private pendingUpdates: PendingUpdate[] = []
@@ -78,6 +93,10 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
+    this.records = new KeyValueArray<TLRecord>(getRecordsArray(this.doc), { readonly: true })
+    getFacilitationMap(this.doc).observe((event) => {
+      if (event.keysChanged.has(FacilitationKey.FREEZE) && !isBoardFrozen(this.doc)) this.askForHeldBackChanges()
+    })
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.pendingUpdates.push({ update, origin })
       this.scheduleFlush()
@@ -196,6 +215,7 @@ export class Room {
         // A viewer's client answers the server's step 1 like any other; its content is dropped, not applied.
         if (!connection.canEdit) return
         this.applyClientUpdate(connection, update)
+        connection.awaitingHeldBack = false
         return
       }
       case syncProtocol.messageYjsUpdate: {
@@ -211,6 +231,13 @@ export class Room {
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
     assertValidUpdate(update)
+    if (connection.role === 'participant' && isBoardFrozen(this.doc)) {
+      // The board is frozen: the change is neither applied nor relayed. The client keeps it and
+      // sends it again when asked after the release (see askForHeldBackChanges).
+      connection.heldBack = true
+      return
+    }
+    checkClientUpdate(this.doc, update, connection.role ?? 'viewer', this.records)
     const meta = getMeta(this.doc)
     const schemaBefore = meta.get(MetaKey.SCHEMA)
     Y.applyUpdate(this.doc, update, connection)
@@ -222,8 +249,22 @@ export class Room {
     if (store.pendingStructs !== null || store.pendingDs !== null) {
       store.pendingStructs = null
       store.pendingDs = null
+      // After a freeze the server has asked this client for its held-back changes; an edit made
+      // before the client read that request builds on them and comes again in its answer.
+      if (connection.awaitingHeldBack) return
       throw badMessage('update depends on changes the server does not have')
     }
+  }
+
+  /** After a freeze: asks each participant whose changes were held back to send what the server lacks. */
+  private askForHeldBackChanges(): void {
+    for (const connection of this.connections) {
+      if (!connection.heldBack) continue
+      connection.heldBack = false
+      connection.awaitingHeldBack = true
+      connection.enqueue(encodeSyncStep1(this.doc))
+    }
+    this.scheduleFlush()
   }
 
   /**
@@ -247,6 +288,7 @@ export class Room {
 
   private handleAwareness(connection: Connection, update: Uint8Array): void {
     const entries = readAwarenessUpdate(update)
+    let stamped = false
     const accepted = entries.filter(({ clientId, clock, state }) => {
       const owner = this.awarenessOwners.get(clientId)
       if (owner === connection) return true
@@ -259,9 +301,11 @@ export class Room {
       return true
     })
     if (accepted.length === 0) return
+    // The role others see is the one this socket's link grants, whatever the client claims.
+    for (const entry of accepted) if (stampRole(entry, connection.role ?? 'viewer')) stamped = true
     awarenessProtocol.applyAwarenessUpdate(
       this.awareness,
-      accepted.length === entries.length ? update : encodeAwarenessEntries(accepted),
+      accepted.length === entries.length && !stamped ? update : encodeAwarenessEntries(accepted),
       connection,
     )
   }
@@ -394,7 +438,19 @@ export class Room {
 
   private destroy(): void {
     this.destroyed = true
+    this.records.destroy()
     this.awareness.destroy()
     this.doc.destroy()
   }
+}
+
+/** Sets the role in an awareness state's `user` field to `role`; returns whether it changed anything. */
+function stampRole(entry: { state: unknown }, role: string): boolean {
+  const state = entry.state
+  if (typeof state !== 'object' || state === null) return false
+  const user: unknown = (state as Record<string, unknown>)[USER_FIELD]
+  if (typeof user !== 'object' || user === null || Array.isArray(user)) return false
+  if ((user as Record<string, unknown>).role === role) return false
+  entry.state = { ...state, [USER_FIELD]: { ...user, role } }
+  return true
 }

@@ -33,7 +33,7 @@ export interface RotatedLink {
 /** Statuses with which a proxy in front of Dorfplatz reports that Dorfplatz itself did not answer. */
 const GATEWAY_STATUSES = new Set([502, 503, 504])
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response
   try {
     response = await fetch(path, {
