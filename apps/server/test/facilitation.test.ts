@@ -22,6 +22,7 @@ import {
 import { CloseCode, VOTER_HEADER, type CreatedBoard } from '@dorfplatz/protocol'
 import { getTemplate, isStructureShape, zoneCentre } from '@dorfplatz/templates'
 import type { TLRecord } from '@tldraw/tlschema'
+import { testNote } from '@dorfplatz/board/testing'
 import { connectProvider, startTestServer, waitForDoc, waitForSync, type TestServer } from './testServer.ts'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -58,35 +59,9 @@ async function synced(server: TestServer, boardId: string, token: string): Promi
   return provider
 }
 
-/** A sticky note with `text` at page point (x, y) on the board's first page, as tldraw writes it. */
+/** A sticky note with `text` whose top-left corner is at page point (x, y). */
 function note(id: string, text: string, x = 0, y = 0): TLRecord {
-  return {
-    id: `shape:${id}`,
-    typeName: 'shape',
-    type: 'note',
-    parentId: 'page:page',
-    index: 'a1',
-    x,
-    y,
-    rotation: 0,
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
-      size: 'm',
-      font: 'draw',
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      fontSizeAdjustment: 1,
-      url: '',
-      scale: 1,
-      textLastEditedBy: null,
-    },
-  } as unknown as TLRecord
+  return testNote(id, text, { x, y })
 }
 
 async function boardWithTemplate(server: TestServer, templates: string[] = ['priority-matrix']): Promise<CreatedBoard> {

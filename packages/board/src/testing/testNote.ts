@@ -1,16 +1,19 @@
-/** A valid sticky note on the board's first page, for tests that need one known record. */
+/**
+ * A valid sticky note on the board's first page, for tests that need one known record
+ * (also for the server's and the end-to-end tests: `@dorfplatz/board/testing`).
+ */
 import { createShapeId, toRichText, type TLNoteShape, type TLShape } from '@tldraw/tlschema'
 import { FIRST_PAGE_ID } from '../initBoardDoc.ts'
 
-export function testNote(name: string, text = 'Mehr Bänke am Dorfplatz'): TLNoteShape {
+export function testNote(name: string, text = 'Mehr Bänke am Dorfplatz', at = { x: 10, y: 20 }): TLNoteShape {
   return {
     id: createShapeId(name),
     typeName: 'shape',
     type: 'note',
     parentId: FIRST_PAGE_ID,
     index: 'a1' as TLShape['index'],
-    x: 10,
-    y: 20,
+    x: at.x,
+    y: at.y,
     rotation: 0,
     isLocked: false,
     opacity: 1,
