@@ -63,6 +63,8 @@ describe('facilitation state', () => {
     expect(timerRemainingMs({ status: 'running', durationMs: 10_000, endsAt: 50_000 }, 45_000)).toBe(5000)
     expect(timerRemainingMs({ status: 'running', durationMs: 10_000, endsAt: 50_000 }, 60_000)).toBe(0)
     expect(timerRemainingMs({ status: 'paused', durationMs: 10_000, remainingMs: 1234 }, 99_999)).toBe(1234)
+    // A clock estimate a little behind the server's never shows more than the whole duration.
+    expect(timerRemainingMs({ status: 'running', durationMs: 10_000, endsAt: 50_000 }, 39_990)).toBe(10_000)
   })
 
   it('tells listeners about facilitation changes only', () => {

@@ -112,9 +112,14 @@ export function parseTimer(value: unknown): TimerState | null {
   return null
 }
 
-/** Milliseconds left on `timer` at server time `serverNow`; never negative. */
+/**
+ * Milliseconds left on `timer` at server time `serverNow`: never negative, and never more than
+ * the timer's duration (a client whose clock estimate runs a little behind the server's would
+ * otherwise show 5:01 on a fresh 5-minute timer).
+ */
 export function timerRemainingMs(timer: TimerState, serverNow: number): number {
-  return Math.max(0, timer.status === 'running' ? timer.endsAt - serverNow : timer.remainingMs)
+  const remaining = timer.status === 'running' ? timer.endsAt - serverNow : timer.remainingMs
+  return Math.min(timer.durationMs, Math.max(0, remaining))
 }
 
 export function parseFollow(value: unknown): FollowState | null {

@@ -20,6 +20,10 @@ export interface BoardContextValue {
   addTemplate: () => void
   /** Opens the dialog in which a facilitator shows, copies and replaces the board's links. */
   share: () => void
+  /** Opens the dialog in which a facilitator starts a dot vote. */
+  startVote: () => void
+  /** Opens the dialog in which a facilitator starts, pauses, extends or stops the session timer. */
+  openTimer: () => void
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)

@@ -1,7 +1,9 @@
 /**
  * An open board: connects to it, waits for the first complete sync, then shows
- * tldraw on the synced store with Dorfplatz's own top panels, the name dialog,
- * the facilitators' template and share dialogs and, when the connection ends for good, why.
+ * tldraw on the synced store with Dorfplatz's own top panels and dot voting, the name
+ * dialog, the facilitators' template, share, vote and timer dialogs, what the facilitator's
+ * session controls do on everyone's screen (SessionOverlay) and, when the connection ends
+ * for good, why.
  */
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { boardPath, CloseCode, MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/protocol'
@@ -23,7 +25,12 @@ import { BoardTopPanel } from './BoardTopPanel.tsx'
 import { NameDialog } from './NameDialog.tsx'
 import { revealShapeWhenPresent } from './revealShapeWhenPresent.ts'
 import { ShareDialog } from './ShareDialog.tsx'
+import { guardTemplateStructure } from './structureGuard.ts'
 import { useBoardSession, useBoardSnapshot } from './useBoardSession.ts'
+import { SessionOverlay } from '../session/SessionOverlay.tsx'
+import { TimerDialog } from '../session/TimerDialog.tsx'
+import { VoteStartDialog } from '../voting/VoteStartDialog.tsx'
+import { VotingCanvasLayer } from '../voting/VotingCanvasLayer.tsx'
 
 // Fonts, icons and translations come from this server, never from tldraw's CDN.
 const assetUrls = getAssetUrlsByImport()
@@ -32,6 +39,7 @@ const assetUrls = getAssetUrlsByImport()
 const components: TLComponents = {
   TopPanel: BoardTopPanel,
   SharePanel: BoardSharePanel,
+  InFrontOfTheCanvas: VotingCanvasLayer,
 }
 
 type CloseReasonKey = 'unauthorized' | 'forbidden' | 'notFound'
@@ -66,6 +74,8 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   const [editingName, setEditingName] = useState(false)
   const [addingTemplate, setAddingTemplate] = useState(false)
   const [sharing, setSharing] = useState(false)
+  const [startingVote, setStartingVote] = useState(false)
+  const [timerOpen, setTimerOpen] = useState(false)
   const [editor, setEditor] = useState<Editor | null>(null)
   /** Announced to screen readers: what just changed on the board on this person's request. */
   const [announcement, setAnnouncement] = useState('')
@@ -81,6 +91,8 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       editName: () => setEditingName(true),
       addTemplate: () => setAddingTemplate(true),
       share: () => setSharing(true),
+      startVote: () => setStartingVote(true),
+      openTimer: () => setTimerOpen(true),
     }),
     [info, token, session, user],
   )
@@ -138,8 +150,13 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
             // Open on an overview of the whole page (templates are larger than a screen), never zoomed in past 100 %.
             const pageBounds = mounted.getCurrentPageBounds()
             if (pageBounds) mounted.zoomToBounds(pageBounds, { targetZoom: 1 })
+            // The server closes the socket of a participant who writes a template's structure.
+            const stopGuard = info.role === 'facilitator' ? null : guardTemplateStructure(mounted)
             setEditor(mounted)
-            return () => setEditor(null)
+            return () => {
+              stopGuard?.()
+              setEditor(null)
+            }
           }}
         />
         {snapshot.fatalCloseCode !== null && (
@@ -150,6 +167,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
             </a>
           </div>
         )}
+        {editor && <SessionOverlay editor={editor} />}
         <div className="visually-hidden" role="status" data-testid="board-announcement">
           {announcement}
         </div>
@@ -181,6 +199,19 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           onAdded={onTemplateAdded}
           onCancel={() => setAddingTemplate(false)}
         />
+      )}
+      {startingVote && info.role === 'facilitator' && (
+        <VoteStartDialog
+          boardId={info.id}
+          token={token}
+          session={session}
+          // The voting panel appears, and is announced, once the round arrives through sync.
+          onStarted={() => setStartingVote(false)}
+          onCancel={() => setStartingVote(false)}
+        />
+      )}
+      {timerOpen && info.role === 'facilitator' && (
+        <TimerDialog boardId={info.id} token={token} session={session} onClose={() => setTimerOpen(false)} />
       )}
       {sharing && info.role === 'facilitator' && (
         <ShareDialog

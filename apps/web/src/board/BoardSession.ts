@@ -3,7 +3,15 @@
  * the tldraw store and the bindings between them, with one `dispose()` that
  * ends all of it. React reads its state through `subscribe`/`getSnapshot`.
  */
-import { bindPresence, bindStoreToDoc, createBoardSchema, listPeers, type Peer } from '@dorfplatz/board'
+import {
+  bindPresence,
+  bindStoreToDoc,
+  createBoardSchema,
+  isBoardFrozen,
+  listPeers,
+  observeFacilitation,
+  type Peer,
+} from '@dorfplatz/board'
 import { FATAL_CLOSE_CODES, SYNC_PATH, type Role } from '@dorfplatz/protocol'
 import { atom, createTLStore, inlineBase64AssetStore, type TLStore } from 'tldraw'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -77,11 +85,14 @@ export class BoardSession {
   /** tldraw shows collaborator UI (cursors, "follow") only when the store has collaboration signals. */
   private readonly collaborationStatus = atom<'online' | 'offline'>('collaborationStatus', 'offline')
   private readonly editMode = atom<'readonly' | 'readwrite'>('editMode', 'readwrite')
+  /** Whether the facilitator has frozen the board (participants may only look meanwhile). */
+  private frozen = false
   private disposed = false
 
   constructor({ boardId, token, role, user }: BoardSessionOptions) {
     this.role = role
-    this.editMode.set(role === 'viewer' ? 'readonly' : 'readwrite')
+    this.frozen = isBoardFrozen(this.doc)
+    this.updateEditMode()
     this.snapshot = this.computeSnapshot()
 
     this.store = createTLStore({
@@ -146,6 +157,17 @@ export class BoardSession {
       window.removeEventListener('pagehide', onPageHide)
     })
 
+    // The server writes the freeze into the document and drops participants' edits meanwhile;
+    // tldraw then offers them nothing to edit, instead of edits that would silently vanish.
+    this.disposers.push(
+      observeFacilitation(this.doc, () => {
+        const frozen = isBoardFrozen(this.doc)
+        if (frozen === this.frozen) return
+        this.frozen = frozen
+        this.updateEditMode()
+      }),
+    )
+
     const awareness = this.provider.awareness
     const presence = bindPresence(this.store, awareness, { user: user.preferences, role })
     this.disposers.push(() => presence.dispose())
@@ -167,8 +189,8 @@ export class BoardSession {
       readonly: this.role === 'viewer',
       // Also later: a newer client may upgrade the board while this one is open.
       onStatus: (status) => {
-        if (status === 'newer-schema') this.editMode.set('readonly')
         this.phase = status === 'newer-schema' ? 'newer-schema' : 'ready'
+        this.updateEditMode()
         this.update()
       },
     })
@@ -179,8 +201,21 @@ export class BoardSession {
   private endForGood(code: number): void {
     this.fatalCloseCode = code
     this.provider.disconnect()
-    this.editMode.set('readonly')
+    this.updateEditMode()
     this.update()
+  }
+
+  /**
+   * Read-only for guests, for a board written by a newer Dorfplatz, after the link died, and
+   * for participants while the board is frozen; facilitators keep editing a frozen board.
+   */
+  private updateEditMode(): void {
+    const readonly =
+      this.role === 'viewer' ||
+      this.phase === 'newer-schema' ||
+      this.fatalCloseCode !== null ||
+      (this.frozen && this.role === 'participant')
+    this.editMode.set(readonly ? 'readonly' : 'readwrite')
   }
 
   private computeSnapshot(): BoardSessionSnapshot {

@@ -1,48 +1,67 @@
 /**
- * The centre of tldraw's top bar: the board's title, the connection state,
- * for guests the read-only badge and for facilitators "Vorlage hinzufügen" and "Teilen".
+ * The centre of tldraw's top bar: the board's title, the connection state, the session timer,
+ * for guests the read-only badge and for facilitators "Teilen", "Abstimmung" and "Vorlage hinzufügen",
+ * with the session controls (Timer, "Alle zu mir", "Folgen lassen", "Board anhalten") in a bar below.
  */
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ModerationToolbar } from '../session/ModerationToolbar.tsx'
+import { TimerDisplay } from '../session/TimerDisplay.tsx'
 import { useBoardContext } from './BoardContext.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 
 export function BoardTopPanel() {
   const { t } = useTranslation()
-  const { info, addTemplate, share } = useBoardContext()
+  const { info, addTemplate, share, startVote } = useBoardContext()
   return (
-    <div className="board-top">
-      <h1 className="board-top__title" title={info.title}>
-        {info.title}
-      </h1>
-      <div className="board-top__status">
-        <ConnectionIndicator />
-        {info.role === 'viewer' && (
-          <span className="badge badge--readonly" data-testid="readonly-badge" title={t('board.readonlyHint')}>
-            {t('board.readonly')}
-          </span>
+    <div className="board-top-stack">
+      <div className="board-top">
+        <h1 className="board-top__title" title={info.title}>
+          {info.title}
+        </h1>
+        <div className="board-top__status">
+          <ConnectionIndicator />
+          {info.role === 'viewer' && (
+            <span className="badge badge--readonly" data-testid="readonly-badge" title={t('board.readonlyHint')}>
+              {t('board.readonly')}
+            </span>
+          )}
+        </div>
+        <TimerDisplay />
+        {info.role === 'facilitator' && (
+          <>
+            <TopPanelAction testId="share-button" text={t('share.button')} hint={t('share.buttonHint')} onClick={share}>
+              <g fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+                <circle cx="12" cy="3.5" r="2" />
+                <circle cx="4" cy="8" r="2" />
+                <circle cx="12" cy="12.5" r="2" />
+                <path d="M5.8 7 10.2 4.5M5.8 9l4.4 2.5" />
+              </g>
+            </TopPanelAction>
+            <TopPanelAction
+              testId="vote-start-button"
+              text={t('voteStart.button')}
+              hint={t('voteStart.buttonHint')}
+              onClick={startVote}
+            >
+              <g fill="currentColor">
+                <circle cx="4" cy="11" r="2.4" />
+                <circle cx="8.5" cy="5" r="2.4" />
+                <circle cx="12.5" cy="11" r="2.4" />
+              </g>
+            </TopPanelAction>
+            <TopPanelAction
+              testId="add-template-button"
+              text={t('addTemplate.button')}
+              hint={t('addTemplate.buttonHint')}
+              onClick={addTemplate}
+            >
+              <path d="M8 2v12M2 8h12" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            </TopPanelAction>
+          </>
         )}
       </div>
-      {info.role === 'facilitator' && (
-        <>
-          <TopPanelAction testId="share-button" text={t('share.button')} hint={t('share.buttonHint')} onClick={share}>
-            <g fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
-              <circle cx="12" cy="3.5" r="2" />
-              <circle cx="4" cy="8" r="2" />
-              <circle cx="12" cy="12.5" r="2" />
-              <path d="M5.8 7 10.2 4.5M5.8 9l4.4 2.5" />
-            </g>
-          </TopPanelAction>
-          <TopPanelAction
-            testId="add-template-button"
-            text={t('addTemplate.button')}
-            hint={t('addTemplate.buttonHint')}
-            onClick={addTemplate}
-          >
-            <path d="M8 2v12M2 8h12" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-          </TopPanelAction>
-        </>
-      )}
+      {info.role === 'facilitator' && <ModerationToolbar />}
     </div>
   )
 }

@@ -7,12 +7,12 @@ import type { Peer } from '@dorfplatz/board'
 import { isRole, ROLES } from '@dorfplatz/protocol'
 import { useTranslation } from 'react-i18next'
 import { useValue } from 'tldraw'
+import { Avatar } from './Avatar.tsx'
 import { useBoardContext } from './BoardContext.ts'
-import { initials, textColorOn } from './initials.ts'
 import { usePeers } from './useBoardSession.ts'
 
-/** Above this many people only the initials stay visible. */
-const MAX_PEOPLE_WITH_VISIBLE_NAMES = 3
+/** Above this many people only the initials of the others stay visible; the participants panel names everyone. */
+const MAX_PEOPLE_WITH_VISIBLE_NAMES = 1
 
 function roleRank(peer: Peer): number {
   const index = isRole(peer.role) ? ROLES.indexOf(peer.role) : -1
@@ -22,14 +22,6 @@ function roleRank(peer: Peer): number {
 function byRoleThenName(a: Peer, b: Peer): number {
   if (a.isSelf !== b.isSelf) return a.isSelf ? -1 : 1
   return roleRank(a) - roleRank(b) || a.name.localeCompare(b.name) || a.clientId - b.clientId
-}
-
-function Avatar({ name, color }: { name: string; color: string }) {
-  return (
-    <span className="avatar" style={{ backgroundColor: color, color: textColorOn(color) }} aria-hidden="true">
-      {initials(name) || '?'}
-    </span>
-  )
 }
 
 export function PresenceList() {

@@ -1,0 +1,127 @@
+/**
+ * The facilitator's session controls, in one compact bar below the board's top panel:
+ * Timer, "Alle zu mir", "Folgen lassen" and "Board anhalten". The requests go to the server,
+ * which writes the session state; every client (this one too) sees the effect through sync.
+ */
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { createUserId, useEditor, useValue } from 'tldraw'
+import { freezeBoard, releaseBoard, startFollowMe, stopFollowMe, summonEveryone } from '../api/facilitationApi.ts'
+import { useBoardContext } from '../board/BoardContext.ts'
+import { useFacilitation } from '../board/useFacilitation.ts'
+import { EyeIcon, PauseIcon, SessionIcon, SummonIcon, TimerIcon } from './sessionIcons.tsx'
+import { displayName, useSessionCommand } from './useSessionCommand.ts'
+
+export function ModerationToolbar() {
+  const { t } = useTranslation()
+  const editor = useEditor()
+  const { info, token, session, user, openTimer } = useBoardContext()
+  const facilitation = useFacilitation(session)
+  const self = useValue('dorfplatz.self', () => user.preferences.get(), [user])
+  const selfUserId = createUserId(self.id)
+  const name = displayName(self.name ?? '')
+  const { busy, error, run } = useSessionCommand()
+
+  const presenting = facilitation.follow?.userId === selfUserId
+  const frozen = facilitation.freeze !== null
+
+  function summon() {
+    const { x, y, w, h } = editor.getViewportPageBounds()
+    void run('summon', t('summon.errorPrefix'), () =>
+      summonEveryone(info.id, token, { pageId: editor.getCurrentPageId(), bounds: { x, y, w, h }, userId: selfUserId, name }),
+    )
+  }
+
+  function toggleFollow() {
+    void run('follow', t('follow.errorPrefix'), () =>
+      presenting ? stopFollowMe(info.id, token) : startFollowMe(info.id, token, { userId: selfUserId, name }),
+    )
+  }
+
+  function toggleFreeze() {
+    void run('freeze', t('freeze.errorPrefix'), () =>
+      frozen ? releaseBoard(info.id, token) : freezeBoard(info.id, token, { name }),
+    )
+  }
+
+  return (
+    <div className="moderation">
+      <div className="moderation__bar" role="group" aria-label={t('moderation.label')} data-testid="moderation-toolbar">
+        <span className="moderation__label" aria-hidden="true">
+          {t('moderation.label')}
+        </span>
+        <ModerationButton testId="timer-button" text={t('timer.button')} hint={t('timer.buttonHint')} hasPopup onClick={openTimer}>
+          <TimerIcon />
+        </ModerationButton>
+        <ModerationButton
+          testId="summon-button"
+          text={t('summon.button')}
+          hint={t('summon.buttonHint')}
+          busy={busy === 'summon'}
+          onClick={summon}
+        >
+          <SummonIcon />
+        </ModerationButton>
+        <ModerationButton
+          testId="follow-button"
+          text={presenting ? t('follow.stop') : t('follow.start')}
+          hint={presenting ? t('follow.stopHint') : t('follow.startHint')}
+          pressed={presenting}
+          busy={busy === 'follow'}
+          onClick={toggleFollow}
+        >
+          <EyeIcon />
+        </ModerationButton>
+        <ModerationButton
+          testId="freeze-button"
+          text={frozen ? t('freeze.stop') : t('freeze.start')}
+          hint={frozen ? t('freeze.stopHint') : t('freeze.startHint')}
+          pressed={frozen}
+          busy={busy === 'freeze'}
+          onClick={toggleFreeze}
+        >
+          <PauseIcon />
+        </ModerationButton>
+      </div>
+      {error && (
+        <p className="moderation__error" role="alert" data-testid="moderation-error">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+interface ModerationButtonProps {
+  testId: string
+  text: string
+  hint: string
+  /** For a switch: whether it is on. */
+  pressed?: boolean
+  /** Opens a dialog. */
+  hasPopup?: boolean
+  /** A request is under way: the button keeps its focus but ignores clicks. */
+  busy?: boolean
+  onClick: () => void
+  /** The icon's drawing, in a 16×16 box. */
+  children: ReactNode
+}
+
+/** On narrow screens only the icon shows; the text stays the button's name. */
+function ModerationButton({ testId, text, hint, pressed, hasPopup, busy = false, onClick, children }: ModerationButtonProps) {
+  return (
+    <button
+      type="button"
+      className="moderation__button"
+      data-testid={testId}
+      aria-pressed={pressed}
+      aria-haspopup={hasPopup ? 'dialog' : undefined}
+      aria-disabled={busy || undefined}
+      title={hint}
+      onClick={busy ? undefined : onClick}
+    >
+      <SessionIcon className="moderation__icon">{children}</SessionIcon>
+      <span className="moderation__text">{text}</span>
+    </button>
+  )
+}

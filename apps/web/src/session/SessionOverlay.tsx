@@ -1,0 +1,129 @@
+/**
+ * How the facilitator's session controls reach everyone else's screen: follows the presenter,
+ * moves to a summon, signals the end of the timer, and shows the banners that say so (who is
+ * presenting, that the board is frozen, who summoned everyone). Lies over the canvas, above
+ * tldraw's toolbar; announcements for screen readers go through one polite live region.
+ */
+import { useCallback, useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { createUserId, useValue, type Editor } from 'tldraw'
+import { releaseBoard } from '../api/facilitationApi.ts'
+import { useBoardContext } from '../board/BoardContext.ts'
+import { useFacilitation } from '../board/useFacilitation.ts'
+import { playChime } from './chime.ts'
+import { EyeIcon, PauseIcon, SessionIcon, SummonIcon } from './sessionIcons.tsx'
+import { useAnnouncer } from './useAnnouncer.ts'
+import { useFollowPresenter } from './useFollowPresenter.ts'
+import { useSessionCommand } from './useSessionCommand.ts'
+import { useSummonReceiver } from './useSummonReceiver.ts'
+import { useTimerEnd } from './useTimerEnd.ts'
+
+export function SessionOverlay({ editor }: { editor: Editor }) {
+  const { t } = useTranslation()
+  const { info, token, session, user } = useBoardContext()
+  const facilitation = useFacilitation(session)
+  const selfUserId = useValue('dorfplatz.selfUserId', () => createUserId(user.preferences.get().id), [user])
+  const { message, announce } = useAnnouncer()
+
+  const onTimerEnd = useCallback(() => {
+    playChime()
+    announce(t('timer.endedAnnouncement'))
+  }, [announce, t])
+  useTimerEnd(facilitation.timer, onTimerEnd)
+
+  const summon = useSummonReceiver(editor, session, selfUserId)
+  useEffect(() => {
+    if (summon && !summon.bySelf) announce(t('summon.notice', { name: summon.name }))
+  }, [summon, announce, t])
+
+  const follow = useFollowPresenter(editor, facilitation.follow, selfUserId)
+  const presenterName = follow.presenter?.name ?? ''
+  useEffect(() => {
+    if (presenterName && follow.status === 'following') announce(t('follow.following', { name: presenterName }))
+  }, [presenterName, follow.status, announce, t])
+
+  const frozen = facilitation.freeze !== null
+  const frozenForMe = frozen && info.role === 'participant'
+  useEffect(() => {
+    if (frozenForMe) announce(t('freeze.participantNotice'))
+  }, [frozenForMe, announce, t])
+
+  const release = useSessionCommand()
+
+  return (
+    <>
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="session-announcement">
+        {message}
+      </div>
+      <div className="session-banners">
+        {summon && (
+          <div
+            className="session-banner session-banner--info"
+            data-testid={summon.bySelf ? 'summon-sent' : 'summon-notice'}
+          >
+            <SessionIcon className="session-banner__icon">
+              <SummonIcon />
+            </SessionIcon>
+            <p>{summon.bySelf ? t('summon.sent') : t('summon.notice', { name: summon.name })}</p>
+          </div>
+        )}
+        {follow.presenter && (
+          <section
+            className="session-banner session-banner--follow"
+            data-testid="follow-banner"
+            data-state={follow.status}
+            aria-label={t('follow.bannerLabel')}
+          >
+            <SessionIcon className="session-banner__icon">
+              <EyeIcon />
+            </SessionIcon>
+            <p>
+              {follow.status === 'following'
+                ? t('follow.following', { name: presenterName })
+                : follow.status === 'waiting'
+                  ? t('follow.waiting', { name: presenterName })
+                  : t('follow.steppedOut', { name: presenterName })}
+            </p>
+            {follow.status === 'stepped-out' ? (
+              <button type="button" className="button button--primary button--small" data-testid="follow-rejoin" onClick={follow.rejoin}>
+                {t('follow.rejoin')}
+              </button>
+            ) : (
+              <button type="button" className="button button--secondary button--small" data-testid="follow-leave" onClick={follow.leave}>
+                {t('follow.leave')}
+              </button>
+            )}
+          </section>
+        )}
+        {frozen && info.role !== 'viewer' && (
+          <section
+            className={`session-banner ${frozenForMe ? 'session-banner--frozen' : 'session-banner--compact'}`}
+            data-testid="freeze-banner"
+            aria-label={t('freeze.bannerLabel')}
+          >
+            <SessionIcon className="session-banner__icon">
+              <PauseIcon />
+            </SessionIcon>
+            <p>{frozenForMe ? t('freeze.participantNotice') : t('freeze.facilitatorNotice')}</p>
+            {info.role === 'facilitator' && (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                data-testid="freeze-release"
+                aria-disabled={release.busy !== null}
+                onClick={() => void release.run('release', t('freeze.errorPrefix'), () => releaseBoard(info.id, token))}
+              >
+                {t('freeze.release')}
+              </button>
+            )}
+            {release.error && (
+              <p className="session-banner__error" role="alert">
+                {release.error}
+              </p>
+            )}
+          </section>
+        )}
+      </div>
+    </>
+  )
+}

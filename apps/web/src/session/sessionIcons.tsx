@@ -1,0 +1,53 @@
+/** The drawings of the session controls, each in a 16×16 box, shared by the toolbar and the banners. */
+import type { ReactNode } from 'react'
+
+export function SessionIcon({ className, children }: { className: string; children: ReactNode }) {
+  return (
+    <svg className={className} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      {children}
+    </svg>
+  )
+}
+
+export function TimerIcon() {
+  return (
+    <g fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+      <circle cx="8" cy="9" r="5.5" />
+      <path d="M8 6v3l2 1.5M6.5 1.5h3" />
+    </g>
+  )
+}
+
+/** Arrows pointing in to one spot: everyone comes here. */
+export function SummonIcon() {
+  return (
+    <g fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+      <circle cx="8" cy="8" r="1.8" />
+      <path d="M8 1.5v3M6.8 3.3 8 4.5l1.2-1.2M8 14.5v-3M6.8 12.7 8 11.5l1.2 1.2M1.5 8h3M3.3 6.8 4.5 8 3.3 9.2M14.5 8h-3M12.7 6.8 11.5 8l1.2 1.2" />
+    </g>
+  )
+}
+
+export function EyeIcon() {
+  return (
+    <g fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round">
+      <path d="M1.5 8S4 3.5 8 3.5 14.5 8 14.5 8 12 12.5 8 12.5 1.5 8 1.5 8Z" />
+      <circle cx="8" cy="8" r="2" />
+    </g>
+  )
+}
+
+export function PauseIcon() {
+  return <path d="M5 3v10M11 3v10" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
+}
+
+export function PeopleIcon() {
+  return (
+    <g fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round">
+      <circle cx="6" cy="5.5" r="2.3" />
+      <path d="M1.5 13.5c.4-2.6 2.2-4 4.5-4s4.1 1.4 4.5 4" />
+      <circle cx="11.5" cy="5" r="1.8" />
+      <path d="M11.3 9.2c1.9 0 3 1.2 3.3 3.3" />
+    </g>
+  )
+}

@@ -1,0 +1,75 @@
+import { isToken } from '@dorfplatz/protocol'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createVoterKey, voterKeyFor } from './voterKey.ts'
+
+function fakeStorage(): Storage {
+  const values = new Map<string, string>()
+  return {
+    get length() {
+      return values.size
+    },
+    clear: () => values.clear(),
+    getItem: (key) => values.get(key) ?? null,
+    key: (index) => [...values.keys()][index] ?? null,
+    removeItem: (key) => void values.delete(key),
+    setItem: (key, value) => void values.set(key, value),
+  }
+}
+
+describe('createVoterKey', () => {
+  it('makes 43 base64url characters without padding, which the server accepts as a key', () => {
+    for (let i = 0; i < 50; i++) {
+      const key = createVoterKey()
+      expect(key).toHaveLength(43)
+      expect(key).toMatch(/^[A-Za-z0-9_-]+$/)
+      expect(isToken(key)).toBe(true)
+    }
+  })
+
+  it('never makes the same key twice', () => {
+    const keys = new Set(Array.from({ length: 100 }, () => createVoterKey()))
+    expect(keys.size).toBe(100)
+  })
+})
+
+describe('voterKeyFor', () => {
+  let local: Storage
+
+  beforeEach(() => {
+    local = fakeStorage()
+    vi.stubGlobal('window', { localStorage: local })
+  })
+
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('keeps one key per board across calls, as a reload would', () => {
+    const first = voterKeyFor('board-aaaaaaaaaa')
+    expect(isToken(first)).toBe(true)
+    expect(voterKeyFor('board-aaaaaaaaaa')).toBe(first)
+    expect(local.getItem('dorfplatz.voterKey.board-aaaaaaaaaa')).toBe(JSON.stringify(first))
+  })
+
+  it('gives each board its own key', () => {
+    expect(voterKeyFor('board-aaaaaaaaaa')).not.toBe(voterKeyFor('board-bbbbbbbbbb'))
+  })
+
+  it('replaces a stored value that is not a key', () => {
+    local.setItem('dorfplatz.voterKey.board-cccccccccc', JSON.stringify('kaputt'))
+    const key = voterKeyFor('board-cccccccccc')
+    expect(isToken(key)).toBe(true)
+    expect(local.getItem('dorfplatz.voterKey.board-cccccccccc')).toBe(JSON.stringify(key))
+  })
+
+  it('keeps the key for the page where storage is disabled', () => {
+    vi.stubGlobal('window', {
+      get localStorage(): Storage {
+        throw new Error('SecurityError')
+      },
+    })
+    const key = voterKeyFor('board-dddddddddd')
+    expect(isToken(key)).toBe(true)
+    expect(voterKeyFor('board-dddddddddd')).toBe(key)
+  })
+})
