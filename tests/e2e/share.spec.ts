@@ -1,9 +1,10 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, openBoard, test } from './boardFixtures.ts'
+import { screenshotPath } from './docsScreenshots.ts'
 
 const ROLES = ['facilitator', 'participant', 'viewer'] as const
 
-test('the facilitator who created the board sees all three links with QR codes and copies one', async ({ page, server }) => {
+test('the facilitator who created the board sees all three links with QR codes and copies one', async ({ page, server }, testInfo) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
   await page.goto(server.url)
   await page.getByTestId('board-title-input').fill('Workshop Teilen')
@@ -21,6 +22,7 @@ test('the facilitator who created the board sees all three links with QR codes a
     await expect(dialog.getByTestId(`share-qr-${role}`)).toHaveAttribute('role', 'img')
   }
   await expect(dialog.getByTestId('share-qr-participant')).toHaveAttribute('aria-label', 'QR-Code für den Teilnehmenden-Link')
+  await page.screenshot({ path: screenshotPath(testInfo, 'share-dialog.png') })
 
   await dialog.getByTestId('share-copy-participant').click()
   await expect(dialog.getByTestId('share-copy-participant').locator('xpath=..')).toContainText('Kopiert')

@@ -1,5 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
@@ -15,15 +13,7 @@ import {
 } from '@dorfplatz/templates'
 import { expect, openBoard, test } from './boardFixtures.ts'
 import { parseBoardLink, readBoardDoc } from './boardDoc.ts'
-
-/** Screenshots for the README are written to docs/screenshots only when asked, so a test run leaves the tree clean. */
-const DOCS_SCREENSHOTS = process.env.DORFPLATZ_DOCS_SCREENSHOTS === '1'
-
-function screenshotPath(testInfo: { outputPath(name: string): string }, name: string): string {
-  if (!DOCS_SCREENSHOTS) return testInfo.outputPath(name)
-  fs.mkdirSync('docs/screenshots', { recursive: true })
-  return path.resolve('docs/screenshots', name)
-}
+import { screenshotPath } from './docsScreenshots.ts'
 
 /** Zoom to fit everything on the page (tldraw's Shift+1), after focusing the canvas on an empty spot. */
 async function zoomToFit(page: Page): Promise<void> {

@@ -5,15 +5,19 @@
 import { createShapeId, toRichText, type TLNoteShape, type TLShape } from '@tldraw/tlschema'
 import { FIRST_PAGE_ID } from '../initBoardDoc.ts'
 
-export function testNote(name: string, text = 'Mehr Bänke am Dorfplatz', at = { x: 10, y: 20 }): TLNoteShape {
+export function testNote(
+  name: string,
+  text = 'Mehr Bänke am Dorfplatz',
+  { x = 10, y = 20, index = 'a1' }: { x?: number; y?: number; index?: string } = {},
+): TLNoteShape {
   return {
     id: createShapeId(name),
     typeName: 'shape',
     type: 'note',
     parentId: FIRST_PAGE_ID,
-    index: 'a1' as TLShape['index'],
-    x: at.x,
-    y: at.y,
+    index: index as TLShape['index'],
+    x,
+    y,
     rotation: 0,
     isLocked: false,
     opacity: 1,

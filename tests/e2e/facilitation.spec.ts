@@ -1,0 +1,249 @@
+/**
+ * A facilitator runs a session with two participants, each in a browser of their own:
+ * summon, timer, a voting round from start to revealed results, follow-me, the freeze, and a
+ * locked template that a participant cannot move.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { readBoardRecords, readFacilitation, readTemplateInstances } from '@dorfplatz/board'
+import { testNote } from '@dorfplatz/board/testing'
+import type { CreatedBoard } from '@dorfplatz/protocol'
+import { getTemplate, zoneCentre } from '@dorfplatz/templates'
+import { expect, openBoard, test, type DorfplatzServer } from './boardFixtures.ts'
+import { readBoardDoc, writeBoardRecords } from './boardDoc.ts'
+import { screenshotPath } from './docsScreenshots.ts'
+
+const VIEWPORT = { width: 1280, height: 800 }
+
+async function createBoard(server: DorfplatzServer, title: string, templates: string[]): Promise<CreatedBoard> {
+  const response = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title, templates, locale: 'de' }),
+  })
+  expect(response.status).toBe(201)
+  return (await response.json()) as CreatedBoard
+}
+
+async function frameBox(page: Page, frameId: string) {
+  const box = await page.locator(`.tl-shape[data-shape-id="${frameId}"]`).boundingBox()
+  if (!box) throw new Error(`frame ${frameId} is not rendered`)
+  return box
+}
+
+/** Pans the view by (dx, dy) screen pixels with the mouse wheel, as on a trackpad. */
+async function pan(page: Page, dx: number, dy: number): Promise<void> {
+  await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2)
+  await page.mouse.wheel(dx, dy)
+}
+
+test('a facilitator runs summon, a timer and a voting round with two participants', async ({ page, server, newBrowser }, testInfo) => {
+  testInfo.setTimeout(120_000)
+  const board = await createBoard(server, 'Digitalstrategie Verbandsgemeinde', ['priority-matrix'])
+  const { id: boardId } = board
+  // Three notes in the matrix's quadrants, drawn above the template (a later index).
+  const instance = readTemplateInstances(await readBoardDoc(server.url, boardId, board.tokens.viewer))[0]!
+  const inZone = (zoneId: string, dx = 0) => {
+    const centre = zoneCentre(getTemplate('priority-matrix').zones.find((zone) => zone.id === zoneId)!.area)
+    return { x: instance.x + centre.x - 100 + dx, y: instance.y + centre.y - 100 }
+  }
+  const notes = [
+    testNote('glasfaser', 'Glasfaser für alle Ortsteile', { ...inZone('grosse-vorhaben'), index: 'a5' }),
+    testNote('dorfapp', 'Dorf-App für Vereine', { ...inZone('schnelle-erfolge', -120), index: 'a6' }),
+    testNote('buergerbus', 'Bürgerbus am Samstag', { ...inZone('schnelle-erfolge', 120), index: 'a7' }),
+  ]
+  await writeBoardRecords(server.url, boardId, board.tokens.participant, notes)
+
+  await page.setViewportSize(VIEWPORT)
+  await openBoard(page, board.links.facilitator, 'Moderatorin Weber')
+  const participants: Page[] = []
+  for (const name of ['Bürgermeister Schmitt', 'Bürgermeisterin Jung']) {
+    const other = await (await newBrowser()).newPage()
+    await other.setViewportSize(VIEWPORT)
+    await openBoard(other, board.links.participant, name)
+    participants.push(other)
+  }
+  const [schmitt, jung] = participants as [Page, Page]
+
+  // -- Who is here -------------------------------------------------------------------------
+  await page.getByTestId('participants-button').click()
+  const panel = page.getByTestId('participants-panel')
+  await expect(panel.getByTestId('participant-item')).toHaveCount(3)
+  await expect(panel.locator('[data-testid="participant-item"][data-name="Bürgermeister Schmitt"]')).toHaveAttribute(
+    'data-role',
+    'participant',
+  )
+  await expect(panel.locator('[data-testid="participant-item"][data-name="Moderatorin Weber"]')).toHaveAttribute(
+    'data-role',
+    'facilitator',
+  )
+  expect(
+    (await new AxeBuilder({ page }).include('[data-testid="participants-panel"]').analyze()).violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    ),
+  ).toEqual([])
+  await page.screenshot({ path: screenshotPath(testInfo, 'participants-panel.png') })
+  await page.keyboard.press('Escape')
+  await expect(panel).toBeHidden()
+
+  // -- Alle zu mir ---------------------------------------------------------------------------
+  const frameId = instance.frameId
+  await pan(schmitt, -400, -250)
+  const facilitatorView = await frameBox(page, frameId)
+  await expect.poll(async () => Math.abs((await frameBox(schmitt, frameId)).x - facilitatorView.x)).toBeGreaterThan(100)
+  await page.getByTestId('summon-button').click()
+  await expect(schmitt.getByTestId('summon-notice')).toContainText('Moderatorin Weber')
+  await expect
+    .poll(async () => {
+      const box = await frameBox(schmitt, frameId)
+      return Math.max(Math.abs(box.x - facilitatorView.x), Math.abs(box.y - facilitatorView.y))
+    })
+    .toBeLessThan(20)
+
+  // -- Timer ---------------------------------------------------------------------------------
+  await page.getByTestId('timer-button').click()
+  await page.getByTestId('timer-minutes-input').fill('5')
+  await page.getByTestId('timer-start').click()
+  for (const other of participants) {
+    const display = other.getByTestId('timer-display')
+    await expect(display).toHaveAttribute('data-status', 'running')
+    const seconds = Number(await display.getAttribute('data-remaining-seconds'))
+    expect(seconds).toBeGreaterThan(280)
+    expect(seconds).toBeLessThanOrEqual(300)
+  }
+  await page.getByTestId('timer-pause').click()
+  await expect(jung.getByTestId('timer-display')).toHaveAttribute('data-status', 'paused')
+  // A reload shows the same paused time: it comes from the server, not from the browser.
+  const pausedAt = await jung.getByTestId('timer-display').getAttribute('data-remaining-seconds')
+  await jung.reload()
+  await expect(jung.getByTestId('timer-display')).toHaveAttribute('data-remaining-seconds', pausedAt!)
+  await page.getByTestId('timer-stop').click()
+  await expect(schmitt.getByTestId('timer-display')).toHaveCount(0)
+  if (await page.getByTestId('timer-dialog').isVisible()) await page.keyboard.press('Escape')
+
+  // -- Dot voting ----------------------------------------------------------------------------
+  await page.getByTestId('vote-start-button').click()
+  const dialog = page.getByTestId('vote-dialog')
+  await dialog.getByTestId('vote-title-input').fill('Was packen wir zuerst an?')
+  await dialog.getByTestId('vote-dots-input').fill('2')
+  await dialog.getByTestId('vote-scope-select').selectOption('all')
+  await dialog.getByTestId('vote-start-submit').click()
+  await expect(dialog).toBeHidden()
+
+  const [glasfaser, dorfapp, buergerbus] = notes.map((note) => note.id as string) as [string, string, string]
+  const add = (p: Page, shapeId: string) => p.locator(`[data-testid="vote-add"][data-shape-id="${shapeId}"]`)
+  await expect(schmitt.getByTestId('voting-panel')).toHaveAttribute('data-remaining', '2')
+  await add(schmitt, glasfaser).click()
+  await add(schmitt, glasfaser).click()
+  await expect(schmitt.getByTestId('voting-panel')).toHaveAttribute('data-remaining', '0')
+  await expect(schmitt.locator(`[data-testid="my-dots"][data-shape-id="${glasfaser}"]`)).toHaveAttribute('data-count', '2')
+  // The budget is spent: a third dot does not land.
+  if (await add(schmitt, buergerbus).isEnabled()) await add(schmitt, buergerbus).click()
+  await expect(schmitt.getByTestId('voting-panel')).toHaveAttribute('data-remaining', '0')
+  await expect(schmitt.locator(`[data-testid="my-dots"][data-shape-id="${buergerbus}"]`)).toHaveCount(0)
+
+  await add(jung, glasfaser).click()
+  await expect(jung.getByTestId('voting-panel')).toHaveAttribute('data-remaining', '1')
+  await add(jung, dorfapp).click()
+  await expect(jung.getByTestId('voting-panel')).toHaveAttribute('data-remaining', '0')
+  // Taking a dot back and placing it elsewhere.
+  await jung.locator(`[data-testid="vote-remove"][data-shape-id="${dorfapp}"]`).click()
+  await expect(jung.getByTestId('voting-panel')).toHaveAttribute('data-remaining', '1')
+  await add(jung, buergerbus).click()
+  await expect(jung.getByTestId('voting-panel')).toHaveAttribute('data-remaining', '0')
+
+  // Before the reveal nobody sees counts on the notes, the facilitator included.
+  await expect(page.getByTestId('vote-count')).toHaveCount(0)
+  await expect.poll(async () => readFacilitation(await readBoardDoc(server.url, boardId, board.tokens.viewer)).activeRound?.dotsCast).toBe(4)
+
+  await page.getByTestId('reveal-button').click()
+  await page.getByTestId('reveal-confirm').click()
+  for (const viewer of [page, schmitt, jung]) {
+    const results = viewer.getByTestId('results-panel')
+    await expect(results).toBeVisible()
+    await expect(results.getByTestId('results-item')).toHaveCount(2)
+    await expect(results.getByTestId('results-item').first()).toHaveAttribute('data-shape-id', glasfaser)
+    await expect(results.getByTestId('results-item').first()).toHaveAttribute('data-votes', '3')
+    await expect(results.getByTestId('results-item').first()).toContainText('Glasfaser für alle Ortsteile')
+    await expect(viewer.locator(`[data-testid="vote-count"][data-shape-id="${glasfaser}"]`)).toHaveText('3')
+  }
+  await page.screenshot({ path: screenshotPath(testInfo, 'revealed-results.png') })
+
+  // The round stays on the board for the report, with totals and no ballots.
+  const round = readFacilitation(await readBoardDoc(server.url, boardId, board.tokens.viewer)).rounds[0]!
+  expect(round).toMatchObject({ title: 'Was packen wir zuerst an?', status: 'revealed', voters: 2, dotsCast: 4 })
+  expect(round.results?.map((result) => [result.shapeId, result.votes])).toEqual([
+    [glasfaser, 3],
+    [buergerbus, 1],
+  ])
+})
+
+test('follow-me, the freeze, and a template a participant cannot move', async ({ page, server, newBrowser }, testInfo) => {
+  testInfo.setTimeout(120_000)
+  const board = await createBoard(server, 'Klausur Gemeinderat', ['swot'])
+  await page.setViewportSize(VIEWPORT)
+  await openBoard(page, board.links.facilitator, 'Moderator Klein')
+  const participant = await (await newBrowser()).newPage()
+  await participant.setViewportSize(VIEWPORT)
+  await openBoard(participant, board.links.participant, 'Ortsbürgermeisterin Roth')
+  const doc = await readBoardDoc(server.url, board.id, board.tokens.viewer)
+  const frameId = readTemplateInstances(doc)[0]!.frameId
+  const frameBefore = readBoardRecords(doc).get(frameId)
+
+  // -- The locked template -------------------------------------------------------------------
+  const box = await frameBox(participant, frameId)
+  await participant.mouse.move(box.x + box.width / 2, box.y + box.height / 3)
+  await participant.mouse.down()
+  await participant.mouse.move(box.x + box.width / 2 + 200, box.y + box.height / 3 + 120, { steps: 10 })
+  await participant.mouse.up()
+  await participant.keyboard.press('Delete')
+  expect(readBoardRecords(await readBoardDoc(server.url, board.id, board.tokens.viewer)).get(frameId)).toEqual(frameBefore)
+  // The participant's client did not even try: it is still connected.
+  await expect(participant.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected')
+
+  // -- Follow me -----------------------------------------------------------------------------
+  await page.getByTestId('follow-button').click()
+  await expect(page.getByTestId('follow-button')).toHaveAttribute('aria-pressed', 'true')
+  const banner = participant.getByTestId('follow-banner')
+  await expect(banner).toHaveAttribute('data-state', 'following')
+  await expect(banner).toContainText('Moderator Klein')
+  const presenterBefore = await frameBox(page, frameId)
+  await pan(page, 300, 200)
+  await expect.poll(async () => Math.abs((await frameBox(page, frameId)).x - presenterBefore.x)).toBeGreaterThan(100)
+  const presenterView = await frameBox(page, frameId)
+  await expect
+    .poll(async () => {
+      const seen = await frameBox(participant, frameId)
+      return Math.max(Math.abs(seen.x - presenterView.x), Math.abs(seen.y - presenterView.y))
+    })
+    .toBeLessThan(20)
+  await participant.getByTestId('follow-leave').click()
+  await expect(banner).toHaveAttribute('data-state', 'stepped-out')
+  await participant.getByTestId('follow-rejoin').click()
+  await expect(banner).toHaveAttribute('data-state', 'following')
+  await page.getByTestId('follow-button').click()
+  await expect(banner).toHaveCount(0)
+
+  // -- Freeze --------------------------------------------------------------------------------
+  await page.getByTestId('freeze-button').click()
+  await expect(participant.getByTestId('freeze-banner')).toBeVisible()
+  await participant.locator('.tl-canvas').click({ position: { x: 40, y: 700 } })
+  await participant.keyboard.press('n')
+  await participant.mouse.click(200, 650)
+  await participant.keyboard.type('Während der Präsentation')
+  await participant.keyboard.press('Escape')
+  const notesNow = async () =>
+    [...readBoardRecords(await readBoardDoc(server.url, board.id, board.tokens.viewer)).values()].filter(
+      (record) => (record as { type?: string }).type === 'note',
+    ).length
+  expect(await notesNow()).toBe(0)
+
+  await page.getByTestId('freeze-button').click()
+  await expect(participant.getByTestId('freeze-banner')).toHaveCount(0)
+  await participant.locator('.tl-canvas').click({ position: { x: 40, y: 700 } })
+  await participant.keyboard.press('n')
+  await participant.mouse.click(200, 650)
+  await participant.keyboard.type('Nach der Präsentation')
+  await participant.keyboard.press('Escape')
+  await expect.poll(notesNow).toBe(1)
+})
