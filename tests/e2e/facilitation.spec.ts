@@ -201,6 +201,38 @@ test('follow-me, the freeze, and a template a participant cannot move', async ({
   // The participant's client did not even try: it is still connected.
   await expect(participant.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected')
 
+  // Only the facilitator can unlock it and move a part of it; the participant still cannot.
+  const structure = async () =>
+    JSON.stringify(
+      [...readBoardRecords(await readBoardDoc(server.url, board.id, board.tokens.viewer)).values()].filter((record) =>
+        JSON.stringify(record).includes('"role":"structure"'),
+      ),
+    )
+  const structureBefore = await structure()
+  await expect(participant.getByTestId('template-lock-button')).toHaveCount(0)
+  const lockButton = page.getByTestId('template-lock-button')
+  await expect(lockButton).toHaveText('Vorlagen entsperren')
+  await lockButton.click()
+  await expect(lockButton).toHaveAttribute('aria-pressed', 'true')
+  await expect.poll(structure).not.toBe(structureBefore)
+  const unlocked = await structure()
+  const participantBox = await frameBox(participant, frameId)
+  await participant.mouse.move(participantBox.x + participantBox.width / 2, participantBox.y + participantBox.height / 3)
+  await participant.mouse.down()
+  await participant.mouse.move(participantBox.x + participantBox.width / 2 - 150, participantBox.y + 40, { steps: 10 })
+  await participant.mouse.up()
+  expect(await structure()).toBe(unlocked)
+  await expect(participant.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected')
+  const facilitatorBox = await frameBox(page, frameId)
+  await page.mouse.move(facilitatorBox.x + facilitatorBox.width / 2, facilitatorBox.y + facilitatorBox.height / 3)
+  await page.mouse.down()
+  await page.mouse.move(facilitatorBox.x + facilitatorBox.width / 2 - 150, facilitatorBox.y + 40, { steps: 10 })
+  await page.mouse.up()
+  await expect.poll(structure).not.toBe(unlocked)
+  await page.keyboard.press('Escape')
+  await lockButton.click()
+  await expect(lockButton).toHaveText('Vorlagen entsperren')
+
   // -- Follow me -----------------------------------------------------------------------------
   await page.getByTestId('follow-button').click()
   await expect(page.getByTestId('follow-button')).toHaveAttribute('aria-pressed', 'true')

@@ -337,6 +337,12 @@ export const de = {
     release: 'Freigeben',
     errorPrefix: 'Das Board konnte nicht angehalten oder freigegeben werden:',
   },
+  templateLock: {
+    unlock: 'Vorlagen entsperren',
+    lock: 'Vorlagen sperren',
+    unlockHint: 'Rahmen, Felder und Beschriftungen der Vorlagen auf dieser Seite zum Verschieben freigeben – nur für die Moderation',
+    lockHint: 'Die Vorlagen auf dieser Seite wieder sperren',
+  },
   participants: {
     buttonText: 'Teilnehmende',
     buttonHint: 'Alle Anwesenden mit ihrer Rolle zeigen',

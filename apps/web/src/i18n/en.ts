@@ -339,6 +339,12 @@ export const en: Messages = {
     release: 'Release',
     errorPrefix: 'The board could not be paused or released:',
   },
+  templateLock: {
+    unlock: 'Unlock templates',
+    lock: 'Lock templates',
+    unlockHint: 'Let you move the frames, fields and labels of the templates on this page – facilitators only',
+    lockHint: 'Lock the templates on this page again',
+  },
   participants: {
     buttonText: 'Participants',
     buttonHint: 'Show everyone present with their role',

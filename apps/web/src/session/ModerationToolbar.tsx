@@ -1,16 +1,26 @@
 /**
  * The facilitator's session controls, in one compact bar below the board's top panel:
- * Timer, "Alle zu mir", "Folgen lassen" and "Board anhalten". The requests go to the server,
- * which writes the session state; every client (this one too) sees the effect through sync.
+ * Timer, "Alle zu mir", "Folgen lassen", "Board anhalten" and, where the page has templates,
+ * "Vorlagen entsperren"/"sperren". The session requests go to the server, which writes the
+ * session state; every client (this one too) sees the effect through sync. Locking is an
+ * ordinary edit of the template's shapes, which the server accepts only from facilitators.
  */
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { createUserId, useEditor, useValue } from 'tldraw'
+import { isStructureShape } from '@dorfplatz/templates'
+import { createUserId, useEditor, useValue, type Editor } from 'tldraw'
 import { freezeBoard, releaseBoard, startFollowMe, stopFollowMe, summonEveryone } from '../api/facilitationApi.ts'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useFacilitation } from '../board/useFacilitation.ts'
-import { EyeIcon, PauseIcon, SessionIcon, SummonIcon, TimerIcon } from './sessionIcons.tsx'
+import { EyeIcon, LockIcon, PauseIcon, SessionIcon, SummonIcon, TimerIcon } from './sessionIcons.tsx'
 import { displayName, useSessionCommand } from './useSessionCommand.ts'
+
+/** The template structure on the current page: none, all of it locked, or some of it unlocked. */
+function templateLock(editor: Editor): 'none' | 'locked' | 'unlocked' {
+  const structure = editor.getCurrentPageShapes().filter(isStructureShape)
+  if (structure.length === 0) return 'none'
+  return structure.every((shape) => shape.isLocked) ? 'locked' : 'unlocked'
+}
 
 export function ModerationToolbar() {
   const { t } = useTranslation()
@@ -22,6 +32,7 @@ export function ModerationToolbar() {
   const name = displayName(self.name ?? '')
   const { busy, error, run } = useSessionCommand()
 
+  const lock = useValue('dorfplatz.templateLock', () => templateLock(editor), [editor])
   const presenting = facilitation.follow?.userId === selfUserId
   const frozen = facilitation.freeze !== null
 
@@ -42,6 +53,11 @@ export function ModerationToolbar() {
     void run('freeze', t('freeze.errorPrefix'), () =>
       frozen ? releaseBoard(info.id, token) : freezeBoard(info.id, token, { name }),
     )
+  }
+
+  /** Unlocks every template part on the page when all are locked, and locks them all otherwise. */
+  function toggleTemplateLock() {
+    editor.toggleLock(editor.getCurrentPageShapes().filter(isStructureShape))
   }
 
   return (
@@ -82,6 +98,17 @@ export function ModerationToolbar() {
         >
           <PauseIcon />
         </ModerationButton>
+        {lock !== 'none' && (
+          <ModerationButton
+            testId="template-lock-button"
+            text={lock === 'locked' ? t('templateLock.unlock') : t('templateLock.lock')}
+            hint={lock === 'locked' ? t('templateLock.unlockHint') : t('templateLock.lockHint')}
+            pressed={lock === 'unlocked'}
+            onClick={toggleTemplateLock}
+          >
+            <LockIcon open={lock === 'unlocked'} />
+          </ModerationButton>
+        )}
       </div>
       {error && (
         <p className="moderation__error" role="alert" data-testid="moderation-error">

@@ -51,3 +51,13 @@ export function PeopleIcon() {
     </g>
   )
 }
+
+/** A padlock, open while the templates are unlocked. */
+export function LockIcon({ open }: { open: boolean }) {
+  return (
+    <g fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+      <rect x="3" y="7" width="10" height="7.5" rx="1.5" />
+      <path d={open ? 'M5.5 7V4.8a2.5 2.5 0 0 1 4.9-.7' : 'M5.5 7V4.8a2.5 2.5 0 0 1 5 0V7'} />
+    </g>
+  )
+}
