@@ -4,24 +4,20 @@
  * With many people the names fold into the tooltips to keep the canvas free.
  */
 import type { Peer } from '@dorfplatz/board'
-import { isRole, ROLES } from '@dorfplatz/protocol'
+import { isRole } from '@dorfplatz/protocol'
 import { useTranslation } from 'react-i18next'
 import { useValue } from 'tldraw'
 import { Avatar } from './Avatar.tsx'
 import { useBoardContext } from './BoardContext.ts'
+import { roleRank } from './participants.ts'
 import { usePeers } from './useBoardSession.ts'
 
 /** Above this many people only the initials of the others stay visible; the participants panel names everyone. */
 const MAX_PEOPLE_WITH_VISIBLE_NAMES = 1
 
-function roleRank(peer: Peer): number {
-  const index = isRole(peer.role) ? ROLES.indexOf(peer.role) : -1
-  return index === -1 ? ROLES.length : index
-}
-
 function byRoleThenName(a: Peer, b: Peer): number {
   if (a.isSelf !== b.isSelf) return a.isSelf ? -1 : 1
-  return roleRank(a) - roleRank(b) || a.name.localeCompare(b.name) || a.clientId - b.clientId
+  return roleRank(a.role) - roleRank(b.role) || a.name.localeCompare(b.name) || a.clientId - b.clientId
 }
 
 export function PresenceList() {

@@ -26,7 +26,8 @@ export interface ParticipantSources {
   recordIdOf: (userId: string) => string
 }
 
-function roleRank(role: string): number {
+/** Where a role sorts among people: facilitators, participants, guests, then anything unknown. */
+export function roleRank(role: string): number {
   const index = isRole(role) ? ROLES.indexOf(role) : -1
   return index === -1 ? ROLES.length : index
 }

@@ -58,9 +58,11 @@ describe('guardTemplateStructure', () => {
         registerBeforeCreateHandler: register('create'),
         registerBeforeChangeHandler: register('change'),
         registerBeforeDeleteHandler: register('delete'),
+        registerOperationCompleteHandler: (handler: Handler) => register('complete')('operation', handler),
       },
       getPageShapeIds: () => new Set(pageShapes.map((_, index) => index)),
-      getShape: (index: number) => pageShapes[index],
+      getShape: (key: number | string) =>
+        typeof key === 'number' ? pageShapes[key] : pageShapes.find((shape) => (shape as { id: string }).id === key),
     }
     return { editor: editor as unknown as Editor, handlers }
   }
@@ -81,6 +83,26 @@ describe('guardTemplateStructure', () => {
 
     stop()
     expect(handlers.size).toBe(0)
+  })
+
+  it('keeps what lies in a structure frame when a person deletes the frame', () => {
+    const frame = { id: 'shape:frame', parentId: 'page:1', meta: { dorfplatz: { ...mark, part: 'frame' } } }
+    const inFrame = { id: 'shape:in-frame', parentId: 'shape:frame', meta: {} }
+    const inGroup = { id: 'shape:in-group', parentId: 'shape:in-frame', meta: {} }
+    const loose = { id: 'shape:loose', parentId: 'page:1', meta: {} }
+    const { editor, handlers } = fakeEditor([frame, inFrame, inGroup, loose])
+    guardTemplateStructure(editor)
+    const beforeDelete = handlers.get('delete:shape')!
+
+    // tldraw deletes the frame and then its descendants, in one operation.
+    expect(beforeDelete(frame, 'user')).toBe(false)
+    expect(beforeDelete(inFrame, 'user')).toBe(false)
+    expect(beforeDelete(inGroup, 'user')).toBe(false)
+    expect(beforeDelete(loose, 'user')).toBeUndefined()
+    handlers.get('complete:operation')!('user')
+
+    // On its own, a note in the frame may be deleted.
+    expect(beforeDelete(inFrame, 'user')).toBeUndefined()
   })
 
   it('lets a person delete a page without template structure', () => {

@@ -6,7 +6,7 @@
  * from copies they paste, while changes arriving through sync pass untouched.
  */
 import { isStructureShape, STRUCTURE_META_KEY } from '@dorfplatz/templates'
-import type { Editor, TLPage, TLShape } from 'tldraw'
+import { isShapeId, type Editor, type TLPage, type TLShape, type TLShapeId } from 'tldraw'
 
 /** The shape a person's change leaves behind: a structure shape stays as it was, any other takes the change. */
 export function keepStructure<T extends { meta?: unknown }>(prev: T, next: T): T {
@@ -22,6 +22,11 @@ export function withoutStructureMark<T extends { meta?: unknown }>(shape: T): T 
 
 /** Registers the guard on `editor`; returns the function that removes it. */
 export function guardTemplateStructure(editor: Editor): () => void {
+  /**
+   * Structure shapes kept in the current store operation. tldraw deletes a shape together with
+   * its descendants, parents first: what lies in a kept frame (everyone's notes) stays with it.
+   */
+  const kept = new Set<TLShapeId>()
   const removers = [
     editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) =>
       source === 'user' ? withoutStructureMark(shape) : shape,
@@ -29,9 +34,15 @@ export function guardTemplateStructure(editor: Editor): () => void {
     editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) =>
       source === 'user' ? keepStructure(prev, next) : next,
     ),
-    editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) =>
-      source === 'user' && isStructureShape(shape) ? false : undefined,
-    ),
+    editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) => {
+      if (source !== 'user') return undefined
+      if (isStructureShape(shape)) {
+        kept.add(shape.id)
+        return false
+      }
+      return hasAncestorIn(editor, shape, kept) ? false : undefined
+    }),
+    editor.sideEffects.registerOperationCompleteHandler(() => kept.clear()),
     // Deleting a page deletes its shapes first: the structure would stay behind without a page.
     editor.sideEffects.registerBeforeDeleteHandler('page', (page, source) =>
       source === 'user' && pageHasStructure(editor, page) ? false : undefined,
@@ -40,6 +51,17 @@ export function guardTemplateStructure(editor: Editor): () => void {
   return () => {
     for (const remove of removers) remove()
   }
+}
+
+function hasAncestorIn(editor: Editor, shape: TLShape, ids: ReadonlySet<TLShapeId>): boolean {
+  if (ids.size === 0) return false
+  for (let parentId = shape.parentId; isShapeId(parentId); ) {
+    if (ids.has(parentId)) return true
+    const parent: TLShape | undefined = editor.getShape(parentId)
+    if (!parent) return false
+    parentId = parent.parentId
+  }
+  return false
 }
 
 function pageHasStructure(editor: Editor, page: TLPage): boolean {

@@ -200,7 +200,8 @@ export const de = {
       unfold: 'Abstimmung ausklappen',
     },
     problem: {
-      budgetSpent: 'Sie haben alle {{total}} Punkte gesetzt. Nehmen Sie einen Punkt zurück, um ihn woanders zu setzen.',
+      budgetSpent_one: 'Sie haben Ihren Punkt gesetzt. Nehmen Sie ihn zurück, um ihn woanders zu setzen.',
+      budgetSpent_other: 'Sie haben alle {{count}} Punkte gesetzt. Nehmen Sie einen Punkt zurück, um ihn woanders zu setzen.',
       noDotThere: 'Auf dieser Notiz liegt kein Punkt von Ihnen.',
       roundOver: 'Diese Abstimmung ist bereits beendet.',
       notInRound: 'Diese Notiz gehört nicht zur Abstimmung.',

@@ -202,7 +202,8 @@ export const en: Messages = {
       unfold: 'Unfold the vote panel',
     },
     problem: {
-      budgetSpent: 'You have placed all {{total}} dots. Take one back to put it somewhere else.',
+      budgetSpent_one: 'You have placed your dot. Take it back to put it somewhere else.',
+      budgetSpent_other: 'You have placed all {{count}} dots. Take one back to put it somewhere else.',
       noDotThere: 'There is no dot of yours on this note.',
       roundOver: 'This vote has already ended.',
       notInRound: 'This note is not part of the vote.',

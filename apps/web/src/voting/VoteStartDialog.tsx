@@ -3,7 +3,7 @@
  * and what can be voted on (all notes, or one zone of a template on the board). The server
  * opens the round in the board document, where everyone sees it through sync.
  */
-import type { VoteScope, VotingRound } from '@dorfplatz/board'
+import type { VotingRound } from '@dorfplatz/board'
 import { MAX_DOTS_PER_PERSON, MAX_ROUND_TITLE_LENGTH } from '@dorfplatz/protocol'
 import { votableNoteIds } from '@dorfplatz/templates'
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
@@ -51,15 +51,18 @@ export function VoteStartDialog({ boardId, token, session, onStarted, onCancel }
   // Starting another round fails until the open one is revealed; the dialog says so up front.
   const openRound = useFacilitation(session).activeRound
 
-  // The frames still on the board, and how many notes each choice covers now.
+  // The frames still on the board, and how many notes each choice covers now: counted once, not
+  // on every keystroke in the title (each count walks every note on the board).
   const { groups, noteCount } = useMemo(() => {
     const byId = new Map<string, unknown>()
     for (const record of session.store.allRecords()) if (record.typeName === 'shape') byId.set(record.id, record)
     const placed = instances.filter((instance) => byId.has(instance.frameId))
-    return {
-      groups: scopeGroups(placed, language),
-      noteCount: (counted: VoteScope) => votableNoteIds(byId, placed, counted).length,
+    const groups = scopeGroups(placed, language)
+    const counts = new Map<string, number>([[ALL_NOTES, votableNoteIds(byId, placed, { kind: 'all' }).length]])
+    for (const zone of groups.flatMap((group) => group.zones)) {
+      counts.set(zone.value, votableNoteIds(byId, placed, zone.scope).length)
     }
+    return { groups, noteCount: (value: string) => counts.get(value) ?? 0 }
   }, [session, instances, language])
 
   useEffect(() => {
@@ -199,12 +202,12 @@ export function VoteStartDialog({ boardId, token, session, onStarted, onCancel }
             aria-describedby={`${id}-scope-hint`}
             onChange={(event) => setScope(event.target.value)}
           >
-            <option value={ALL_NOTES}>{t('voteStart.scopeAll', { count: noteCount({ kind: 'all' }) })}</option>
+            <option value={ALL_NOTES}>{t('voteStart.scopeAll', { count: noteCount(ALL_NOTES) })}</option>
             {groups.map((group) => (
               <optgroup key={group.instanceId} label={group.name}>
                 {group.zones.map((zone) => (
                   <option key={zone.value} value={zone.value}>
-                    {t('voteStart.scopeZone', { name: zone.name, count: noteCount(zone.scope) })}
+                    {t('voteStart.scopeZone', { name: zone.name, count: noteCount(zone.value) })}
                   </option>
                 ))}
               </optgroup>

@@ -134,7 +134,7 @@ function BallotMessage({ ballot, total }: { ballot: BallotView; total: number })
       {problem && (
         // A new key per problem: the same message twice in a row is announced twice.
         <p key={problemCount} className="voting-panel__problem">
-          {t(PROBLEM_KEYS[problem], { total })}
+          {t(PROBLEM_KEYS[problem], { count: total })}
         </p>
       )}
       {loadFailed && (

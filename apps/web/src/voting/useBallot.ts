@@ -43,6 +43,8 @@ export function useBallot(boardId: string, token: string, roundId: string | null
   const [loadCount, setLoadCount] = useState(0)
   const queue = useRef<BallotChange[]>([])
   const sending = useRef(false)
+  /** Counts the changes sent, so that a ballot read before one of them is known to be older than its answer. */
+  const changesSent = useRef(0)
   const currentRound = useRef(roundId)
   // A record of another round is as good as none: the new round starts from an empty ballot.
   const current = record && record.roundId === roundId ? record : null
@@ -67,11 +69,13 @@ export function useBallot(boardId: string, token: string, roundId: string | null
     queue.current = []
     if (!roundId) return
     let cancelled = false
+    const sentBefore = changesSent.current
     fetchBallot(boardId, token, roundId, voterKey).then(
       (ballot) => {
         if (cancelled) return
-        // Changes sent meanwhile have answers of their own, which are newer than this one.
-        if (queue.current.length > 0 || sending.current) return
+        // Changes sent meanwhile have answers of their own, which are newer than this one, even
+        // when this answer arrives after theirs.
+        if (queue.current.length > 0 || sending.current || changesSent.current !== sentBefore) return
         update(roundId, () => ({ confirmed: ballot, loading: false, problem: null }))
       },
       (error: unknown) => {
@@ -86,16 +90,21 @@ export function useBallot(boardId: string, token: string, roundId: string | null
     }
   }, [boardId, token, roundId, voterKey, loadCount, update, report])
 
-  /** After a 409: the ballot as it is now, and whether the round is still open at all. */
+  /**
+   * After a 409: the ballot as it is now, and whether the round is still open at all. Resolves
+   * to whether the ballot could be read again, that is, whether later changes may still go.
+   */
   const explainConflict = useCallback(
-    async (forRound: string, change: BallotChange) => {
+    async (forRound: string, change: BallotChange): Promise<boolean> => {
       try {
         const ballot = await fetchBallot(boardId, token, forRound, voterKey)
         update(forRound, () => ({ confirmed: ballot }))
         report(forRound, change.delta === 1 ? 'budget-spent' : 'no-dot-there')
+        return true
       } catch (error) {
         const problem = ballotProblem(error)
         report(forRound, problem === 'conflict' ? 'round-over' : problem)
+        return false
       }
     },
     [boardId, token, voterKey, update, report],
@@ -108,6 +117,7 @@ export function useBallot(boardId: string, token: string, roundId: string | null
       try {
         for (let next = queue.current[0]; next; next = queue.current[0]) {
           try {
+            changesSent.current++
             const ballot = await changeBallot(boardId, token, forRound, voterKey, next)
             if (currentRound.current !== forRound) return
             queue.current = queue.current.slice(1)
@@ -119,9 +129,19 @@ export function useBallot(boardId: string, token: string, roundId: string | null
             queue.current = []
             update(forRound, () => ({ pending: [] }))
             const problem = ballotProblem(error)
-            if (problem === 'conflict') await explainConflict(forRound, next)
-            else report(forRound, problem)
-            return
+            if (problem !== 'conflict') {
+              report(forRound, problem)
+              return
+            }
+            // Changes made while the ballot is read again build on it: they go next, unless the
+            // round is over. Returning with them queued would leave them unsent, shown as placed.
+            const stillOpen = await explainConflict(forRound, next)
+            if (currentRound.current !== forRound) return
+            if (!stillOpen) {
+              queue.current = []
+              update(forRound, () => ({ pending: [] }))
+              return
+            }
           }
         }
       } finally {

@@ -27,6 +27,23 @@ function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((id) => b.has(id))
 }
 
+function sameNotes(a: readonly NoteOnScreen[], b: readonly NoteOnScreen[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((note, index) => {
+      const other = b[index]!
+      return (
+        note.id === other.id &&
+        note.text === other.text &&
+        note.left === other.left &&
+        note.top === other.top &&
+        note.right === other.right &&
+        note.bottom === other.bottom
+      )
+    })
+  )
+}
+
 /**
  * The notes on the current page that `scope` covers, by the rule the server checks dots with.
  * The same set object while the answer stays the same, so that moving a note within its zone
@@ -50,9 +67,13 @@ export function useVotableNoteIds(editor: Editor, scope: VoteScope, instances: r
   return useValue(ids)
 }
 
-/** The notes of `ids` that are on the current page and in view, in reading order (rows, then left to right). */
+/**
+ * The notes of `ids` that are on the current page and in view, in reading order (rows, then left
+ * to right). The same array while they stay where they are on screen: a note moved or edited out
+ * of view (someone else's work, many times a second) re-renders nothing.
+ */
 export function useNotesOnScreen(editor: Editor, ids: ReadonlySet<string>): NoteOnScreen[] {
-  return useValue(
+  const notes = useComputed(
     'notes on screen',
     () => {
       const viewport = editor.getViewportPageBounds()
@@ -83,6 +104,8 @@ export function useNotesOnScreen(editor: Editor, ids: ReadonlySet<string>): Note
       found.sort((a, b) => a.row - b.row || a.x - b.x)
       return found.map((entry) => entry.note)
     },
+    { isEqual: sameNotes },
     [editor, ids],
   )
+  return useValue(notes)
 }

@@ -93,6 +93,12 @@ describe('VotingPanel', () => {
   it('explains a spent budget politely', () => {
     const html = votingPanel({ ballot: { ...ballot(0), problem: 'budget-spent', problemCount: 1 } })
     expect(html).toContain('Sie haben alle 3 Punkte gesetzt.')
+    const single = votingPanel({
+      round: { ...openRound, dotsPerPerson: 1 },
+      ballot: { ...ballot(0), problem: 'budget-spent', problemCount: 1 },
+    })
+    expect(single).toContain('Sie haben Ihren Punkt gesetzt.')
+    expect(single).not.toContain('alle 1 Punkte')
   })
 })
 
