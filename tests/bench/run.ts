@@ -8,6 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { measureDocGrowth } from '@dorfplatz/board'
 import { runBrowserEditDelay, type EditDelayResult } from './browserEditDelay.ts'
+import { runGuardBench } from './guardBench.ts'
 import { runRelayBench, type RelayBenchResult } from './relayBench.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -25,6 +26,9 @@ if (fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
   browserDelay = await runBrowserEditDelay(quick ? 10 : 60)
   console.log(browserDelay)
 }
+
+const guardRuns = (quick ? [100] : [100, 1000, 5000]).map((notes) => runGuardBench(notes))
+console.log(guardRuns)
 
 const growthRows: string[] = []
 for (const writers of [1, 3]) {
@@ -58,6 +62,16 @@ const lines = [
   browserDelay
     ? `Two Chromium pages on one board; one types into a sticky note, and each keystroke is timed from keydown in one page to the text showing in the other (${browserDelay.samples} keystrokes): **p50 ${browserDelay.p50Ms} ms, p95 ${browserDelay.p95Ms} ms, max ${browserDelay.maxMs} ms**. This includes tldraw's own rendering in both pages.`
     : 'Not measured: no Chromium found.',
+  '',
+  '## The update check before an edit is applied',
+  '',
+  'Time the server spends deciding whether a participant may make an update (`checkClientUpdate`,',
+  'see docs/architecture.md), on a board with a template and N notes: a note moved, and the',
+  'cleanup of a template part\'s superseded entry (the one case that scans the records).',
+  '',
+  '| notes | note moved | template part cleaned up |',
+  '|---:|---:|---:|',
+  ...guardRuns.map((r) => `| ${r.notes} | ${r.noteMoveMicros} µs | ${r.structureCleanupMicros} µs |`),
   '',
   '## Board document size: 10 notes, each overwritten N times',
   '',
