@@ -213,7 +213,7 @@ test('follow-me, the freeze, and a template a participant cannot move', async ({
   const lockButton = page.getByTestId('template-lock-button')
   await expect(lockButton).toHaveText('Vorlagen entsperren')
   await lockButton.click()
-  await expect(lockButton).toHaveAttribute('aria-pressed', 'true')
+  await expect(lockButton).toHaveText('Vorlagen sperren')
   await expect.poll(structure).not.toBe(structureBefore)
   const unlocked = await structure()
   const participantBox = await frameBox(participant, frameId)
@@ -235,7 +235,7 @@ test('follow-me, the freeze, and a template a participant cannot move', async ({
 
   // -- Follow me -----------------------------------------------------------------------------
   await page.getByTestId('follow-button').click()
-  await expect(page.getByTestId('follow-button')).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByTestId('follow-button')).toHaveText('Nicht mehr folgen lassen')
   const banner = participant.getByTestId('follow-banner')
   await expect(banner).toHaveAttribute('data-state', 'following')
   await expect(banner).toContainText('Moderator Klein')

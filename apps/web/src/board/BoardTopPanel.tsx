@@ -1,7 +1,7 @@
 /**
  * The centre of tldraw's top bar: the board's title, the connection state, the session timer,
- * for guests the read-only badge and for facilitators "Teilen", "Abstimmung" and "Vorlage hinzufügen",
- * with the session controls (Timer, "Alle zu mir", "Folgen lassen", "Board anhalten") in a bar below.
+ * for guests the read-only badge and for facilitators "Teilen" and "Vorlage hinzufügen", with the
+ * session controls (Timer, "Alle zu mir", "Folgen lassen", "Board anhalten", "Abstimmung") in a bar below.
  */
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,7 +12,7 @@ import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 
 export function BoardTopPanel() {
   const { t } = useTranslation()
-  const { info, addTemplate, share, startVote } = useBoardContext()
+  const { info, addTemplate, share } = useBoardContext()
   return (
     <div className="board-top-stack">
       <div className="board-top">
@@ -36,18 +36,6 @@ export function BoardTopPanel() {
                 <circle cx="4" cy="8" r="2" />
                 <circle cx="12" cy="12.5" r="2" />
                 <path d="M5.8 7 10.2 4.5M5.8 9l4.4 2.5" />
-              </g>
-            </TopPanelAction>
-            <TopPanelAction
-              testId="vote-start-button"
-              text={t('voteStart.button')}
-              hint={t('voteStart.buttonHint')}
-              onClick={startVote}
-            >
-              <g fill="currentColor">
-                <circle cx="4" cy="11" r="2.4" />
-                <circle cx="8.5" cy="5" r="2.4" />
-                <circle cx="12.5" cy="11" r="2.4" />
               </g>
             </TopPanelAction>
             <TopPanelAction

@@ -27,6 +27,10 @@ describe('keepStructure', () => {
     expect(keepStructure(note, moved)).toBe(moved)
   })
 
+  it('never lets an ordinary shape take on the structure mark', () => {
+    expect(keepStructure(note, { ...note, meta: { dorfplatz: mark } })).toEqual({ ...note, meta: {} })
+  })
+
   it('does not mistake a look-alike mark for structure', () => {
     const noStructure = { ...note, meta: { dorfplatz: { ...mark, role: 'note' } } }
     const moved = { ...noStructure, x: 5 }

@@ -8,9 +8,12 @@
 import { isStructureShape, STRUCTURE_META_KEY } from '@dorfplatz/templates'
 import { isShapeId, type Editor, type TLPage, type TLShape, type TLShapeId } from 'tldraw'
 
-/** The shape a person's change leaves behind: a structure shape stays as it was, any other takes the change. */
+/**
+ * The shape a person's change leaves behind: a structure shape stays as it was; any other takes
+ * the change, without a structure mark it could not carry before (the server refuses both).
+ */
 export function keepStructure<T extends { meta?: unknown }>(prev: T, next: T): T {
-  return isStructureShape(prev) ? prev : next
+  return isStructureShape(prev) ? prev : withoutStructureMark(next)
 }
 
 /** A shape as a person may create it: a copy of a structure part becomes an ordinary shape. */

@@ -345,7 +345,7 @@ export const de = {
     lockHint: 'Die Vorlagen auf dieser Seite wieder sperren',
   },
   participants: {
-    buttonText: 'Teilnehmende',
+    buttonText: 'Anwesende',
     buttonHint: 'Alle Anwesenden mit ihrer Rolle zeigen',
     title: 'Anwesend ({{number}})',
     close: 'Liste schließen',

@@ -347,7 +347,7 @@ export const en: Messages = {
     lockHint: 'Lock the templates on this page again',
   },
   participants: {
-    buttonText: 'Participants',
+    buttonText: 'People',
     buttonHint: 'Show everyone present with their role',
     title: 'Present ({{number}})',
     close: 'Close list',

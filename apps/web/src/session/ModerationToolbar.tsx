@@ -1,7 +1,7 @@
 /**
  * The facilitator's session controls, in one compact bar below the board's top panel:
- * Timer, "Alle zu mir", "Folgen lassen", "Board anhalten" and, where the page has templates,
- * "Vorlagen entsperren"/"sperren". The session requests go to the server, which writes the
+ * Timer, "Alle zu mir", "Folgen lassen", "Board anhalten", "Abstimmung" and, where the page has
+ * templates, "Vorlagen entsperren"/"sperren". The session requests go to the server, which writes the
  * session state; every client (this one too) sees the effect through sync. Locking is an
  * ordinary edit of the template's shapes, which the server accepts only from facilitators.
  */
@@ -12,7 +12,7 @@ import { createUserId, useEditor, useValue, type Editor } from 'tldraw'
 import { freezeBoard, releaseBoard, startFollowMe, stopFollowMe, summonEveryone } from '../api/facilitationApi.ts'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useFacilitation } from '../board/useFacilitation.ts'
-import { EyeIcon, LockIcon, PauseIcon, SessionIcon, SummonIcon, TimerIcon } from './sessionIcons.tsx'
+import { DotsIcon, EyeIcon, LockIcon, PauseIcon, SessionIcon, SummonIcon, TimerIcon } from './sessionIcons.tsx'
 import { displayName, useSessionCommand } from './useSessionCommand.ts'
 
 /** The template structure on the current page: none, all of it locked, or some of it unlocked. */
@@ -25,7 +25,7 @@ function templateLock(editor: Editor): 'none' | 'locked' | 'unlocked' {
 export function ModerationToolbar() {
   const { t } = useTranslation()
   const editor = useEditor()
-  const { info, token, session, user, openTimer } = useBoardContext()
+  const { info, token, session, user, openTimer, startVote } = useBoardContext()
   const facilitation = useFacilitation(session)
   const self = useValue('dorfplatz.self', () => user.preferences.get(), [user])
   const selfUserId = createUserId(self.id)
@@ -82,7 +82,7 @@ export function ModerationToolbar() {
           testId="follow-button"
           text={presenting ? t('follow.stop') : t('follow.start')}
           hint={presenting ? t('follow.stopHint') : t('follow.startHint')}
-          pressed={presenting}
+          active={presenting}
           busy={busy === 'follow'}
           onClick={toggleFollow}
         >
@@ -92,18 +92,27 @@ export function ModerationToolbar() {
           testId="freeze-button"
           text={frozen ? t('freeze.stop') : t('freeze.start')}
           hint={frozen ? t('freeze.stopHint') : t('freeze.startHint')}
-          pressed={frozen}
+          active={frozen}
           busy={busy === 'freeze'}
           onClick={toggleFreeze}
         >
           <PauseIcon />
+        </ModerationButton>
+        <ModerationButton
+          testId="vote-start-button"
+          text={t('voteStart.button')}
+          hint={t('voteStart.buttonHint')}
+          hasPopup
+          onClick={startVote}
+        >
+          <DotsIcon />
         </ModerationButton>
         {lock !== 'none' && (
           <ModerationButton
             testId="template-lock-button"
             text={lock === 'locked' ? t('templateLock.unlock') : t('templateLock.lock')}
             hint={lock === 'locked' ? t('templateLock.unlockHint') : t('templateLock.lockHint')}
-            pressed={lock === 'unlocked'}
+            active={lock === 'unlocked'}
             onClick={toggleTemplateLock}
           >
             <LockIcon open={lock === 'unlocked'} />
@@ -123,8 +132,12 @@ interface ModerationButtonProps {
   testId: string
   text: string
   hint: string
-  /** For a switch: whether it is on. */
-  pressed?: boolean
+  /**
+   * For a switch whose text says what it does next ("Board freigeben"): whether it is on, shown
+   * by its colour. Not aria-pressed: together with the changing text, a screen reader would say
+   * the opposite of the state.
+   */
+  active?: boolean
   /** Opens a dialog. */
   hasPopup?: boolean
   /** A request is under way: the button keeps its focus but ignores clicks. */
@@ -135,13 +148,13 @@ interface ModerationButtonProps {
 }
 
 /** On narrow screens only the icon shows; the text stays the button's name. */
-function ModerationButton({ testId, text, hint, pressed, hasPopup, busy = false, onClick, children }: ModerationButtonProps) {
+function ModerationButton({ testId, text, hint, active, hasPopup, busy = false, onClick, children }: ModerationButtonProps) {
   return (
     <button
       type="button"
       className="moderation__button"
       data-testid={testId}
-      aria-pressed={pressed}
+      data-active={active || undefined}
       aria-haspopup={hasPopup ? 'dialog' : undefined}
       aria-disabled={busy || undefined}
       title={hint}

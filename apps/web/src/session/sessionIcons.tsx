@@ -61,3 +61,14 @@ export function LockIcon({ open }: { open: boolean }) {
     </g>
   )
 }
+
+/** Three dots: dot voting. */
+export function DotsIcon() {
+  return (
+    <g fill="currentColor">
+      <circle cx="4" cy="11" r="2.4" />
+      <circle cx="8.5" cy="5" r="2.4" />
+      <circle cx="12.5" cy="11" r="2.4" />
+    </g>
+  )
+}
