@@ -14,6 +14,7 @@ import type { BoardStorage } from './storage/BoardStorage.ts'
 import { boardRoutes } from './routes/boardRoutes.ts'
 import { facilitationRoutes } from './routes/facilitationRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
+import { snapshotRoutes } from './routes/snapshotRoutes.ts'
 import { syncRoute } from './routes/syncRoute.ts'
 import { webApp } from './routes/webApp.ts'
 import { HttpError } from './routes/httpError.ts'
@@ -92,6 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes, { config })
   await app.register(boardRoutes, { config })
   await app.register(facilitationRoutes)
+  await app.register(snapshotRoutes)
   await app.register(syncRoute)
   await app.register(webApp, { webDir: config.webDir })
   return app

@@ -21,7 +21,7 @@ export { FIRST_PAGE_ID, initBoardDoc } from './initBoardDoc.ts'
 export type { InitBoardDocOptions } from './initBoardDoc.ts'
 export { compareSchema } from './compareSchema.ts'
 export type { SchemaComparison } from './compareSchema.ts'
-export { BOARD_RECORD_TYPES, validateBoardRecord } from './validateBoardRecord.ts'
+export { BOARD_RECORD_TYPES, validateBoardRecord, validateBoardRecords } from './validateBoardRecord.ts'
 export type { RecordCheck } from './validateBoardRecord.ts'
 export { bindStoreToDoc } from './bindStoreToDoc.ts'
 export type { BindStoreToDocOptions, BoardBinding, BoardStatus } from './bindStoreToDoc.ts'
@@ -70,3 +70,7 @@ export type {
   VoteScope,
   VotingRound,
 } from './facilitation.ts'
+export { boardToTldrFile, MAX_TLDR_FILE_RECORDS, readTldrFile, TLDR_FILE_FORMAT_VERSION } from './tldrFile.ts'
+export type { TldrFile, TldrFileReading } from './tldrFile.ts'
+export { addMissingTemplateInstances, replaceBoardRecords } from './replaceRecords.ts'
+export type { ReplaceResult } from './replaceRecords.ts'

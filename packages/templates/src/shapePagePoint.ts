@@ -31,7 +31,7 @@ function numberOr(value: unknown, fallback: number): number {
  * browser to measure it) taken as one line high; shapes without a size (lines, arrows,
  * drawings, groups) count as a point at their origin.
  */
-function shapeSize(shape: TLShape): { w: number; h: number } {
+export function shapeSize(shape: TLShape): { w: number; h: number } {
   const props = shape.props as Record<string, unknown>
   const scale = numberOr(props.scale, 1)
   switch (shape.type) {

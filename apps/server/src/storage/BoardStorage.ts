@@ -4,7 +4,7 @@
  * pass. A board's document is a compacted state plus an append-only log of
  * Yjs updates; the state and log together rebuild the document.
  */
-import type { Role } from '@dorfplatz/protocol'
+import type { Role, SnapshotInfo } from '@dorfplatz/protocol'
 
 export interface StoredBoard {
   id: string
@@ -41,6 +41,12 @@ export interface RoundTally {
   /** Voters with at least one dot. */
   voters: number
   dots: number
+}
+
+/** A named version of a board: its whole document as one Yjs update, and a small SVG sketch of it. */
+export interface StoredSnapshot extends SnapshotInfo {
+  state: Uint8Array
+  thumbnail: string
 }
 
 export interface BoardStorage {
@@ -81,6 +87,14 @@ export interface BoardStorage {
   tallyRound(boardId: string, roundId: string): Promise<RoundTally>
   /** Forgets every ballot of a round (once its totals are in the board). */
   deleteBallots(boardId: string, roundId: string): Promise<void>
+  /**
+   * Stores a snapshot. With `keepAutomatic`, the oldest snapshots of the same automatic kind
+   * beyond that many are deleted in the same transaction.
+   */
+  saveSnapshot(boardId: string, snapshot: StoredSnapshot, options?: { keepAutomatic?: number }): Promise<void>
+  /** A board's snapshots, newest first, without their states. */
+  listSnapshots(boardId: string): Promise<SnapshotInfo[]>
+  getSnapshot(boardId: string, snapshotId: string): Promise<StoredSnapshot | undefined>
   /** Throws when the storage cannot serve requests (used by /healthz). */
   ping(): Promise<void>
   close(): Promise<void>

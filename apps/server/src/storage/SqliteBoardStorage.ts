@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { isRole, type Role } from '@dorfplatz/protocol'
+import type { SnapshotInfo, SnapshotKind } from '@dorfplatz/protocol'
 import type {
   BallotOutcome,
   BoardStorage,
@@ -14,8 +15,23 @@ import type {
   RoundTally,
   StoredBoard,
   StoredDocument,
+  StoredSnapshot,
   TokenGrant,
 } from './BoardStorage.ts'
+
+interface SnapshotRow {
+  id: string
+  name: string
+  kind: string
+  created_at: number
+}
+
+const snapshotInfo = (row: SnapshotRow): SnapshotInfo => ({
+  id: row.id,
+  name: row.name,
+  kind: row.kind as SnapshotKind,
+  createdAt: row.created_at,
+})
 
 /** Each entry moves the schema from version `index` to `index + 1`; `PRAGMA user_version` says where a file stands. */
 const MIGRATIONS: readonly string[] = [
@@ -54,6 +70,18 @@ const MIGRATIONS: readonly string[] = [
     dots INTEGER NOT NULL CHECK (dots > 0),
     PRIMARY KEY (board_id, round_id, voter, shape_id)
   ) WITHOUT ROWID;
+  `,
+  `
+  CREATE TABLE snapshots (
+    id TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    state BLOB NOT NULL,
+    thumbnail TEXT NOT NULL
+  );
+  CREATE INDEX snapshots_board ON snapshots(board_id, created_at);
   `,
 ]
 
@@ -127,6 +155,19 @@ export class SqliteBoardStorage implements BoardStorage {
         'SELECT COUNT(DISTINCT voter) AS n FROM ballots WHERE board_id = ? AND round_id = ?',
       ),
       deleteBallots: this.db.prepare('DELETE FROM ballots WHERE board_id = ? AND round_id = ?'),
+      insertSnapshot: this.db.prepare(
+        'INSERT INTO snapshots (id, board_id, name, kind, created_at, state, thumbnail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      trimSnapshots: this.db.prepare(
+        `DELETE FROM snapshots WHERE board_id = ? AND kind = ? AND id NOT IN (
+           SELECT id FROM snapshots WHERE board_id = ? AND kind = ? ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
+      ),
+      listSnapshots: this.db.prepare<[string], SnapshotRow>(
+        'SELECT id, name, kind, created_at FROM snapshots WHERE board_id = ? ORDER BY created_at DESC, rowid DESC',
+      ),
+      getSnapshot: this.db.prepare<[string, string], SnapshotRow & { state: Buffer; thumbnail: string }>(
+        'SELECT id, name, kind, created_at, state, thumbnail FROM snapshots WHERE board_id = ? AND id = ?',
+      ),
     }
   }
 
@@ -258,6 +299,26 @@ export class SqliteBoardStorage implements BoardStorage {
 
   async deleteBallots(boardId: string, roundId: string): Promise<void> {
     this.statements.deleteBallots.run(boardId, roundId)
+  }
+
+  async saveSnapshot(boardId: string, snapshot: StoredSnapshot, { keepAutomatic }: { keepAutomatic?: number } = {}): Promise<void> {
+    this.db.transaction(() => {
+      const { id, name, kind, createdAt, state, thumbnail } = snapshot
+      this.statements.insertSnapshot.run(id, boardId, name, kind, createdAt, Buffer.from(state), thumbnail)
+      if (keepAutomatic !== undefined && kind !== 'manual') {
+        this.statements.trimSnapshots.run(boardId, kind, boardId, kind, keepAutomatic)
+      }
+    })()
+  }
+
+  async listSnapshots(boardId: string): Promise<SnapshotInfo[]> {
+    return this.statements.listSnapshots.all(boardId).map(snapshotInfo)
+  }
+
+  async getSnapshot(boardId: string, snapshotId: string): Promise<StoredSnapshot | undefined> {
+    const row = this.statements.getSnapshot.get(boardId, snapshotId)
+    if (!row) return undefined
+    return { ...snapshotInfo(row), state: new Uint8Array(row.state), thumbnail: row.thumbnail }
   }
 
   async ping(): Promise<void> {

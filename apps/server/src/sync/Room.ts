@@ -30,7 +30,7 @@ import {
   MessageType,
 } from '@dorfplatz/protocol'
 import type { BoardStorage } from '../storage/BoardStorage.ts'
-import { MAX_AWARENESS_IDS_PER_CONNECTION, type Connection } from './Connection.ts'
+import { Connection, MAX_AWARENESS_IDS_PER_CONNECTION } from './Connection.ts'
 import { ProtocolError, badMessage, forbidden } from './ProtocolError.ts'
 import { checkClientUpdate } from './updateGuard.ts'
 import {
@@ -77,6 +77,8 @@ export class Room {
   private loggedUpdates: number
   private closed = false
   private destroyed = false
+  /** Whether a client changed the document since takeClientChanges() was last called. */
+  private clientChanges = false
   private failed = false
 
   private constructor(
@@ -98,6 +100,8 @@ export class Room {
       if (event.keysChanged.has(FacilitationKey.FREEZE) && !isBoardFrozen(this.doc)) this.askForHeldBackChanges()
     })
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      // Updates from a socket are people's changes; the server's own (timer, votes) do not count.
+      if (origin instanceof Connection) this.clientChanges = true
       this.pendingUpdates.push({ update, origin })
       this.scheduleFlush()
     })
@@ -126,6 +130,13 @@ export class Room {
       lastSeq: stored.lastSeq,
       loggedUpdates: Math.max(0, stored.updates.length - 1),
     })
+  }
+
+  /** Whether clients changed the board since the last call; resets the answer. */
+  takeClientChanges(): boolean {
+    const changed = this.clientChanges
+    this.clientChanges = false
+    return changed
   }
 
   get size(): number {

@@ -1,10 +1,12 @@
 /**
  * The boards currently in memory. A board is loaded when its first socket
  * arrives and unloaded (persisted, compacted, dropped) once nobody has had it
- * open for `idleUnloadMs`.
+ * open for `idleUnloadMs`. When the last person leaves a board that someone
+ * changed, the board is saved as an automatic snapshot.
  */
 import type { FastifyBaseLogger } from 'fastify'
 import { CloseCode } from '@dorfplatz/protocol'
+import { KEEP_AUTOMATIC_SNAPSHOTS, takeSnapshot } from '../boards/boardSnapshots.ts'
 import type { BoardStorage } from '../storage/BoardStorage.ts'
 import { Room } from './Room.ts'
 
@@ -74,7 +76,10 @@ export class RoomRegistry {
   private async load(boardId: string): Promise<Room> {
     await this.unloading.get(boardId)
     const room = await Room.load(boardId, this.storage, this.log, {
-      onEmpty: (empty) => this.scheduleUnload(empty),
+      onEmpty: (empty) => {
+        this.snapshotAfterLastLeft(empty)
+        this.scheduleUnload(empty)
+      },
       onFailure: (failed) => this.forget(failed),
     })
     this.rooms.set(boardId, room)
@@ -82,6 +87,17 @@ export class RoomRegistry {
     if (room.size === 0) this.scheduleUnload(room)
     this.log.debug({ boardId }, 'board loaded')
     return room
+  }
+
+  /** Saves the board as it is now when people changed it since the last automatic snapshot. */
+  private snapshotAfterLastLeft(room: Room): void {
+    if (!room.takeClientChanges()) return
+    // Taken now, from memory: the state includes every applied update, stored or about to be.
+    const snapshot = takeSnapshot(room.doc, 'last-left', 'Automatisch gesichert')
+    this.storage
+      .saveSnapshot(room.boardId, snapshot, { keepAutomatic: KEEP_AUTOMATIC_SNAPSHOTS })
+      .then(() => this.log.debug({ boardId: room.boardId }, 'automatic snapshot saved'))
+      .catch((error: unknown) => this.log.warn({ boardId: room.boardId, err: error }, 'automatic snapshot failed'))
   }
 
   private scheduleUnload(room: Room): void {

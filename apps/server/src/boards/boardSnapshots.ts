@@ -1,0 +1,67 @@
+/**
+ * Snapshots of a board: the whole document saved as one Yjs update, with a sketch for the
+ * list, and restoring one into the live board as a new change (after saving the live board,
+ * so that the restore can be undone by restoring that).
+ */
+import crypto from 'node:crypto'
+import * as Y from 'yjs'
+import type { SerializedSchemaV2 } from '@tldraw/store'
+import {
+  addMissingTemplateInstances,
+  compareSchema,
+  createBoardSchema,
+  readBoardRecords,
+  readBoardSchema,
+  readTemplateInstances,
+  replaceBoardRecords,
+  validateBoardRecords,
+  type ReplaceResult,
+} from '@dorfplatz/board'
+import type { SnapshotKind } from '@dorfplatz/protocol'
+import { httpError } from '../routes/httpError.ts'
+import type { StoredSnapshot } from '../storage/BoardStorage.ts'
+import { boardThumbnail } from './thumbnail.ts'
+
+/** Automatic snapshots of one kind a board keeps; older ones are deleted. Manual ones stay. */
+export const KEEP_AUTOMATIC_SNAPSHOTS = 30
+
+export function takeSnapshot(doc: Y.Doc, kind: SnapshotKind, name: string, now = Date.now()): StoredSnapshot {
+  return {
+    id: crypto.randomBytes(9).toString('base64url'),
+    name,
+    kind,
+    createdAt: now,
+    state: Y.encodeStateAsUpdate(doc),
+    thumbnail: boardThumbnail(readBoardRecords(doc)),
+  }
+}
+
+/** A snapshot's document, for reading; the caller destroys it. */
+export function snapshotDoc(snapshot: { state: Uint8Array }): Y.Doc {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, snapshot.state)
+  return doc
+}
+
+/**
+ * Makes the live board's records those of the snapshot, as one new change, and brings back
+ * template instances the live board no longer lists. Facilitation state (timer, rounds) and the
+ * title stay as they are live. A snapshot written in an older schema is migrated first; one in
+ * a newer schema than the live board's is refused (409).
+ */
+export function restoreSnapshot(live: Y.Doc, snapshot: { state: Uint8Array }): ReplaceResult {
+  const saved = snapshotDoc(snapshot)
+  try {
+    let target: ReadonlyMap<string, unknown> = readBoardRecords(saved)
+    const savedSchema = readBoardSchema(saved)
+    const liveSchema = (readBoardSchema(live) ?? createBoardSchema().serialize()) as SerializedSchemaV2
+    const comparison = savedSchema ? compareSchema(liveSchema, savedSchema) : 'same'
+    if (comparison === 'newer') throw httpError(409, 'This snapshot was saved by a newer version of Dorfplatz.')
+    if (comparison === 'older') target = validateBoardRecords(createBoardSchema(), target, savedSchema).records
+    const result = replaceBoardRecords(live, target)
+    addMissingTemplateInstances(live, readTemplateInstances(saved))
+    return result
+  } finally {
+    saved.destroy()
+  }
+}

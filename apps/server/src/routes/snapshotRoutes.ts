@@ -1,0 +1,185 @@
+/**
+ * Snapshots, files and the results report, for facilitators: save, list, read and restore a
+ * board's versions; download the live board or a version as a `.tldr` file; download the
+ * Ergebnisprotokoll as Markdown or CSV; import a `.tldr` file into the board.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { boardToTldrFile } from '@dorfplatz/board'
+import {
+  BOARD_ID_PATTERN,
+  MAX_IMPORT_BYTES,
+  MAX_SNAPSHOT_NAME_LENGTH,
+  type CreateSnapshotRequest,
+  type ImportResult,
+  type SnapshotInfo,
+} from '@dorfplatz/protocol'
+import { restoreSnapshot, snapshotDoc, takeSnapshot } from '../boards/boardSnapshots.ts'
+import { importTldrFile } from '../boards/importTldr.ts'
+import { buildReport, reportCsv, reportMarkdown, type ReportLocale } from '../boards/resultsReport.ts'
+import type { StoredSnapshot } from '../storage/BoardStorage.ts'
+import { requireRole } from './boardAccess.ts'
+import { httpError } from './httpError.ts'
+
+const ONLY_FACILITATORS = 'Only the facilitator link may save, restore, export or import.'
+
+const boardIdParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', pattern: BOARD_ID_PATTERN.source } },
+} as const
+
+const snapshotParams = {
+  type: 'object',
+  required: ['id', 'snapshotId'],
+  properties: {
+    id: { type: 'string', pattern: BOARD_ID_PATTERN.source },
+    snapshotId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+  },
+} as const
+
+const localeQuery = {
+  type: 'object',
+  properties: { locale: { type: 'string', enum: ['de', 'en'] }, token: { type: 'string' } },
+} as const
+
+type BoardParams = { Params: { id: string } }
+type SnapshotParams = { Params: { id: string; snapshotId: string } }
+
+/** A file name from a board title: letters, digits and a few safe marks, never a path. */
+export function fileName(title: string, extension: string, at = new Date()): string {
+  const base = title.normalize('NFC').replace(/[^\p{L}\p{N} ._-]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Board'
+  return `${base} ${at.toISOString().slice(0, 10)}.${extension}`
+}
+
+function attachment(reply: FastifyReply, name: string, type: string): FastifyReply {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+  return reply
+    .type(type)
+    .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header('Cache-Control', 'no-store')
+}
+
+const info = ({ id, name, kind, createdAt }: StoredSnapshot): SnapshotInfo => ({ id, name, kind, createdAt })
+
+export async function snapshotRoutes(app: FastifyInstance): Promise<void> {
+  const facilitator = (request: Parameters<typeof requireRole>[1], id: string) =>
+    requireRole(app, request, id, ['facilitator'], ONLY_FACILITATORS)
+
+  async function storedSnapshot(boardId: string, snapshotId: string): Promise<StoredSnapshot> {
+    const snapshot = await app.storage.getSnapshot(boardId, snapshotId)
+    if (!snapshot) throw httpError(404, 'This board has no snapshot with this id.')
+    return snapshot
+  }
+
+  app.get<BoardParams>('/api/boards/:id/snapshots', { schema: { params: boardIdParams } }, async (request) => {
+    await facilitator(request, request.params.id)
+    return { snapshots: await app.storage.listSnapshots(request.params.id) }
+  })
+
+  app.post<BoardParams & { Body: CreateSnapshotRequest }>(
+    '/api/boards/:id/snapshots',
+    {
+      schema: {
+        params: boardIdParams,
+        body: {
+          type: 'object',
+          required: ['name'],
+          additionalProperties: false,
+          properties: { name: { type: 'string', minLength: 1, maxLength: MAX_SNAPSHOT_NAME_LENGTH, pattern: '\\S' } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params
+      await facilitator(request, id)
+      const snapshot = await app.rooms.change(id, (room) => takeSnapshot(room.doc, 'manual', request.body.name.trim()))
+      await app.storage.saveSnapshot(id, snapshot)
+      request.log.info({ boardId: id, snapshotId: snapshot.id }, 'snapshot saved')
+      return reply.code(201).send({ snapshot: info(snapshot) })
+    },
+  )
+
+  app.get<SnapshotParams>('/api/boards/:id/snapshots/:snapshotId/file', { schema: { params: snapshotParams } }, async (request, reply) => {
+    const { id, snapshotId } = request.params
+    const { board } = await facilitator(request, id)
+    const snapshot = await storedSnapshot(id, snapshotId)
+    const doc = snapshotDoc(snapshot)
+    try {
+      const file = boardToTldrFile(doc)
+      return attachment(reply, fileName(`${board.title} ${snapshot.name}`, 'tldr', new Date(snapshot.createdAt)), 'application/json').send(file)
+    } finally {
+      doc.destroy()
+    }
+  })
+
+  app.get<SnapshotParams>(
+    '/api/boards/:id/snapshots/:snapshotId/thumbnail',
+    { schema: { params: snapshotParams } },
+    async (request, reply) => {
+      const { id, snapshotId } = request.params
+      await facilitator(request, id)
+      const snapshot = await storedSnapshot(id, snapshotId)
+      // Drawn by the server from numbers and fixed colours; the policy keeps it inert anyway.
+      return reply
+        .type('image/svg+xml')
+        .header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .header('Cache-Control', 'private, max-age=86400, immutable')
+        .send(snapshot.thumbnail)
+    },
+  )
+
+  app.post<SnapshotParams>(
+    '/api/boards/:id/snapshots/:snapshotId/restore',
+    { schema: { params: snapshotParams } },
+    async (request) => {
+      const { id, snapshotId } = request.params
+      await facilitator(request, id)
+      const snapshot = await storedSnapshot(id, snapshotId)
+      const { before, result } = await app.rooms.change(id, (room) => {
+        // The board as it was just before, so that the restore itself can be undone.
+        const before = takeSnapshot(room.doc, 'before-restore', `Vor der Wiederherstellung von „${snapshot.name}“`)
+        return { before, result: restoreSnapshot(room.doc, snapshot) }
+      })
+      await app.storage.saveSnapshot(id, before)
+      request.log.info({ boardId: id, snapshotId, ...result }, 'snapshot restored')
+      return { before: info(before), ...result }
+    },
+  )
+
+  app.get<BoardParams>('/api/boards/:id/file', { schema: { params: boardIdParams } }, async (request, reply) => {
+    const { id } = request.params
+    const { board } = await facilitator(request, id)
+    const file = await app.rooms.change(id, (room) => boardToTldrFile(room.doc))
+    return attachment(reply, fileName(board.title, 'tldr'), 'application/json').send(file)
+  })
+
+  for (const format of ['md', 'csv'] as const) {
+    app.get<BoardParams & { Querystring: { locale?: ReportLocale } }>(
+      `/api/boards/:id/report.${format}`,
+      { schema: { params: boardIdParams, querystring: localeQuery } },
+      async (request, reply) => {
+        const { id } = request.params
+        const { board } = await facilitator(request, id)
+        const locale = request.query.locale ?? 'de'
+        const model = await app.rooms.change(id, (room) => buildReport(room.doc, locale))
+        const name = fileName(`${locale === 'de' ? 'Ergebnisprotokoll' : 'Results'} ${board.title}`, format)
+        return format === 'md'
+          ? attachment(reply, name, 'text/markdown; charset=utf-8').send(reportMarkdown(model, locale))
+          : attachment(reply, name, 'text/csv; charset=utf-8').send(reportCsv(model, locale))
+      },
+    )
+  }
+
+  app.post<BoardParams & { Body: unknown }>(
+    '/api/boards/:id/import',
+    { bodyLimit: MAX_IMPORT_BYTES, schema: { params: boardIdParams, body: { type: 'object' } } },
+    async (request, reply): Promise<ImportResult> => {
+      const { id } = request.params
+      await facilitator(request, id)
+      const result = await app.rooms.change(id, (room) => importTldrFile(room.doc, request.body))
+      request.log.info({ boardId: id, pages: result.pages, shapes: result.shapes }, 'file imported')
+      reply.code(201)
+      return result
+    },
+  )
+}

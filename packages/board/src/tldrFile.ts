@@ -1,0 +1,67 @@
+/**
+ * A board as a `.tldr` file (tldraw's own file format, which tldraw opens) and back.
+ *
+ * A file is `{ tldrawFileFormatVersion: 1, schema, records }`. Writing takes the board's
+ * document records as they are stored, with the schema they are written in. Reading accepts
+ * files from tldraw itself and from Dorfplatz: session records (instance, camera, pointer and
+ * the like) are skipped, document records are migrated to this schema and validated, and a
+ * file with any record that fails is refused as a whole, so a hostile file cannot slip one in.
+ */
+import type { SerializedSchema, SerializedSchemaV2 } from '@tldraw/store'
+import type { TLRecord, TLSchema } from '@tldraw/tlschema'
+import type * as Y from 'yjs'
+import { readBoardRecords, readBoardSchema } from './boardDocument.ts'
+import { compareSchema } from './compareSchema.ts'
+import { createBoardSchema } from './createBoardSchema.ts'
+import { BOARD_RECORD_TYPES, validateBoardRecords } from './validateBoardRecord.ts'
+
+export const TLDR_FILE_FORMAT_VERSION = 1
+
+/** Most records one file may hold: a very full board, not a flood. */
+export const MAX_TLDR_FILE_RECORDS = 20_000
+
+export interface TldrFile {
+  tldrawFileFormatVersion: number
+  schema: SerializedSchema
+  records: unknown[]
+}
+
+export function boardToTldrFile(doc: Y.Doc): TldrFile {
+  return {
+    tldrawFileFormatVersion: TLDR_FILE_FORMAT_VERSION,
+    schema: readBoardSchema(doc) ?? createBoardSchema().serialize(),
+    records: [...readBoardRecords(doc).values()],
+  }
+}
+
+export type TldrFileReading = { ok: true; records: TLRecord[] } | { ok: false; reason: string }
+
+/** The document records of a parsed `.tldr` file, in this board schema, or why it cannot be used. */
+export function readTldrFile(file: unknown, schema: TLSchema = createBoardSchema()): TldrFileReading {
+  if (typeof file !== 'object' || file === null || Array.isArray(file)) return { ok: false, reason: 'not a tldraw file' }
+  const { tldrawFileFormatVersion, schema: fileSchema, records } = file as Record<string, unknown>
+  if (typeof tldrawFileFormatVersion !== 'number') return { ok: false, reason: 'not a tldraw file (no format version)' }
+  if (tldrawFileFormatVersion > TLDR_FILE_FORMAT_VERSION) {
+    return { ok: false, reason: 'written by a newer tldraw file format' }
+  }
+  if (!Array.isArray(records)) return { ok: false, reason: 'the file has no records' }
+  if (records.length > MAX_TLDR_FILE_RECORDS) return { ok: false, reason: `more than ${MAX_TLDR_FILE_RECORDS} records` }
+  if (compareSchema(schema.serialize() as SerializedSchemaV2, fileSchema) === 'newer') {
+    return { ok: false, reason: 'written by a newer version of tldraw or with shapes this board does not know' }
+  }
+
+  const values = new Map<string, unknown>()
+  for (const record of records) {
+    if (typeof record !== 'object' || record === null) return { ok: false, reason: 'a record is not an object' }
+    const { id, typeName } = record as { id?: unknown; typeName?: unknown }
+    if (typeof id !== 'string' || typeof typeName !== 'string') return { ok: false, reason: 'a record has no id or type' }
+    // Session state of the app that wrote the file; a board never holds it.
+    if (!BOARD_RECORD_TYPES.has(typeName)) continue
+    if (values.has(id)) return { ok: false, reason: `the record ${id} appears twice` }
+    values.set(id, record)
+  }
+  const { records: valid, rejected } = validateBoardRecords(schema, values, fileSchema as SerializedSchema)
+  const [firstId, firstReason] = rejected.entries().next().value ?? []
+  if (firstId !== undefined) return { ok: false, reason: `the record ${firstId} is not valid: ${firstReason}` }
+  return { ok: true, records: [...valid.values()] }
+}
