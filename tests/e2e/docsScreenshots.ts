@@ -13,3 +13,10 @@ export function screenshotPath(testInfo: { outputPath(name: string): string }, n
   fs.mkdirSync('docs/screenshots', { recursive: true })
   return path.resolve('docs/screenshots', name)
 }
+
+/** Writes an example output (a report, an export) to docs/examples when asked; otherwise does nothing. */
+export function writeDocsExample(name: string, content: string | Uint8Array): void {
+  if (!DOCS_SCREENSHOTS) return
+  fs.mkdirSync('docs/examples', { recursive: true })
+  fs.writeFileSync(path.resolve('docs/examples', name), content)
+}

@@ -11,7 +11,7 @@ import type { CreatedBoard } from '@dorfplatz/protocol'
 import { getTemplate, zoneCentre } from '@dorfplatz/templates'
 import { expect, openBoard, test, type DorfplatzServer } from './boardFixtures.ts'
 import { readBoardDoc, writeBoardRecords } from './boardDoc.ts'
-import { screenshotPath } from './docsScreenshots.ts'
+import { screenshotPath, writeDocsExample } from './docsScreenshots.ts'
 
 const VIEWPORT = { width: 1280, height: 800 }
 
@@ -176,6 +176,15 @@ test('a facilitator runs summon, a timer and a voting round with two participant
     [glasfaser, 3],
     [buergerbus, 1],
   ])
+
+  // The results report lists the notes by quadrant with these votes.
+  const report = await fetch(`${server.url}/api/boards/${boardId}/report.md`, {
+    headers: { authorization: `Bearer ${board.tokens.facilitator}` },
+  })
+  const markdown = await report.text()
+  expect(markdown).toContain('### Große Vorhaben\n\n| Rang | Notiz | Punkte |\n|---:|---|---:|\n| 1 | Glasfaser für alle Ortsteile | 3 |')
+  expect(markdown).toContain('| 1 | Bürgerbus am Samstag | 1 |\n| 2 | Dorf-App für Vereine | 0 |')
+  writeDocsExample('ergebnisprotokoll.md', markdown)
 })
 
 test('follow-me, the freeze, and a template a participant cannot move', async ({ page, server, newBrowser }, testInfo) => {

@@ -28,6 +28,7 @@ const TEXT = {
     heading: 'Ergebnisprotokoll',
     asOf: 'Stand',
     rounds: 'Abstimmungen',
+    dots: (dots: number) => `${dots} ${dots === 1 ? 'Punkt' : 'Punkte'}`,
     roundLine: (dots: number, voters: number) => `${dots} ${dots === 1 ? 'Punkt' : 'Punkte'} von ${voters} ${voters === 1 ? 'Person' : 'Personen'}`,
     noResults: 'Keine Punkte vergeben.',
     other: 'Weitere Notizen',
@@ -45,6 +46,7 @@ const TEXT = {
     heading: 'Results report',
     asOf: 'As of',
     rounds: 'Voting rounds',
+    dots: (dots: number) => `${dots} ${dots === 1 ? 'dot' : 'dots'}`,
     roundLine: (dots: number, voters: number) => `${dots} ${dots === 1 ? 'dot' : 'dots'} from ${voters} ${voters === 1 ? 'person' : 'people'}`,
     noResults: 'No dots placed.',
     other: 'Other notes',
@@ -145,11 +147,14 @@ function formatDate(at: number, locale: ReportLocale): string {
   }).format(at)
 }
 
-/** Text safe inside a Markdown table cell or list item: one line, no table breaks, no markup. */
+/**
+ * Text safe inside a Markdown table cell or list item: one line, no table breaks, no emphasis,
+ * links, code or HTML (a note's text is shown, never interpreted).
+ */
 function markdownText(text: string): string {
   return text
     .replace(/\s*\n\s*/g, ' / ')
-    .replace(/([\\`*_{}[\]<>()#+!|~])/g, '\\$1')
+    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
     .trim()
 }
 
@@ -163,7 +168,7 @@ export function reportMarkdown(model: ReportModel, locale: ReportLocale): string
     lines.push(`${formatDate(round.revealedAt ?? round.openedAt, locale)} · ${t.roundLine(round.dotsCast, round.voters)}`, '')
     const results = round.results ?? []
     if (results.length === 0) lines.push(t.noResults)
-    results.forEach((result, index) => lines.push(`${index + 1}. ${markdownText(result.text) || '–'} (${result.votes} ${t.votes})`))
+    results.forEach((result, index) => lines.push(`${index + 1}. ${markdownText(result.text) || '–'} (${t.dots(result.votes)})`))
     lines.push('')
   }
   const table = (notes: ReportNote[]) => {
