@@ -46,6 +46,8 @@ export function importTldrFile(doc: Y.Doc, file: unknown): ImportResult {
     switch (record.typeName) {
       case 'page':
         copy.index = pageIndices[pageNumber++]
+        // Told apart from the board's own pages of the same name.
+        copy.name = `${String(copy.name)} (importiert)`
         break
       case 'shape': {
         copy.parentId = mapped(copy.parentId, `shape ${record.id}`)

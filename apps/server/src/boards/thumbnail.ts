@@ -87,6 +87,8 @@ export function boardThumbnail(records: ReadonlyMap<string, unknown>): string {
       const h = round(Math.max(1, box.h * scale))
       const colour = COLOURS[String((box.shape.props as { color?: unknown }).color)] ?? COLOURS.grey
       if (box.shape.type === 'frame') return `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="#ffffff" stroke="#8a8f98" stroke-width="1"/>`
+      // tldraw draws a note in its default colour pale yellow, not black.
+      if (box.shape.type === 'note' && colour === COLOURS.black) return `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="#fce19c" rx="1"/>`
       if (box.shape.type === 'note') return `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${colour}" rx="1"/>`
       return `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${colour}" fill-opacity="0.18" stroke="${colour}" stroke-opacity="0.5" stroke-width="0.5"/>`
     })

@@ -137,7 +137,9 @@ export async function snapshotRoutes(app: FastifyInstance): Promise<void> {
       const snapshot = await storedSnapshot(id, snapshotId)
       const { before, result } = await app.rooms.change(id, (room) => {
         // The board as it was just before, so that the restore itself can be undone.
-        const before = takeSnapshot(room.doc, 'before-restore', `Vor der Wiederherstellung von „${snapshot.name}“`)
+        const name =
+          snapshot.kind === 'manual' ? `Vor der Wiederherstellung von „${snapshot.name}“` : 'Vor einer Wiederherstellung'
+        const before = takeSnapshot(room.doc, 'before-restore', name)
         return { before, result: restoreSnapshot(room.doc, snapshot) }
       })
       await app.storage.saveSnapshot(id, before)

@@ -8,7 +8,7 @@ import { createContext, useContext } from 'react'
 import type { CurrentUser } from '../user/currentUser.ts'
 import type { BoardSession } from './BoardSession.ts'
 
-export interface BoardContextValue {
+export interface BoardContextValue extends BoardFileActions {
   info: BoardInfo
   /** The token of the link this board was opened with; facilitator actions send it to the API. */
   token: string
@@ -24,6 +24,15 @@ export interface BoardContextValue {
   startVote: () => void
   /** Opens the dialog in which a facilitator starts, pauses, extends or stops the session timer. */
   openTimer: () => void
+}
+
+export interface BoardFileActions {
+  /** Opens the export dialog: pictures, PDF, `.tldr` and the results report. */
+  openExport: () => void
+  /** Opens the board's versions: save, look at and restore snapshots. */
+  openSnapshots: () => void
+  /** Opens the dialog that imports a `.tldr` file into the board. */
+  openImport: () => void
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)

@@ -1,11 +1,11 @@
 /**
  * An open board: connects to it, waits for the first complete sync, then shows
  * tldraw on the synced store with Dorfplatz's own top panels and dot voting, the name
- * dialog, the facilitators' template, share, vote and timer dialogs, what the facilitator's
+ * dialog, the facilitators' template, share, vote, timer, export, versions and import dialogs
+ * (the board behind them ignores the keyboard while one is open), what the facilitator's
  * session controls do on everyone's screen (SessionOverlay) and, when the connection ends
  * for good, why.
  */
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { boardPath, CloseCode, MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/protocol'
 import { getTemplate, isTemplateId, type TemplateInstance } from '@dorfplatz/templates'
 import { useEffect, useMemo, useRef, useState } from 'react'
@@ -18,6 +18,7 @@ import { forgetToken, rememberBoard } from '../storage/recentBoards.ts'
 import { getCurrentUser, type CurrentUser } from '../user/currentUser.ts'
 import { AddTemplateDialog } from './AddTemplateDialog.tsx'
 import { BoardContext, type BoardContextValue } from './BoardContext.ts'
+import { BoardMainMenu } from './BoardMainMenu.tsx'
 import { BoardMessage } from './BoardMessage.tsx'
 import type { BoardSession } from './BoardSession.ts'
 import { BoardSharePanel } from './BoardSharePanel.tsx'
@@ -26,20 +27,23 @@ import { NameDialog } from './NameDialog.tsx'
 import { revealShapeWhenPresent } from './revealShapeWhenPresent.ts'
 import { ShareDialog } from './ShareDialog.tsx'
 import { guardTemplateStructure } from './structureGuard.ts'
+import { tldrawAssetUrls } from './tldrawAssetUrls.ts'
 import { useBoardSession, useBoardSnapshot } from './useBoardSession.ts'
+import { usePausedEditor } from './usePausedEditor.ts'
+import { ExportDialog } from '../export/ExportDialog.tsx'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { TimerDialog } from '../session/TimerDialog.tsx'
+import { ImportDialog } from '../snapshots/ImportDialog.tsx'
+import { SnapshotsDialog } from '../snapshots/SnapshotsDialog.tsx'
 import { VoteStartDialog } from '../voting/VoteStartDialog.tsx'
 import { VotingCanvasLayer } from '../voting/VotingCanvasLayer.tsx'
-
-// Fonts, icons and translations come from this server, never from tldraw's CDN.
-const assetUrls = getAssetUrlsByImport()
 
 // tldraw wants its component overrides stable; they read the board from BoardContext.
 const components: TLComponents = {
   TopPanel: BoardTopPanel,
   SharePanel: BoardSharePanel,
   InFrontOfTheCanvas: VotingCanvasLayer,
+  MainMenu: BoardMainMenu,
 }
 
 type CloseReasonKey = 'unauthorized' | 'forbidden' | 'notFound'
@@ -76,6 +80,8 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   const [sharing, setSharing] = useState(false)
   const [startingVote, setStartingVote] = useState(false)
   const [timerOpen, setTimerOpen] = useState(false)
+  /** Which of the main menu's file dialogs is open. */
+  const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'import' | null>(null)
   const [editor, setEditor] = useState<Editor | null>(null)
   /** Announced to screen readers: what just changed on the board on this person's request. */
   const [announcement, setAnnouncement] = useState('')
@@ -93,11 +99,18 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       share: () => setSharing(true),
       startVote: () => setStartingVote(true),
       openTimer: () => setTimerOpen(true),
+      openExport: () => setFileDialog('export'),
+      openSnapshots: () => setFileDialog('snapshots'),
+      openImport: () => setFileDialog('import'),
     }),
     [info, token, session, user],
   )
 
   useEffect(() => () => stopRevealRef.current?.(), [])
+
+  // While a dialog is open, Delete or Ctrl+Z pressed in it must not change the board behind it.
+  const dialogOpen = editingName || addingTemplate || sharing || startingVote || timerOpen || fileDialog !== null
+  usePausedEditor(dialogOpen ? editor : null)
 
   function onTemplateAdded(instance: TemplateInstance) {
     setAddingTemplate(false)
@@ -139,7 +152,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
         <Tldraw
           store={session.store}
           user={user.tldrawUser}
-          assetUrls={assetUrls}
+          assetUrls={tldrawAssetUrls}
           components={components}
           licenseKey={config.tldrawLicenseKey || undefined}
           // Images travel inline in the document, so they must fit into one sync message.
@@ -212,6 +225,28 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       )}
       {timerOpen && info.role === 'facilitator' && (
         <TimerDialog boardId={info.id} token={token} session={session} onClose={() => setTimerOpen(false)} />
+      )}
+      {fileDialog === 'export' && editor && info.role === 'facilitator' && (
+        <ExportDialog
+          editor={editor}
+          boardId={info.id}
+          boardTitle={info.title}
+          token={token}
+          onClose={() => setFileDialog(null)}
+        />
+      )}
+      {fileDialog === 'snapshots' && info.role === 'facilitator' && (
+        <SnapshotsDialog
+          boardId={info.id}
+          token={token}
+          editor={editor}
+          user={user}
+          licenseKey={config.tldrawLicenseKey || undefined}
+          onClose={() => setFileDialog(null)}
+        />
+      )}
+      {fileDialog === 'import' && info.role === 'facilitator' && (
+        <ImportDialog boardId={info.id} token={token} editor={editor} onClose={() => setFileDialog(null)} />
       )}
       {sharing && info.role === 'facilitator' && (
         <ShareDialog

@@ -1,0 +1,25 @@
+/**
+ * tldraw's main menu (top left) with Dorfplatz's own file actions first, for facilitators:
+ * exporting the board and its results report, the board's saved versions (snapshots), and
+ * importing a `.tldr` file. tldraw's own entries follow unchanged.
+ */
+import { useTranslation } from 'react-i18next'
+import { DefaultMainMenu, DefaultMainMenuContent, TldrawUiMenuGroup, TldrawUiMenuItem } from 'tldraw'
+import { useBoardContext } from './BoardContext.ts'
+
+export function BoardMainMenu() {
+  const { t } = useTranslation()
+  const { info, openExport, openSnapshots, openImport } = useBoardContext()
+  return (
+    <DefaultMainMenu>
+      {info.role === 'facilitator' && (
+        <TldrawUiMenuGroup id="dorfplatz-board">
+          <TldrawUiMenuItem id="dorfplatz-export" label={t('mainMenu.export')} readonlyOk onSelect={openExport} />
+          <TldrawUiMenuItem id="dorfplatz-snapshots" label={t('mainMenu.snapshots')} readonlyOk onSelect={openSnapshots} />
+          <TldrawUiMenuItem id="dorfplatz-import" label={t('mainMenu.import')} onSelect={openImport} />
+        </TldrawUiMenuGroup>
+      )}
+      <DefaultMainMenuContent />
+    </DefaultMainMenu>
+  )
+}

@@ -1,0 +1,187 @@
+/**
+ * A facilitator exports a board with two templates from the "Exportieren" dialog: a PDF with
+ * one A4-landscape page per template, an SVG and a PNG of the selection, the `.tldr` file and
+ * the results report, each checked as the file that lands on disk.
+ */
+import fs from 'node:fs'
+import zlib from 'node:zlib'
+import AxeBuilder from '@axe-core/playwright'
+import type { Locator, Page } from '@playwright/test'
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFPage } from 'pdf-lib'
+import { readTemplateInstances } from '@dorfplatz/board'
+import { testNote } from '@dorfplatz/board/testing'
+import type { CreatedBoard } from '@dorfplatz/protocol'
+import { expect, openBoard, test, type DorfplatzServer } from './boardFixtures.ts'
+import { readBoardDoc, writeBoardRecords } from './boardDoc.ts'
+import { screenshotPath, writeDocsExample } from './docsScreenshots.ts'
+
+const TITLE = 'Klausur Ortsgemeinderat Großbärenweiler'
+const NOTE_TEXT = 'Dorfladen mit Café'
+
+/** A4 landscape in PDF points. */
+const A4_LANDSCAPE = { width: 842, height: 595 }
+
+async function createBoard(server: DorfplatzServer, title: string, templates: string[]): Promise<CreatedBoard> {
+  const response = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title, templates, locale: 'de' }),
+  })
+  expect(response.status).toBe(201)
+  return (await response.json()) as CreatedBoard
+}
+
+/** Clicks `button` and returns the downloaded file's name and bytes. */
+async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
+  const started = page.waitForEvent('download')
+  await button.click()
+  const file = await started
+  const path = await file.path()
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync(path) }
+}
+
+/** The picture drawn on a page of the PDF, as the PNG it was before pdf-lib stored its pixels. */
+function pagePicture(pdf: PDFDocument, page: PDFPage): { width: number; height: number; png: Buffer } {
+  const xObjects = page.node.Resources()?.lookup(PDFName.of('XObject'), PDFDict)
+  if (!xObjects) throw new Error('the page has no pictures')
+  for (const [, ref] of xObjects.entries()) {
+    const stream = pdf.context.lookup(ref)
+    if (!(stream instanceof PDFRawStream) || stream.dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue
+    const width = stream.dict.lookup(PDFName.of('Width'), PDFNumber).asNumber()
+    const height = stream.dict.lookup(PDFName.of('Height'), PDFNumber).asNumber()
+    const rgb = zlib.inflateSync(stream.contents)
+    expect(rgb.length).toBe(width * height * 3)
+    return { width, height, png: encodeRgbPng(width, height, rgb) }
+  }
+  throw new Error('the page has no pictures')
+}
+
+function encodeRgbPng(width: number, height: number, rgb: Buffer): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(zlib.crc32(body))
+    return Buffer.concat([length, body, crc])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header[8] = 8 // bits per channel
+  header[9] = 2 // truecolour
+  const rows = Buffer.alloc((width * 3 + 1) * height)
+  for (let y = 0; y < height; y++) rgb.copy(rows, y * (width * 3 + 1) + 1, y * width * 3, (y + 1) * width * 3)
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+async function openExportDialog(page: Page): Promise<Locator> {
+  await page.getByTestId('main-menu.button').click()
+  await page.getByTestId('main-menu.dorfplatz-export').click()
+  const dialog = page.getByTestId('export-dialog')
+  await expect(dialog).toBeVisible()
+  return dialog
+}
+
+test('a facilitator downloads the board as PDF, SVG, PNG, board file and results report', async ({ page, server }, testInfo) => {
+  testInfo.setTimeout(120_000)
+  const board = await createBoard(server, TITLE, ['priority-matrix', 'swot'])
+  const instances = readTemplateInstances(await readBoardDoc(server.url, board.id, board.tokens.viewer))
+  expect(instances).toHaveLength(2)
+  const matrix = instances.find((instance) => instance.templateId === 'priority-matrix')!
+  // Written onto the matrix by a participant, on top of the templates.
+  const note = testNote('export-dorfladen', NOTE_TEXT, { x: matrix.x + 260, y: matrix.y + 320, index: 'a9' })
+  await writeBoardRecords(server.url, board.id, board.tokens.participant, [note])
+
+  await openBoard(page, board.links.facilitator, 'Moderatorin Weber')
+  // The browser names files by its own calendar day, as this process does.
+  const now = new Date()
+  const day = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((part) => String(part).padStart(2, '0')).join('-')
+  const fileName = (extension: string, part?: string) => [TITLE, ...(part ? [part] : []), day].join(' – ') + `.${extension}`
+
+  // -- The dialog, keyboard first -------------------------------------------------------------
+  let dialog = await openExportDialog(page)
+  await expect(dialog.getByRole('heading', { name: 'Exportieren' })).toBeVisible()
+  await expect(dialog.getByTestId('export-pdf-create')).toHaveAccessibleDescription(/Je eine A4-Seite im Querformat für die 2 Vorlagen/)
+  // Nothing is selected, so there is no choice of area.
+  await expect(dialog.getByTestId('export-area')).toHaveCount(0)
+  expect(
+    (await new AxeBuilder({ page }).include('[data-testid="export-dialog"]').analyze()).violations.filter(
+      (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+    ),
+  ).toEqual([])
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  // The focus is back on the menu the dialog came from, not lost on the page.
+  await expect(page.getByTestId('main-menu.button')).toBeFocused()
+
+  // -- PDF: one A4-landscape page per template frame --------------------------------------------
+  dialog = await openExportDialog(page)
+  const pdfFile = await download(page, dialog.getByTestId('export-pdf-create'))
+  expect(pdfFile.name).toBe(fileName('pdf'))
+  await expect(dialog.getByTestId('export-status')).toContainText(`„${fileName('pdf')}“ wurde heruntergeladen.`)
+  await expect(dialog.getByTestId('export-error')).toBeEmpty()
+  // Kept beside the test's screenshots, to look at when something about it is wrong.
+  fs.writeFileSync(testInfo.outputPath('board.pdf'), pdfFile.bytes)
+  const pdf = await PDFDocument.load(pdfFile.bytes, { updateMetadata: false })
+  expect(pdf.getPageCount()).toBe(2)
+  for (const pdfPage of pdf.getPages()) {
+    expect(Math.abs(pdfPage.getWidth() - A4_LANDSCAPE.width)).toBeLessThanOrEqual(1)
+    expect(Math.abs(pdfPage.getHeight() - A4_LANDSCAPE.height)).toBeLessThanOrEqual(1)
+  }
+  expect(pdf.getTitle()).toBe(TITLE)
+  // Sharp enough to print: the matrix fills most of the page's height at about 200 pixels per inch.
+  const picture = pagePicture(pdf, pdf.getPage(0))
+  expect(picture.height).toBeGreaterThan(1000)
+  writeDocsExample('pdf-page-1.png', picture.png)
+  await page.screenshot({ path: screenshotPath(testInfo, 'export-dialog.png') })
+
+  // -- SVG of the whole page -----------------------------------------------------------------
+  await dialog.getByTestId('export-format-svg').check()
+  const svgFile = await download(page, dialog.getByTestId('export-image-download'))
+  expect(svgFile.name).toBe(fileName('svg'))
+  const svg = svgFile.bytes.toString('utf8')
+  expect(svg).toMatch(/^<svg[\s>]/)
+  expect(svg).toContain(NOTE_TEXT)
+
+  // -- Board file: the live board as .tldr ---------------------------------------------------
+  const tldrFile = await download(page, dialog.getByTestId('export-file-download'))
+  expect(tldrFile.name).toBe(fileName('tldr'))
+  const tldr = JSON.parse(tldrFile.bytes.toString('utf8')) as {
+    tldrawFileFormatVersion: number
+    records: Array<{ id: string; typeName: string; type?: string; props?: unknown }>
+  }
+  expect(tldr.tldrawFileFormatVersion).toBe(1)
+  const savedNote = tldr.records.find((record) => record.id === note.id)
+  expect(savedNote).toMatchObject({ typeName: 'shape', type: 'note' })
+  expect(JSON.stringify(savedNote?.props)).toContain(NOTE_TEXT)
+
+  // -- Results report, both formats ----------------------------------------------------------
+  const markdown = await download(page, dialog.getByTestId('export-report-md'))
+  expect(markdown.name).toBe(fileName('md', 'Ergebnisprotokoll'))
+  expect(markdown.bytes.toString('utf8')).toContain(NOTE_TEXT)
+  const csv = await download(page, dialog.getByTestId('export-report-csv'))
+  expect(csv.name).toBe(fileName('csv', 'Ergebnisprotokoll'))
+  expect(csv.bytes.toString('utf8')).toContain(NOTE_TEXT)
+  await dialog.getByTestId('export-close').click()
+  await expect(dialog).toBeHidden()
+
+  // -- PNG of the selection --------------------------------------------------------------------
+  await page.locator(`.tl-shape[data-shape-id="${note.id}"]`).click()
+  dialog = await openExportDialog(page)
+  await expect(dialog.getByTestId('export-area')).toBeVisible()
+  await dialog.getByTestId('export-area-selection').check()
+  await expect(dialog.getByTestId('export-format-png')).toBeChecked()
+  const pngFile = await download(page, dialog.getByTestId('export-image-download'))
+  expect(pngFile.name).toBe(fileName('png', 'Auswahl'))
+  expect(pngFile.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  // One note at twice its size and a little room around it: far smaller than the whole board.
+  const pngWidth = pngFile.bytes.readUInt32BE(16)
+  expect(pngWidth).toBeGreaterThan(200)
+  expect(pngWidth).toBeLessThan(1000)
+})
