@@ -4,12 +4,13 @@
  * sync. A native modal <dialog> keeps focus inside and hands it back on close.
  */
 import type { TemplateId, TemplateInstance } from '@dorfplatz/templates'
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { addTemplateToBoard } from '../api/apiClient.ts'
 import { apiErrorMessage } from '../api/apiErrorMessage.ts'
 import { useLanguage } from '../i18n/i18n.ts'
 import { TemplateOptions } from '../templates/TemplateOptions.tsx'
+import { useModalDialog } from '../components/useModalDialog.ts'
 
 interface AddTemplateDialogProps {
   boardId: string
@@ -30,17 +31,7 @@ export function AddTemplateDialog({ boardId, token, onAdded, onCancel }: AddTemp
   const [submitError, setSubmitError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
 
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    const previousFocus = document.activeElement
-    if (!dialog.open) dialog.showModal()
-    focusFirstOption(optionsRef.current)
-    return () => {
-      if (dialog.open) dialog.close()
-      if (previousFocus instanceof HTMLElement && previousFocus.isConnected) previousFocus.focus()
-    }
-  }, [])
+  useModalDialog(dialogRef, { onOpen: () => focusFirstOption(optionsRef.current) })
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()

@@ -4,10 +4,11 @@
  * presence list later. A native modal <dialog> keeps focus inside and hands it
  * back on close.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { USER_COLORS } from '../user/userColors.ts'
 import { MAX_USER_NAME_LENGTH, normaliseUserName } from '../user/userIdentity.ts'
+import { useModalDialog } from '../components/useModalDialog.ts'
 
 interface NameDialogProps {
   initialName: string
@@ -27,18 +28,12 @@ export function NameDialog({ initialName, initialColor, firstVisit, onSubmit, on
   const [color, setColor] = useState(initialColor)
   const [error, setError] = useState<string | null>(null)
 
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    const previousFocus = document.activeElement
-    if (!dialog.open) dialog.showModal()
-    inputRef.current?.focus()
-    inputRef.current?.select()
-    return () => {
-      if (dialog.open) dialog.close()
-      if (previousFocus instanceof HTMLElement && previousFocus.isConnected) previousFocus.focus()
-    }
-  }, [])
+  useModalDialog(dialogRef, {
+    onOpen: () => {
+      inputRef.current?.focus()
+      inputRef.current?.select()
+    },
+  })
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()

@@ -5,12 +5,13 @@
  * link, the links it got when it created the board, and those it replaced.
  */
 import { boardPath, ROLES, type Role } from '@dorfplatz/protocol'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RotatedLink } from '../api/apiClient.ts'
 import { loadBoardLinks, rememberBoardLinks, type BoardLinks } from '../storage/boardLinks.ts'
 import { readBoardToken } from './readBoardToken.ts'
 import { ShareRoleLink } from './ShareRoleLink.tsx'
+import { useModalDialog } from '../components/useModalDialog.ts'
 
 interface ShareDialogProps {
   boardId: string
@@ -34,16 +35,7 @@ export function ShareDialog({ boardId, token, onOwnLinkRotated, onClose }: Share
   const [links, setLinks] = useState<BoardLinks>(() => loadBoardLinks(boardId))
   const [busyRoles, setBusyRoles] = useState<ReadonlySet<Role>>(new Set())
 
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    const previousFocus = document.activeElement
-    if (!dialog.open) dialog.showModal()
-    return () => {
-      if (dialog.open) dialog.close()
-      if (previousFocus instanceof HTMLElement && previousFocus.isConnected) previousFocus.focus()
-    }
-  }, [])
+  useModalDialog(dialogRef)
 
   function setBusy(role: Role, busy: boolean) {
     setBusyRoles((current) => {

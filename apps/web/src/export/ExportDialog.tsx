@@ -17,6 +17,7 @@ import { downloadBlob } from './downloadBlob.ts'
 import { exportFileName } from './exportFileName.ts'
 import type { PdfProgress } from './renderBoardPdf.ts'
 import { useDelayedFlag } from './useDelayedFlag.ts'
+import { useModalDialog } from '../components/useModalDialog.ts'
 
 /** Work that ends sooner than this shows no busy text: it would only flicker. */
 const SLOW_EXPORT_MS = 400
@@ -66,20 +67,12 @@ export function ExportDialog({ editor, boardId, boardTitle, token, onClose }: Ex
   const hasSelection = selectedIds.length > 0
   const imageArea: ImageArea = hasSelection ? area : 'page'
 
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    const previousFocus = document.activeElement
-    if (!dialog.open) dialog.showModal()
-    return () => {
-      // Closing the dialog ends a PDF under way and drops a download nobody waits for any more.
-      controllerRef.current?.abort()
-      if (dialog.open) dialog.close()
-      // Opened from the main menu, whose item is gone by now: the menu's button takes the focus.
-      if (previousFocus instanceof HTMLElement && previousFocus !== document.body && previousFocus.isConnected) previousFocus.focus()
-      else focusMainMenuButton()
-    }
-  }, [])
+  useModalDialog(dialogRef, {
+    // Closing the dialog ends a PDF under way and drops a download nobody waits for any more.
+    onClose: () => controllerRef.current?.abort(),
+    // Opened from the main menu, whose item is gone by now: the menu's button takes the focus.
+    fallbackFocus: focusMainMenuButton,
+  })
 
   // When an export ends, the focus goes back to its button if it was lost on the way: tldraw's
   // export moves it, and the PDF's cancel button disappears.

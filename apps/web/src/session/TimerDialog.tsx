@@ -6,7 +6,7 @@
  * hands it back on close.
  */
 import type { TimerCommand } from '@dorfplatz/protocol'
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { sendTimerCommand } from '../api/facilitationApi.ts'
 import type { BoardSession } from '../board/BoardSession.ts'
@@ -15,6 +15,7 @@ import { MAX_TIMER_MINUTES, parseTimerMinutes } from './timerMinutes.ts'
 import { formatCountdown } from './timerView.ts'
 import { useSessionCommand } from './useSessionCommand.ts'
 import { useTimerView } from './useTimerView.ts'
+import { useModalDialog } from '../components/useModalDialog.ts'
 
 const PRESET_MINUTES = [3, 5, 10, 15] as const
 const ONE_MINUTE_MS = 60_000
@@ -39,16 +40,7 @@ export function TimerDialog({ boardId, token, session, onClose }: TimerDialogPro
   const [inputError, setInputError] = useState<string | null>(null)
   const { busy, error, run } = useSessionCommand()
 
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    const previousFocus = document.activeElement
-    if (!dialog.open) dialog.showModal()
-    return () => {
-      if (dialog.open) dialog.close()
-      if (previousFocus instanceof HTMLElement && previousFocus.isConnected) previousFocus.focus()
-    }
-  }, [])
+  useModalDialog(dialogRef)
 
   function send(command: TimerCommand): Promise<boolean> {
     return run(command.action, t('timer.errorPrefix'), () => sendTimerCommand(boardId, token, command))

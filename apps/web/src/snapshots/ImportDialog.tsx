@@ -17,6 +17,7 @@ import { useLanguage } from '../i18n/i18n.ts'
 import { checkImportFile, formatFileSize, IMPORT_ACCEPT, looksLikeTldrawFile, type ImportFileProblem } from './checkImportFile.ts'
 import { showPageWhenPresent } from './showPageWhenPresent.ts'
 import { usePausedEditor } from '../board/usePausedEditor.ts'
+import { useModalDialog } from '../components/useModalDialog.ts'
 
 interface ImportDialogProps {
   boardId: string
@@ -42,19 +43,11 @@ export function ImportDialog({ boardId, token, editor, onClose }: ImportDialogPr
   const [result, setResult] = useState<ImportResult | null>(null)
   usePausedEditor(editor)
 
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    const previousFocus = document.activeElement
-    if (!dialog.open) dialog.showModal()
-    inputRef.current?.focus()
-    return () => {
-      if (dialog.open) dialog.close()
-      // Opened from the main menu, whose item is gone by now: the menu's button takes the focus.
-      if (previousFocus instanceof HTMLElement && previousFocus !== document.body && previousFocus.isConnected) previousFocus.focus()
-      else focusMainMenuButton()
-    }
-  }, [])
+  useModalDialog(dialogRef, {
+    onOpen: () => inputRef.current?.focus(),
+    // Opened from the main menu, whose item is gone by now: the menu's button takes the focus.
+    fallbackFocus: focusMainMenuButton,
+  })
 
   /** Set by "Weitere Datei importieren": the form comes back, and the focus goes to its file input. */
   const focusInputNext = useRef(false)

@@ -18,6 +18,7 @@ import { SnapshotThumbnail } from './SnapshotThumbnail.tsx'
 import { SnapshotView } from './SnapshotView.tsx'
 import { checkSnapshotName, defaultSnapshotName, formatSnapshotDate, snapshotKindLabel } from './snapshotText.ts'
 import { usePausedEditor } from '../board/usePausedEditor.ts'
+import { useModalDialog } from '../components/useModalDialog.ts'
 
 interface SnapshotsDialogProps {
   boardId: string
@@ -55,21 +56,15 @@ export function SnapshotsDialog({ boardId, token, editor, user, licenseKey, onCl
   const [restoringId, setRestoringId] = useState<string | null>(null)
   usePausedEditor(editor)
 
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    const previousFocus = document.activeElement
-    if (!dialog.open) dialog.showModal()
+  useModalDialog(dialogRef, {
     // Typing a name replaces the suggested one; Enter keeps it.
-    nameRef.current?.focus()
-    nameRef.current?.select()
-    return () => {
-      if (dialog.open) dialog.close()
-      // Opened from the main menu, whose item is gone by now: the menu's button takes the focus.
-      if (previousFocus instanceof HTMLElement && previousFocus !== document.body && previousFocus.isConnected) previousFocus.focus()
-      else focusMainMenuButton()
-    }
-  }, [])
+    onOpen: () => {
+      nameRef.current?.focus()
+      nameRef.current?.select()
+    },
+    // Opened from the main menu, whose item is gone by now: the menu's button takes the focus.
+    fallbackFocus: focusMainMenuButton,
+  })
 
   useEffect(() => {
     let cancelled = false

@@ -6,7 +6,7 @@
 import type { VotingRound } from '@dorfplatz/board'
 import { MAX_DOTS_PER_PERSON, MAX_ROUND_TITLE_LENGTH } from '@dorfplatz/protocol'
 import { votableNoteIds } from '@dorfplatz/templates'
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { apiErrorMessage } from '../api/apiErrorMessage.ts'
 import { startVotingRound } from '../api/facilitationApi.ts'
@@ -15,6 +15,7 @@ import { useFacilitation } from '../board/useFacilitation.ts'
 import { useLanguage } from '../i18n/i18n.ts'
 import { ALL_NOTES, parseScopeValue, scopeGroups } from './scopeOptions.ts'
 import { useTemplateInstances } from './useTemplateInstances.ts'
+import { useModalDialog } from '../components/useModalDialog.ts'
 
 /** What most dot votings use: enough to weigh, few enough to force a choice. */
 const DEFAULT_DOTS_PER_PERSON = 3
@@ -65,17 +66,7 @@ export function VoteStartDialog({ boardId, token, session, onStarted, onCancel }
     return { groups, noteCount: (value: string) => counts.get(value) ?? 0 }
   }, [session, instances, language])
 
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (!dialog) return
-    const previousFocus = document.activeElement
-    if (!dialog.open) dialog.showModal()
-    titleRef.current?.focus()
-    return () => {
-      if (dialog.open) dialog.close()
-      if (previousFocus instanceof HTMLElement && previousFocus.isConnected) previousFocus.focus()
-    }
-  }, [])
+  useModalDialog(dialogRef, { onOpen: () => titleRef.current?.focus() })
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
