@@ -17,12 +17,23 @@ import { atom, createTLStore, inlineBase64AssetStore, type TLStore } from 'tldra
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { FirstSyncChanges } from '../sinceLastVisit/FirstSyncChanges.ts'
+import {
+  hasVisitChanges,
+  mergeVisitChanges,
+  NO_VISIT_CHANGES,
+  parseVisitChanges,
+  type VisitChanges,
+} from '../sinceLastVisit/visitChanges.ts'
 import type { CurrentUser } from '../user/currentUser.ts'
 import { deriveConnectionState, type ConnectionState, type ProviderStatus } from './connectionState.ts'
+import { LocalBoardCopy } from './LocalBoardCopy.ts'
+import { BACK_ONLINE_SPREAD_MS, reconnectDelay } from './reconnectDelay.ts'
 
 /**
- * - `connecting`: waiting for the first complete sync; the editor is not shown yet, so nobody edits an empty store.
- * - `ready`: the store mirrors the document.
+ * - `connecting`: waiting for the browser's copy or the first complete sync; the editor is not
+ *   shown yet, so nobody edits an empty store.
+ * - `ready`: the store mirrors the document (which may, offline, be the browser's copy alone).
  * - `newer-schema`: the board was written by a newer Dorfplatz; shown read-only until a reload.
  */
 export type BoardPhase = 'connecting' | 'ready' | 'newer-schema'
@@ -41,8 +52,9 @@ export interface BoardSessionOptions {
   user: CurrentUser
 }
 
-/** Longest wait between reconnection attempts; short, because a workshop is live. */
-const MAX_RECONNECT_BACKOFF_MS = 5000
+/** Keys of what is stored with the browser's copy of a board. */
+const LAST_SEEN_KEY = 'lastSeenAt'
+const VISIT_CHANGES_KEY = 'visitChanges'
 
 function syncServerUrl(): string {
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
@@ -75,11 +87,18 @@ export class BoardSession {
 
   private snapshot: BoardSessionSnapshot
   private peers: readonly Peer[] = []
+  private visitChanges: VisitChanges = NO_VISIT_CHANGES
+  private readonly localCopy: LocalBoardCopy
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null
   private readonly listeners = new Set<() => void>()
   private readonly peerListeners = new Set<() => void>()
+  private readonly visitListeners = new Set<() => void>()
   private readonly disposers: (() => void)[] = []
   private online = navigator.onLine
   private providerStatus: ProviderStatus = 'connecting'
+  private synced = false
+  /** Whether the store mirrors the document yet. */
+  private bound = false
   private fatalCloseCode: number | null = null
   private phase: BoardPhase = 'connecting'
   /** tldraw shows collaborator UI (cursors, "follow") only when the store has collaboration signals. */
@@ -88,6 +107,8 @@ export class BoardSession {
   /** Whether the facilitator has frozen the board (participants may only look meanwhile). */
   private frozen = false
   private disposed = false
+  /** While the first sync of a visit comes in: what it changes, and when the browser last saw the board. */
+  private firstSync: { changes: FirstSyncChanges; since: number | null } | null = null
 
   constructor({ boardId, token, role, user }: BoardSessionOptions) {
     this.role = role
@@ -106,46 +127,58 @@ export class BoardSession {
 
     this.provider = new WebsocketProvider(syncServerUrl(), boardId, this.doc, {
       params: { token },
-      maxBackoffTime: MAX_RECONNECT_BACKOFF_MS,
+      // Connects once the browser's copy is loaded (see open()).
+      connect: false,
       // Each tab must authorise itself with its own token; a tab must never relay
       // another tab's writes (a viewer's tab next to a facilitator's, say).
       disableBc: true,
-      // Only the codes our protocol calls fatal end the session; 4429 or 1001 are worth retrying.
-      shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
+      // The provider's own retry has no jitter; every closed socket is retried here instead
+      // (see onClosed), or not at all after a code our protocol calls fatal.
+      shouldReconnect: () => false,
     })
 
     const onStatus = ({ status }: { status: ProviderStatus }) => {
       this.providerStatus = status
+      if (status !== 'connected') this.synced = false
       this.update()
     }
-    const onConnectionClose = (event: CloseEvent | null) => {
-      if (event && FATAL_CLOSE_CODES.has(event.code)) this.endForGood(event.code)
+    const onClosed = ({ code }: { code: number }) => {
+      if (FATAL_CLOSE_CODES.has(code)) this.endForGood(code)
+      else this.scheduleReconnect(reconnectDelay(this.provider.wsUnsuccessfulReconnects))
     }
     const onSync = (synced: boolean) => {
-      if (synced && this.phase === 'connecting') this.bindDocument()
+      this.synced = synced
+      if (synced) this.onSynced()
+      this.update()
     }
     this.provider.on('status', onStatus)
-    this.provider.on('connection-close', onConnectionClose)
+    this.provider.on('closed', onClosed)
     this.provider.on('sync', onSync)
     this.disposers.push(() => {
       this.provider.off('status', onStatus)
-      this.provider.off('connection-close', onConnectionClose)
+      this.provider.off('closed', onClosed)
       this.provider.off('sync', onSync)
     })
 
     const onOnline = () => {
       this.online = true
-      // Do not wait out the backoff: the network is back now.
-      if (this.fatalCloseCode === null && this.provider.ws === null) this.provider.connect()
+      // Do not wait out the backoff: the network is back now. Only a short spread, as every
+      // device of a town hall learns it at the same moment.
+      this.scheduleReconnect(Math.round(Math.random() * BACK_ONLINE_SPREAD_MS))
       this.update()
     }
     const onOffline = () => {
       this.online = false
+      // The socket may take half a minute to notice; edits go to the browser's copy meanwhile,
+      // and no attempt is made until the browser reports the network back.
+      this.cancelReconnect()
+      this.provider.disconnect()
       this.update()
     }
     // Closing the tab runs no React cleanup; say goodbye so the others drop this cursor at once.
     // A page kept in the back/forward cache may come back, so it stays.
     const onPageHide = (event: PageTransitionEvent) => {
+      this.localCopy.write(LAST_SEEN_KEY, Date.now())
       if (!event.persisted) this.leave()
     }
     window.addEventListener('online', onOnline)
@@ -181,10 +214,79 @@ export class BoardSession {
     awareness.on('change', onAwarenessChange)
     onAwarenessChange()
     this.disposers.push(() => awareness.off('change', onAwarenessChange))
+
+    this.localCopy = new LocalBoardCopy(boardId, this.doc)
+    this.disposers.push(() => this.localCopy.destroy())
+    void this.open()
   }
+
+  /**
+   * Loads the browser's copy, then connects. With a copy from an earlier visit the board opens at
+   * once, also offline, and what the first sync brings is what changed since that visit.
+   */
+  private async open(): Promise<void> {
+    const stored = await this.localCopy.loaded
+    if (this.disposed) return
+    if (stored) {
+      const since = await this.localCopy.read(LAST_SEEN_KEY)
+      const earlier = parseVisitChanges(await this.localCopy.read(VISIT_CHANGES_KEY))
+      if (this.disposed) return
+      this.setVisitChanges(earlier)
+      this.firstSync = { changes: new FirstSyncChanges(this.doc, this.provider), since: typeof since === 'number' ? since : null }
+      this.bindDocument()
+    }
+    if (this.online) this.provider.connect()
+  }
+
+  private onSynced(): void {
+    this.bindDocument()
+    this.localCopy.write(LAST_SEEN_KEY, Date.now())
+    const firstSync = this.firstSync
+    if (!firstSync) return
+    this.firstSync = null
+    const changes = firstSync.changes.finish(firstSync.since)
+    if (!hasVisitChanges(changes)) return
+    const merged = mergeVisitChanges(this.visitChanges, changes)
+    this.setVisitChanges(merged)
+    this.localCopy.write(VISIT_CHANGES_KEY, merged)
+  }
+
+  private scheduleReconnect(delay: number): void {
+    this.cancelReconnect()
+    if (this.disposed || this.fatalCloseCode !== null) return
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null
+      if (this.online && this.fatalCloseCode === null) this.provider.connect()
+    }, delay)
+  }
+
+  private cancelReconnect(): void {
+    if (this.reconnectTimer !== null) clearTimeout(this.reconnectTimer)
+    this.reconnectTimer = null
+  }
+
+  private setVisitChanges(changes: VisitChanges): void {
+    this.visitChanges = changes
+    for (const listener of this.visitListeners) listener()
+  }
+
+  /** The person has seen the changes: the list and the highlights go, here and after a reload. */
+  readonly dismissVisitChanges = (): void => {
+    this.setVisitChanges(NO_VISIT_CHANGES)
+    this.localCopy.write(VISIT_CHANGES_KEY, null)
+  }
+
+  readonly subscribeVisitChanges = (listener: () => void): (() => void) => {
+    this.visitListeners.add(listener)
+    return () => this.visitListeners.delete(listener)
+  }
+
+  readonly getVisitChanges = (): VisitChanges => this.visitChanges
 
   /** The first complete sync arrived: from now on the store mirrors the document. */
   private bindDocument(): void {
+    if (this.bound) return
+    this.bound = true
     const binding = bindStoreToDoc(this.store, this.doc, {
       readonly: this.role === 'viewer',
       // Also later: a newer client may upgrade the board while this one is open.
@@ -197,10 +299,16 @@ export class BoardSession {
     this.disposers.push(() => binding.dispose())
   }
 
-  /** The server said reconnecting with this link cannot succeed (revoked link, deleted board …). */
+  /**
+   * The server said reconnecting with this link cannot succeed (revoked link, deleted board,
+   * a write it refuses): the browser's copy goes too, so nothing of the board stays here that
+   * the link no longer opens, and no refused change is sent again on the next visit.
+   */
   private endForGood(code: number): void {
     this.fatalCloseCode = code
+    this.cancelReconnect()
     this.provider.disconnect()
+    void this.localCopy.clear()
     this.updateEditMode()
     this.update()
   }
@@ -225,6 +333,7 @@ export class BoardSession {
       connection: deriveConnectionState({
         online: this.online,
         providerStatus: this.providerStatus,
+        synced: this.synced,
         fatalCloseCode: this.fatalCloseCode,
       }),
     }
@@ -268,11 +377,15 @@ export class BoardSession {
   dispose(): void {
     if (this.disposed) return
     this.disposed = true
+    this.localCopy.write(LAST_SEEN_KEY, Date.now())
+    this.cancelReconnect()
+    this.firstSync?.changes.destroy()
     this.leave()
     for (const dispose of this.disposers.splice(0).reverse()) dispose()
     this.provider.destroy()
     this.doc.destroy()
     this.listeners.clear()
     this.peerListeners.clear()
+    this.visitListeners.clear()
   }
 }

@@ -1,0 +1,71 @@
+/**
+ * The browser's own copy of a board, in IndexedDB: every change, local or from the server, is
+ * written there as it happens. A participant who loses the network keeps working on it, edits
+ * made offline survive closing the tab, and the next sync sends them to the server. It is also
+ * what this browser saw last, which "Seit Ihrem letzten Besuch" compares against.
+ */
+import { readBoardSchema } from '@dorfplatz/board'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import type * as Y from 'yjs'
+
+/** If IndexedDB does not answer by then (a broken profile, say), the board opens from the server alone. */
+const LOAD_TIMEOUT_MS = 3000
+
+function databaseName(boardId: string): string {
+  return `dorfplatz-board-${boardId}`
+}
+
+export class LocalBoardCopy {
+  private readonly persistence: IndexeddbPersistence | null
+  /** Resolves once the stored copy is in the document: true if there was one (an earlier visit). */
+  readonly loaded: Promise<boolean>
+
+  constructor(boardId: string, doc: Y.Doc) {
+    let persistence: IndexeddbPersistence | null = null
+    try {
+      persistence = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(databaseName(boardId), doc)
+    } catch {
+      persistence = null
+    }
+    this.persistence = persistence
+    this.loaded = new Promise<boolean>((resolve) => {
+      if (!persistence) {
+        resolve(false)
+        return
+      }
+      const timeout = setTimeout(() => resolve(false), LOAD_TIMEOUT_MS)
+      const done = (stored: boolean) => {
+        clearTimeout(timeout)
+        resolve(stored)
+      }
+      persistence.whenSynced.then(() => done(readBoardSchema(doc) !== null), () => done(false))
+      // Private windows of some browsers refuse IndexedDB: the board then works online only.
+      persistence._db.catch(() => done(false))
+    })
+  }
+
+  /** A value stored with the copy, or undefined. */
+  async read(key: string): Promise<unknown> {
+    if (!this.persistence) return undefined
+    try {
+      return (await this.persistence.get(key)) as unknown
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Stores a structured-cloneable value with the copy; losing it only costs a convenience. */
+  write(key: string, value: unknown): void {
+    this.persistence?.set(key, value as string).catch(() => undefined)
+  }
+
+  /** Deletes the copy: the board is gone or this link no longer opens it, so nothing of it stays here. */
+  async clear(): Promise<void> {
+    if (!this.persistence) return
+    await this.persistence.clearData().catch(() => undefined)
+  }
+
+  destroy(): void {
+    void this.persistence?.destroy()
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Work between sessions on a weak connection: edits made offline reach the others exactly once
+ * when the network returns, also when two people were offline at once, across a restart of the
+ * server, and after the tab was closed in between.
+ */
+import type { BrowserContext, Page } from '@playwright/test'
+import { expect, openBoard, test } from './boardFixtures.ts'
+import { addNote, noteWithText } from './notes.ts'
+
+const connection = (page: Page) => page.getByTestId('connection-state')
+
+async function goOffline(context: BrowserContext, page: Page): Promise<void> {
+  await context.setOffline(true)
+  await expect(connection(page)).toHaveAttribute('data-state', 'offline')
+  await expect(connection(page)).toContainText('auf diesem Gerät')
+}
+
+async function goOnline(context: BrowserContext, page: Page): Promise<void> {
+  await context.setOffline(false)
+  await expect(connection(page)).toHaveAttribute('data-state', 'connected')
+}
+
+test('notes written offline reach the others exactly once, also when both were offline', async ({ server, newBrowser }) => {
+  const board = await server.createBoard('Zwischen den Sitzungen')
+  const mayorContext = await newBrowser()
+  const mayor = await mayorContext.newPage()
+  const facilitatorContext = await newBrowser()
+  const facilitator = await facilitatorContext.newPage()
+  await openBoard(facilitator, board.links.facilitator, 'Anna Moderation')
+  await openBoard(mayor, board.links.participant, 'Bernd Bürgermeister')
+
+  // On the train: three notes without a network. Nobody else sees them yet.
+  await goOffline(mayorContext, mayor)
+  await addNote(mayor, 'Glasfaser Ortsteil Nord', { x: 300, y: 250 })
+  await addNote(mayor, 'Dorf-App für Vereine', { x: 520, y: 250 })
+  await addNote(mayor, 'Bürgerbüro digital', { x: 740, y: 250 })
+  await addNote(facilitator, 'Während Bernd offline war', { x: 400, y: 550 })
+  await expect(noteWithText(mayor, 'Während Bernd offline war')).toHaveCount(0)
+  await expect(noteWithText(facilitator, 'Glasfaser Ortsteil Nord')).toHaveCount(0)
+
+  // Back online: each note arrives once, and the mayor gets what happened meanwhile.
+  await goOnline(mayorContext, mayor)
+  for (const text of ['Glasfaser Ortsteil Nord', 'Dorf-App für Vereine', 'Bürgerbüro digital']) {
+    await expect(noteWithText(facilitator, text)).toHaveCount(1)
+  }
+  await expect(noteWithText(mayor, 'Während Bernd offline war')).toHaveCount(1)
+
+  // Both offline at once, both edit; when they return, both boards hold all of it.
+  await goOffline(mayorContext, mayor)
+  await goOffline(facilitatorContext, facilitator)
+  await addNote(mayor, 'Mitfahrbank am Rathaus', { x: 300, y: 650 })
+  await addNote(facilitator, 'Förderantrag stellen', { x: 700, y: 650 })
+  await goOnline(facilitatorContext, facilitator)
+  await goOnline(mayorContext, mayor)
+  for (const page of [mayor, facilitator]) {
+    await expect(noteWithText(page, 'Mitfahrbank am Rathaus')).toHaveCount(1)
+    await expect(noteWithText(page, 'Förderantrag stellen')).toHaveCount(1)
+    await expect(page.locator('.tl-shape[data-shape-type="note"]')).toHaveCount(6)
+  }
+})
+
+test('offline work survives a server restart and a closed tab', async ({ server, newBrowser }) => {
+  const board = await server.createBoard('Zwischen den Sitzungen')
+  const mayorContext = await newBrowser()
+  const mayor = await mayorContext.newPage()
+  const facilitator = await (await newBrowser()).newPage()
+  await openBoard(facilitator, board.links.facilitator, 'Anna Moderation')
+  await openBoard(mayor, board.links.participant, 'Bernd Bürgermeister')
+
+  // Offline work while the server is killed and started again.
+  await goOffline(mayorContext, mayor)
+  await addNote(mayor, 'Notiz vor dem Neustart', { x: 400, y: 300 })
+  await server.restart('SIGKILL')
+  await expect(connection(facilitator)).toHaveAttribute('data-state', 'connected')
+  await goOnline(mayorContext, mayor)
+  await expect(noteWithText(facilitator, 'Notiz vor dem Neustart')).toHaveCount(1)
+
+  // Offline again, a note, and the tab is closed before the network returns.
+  await goOffline(mayorContext, mayor)
+  await addNote(mayor, 'Notiz im geschlossenen Tab', { x: 650, y: 300 })
+  await mayor.close()
+  await mayorContext.setOffline(false)
+  await expect(noteWithText(facilitator, 'Notiz im geschlossenen Tab')).toHaveCount(0)
+
+  // The next visit sends it: the browser kept it.
+  const again = await mayorContext.newPage()
+  await again.goto(board.links.participant)
+  await expect(connection(again)).toHaveAttribute('data-state', 'connected')
+  await expect(noteWithText(facilitator, 'Notiz im geschlossenen Tab')).toHaveCount(1)
+  await expect(noteWithText(again, 'Notiz vor dem Neustart')).toHaveCount(1)
+})
