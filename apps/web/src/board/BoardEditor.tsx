@@ -1,6 +1,7 @@
 /**
- * An open board: connects to it, waits for the first complete sync, then shows
- * tldraw on the synced store with Dorfplatz's own top panels and dot voting, the name
+ * An open board: connects to it, waits for the browser's copy or the first complete sync, then
+ * shows tldraw on the store with Dorfplatz's own top panels, dot voting and what changed since
+ * the last visit, the name
  * dialog, the facilitators' template, share, vote, timer, export, versions and import dialogs
  * (the board behind them ignores the keyboard while one is open), what the facilitator's
  * session controls do on everyone's screen (SessionOverlay) and, when the connection ends
@@ -17,6 +18,7 @@ import { useLanguage } from '../i18n/i18n.ts'
 import { forgetToken, rememberBoard } from '../storage/recentBoards.ts'
 import { getCurrentUser, type CurrentUser } from '../user/currentUser.ts'
 import { AddTemplateDialog } from './AddTemplateDialog.tsx'
+import { BoardCanvasLayer } from './BoardCanvasLayer.tsx'
 import { BoardContext, type BoardContextValue } from './BoardContext.ts'
 import { BoardMainMenu } from './BoardMainMenu.tsx'
 import { BoardMessage } from './BoardMessage.tsx'
@@ -36,13 +38,12 @@ import { TimerDialog } from '../session/TimerDialog.tsx'
 import { ImportDialog } from '../snapshots/ImportDialog.tsx'
 import { SnapshotsDialog } from '../snapshots/SnapshotsDialog.tsx'
 import { VoteStartDialog } from '../voting/VoteStartDialog.tsx'
-import { VotingCanvasLayer } from '../voting/VotingCanvasLayer.tsx'
 
 // tldraw wants its component overrides stable; they read the board from BoardContext.
 const components: TLComponents = {
   TopPanel: BoardTopPanel,
   SharePanel: BoardSharePanel,
-  InFrontOfTheCanvas: VotingCanvasLayer,
+  InFrontOfTheCanvas: BoardCanvasLayer,
   MainMenu: BoardMainMenu,
 }
 

@@ -1,0 +1,232 @@
+/**
+ * "Seit Ihrem letzten Besuch", in front of the canvas: a ring around every shape others added or
+ * changed while this browser was away, and a panel listing them, each a way to the shape, with
+ * one button to dismiss it all. Shapes deleted since are left out; the rings follow the camera.
+ */
+import { useId, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useComputed, useEditor, useValue, type Editor, type TLShapeId } from 'tldraw'
+import { useBoardContext } from '../board/BoardContext.ts'
+import { useLanguage } from '../i18n/i18n.ts'
+import { showNote } from '../voting/showNote.ts'
+import { shapeLabel, templateName, type ShapeLabel } from './shapeLabel.ts'
+import { useVisitChanges } from './useVisitChanges.ts'
+import type { VisitChangeKind, VisitChanges } from './visitChanges.ts'
+
+interface ChangedShape {
+  id: TLShapeId
+  kind: VisitChangeKind
+  label: ShapeLabel
+  /** Page and position, for the list's reading order. */
+  pageIndex: number
+  y: number
+  x: number
+}
+
+interface Ring {
+  id: TLShapeId
+  kind: VisitChangeKind
+  left: number
+  top: number
+  width: number
+  height: number
+}
+
+/** Extra room around a shape so the ring does not cover its edge, in screen pixels. */
+const RING_GAP_PX = 6
+
+const sameRings = (a: readonly Ring[], b: readonly Ring[]) =>
+  a.length === b.length &&
+  a.every((ring, index) => {
+    const other = b[index]!
+    return (
+      ring.id === other.id &&
+      ring.kind === other.kind &&
+      ring.left === other.left &&
+      ring.top === other.top &&
+      ring.width === other.width &&
+      ring.height === other.height
+    )
+  })
+
+function useChangedShapes(editor: Editor, changes: VisitChanges): ChangedShape[] {
+  return useValue(
+    'changed shapes',
+    () => {
+      const pages = editor.getPages().map((page) => page.id)
+      const found: ChangedShape[] = []
+      for (const [id, kind] of Object.entries(changes.shapes)) {
+        const shape = editor.getShape(id as TLShapeId)
+        if (!shape) continue
+        const bounds = editor.getShapePageBounds(shape)
+        const pageId = editor.getAncestorPageId(shape)
+        found.push({
+          id: shape.id,
+          kind,
+          label: shapeLabel(shape),
+          pageIndex: pageId ? pages.indexOf(pageId) : pages.length,
+          y: bounds?.minY ?? 0,
+          x: bounds?.minX ?? 0,
+        })
+      }
+      return found.sort((a, b) => a.pageIndex - b.pageIndex || Math.round((a.y - b.y) / 100) || a.x - b.x)
+    },
+    [editor, changes],
+  )
+}
+
+/** The rings of the changed shapes in view on the current page, in viewport pixels. */
+function useRings(editor: Editor, shapes: readonly ChangedShape[]): Ring[] {
+  const rings = useComputed(
+    'visit rings',
+    () => {
+      const viewport = editor.getViewportPageBounds()
+      const pageId = editor.getCurrentPageId()
+      const found: Ring[] = []
+      for (const { id, kind } of shapes) {
+        const shape = editor.getShape(id)
+        if (!shape || editor.getAncestorPageId(shape) !== pageId) continue
+        const bounds = editor.getShapePageBounds(shape)
+        if (!bounds || !viewport.collides(bounds)) continue
+        const topLeft = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
+        const bottomRight = editor.pageToViewport({ x: bounds.maxX, y: bounds.maxY })
+        found.push({
+          id,
+          kind,
+          left: topLeft.x - RING_GAP_PX,
+          top: topLeft.y - RING_GAP_PX,
+          width: bottomRight.x - topLeft.x + 2 * RING_GAP_PX,
+          height: bottomRight.y - topLeft.y + 2 * RING_GAP_PX,
+        })
+      }
+      return found
+    },
+    { isEqual: sameRings },
+    [editor, shapes],
+  )
+  return useValue(rings)
+}
+
+export function SinceLastVisitLayer() {
+  const { session } = useBoardContext()
+  const editor = useEditor()
+  const changes = useVisitChanges(session)
+  const shapes = useChangedShapes(editor, changes)
+  if (shapes.length === 0 && changes.removed === 0) return null
+  return (
+    <>
+      <VisitRings editor={editor} shapes={shapes} />
+      <VisitPanel
+        shapes={shapes}
+        changes={changes}
+        onShow={(id) => showNote(editor, id)}
+        onDismiss={session.dismissVisitChanges}
+      />
+    </>
+  )
+}
+
+function VisitRings({ editor, shapes }: { editor: Editor; shapes: readonly ChangedShape[] }) {
+  const { t } = useTranslation()
+  const rings = useRings(editor, shapes)
+  return rings.map((ring) => (
+    <div
+      key={ring.id}
+      className={`visit-ring visit-ring--${ring.kind}`}
+      data-testid="visit-ring"
+      data-shape-id={ring.id}
+      data-kind={ring.kind}
+      style={{ left: ring.left, top: ring.top, width: ring.width, height: ring.height }}
+      aria-hidden="true"
+    >
+      <span className="visit-ring__badge">{t(`sinceLastVisit.kind.${ring.kind}`)}</span>
+    </div>
+  ))
+}
+
+interface VisitPanelProps {
+  shapes: readonly ChangedShape[]
+  changes: VisitChanges
+  onShow: (id: TLShapeId) => void
+  onDismiss: () => void
+}
+
+function VisitPanel({ shapes, changes, onShow, onDismiss }: VisitPanelProps) {
+  const { t, i18n } = useTranslation()
+  const language = useLanguage()
+  const id = useId()
+  const [open, setOpen] = useState(true)
+  const added = shapes.filter((shape) => shape.kind === 'added').length
+  const changed = shapes.length - added
+  const since = useMemo(
+    () =>
+      changes.since === null
+        ? null
+        : new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' }).format(
+            changes.since,
+          ),
+    [changes.since, i18n.resolvedLanguage],
+  )
+  const summary = [
+    added > 0 ? t('sinceLastVisit.added', { count: added }) : null,
+    changed > 0 ? t('sinceLastVisit.changed', { count: changed }) : null,
+    changes.removed > 0 ? t('sinceLastVisit.removed', { count: changes.removed }) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ')
+
+  function labelText(label: ShapeLabel): string {
+    if (label.kind === 'text') return label.text
+    if (label.kind === 'template') return t('sinceLastVisit.template', { name: templateName(label.templateId, language) })
+    return t(`sinceLastVisit.shapeType.${label.type}`, { defaultValue: t('sinceLastVisit.shapeType.other') })
+  }
+
+  return (
+    <section className="visit-panel" data-testid="visit-panel" data-open={open} aria-labelledby={`${id}-title`}>
+      <div className="visit-panel__header">
+        <h2 id={`${id}-title`} className="visit-panel__title">
+          {t('sinceLastVisit.title')}
+        </h2>
+        <button
+          type="button"
+          className="visit-panel__toggle"
+          aria-expanded={open}
+          aria-controls={`${id}-body`}
+          data-testid="visit-toggle"
+          onClick={() => setOpen(!open)}
+        >
+          {open ? t('sinceLastVisit.collapse') : t('sinceLastVisit.expand', { count: shapes.length })}
+        </button>
+      </div>
+      <div id={`${id}-body`} hidden={!open}>
+        {since && <p className="visit-panel__since">{t('sinceLastVisit.since', { date: since })}</p>}
+        <p className="visit-panel__summary" data-testid="visit-summary">
+          {summary}
+        </p>
+        {shapes.length > 0 && (
+          <ul className="visit-list">
+            {shapes.map((shape) => (
+              <li key={shape.id} data-testid="visit-item" data-shape-id={shape.id} data-kind={shape.kind}>
+                <button type="button" className="visit-list__show" onClick={() => onShow(shape.id)}>
+                  <span className={`visit-list__kind visit-list__kind--${shape.kind}`}>
+                    {t(`sinceLastVisit.kind.${shape.kind}`)}
+                  </span>
+                  <span className="visit-list__text">{labelText(shape.label)}</span>
+                  <span className="visually-hidden"> – {t('sinceLastVisit.show')}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <button
+          type="button"
+          className="button button--secondary button--small visit-panel__dismiss"
+          data-testid="visit-dismiss"
+          onClick={onDismiss}
+        >
+          {t('sinceLastVisit.dismiss')}
+        </button>
+      </div>
+    </section>
+  )
+}
