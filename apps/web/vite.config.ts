@@ -5,12 +5,33 @@
  */
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
 
 const SERVER_ORIGIN = 'http://localhost:8080'
 
 
+/** The largest file the service worker keeps for offline use (the board page's script is about 2 MB). */
+const MAX_PRECACHED_FILE_BYTES = 8 * 1024 * 1024
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A service worker keeps the app itself in the browser, so that a board this browser has
+    // opened before also opens without a network (the board comes from its IndexedDB copy).
+    // See src/serviceWorker.ts.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'serviceWorker.ts',
+      injectRegister: 'script',
+      manifest: false,
+      injectManifest: {
+        // Everything of the build, with tldraw's translations for German only (English is built in).
+        globPatterns: ['**/*.{html,js,css,svg,woff2}', 'assets/de-*.json'],
+        maximumFileSizeToCacheInBytes: MAX_PRECACHED_FILE_BYTES,
+      },
+    }),
+  ],
   server: {
     proxy: {
       '/api': SERVER_ORIGIN,

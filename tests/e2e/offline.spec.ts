@@ -89,3 +89,30 @@ test('offline work survives a server restart and a closed tab', async ({ server,
   await expect(noteWithText(facilitator, 'Notiz im geschlossenen Tab')).toHaveCount(1)
   await expect(noteWithText(again, 'Notiz vor dem Neustart')).toHaveCount(1)
 })
+
+test('a board opened before opens again without a network, and what is written there arrives later', async ({
+  server,
+  newBrowser,
+}) => {
+  const board = await server.createBoard('Zwischen den Sitzungen')
+  const facilitator = await (await newBrowser()).newPage()
+  await openBoard(facilitator, board.links.facilitator, 'Anna Moderation')
+  const mayorContext = await newBrowser()
+  const mayor = await mayorContext.newPage()
+  await openBoard(mayor, board.links.participant, 'Bernd Bürgermeister')
+  await addNote(mayor, 'Vor der Abfahrt', { x: 350, y: 300 })
+  // The service worker has stored the app once it is active and controls the page.
+  await mayor.waitForFunction(async () => (await navigator.serviceWorker.ready).active !== null && navigator.serviceWorker.controller !== null)
+
+  // On the train the laptop wakes up without a network, and the board is opened again.
+  await mayorContext.setOffline(true)
+  const response = await mayor.reload()
+  expect(response?.fromServiceWorker()).toBe(true)
+  await expect(connection(mayor)).toHaveAttribute('data-state', 'offline')
+  await expect(noteWithText(mayor, 'Vor der Abfahrt')).toBeVisible()
+  await addNote(mayor, 'Im Zug geschrieben', { x: 650, y: 300 })
+  await expect(noteWithText(facilitator, 'Im Zug geschrieben')).toHaveCount(0)
+
+  await goOnline(mayorContext, mayor)
+  await expect(noteWithText(facilitator, 'Im Zug geschrieben')).toHaveCount(1)
+})

@@ -1,13 +1,17 @@
 /**
  * Asks the server what a board link opens, from the board id in the path and
  * the token in the fragment. A result belongs to one request, so a new link or
- * a retry shows "loading" again instead of the previous board.
+ * a retry shows "loading" again instead of the previous board. When the server
+ * cannot be reached, a link this browser opened before opens as it did then: the
+ * board itself comes from the browser's copy, and the server checks the link
+ * again as soon as it is back.
  */
 import { isBoardId, isToken, type BoardInfo, type ClientConfig } from '@dorfplatz/protocol'
 import { useCallback, useEffect, useState } from 'react'
 import { ApiRequestError } from '../api/ApiRequestError.ts'
 import { fetchBoardInfo, fetchClientConfig } from '../api/apiClient.ts'
-import { forgetToken, rememberBoard } from '../storage/recentBoards.ts'
+import { findRecentBoard, forgetToken, rememberBoard } from '../storage/recentBoards.ts'
+import { loadRememberedClientConfig, rememberClientConfig } from '../storage/rememberedConfig.ts'
 import { readBoardToken } from './readBoardToken.ts'
 
 export type LoadResult =
@@ -40,6 +44,14 @@ function resultOf(error: unknown): LoadResult {
   return { status: 'failed', httpStatus: 0, message: '' }
 }
 
+/** A link this browser opened before, as it opened then, for opening the board without the server. */
+function openedBefore(boardId: string, token: string): LoadResult | null {
+  const known = findRecentBoard(boardId, token)
+  const config = loadRememberedClientConfig()
+  if (!known || !config) return null
+  return { status: 'ready', info: { id: known.id, title: known.title, role: known.role }, config, token }
+}
+
 export function useBoardLink(boardId: string, token: string | null): { state: LoadState; retry: () => void } {
   const [attempt, setAttempt] = useState(0)
   const request = `${boardId}#${token ?? ''}#${attempt}`
@@ -53,13 +65,14 @@ export function useBoardLink(boardId: string, token: string | null): { state: Lo
       ([info, config]) => {
         if (cancelled) return
         rememberBoard({ id: info.id, title: info.title, role: info.role, token })
+        rememberClientConfig(config)
         setResult({ request, result: { status: 'ready', info, config, token } })
       },
       (error: unknown) => {
         if (cancelled) return
         const next = resultOf(error)
         if (next.status === 'invalid-link') forgetToken(boardId, token)
-        setResult({ request, result: next })
+        setResult({ request, result: (next.status === 'unreachable' && openedBefore(boardId, token)) || next })
       },
     )
     return () => {

@@ -34,10 +34,10 @@ function changesOf(before: [TLRecord | undefined, TLRecord | undefined][]): Visi
 
 describe('collectVisitChanges', () => {
   it('lists a new note as added and an edited one as changed', () => {
-    const edited = note('edited', 'vorher')
+    const edited = testNote('edited', 'vorher')
     const changes = changesOf([
       [undefined, note('new')],
-      [edited, { ...edited, props: { ...edited.props, richText: toRichText('nachher') } } as TLRecord],
+      [edited as TLRecord, { ...edited, props: { ...edited.props, richText: toRichText('nachher') } } as TLRecord],
     ])
     expect(changes.shapes).toEqual({ [note('new').id]: 'added', [edited.id]: 'changed' })
     expect(changes.since).toBe(1000)

@@ -54,6 +54,11 @@ export function forgetBoard(entry: Pick<RecentBoard, 'id' | 'role'>): void {
   )
 }
 
+/** The entry this browser keeps for exactly this link, if any. */
+export function findRecentBoard(boardId: string, token: string): RecentBoard | null {
+  return loadRecentBoards().find((entry) => entry.id === boardId && entry.token === token) ?? null
+}
+
 /** Forgets every entry that used this token, after the server said it is no longer valid. */
 export function forgetToken(boardId: string, token: string): void {
   writeLocal(

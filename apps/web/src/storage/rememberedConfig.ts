@@ -1,0 +1,20 @@
+/**
+ * The server's client configuration as last fetched, so that a board this browser knows opens
+ * offline with the same settings (the tldraw licence key above all).
+ */
+import type { ClientConfig } from '@dorfplatz/protocol'
+import { readLocal, writeLocal } from './localStore.ts'
+
+const STORAGE_KEY = 'clientConfig'
+
+export function rememberClientConfig(config: ClientConfig): void {
+  writeLocal(STORAGE_KEY, config)
+}
+
+export function loadRememberedClientConfig(): ClientConfig | null {
+  const stored = readLocal(STORAGE_KEY)
+  if (typeof stored !== 'object' || stored === null) return null
+  const { tldrawLicenseKey, adminTokenRequired } = stored as Record<string, unknown>
+  if (typeof tldrawLicenseKey !== 'string' || typeof adminTokenRequired !== 'boolean') return null
+  return { tldrawLicenseKey, adminTokenRequired }
+}
