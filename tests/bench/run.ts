@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { measureDocGrowth } from '@dorfplatz/board'
+import { runBoardOpenBench, type BoardOpenResult } from './boardOpenBench.ts'
 import { runBrowserEditDelay, type EditDelayResult } from './browserEditDelay.ts'
 import { runGuardBench } from './guardBench.ts'
 import { runRelayBench, type RelayBenchResult } from './relayBench.ts'
@@ -22,9 +23,15 @@ for (const clients of quick ? [10] : [10, 50, 100]) {
 }
 
 let browserDelay: EditDelayResult | undefined
+const openRuns: BoardOpenResult[] = []
 if (fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
   browserDelay = await runBrowserEditDelay(quick ? 10 : 60)
   console.log(browserDelay)
+  for (const notes of quick ? [200] : [200, 2000]) {
+    const result = await runBoardOpenBench(notes)
+    console.log(result)
+    openRuns.push(result)
+  }
 }
 
 const guardRuns = (quick ? [100] : [100, 1000, 5000]).map((notes) => runGuardBench(notes))
@@ -62,6 +69,19 @@ const lines = [
   browserDelay
     ? `Two Chromium pages on one board; one types into a sticky note, and each keystroke is timed from keydown in one page to the text showing in the other (${browserDelay.samples} keystrokes): **p50 ${browserDelay.p50Ms} ms, p95 ${browserDelay.p95Ms} ms, max ${browserDelay.maxMs} ms**. This includes tldraw's own rendering in both pages.`
     : 'Not measured: no Chromium found.',
+  '',
+  '## Opening a board in the browser',
+  '',
+  'A guest link to a board with N notes, in Chromium: the first visit (everything from the server),',
+  'a return (the board is shown from the browser\'s IndexedDB copy, then synced), and a return with',
+  'the network off (service worker and copy alone). Times from navigation to the first note drawn.',
+  '',
+  '| notes | first visit, in sync | return, shown | return, in sync | offline, shown |',
+  '|---:|---:|---:|---:|---:|',
+  ...openRuns.map(
+    (r) => `| ${r.notes} | ${r.firstVisitMs} ms | ${r.returnShownMs} ms | ${r.returnSyncedMs} ms | ${r.offlineShownMs} ms |`,
+  ),
+  ...(openRuns.length === 0 ? ['', 'Not measured: no Chromium found.'] : []),
   '',
   '## The update check before an edit is applied',
   '',
