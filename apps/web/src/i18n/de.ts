@@ -351,7 +351,7 @@ export const de = {
   },
   export: {
     title: 'Exportieren',
-    intro: 'Laden Sie das Board als Bild, als PDF oder als Board-Datei herunter – oder das Ergebnisprotokoll mit allen Notizen und ihren Stimmen.',
+    intro: 'Laden Sie das Board als PDF, das Ergebnisprotokoll mit allen Notizen und ihren Stimmen, ein Bild oder die Board-Datei herunter.',
     close: 'Schließen',
     downloaded: '„{{file}}“ wurde heruntergeladen.',
     empty: 'Auf dieser Seite ist noch nichts, das sich exportieren ließe.',

@@ -353,7 +353,7 @@ export const en: Messages = {
   },
   export: {
     title: 'Export',
-    intro: 'Download the board as a picture, as a PDF or as a board file – or the results report with every note and its votes.',
+    intro: 'Download the board as a PDF, the results report with every note and its votes, a picture or the board file.',
     close: 'Close',
     downloaded: '“{{file}}” has been downloaded.',
     empty: 'There is nothing on this page to export yet.',
