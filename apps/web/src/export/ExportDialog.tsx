@@ -194,7 +194,7 @@ export function ExportDialog({ editor, boardId, boardTitle, token, onClose }: Ex
       event,
       async (_signal, date) => ({
         // The report's headings and column names in the language of this page.
-        blob: await fetchFile(`${reportPath(boardId, extension)}?locale=${language}`, token),
+        blob: await fetchFile(reportPath(boardId, extension, language), token),
         fileName: fileName(extension, date, t('export.report.filePart')),
       }),
       downloadFailure(t('export.report.errorPrefix')),

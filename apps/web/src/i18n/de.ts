@@ -424,6 +424,7 @@ export const de = {
     saved: '„{{name}}“ ist gesichert.',
     saveErrorPrefix: 'Der Stand konnte nicht gesichert werden:',
     historyHeading: 'Gesicherte Versionen',
+    lastLeftName: 'Automatisch gesichert',
     loading: 'Versionen werden geladen …',
     empty: 'Noch gibt es keine Versionen. Sobald Sie einen Stand sichern oder alle das Board verlassen haben, erscheint er hier.',
     loadErrorPrefix: 'Die Versionen konnten nicht geladen werden:',

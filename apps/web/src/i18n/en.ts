@@ -426,6 +426,7 @@ export const en: Messages = {
     saved: '“{{name}}” is saved.',
     saveErrorPrefix: 'The state could not be saved:',
     historyHeading: 'Saved versions',
+    lastLeftName: 'Saved automatically',
     loading: 'Loading versions …',
     empty: 'There are no versions yet. Once you save a state, or everyone has left the board, it appears here.',
     loadErrorPrefix: 'The versions could not be loaded:',
