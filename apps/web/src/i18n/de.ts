@@ -442,7 +442,7 @@ export const de = {
     restoreCancel: 'Abbrechen',
     restoring: 'Wird wiederhergestellt …',
     restoringStatus: '„{{name}}“ wird wiederhergestellt …',
-    restored: '„{{name}}“ ist wiederhergestellt. Der Stand davor ist als „{{before}}“ gesichert; mit „Wiederherstellen“ holen Sie ihn zurück.',
+    restored: '„{{name}}“ ist wiederhergestellt. Der Stand davor ist als neueste Version gesichert; mit „Wiederherstellen“ holen Sie ihn zurück.',
     restoreErrorPrefix: 'Die Version konnte nicht wiederhergestellt werden:',
     errorUnauthorized: 'Ihr Moderationslink ist ungültig oder wurde ersetzt.',
     errorForbidden: 'Nur die Moderation darf Versionen sichern und wiederherstellen.',

@@ -444,7 +444,7 @@ export const en: Messages = {
     restoreCancel: 'Cancel',
     restoring: 'Restoring …',
     restoringStatus: 'Restoring “{{name}}” …',
-    restored: '“{{name}}” is restored. The state before is saved as “{{before}}”; “Restore” brings it back.',
+    restored: '“{{name}}” is restored. The state before is saved as the newest version; “Restore” brings it back.',
     restoreErrorPrefix: 'The version could not be restored:',
     errorUnauthorized: 'Your facilitator link is invalid or has been replaced.',
     errorForbidden: 'Only facilitators may save and restore versions.',

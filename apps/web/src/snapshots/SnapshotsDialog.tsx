@@ -125,7 +125,8 @@ export function SnapshotsDialog({ boardId, token, editor, user, licenseKey, onCl
     try {
       const before = await restoreSnapshot(boardId, token, snapshot.id, language)
       addToHistory(before)
-      setStatus(t('snapshots.restored', { name: snapshotName(snapshot, t), before: snapshotName(before, t) }))
+      // The state before is named in the list, on top; its name would only nest quotes in here.
+      setStatus(t('snapshots.restored', { name: snapshotName(snapshot, t) }))
       // A restore from the snapshot's view ends there: the board now shows what the view showed.
       setViewing(null)
     } catch (error) {
