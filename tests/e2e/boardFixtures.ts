@@ -15,7 +15,8 @@ export interface DorfplatzServer {
   current: ServerProcess
   /** Kills the server with `signal` and starts it again on the same port and data. */
   restart(signal: NodeJS.Signals): Promise<void>
-  createBoard(title: string): Promise<CreatedBoard>
+  /** Creates a board, with the given templates built in German unless `locale` says otherwise. */
+  createBoard(title: string, options?: { templates?: string[]; locale?: 'de' | 'en' }): Promise<CreatedBoard>
 }
 
 export const test = base.extend<{
@@ -38,11 +39,11 @@ export const test = base.extend<{
         await current.kill(signal)
         current = await startServerProcess({ dataDir, port, entry: 'built' })
       },
-      async createBoard(title) {
+      async createBoard(title, { templates, locale } = {}) {
         const response = await fetch(`${current.url}/api/boards`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ title }),
+          body: JSON.stringify({ title, templates, locale }),
         })
         expect(response.status).toBe(201)
         return (await response.json()) as CreatedBoard

@@ -3,21 +3,15 @@
  * version, restore it while a participant watches (and undo the restore), look at a version
  * read-only, and import a `.tldr` file, a broken one first.
  */
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { readBoardRecords } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
 import { expect, nonLocalRequests, openBoard, recordRequests, test } from './boardFixtures.ts'
 import { readBoardDoc, writeBoardRecords } from './boardDoc.ts'
+import { openMainMenuItem, seriousViolations } from './boardMainMenu.ts'
 import { screenshotPath } from './docsScreenshots.ts'
 
 const VIEWPORT = { width: 1280, height: 800 }
-
-/** Picks one of Dorfplatz's entries in tldraw's main menu (top left). */
-async function openMainMenuItem(page: Page, item: 'dorfplatz-snapshots' | 'dorfplatz-import'): Promise<void> {
-  await page.getByTestId('main-menu.button').click()
-  await page.getByTestId(`main-menu.${item}`).click()
-}
 
 async function openVersions(page: Page): Promise<Locator> {
   await openMainMenuItem(page, 'dorfplatz-snapshots')
@@ -43,11 +37,6 @@ async function addNote(page: Page, text: string, at: { x: number; y: number }): 
 }
 
 const noteWithText = (scope: Page | Locator, text: string) => scope.locator('.tl-shape').filter({ hasText: text })
-
-async function seriousViolations(page: Page, selector: string) {
-  const { violations } = await new AxeBuilder({ page }).include(selector).analyze()
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-}
 
 /** The board's records as the server has them, in a stable order to compare. */
 async function boardState(serverUrl: string, boardId: string, token: string): Promise<string> {
@@ -194,6 +183,11 @@ test('a facilitator saves a version, restores it for everyone, undoes the restor
   const thumbnails = dialog.getByTestId('snapshot-thumbnail')
   await expect(thumbnails).toHaveCount(5)
   for (const thumbnail of await thumbnails.all()) await expect(thumbnail).toHaveAttribute('data-status', 'loaded')
+  // Each entry shows its sketch: a picture the browser could decode, at the server's size.
+  for (const sketch of await thumbnails.locator('img').all()) {
+    await expect(sketch).toBeVisible()
+    await expect.poll(() => sketch.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBe(240)
+  }
   await dialog.evaluate((element) => element.scrollTo(0, 0))
   await page.screenshot({ path: screenshotPath(testInfo, 'snapshots.png') })
   await dialog.getByTestId('snapshots-close').click()
@@ -275,4 +269,35 @@ test('importing a .tldr file adds its pages; a broken or hostile file leaves the
   // The board listens to its shortcuts again once the dialog is closed.
   await addNote(page, 'Nach dem Import', { x: 400, y: 600 })
   await expect(noteWithText(page, 'Nach dem Import')).toBeVisible()
+})
+
+test('in English, the versions Dorfplatz saves on its own have English names', async ({ page, server }) => {
+  const board = await server.createBoard('Klausur Gemeinderat')
+  // Written by a client that then left: the board saves itself, with nobody's language at hand.
+  await writeBoardRecords(server.url, board.id, board.tokens.participant, [testNote('baenke', 'Mehr Bänke am Dorfplatz')])
+  await page.setViewportSize(VIEWPORT)
+  await openBoard(page, board.links.facilitator, 'Facilitator Klein')
+  await page.getByTestId('language-switch').click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+
+  const dialog = await openVersions(page)
+  await expect(dialog.getByRole('heading', { name: 'Versions', exact: true })).toBeVisible()
+  const automatic = dialog.locator('[data-testid="snapshot-item"][data-kind="last-left"]')
+  await expect(automatic.getByTestId('snapshot-name')).toHaveText('Saved automatically')
+  await expect(automatic.getByTestId('snapshot-kind')).toHaveText('automatically, when everyone had left')
+
+  const nameInput = dialog.getByTestId('snapshot-name-input')
+  await nameInput.fill('End of workshop 1')
+  await nameInput.press('Enter')
+  await expect(dialog.getByTestId('snapshots-status')).toHaveText('“End of workshop 1” is saved.')
+  const saved = entry(dialog, 'End of workshop 1')
+  await saved.getByTestId('snapshot-restore').click()
+  await saved.getByTestId('snapshot-restore-confirm').click()
+  await expect(dialog.getByTestId('snapshots-status')).toHaveText(
+    '“End of workshop 1” is restored. The state before is saved as the newest version; “Restore” brings it back.',
+  )
+  const newest = dialog.getByTestId('snapshot-item').first()
+  await expect(newest).toHaveAttribute('data-kind', 'before-restore')
+  await expect(newest.getByTestId('snapshot-name')).toHaveText('Before restoring “End of workshop 1”')
+  await expect(dialog).not.toContainText(/Automatisch|Wiederherstellung/)
 })

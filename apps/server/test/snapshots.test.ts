@@ -84,9 +84,16 @@ describe('snapshots', () => {
     // The automatic snapshot taken before the restore brings the edits back.
     const list = await call(server, 'GET', `/api/boards/${board.id}/snapshots`, { token })
     expect(list.json.snapshots.map((s: Json) => s.kind)).toEqual(['before-restore', 'manual'])
-    await call(server, 'POST', `/api/boards/${board.id}/snapshots/${restored.json.before.id}/restore`, { token })
+    // Named by Dorfplatz in the restoring facilitator's language, German unless asked otherwise.
+    expect(restored.json.before.name).toBe('Vor der Wiederherstellung von „Ende Workshop 1“')
+    const undone = await call(server, 'POST', `/api/boards/${board.id}/snapshots/${restored.json.before.id}/restore?locale=en`, { token })
+    expect(undone.json.before.name).toBe('Before a restore')
     await waitForDoc(bob.doc, (doc) => readBoardRecords(doc).has('shape:spaeter'))
     expect(readBoardRecords(bob.doc)).toEqual(afterEdits)
+    const english = await call(server, 'POST', `/api/boards/${board.id}/snapshots/${saved.json.snapshot.id}/restore?locale=en`, { token })
+    expect(english.json.before.name).toBe('Before restoring “Ende Workshop 1”')
+    const unknownLocale = await call(server, 'POST', `/api/boards/${board.id}/snapshots/${saved.json.snapshot.id}/restore?locale=fr`, { token })
+    expect(unknownLocale.status).toBe(400)
   })
 
   it('saves the board automatically when the last person leaves after changing it, and not otherwise', async () => {
@@ -196,6 +203,11 @@ describe('files and import', () => {
     const after = readBoardRecords(live.doc)
     const pages = [...after.values()].filter((r: Json) => r.typeName === 'page') as Json[]
     expect(pages).toHaveLength(3)
+    // Marked as imported in the facilitator's language.
+    expect((after.get(imported.json.firstPageId) as Json).name).toMatch(/ \(importiert\)$/)
+    const inEnglish = await call(server, 'POST', `/api/boards/${board.id}/import?locale=en`, { token, body: file })
+    await waitForDoc(live.doc, (doc) => readBoardRecords(doc).has(inEnglish.json.firstPageId))
+    expect((readBoardRecords(live.doc).get(inEnglish.json.firstPageId) as Json).name).toMatch(/ \(imported\)$/)
     expect(pages.map((p) => p.index).sort()).toEqual(pages.map((p) => p.index).sort((a: string, b: string) => (a < b ? -1 : 1)))
     // Everything the board had is untouched; the imported note is there twice, under new ids, on the new pages.
     for (const [id, value] of before) expect(after.get(id)).toEqual(value)

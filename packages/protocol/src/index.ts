@@ -32,5 +32,5 @@ export type {
   SummonRequest,
   TimerCommand,
 } from './facilitation.ts'
-export { MAX_IMPORT_BYTES, MAX_SNAPSHOT_NAME_LENGTH } from './snapshots.ts'
-export type { CreateSnapshotRequest, ImportResult, SnapshotInfo, SnapshotKind } from './snapshots.ts'
+export { API_LOCALES, MAX_IMPORT_BYTES, MAX_SNAPSHOT_NAME_LENGTH } from './snapshots.ts'
+export type { ApiLocale, CreateSnapshotRequest, ImportResult, SnapshotInfo, SnapshotKind } from './snapshots.ts'

@@ -6,11 +6,13 @@
  * - `POST /api/boards/:id/snapshots` `{ name }` saves the board as it is now.
  * - `GET /api/boards/:id/snapshots/:snapshotId/file` is the snapshot as a `.tldr` file.
  * - `GET /api/boards/:id/snapshots/:snapshotId/thumbnail` is a small SVG sketch of it.
- * - `POST /api/boards/:id/snapshots/:snapshotId/restore` applies the snapshot to the live board
- *   as a new change, after saving the live board as an automatic snapshot.
+ * - `POST /api/boards/:id/snapshots/:snapshotId/restore` (`?locale=en`) applies the snapshot to
+ *   the live board as a new change, after saving the live board as an automatic snapshot named
+ *   in `locale`.
  * - `GET /api/boards/:id/file` is the live board as a `.tldr` file.
  * - `GET /api/boards/:id/report.md` and `report.csv` are the results report (Ergebnisprotokoll).
- * - `POST /api/boards/:id/import` takes a `.tldr` file and adds its pages to the board.
+ * - `POST /api/boards/:id/import` (`?locale=en`) takes a `.tldr` file and adds its pages to the
+ *   board, their names marked as imported in `locale`.
  */
 
 export const MAX_SNAPSHOT_NAME_LENGTH = 120
@@ -36,6 +38,10 @@ export interface SnapshotInfo {
 export interface CreateSnapshotRequest {
   name: string
 }
+
+/** Languages of the texts the server writes: the report, automatic snapshot names, imported page names. German by default. */
+export const API_LOCALES = ['de', 'en'] as const
+export type ApiLocale = (typeof API_LOCALES)[number]
 
 /** What an import added to the board. */
 export interface ImportResult {

@@ -17,13 +17,34 @@ import {
   validateBoardRecords,
   type ReplaceResult,
 } from '@dorfplatz/board'
-import type { SnapshotKind } from '@dorfplatz/protocol'
+import type { SnapshotKind, ApiLocale } from '@dorfplatz/protocol'
 import { httpError } from '../routes/httpError.ts'
 import type { StoredSnapshot } from '../storage/BoardStorage.ts'
 import { boardThumbnail } from './thumbnail.ts'
 
 /** Automatic snapshots of one kind a board keeps; older ones are deleted. Manual ones stay. */
 export const KEEP_AUTOMATIC_SNAPSHOTS = 30
+
+/**
+ * The name of an automatic snapshot taken when everyone had left. Nobody asked for it, so it
+ * is in the board's default language; the web client shows it in the reader's.
+ */
+export const LAST_LEFT_SNAPSHOT_NAME = 'Automatisch gesichert'
+
+const BEFORE_RESTORE_NAMES = {
+  de: { of: (name: string) => `Vor der Wiederherstellung von „${name}“`, plain: 'Vor einer Wiederherstellung' },
+  en: { of: (name: string) => `Before restoring “${name}”`, plain: 'Before a restore' },
+} as const
+
+/**
+ * The name of the snapshot saved just before `restored` is restored, in the language of the
+ * facilitator who restores. An automatic snapshot's own name would only nest ("before restoring
+ * before restoring …"), so it is left out.
+ */
+export function beforeRestoreName(restored: { kind: SnapshotKind; name: string }, locale: ApiLocale): string {
+  const names = BEFORE_RESTORE_NAMES[locale]
+  return restored.kind === 'manual' ? names.of(restored.name) : names.plain
+}
 
 export function takeSnapshot(doc: Y.Doc, kind: SnapshotKind, name: string, now = Date.now()): StoredSnapshot {
   return {

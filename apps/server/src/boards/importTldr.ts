@@ -11,8 +11,11 @@ import type { TLRecord } from '@tldraw/tlschema'
 import { getIndicesAbove, type IndexKey } from '@tldraw/utils'
 import { getRecordsArray, readBoardRecords, readTldrFile, type RecordEntry } from '@dorfplatz/board'
 import { STRUCTURE_META_KEY } from '@dorfplatz/templates'
-import type { ImportResult } from '@dorfplatz/protocol'
+import type { ApiLocale, ImportResult } from '@dorfplatz/protocol'
 import { httpError } from '../routes/httpError.ts'
+
+/** Added to an imported page's name, to tell it apart from the board's own pages of the same name. */
+const IMPORTED_SUFFIX: Record<ApiLocale, string> = { de: 'importiert', en: 'imported' }
 
 const newId = (typeName: string) => `${typeName}:${crypto.randomBytes(12).toString('base64url')}`
 
@@ -25,7 +28,7 @@ function lastPageIndex(doc: Y.Doc): IndexKey | null {
   return last as IndexKey | null
 }
 
-export function importTldrFile(doc: Y.Doc, file: unknown): ImportResult {
+export function importTldrFile(doc: Y.Doc, file: unknown, locale: ApiLocale = 'de'): ImportResult {
   const reading = readTldrFile(file)
   if (!reading.ok) throw httpError(422, `This file cannot be imported: ${reading.reason}.`)
   const records = reading.records.filter((record) => record.typeName !== 'document')
@@ -46,8 +49,7 @@ export function importTldrFile(doc: Y.Doc, file: unknown): ImportResult {
     switch (record.typeName) {
       case 'page':
         copy.index = pageIndices[pageNumber++]
-        // Told apart from the board's own pages of the same name.
-        copy.name = `${String(copy.name)} (importiert)`
+        copy.name = `${String(copy.name)} (${IMPORTED_SUFFIX[locale]})`
         break
       case 'shape': {
         copy.parentId = mapped(copy.parentId, `shape ${record.id}`)

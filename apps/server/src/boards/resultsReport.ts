@@ -19,9 +19,10 @@ import {
   richTextToPlain,
   type VotingRound,
 } from '@dorfplatz/board'
+import type { ApiLocale } from '@dorfplatz/protocol'
 import { currentTemplateInstances, findZone, getTemplate, isTemplateId, shapePagePoint, shapeToPage } from '@dorfplatz/templates'
 
-export type ReportLocale = 'de' | 'en'
+export type ReportLocale = ApiLocale
 
 const TEXT = {
   de: {

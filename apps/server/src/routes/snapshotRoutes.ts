@@ -6,16 +6,18 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { boardToTldrFile } from '@dorfplatz/board'
 import {
+  API_LOCALES,
   BOARD_ID_PATTERN,
   MAX_IMPORT_BYTES,
   MAX_SNAPSHOT_NAME_LENGTH,
+  type ApiLocale,
   type CreateSnapshotRequest,
   type ImportResult,
   type SnapshotInfo,
 } from '@dorfplatz/protocol'
-import { restoreSnapshot, snapshotDoc, takeSnapshot } from '../boards/boardSnapshots.ts'
+import { beforeRestoreName, restoreSnapshot, snapshotDoc, takeSnapshot } from '../boards/boardSnapshots.ts'
 import { importTldrFile } from '../boards/importTldr.ts'
-import { buildReport, reportCsv, reportMarkdown, type ReportLocale } from '../boards/resultsReport.ts'
+import { buildReport, reportCsv, reportMarkdown } from '../boards/resultsReport.ts'
 import type { StoredSnapshot } from '../storage/BoardStorage.ts'
 import { requireRole } from './boardAccess.ts'
 import { httpError } from './httpError.ts'
@@ -37,10 +39,13 @@ const snapshotParams = {
   },
 } as const
 
+/** `?locale=en`: the language of the texts a route writes (report, automatic names). */
 const localeQuery = {
   type: 'object',
-  properties: { locale: { type: 'string', enum: ['de', 'en'] }, token: { type: 'string' } },
+  properties: { locale: { type: 'string', enum: [...API_LOCALES] }, token: { type: 'string' } },
 } as const
+
+type LocaleQuery = { locale?: ApiLocale }
 
 type BoardParams = { Params: { id: string } }
 type SnapshotParams = { Params: { id: string; snapshotId: string } }
@@ -128,17 +133,16 @@ export async function snapshotRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.post<SnapshotParams>(
+  app.post<SnapshotParams & { Querystring: LocaleQuery }>(
     '/api/boards/:id/snapshots/:snapshotId/restore',
-    { schema: { params: snapshotParams } },
+    { schema: { params: snapshotParams, querystring: localeQuery } },
     async (request) => {
       const { id, snapshotId } = request.params
       await facilitator(request, id)
       const snapshot = await storedSnapshot(id, snapshotId)
+      const name = beforeRestoreName(snapshot, request.query.locale ?? 'de')
       const { before, result } = await app.rooms.change(id, (room) => {
         // The board as it was just before, so that the restore itself can be undone.
-        const name =
-          snapshot.kind === 'manual' ? `Vor der Wiederherstellung von „${snapshot.name}“` : 'Vor einer Wiederherstellung'
         const before = takeSnapshot(room.doc, 'before-restore', name)
         return { before, result: restoreSnapshot(room.doc, snapshot) }
       })
@@ -156,7 +160,7 @@ export async function snapshotRoutes(app: FastifyInstance): Promise<void> {
   })
 
   for (const format of ['md', 'csv'] as const) {
-    app.get<BoardParams & { Querystring: { locale?: ReportLocale } }>(
+    app.get<BoardParams & { Querystring: LocaleQuery }>(
       `/api/boards/:id/report.${format}`,
       { schema: { params: boardIdParams, querystring: localeQuery } },
       async (request, reply) => {
@@ -172,13 +176,14 @@ export async function snapshotRoutes(app: FastifyInstance): Promise<void> {
     )
   }
 
-  app.post<BoardParams & { Body: unknown }>(
+  app.post<BoardParams & { Body: unknown; Querystring: LocaleQuery }>(
     '/api/boards/:id/import',
-    { bodyLimit: MAX_IMPORT_BYTES, schema: { params: boardIdParams, body: { type: 'object' } } },
+    { bodyLimit: MAX_IMPORT_BYTES, schema: { params: boardIdParams, querystring: localeQuery, body: { type: 'object' } } },
     async (request, reply): Promise<ImportResult> => {
       const { id } = request.params
       await facilitator(request, id)
-      const result = await app.rooms.change(id, (room) => importTldrFile(room.doc, request.body))
+      const locale = request.query.locale ?? 'de'
+      const result = await app.rooms.change(id, (room) => importTldrFile(room.doc, request.body, locale))
       request.log.info({ boardId: id, pages: result.pages, shapes: result.shapes }, 'file imported')
       reply.code(201)
       return result

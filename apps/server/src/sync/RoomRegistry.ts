@@ -6,7 +6,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify'
 import { CloseCode } from '@dorfplatz/protocol'
-import { KEEP_AUTOMATIC_SNAPSHOTS, takeSnapshot } from '../boards/boardSnapshots.ts'
+import { KEEP_AUTOMATIC_SNAPSHOTS, LAST_LEFT_SNAPSHOT_NAME, takeSnapshot } from '../boards/boardSnapshots.ts'
 import type { BoardStorage } from '../storage/BoardStorage.ts'
 import { Room } from './Room.ts'
 
@@ -93,7 +93,7 @@ export class RoomRegistry {
   private snapshotAfterLastLeft(room: Room): void {
     if (!room.takeClientChanges()) return
     // Taken now, from memory: the state includes every applied update, stored or about to be.
-    const snapshot = takeSnapshot(room.doc, 'last-left', 'Automatisch gesichert')
+    const snapshot = takeSnapshot(room.doc, 'last-left', LAST_LEFT_SNAPSHOT_NAME)
     this.storage
       .saveSnapshot(room.boardId, snapshot, { keepAutomatic: KEEP_AUTOMATIC_SNAPSHOTS })
       .then(() => this.log.debug({ boardId: room.boardId }, 'automatic snapshot saved'))

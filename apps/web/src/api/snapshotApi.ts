@@ -3,7 +3,7 @@
  * snapshots.ts). Files come back as Blobs, fetched with the token in the Authorization header
  * so that it never lands in a URL.
  */
-import type { ImportResult, SnapshotInfo } from '@dorfplatz/protocol'
+import type { ApiLocale, ImportResult, SnapshotInfo } from '@dorfplatz/protocol'
 import { ApiRequestError, isApiError } from './ApiRequestError.ts'
 import { request } from './apiClient.ts'
 
@@ -27,10 +27,13 @@ export async function saveSnapshot(boardId: string, token: string, name: string)
   return snapshot
 }
 
-/** Restores a snapshot into the live board; resolves to the automatic snapshot of the board just before. */
-export async function restoreSnapshot(boardId: string, token: string, snapshotId: string): Promise<SnapshotInfo> {
+/**
+ * Restores a snapshot into the live board; resolves to the automatic snapshot of the board just
+ * before, named in `locale`.
+ */
+export async function restoreSnapshot(boardId: string, token: string, snapshotId: string, locale: ApiLocale): Promise<SnapshotInfo> {
   const { before } = await request<{ before: SnapshotInfo }>(
-    boardUrl(boardId, `snapshots/${encodeURIComponent(snapshotId)}/restore`),
+    `${boardUrl(boardId, `snapshots/${encodeURIComponent(snapshotId)}/restore`)}?locale=${locale}`,
     { method: 'POST', headers: { ...auth(token), 'Content-Type': 'application/json' }, body: '{}' },
   )
   return before
@@ -56,11 +59,16 @@ export const snapshotFilePath = (boardId: string, snapshotId: string) =>
 export const snapshotThumbnailPath = (boardId: string, snapshotId: string) =>
   boardUrl(boardId, `snapshots/${encodeURIComponent(snapshotId)}/thumbnail`)
 export const boardFilePath = (boardId: string) => boardUrl(boardId, 'file')
-export const reportPath = (boardId: string, format: 'md' | 'csv') => boardUrl(boardId, `report.${format}`)
+/** The results report, its headings in `locale`. */
+export const reportPath = (boardId: string, format: 'md' | 'csv', locale: ApiLocale) =>
+  `${boardUrl(boardId, `report.${format}`)}?locale=${locale}`
 
-/** Adds the pages of a `.tldr` file to the board; 422 with a message for a file the board cannot take. */
-export function importTldrFile(boardId: string, token: string, file: string): Promise<ImportResult> {
-  return request<ImportResult>(boardUrl(boardId, 'import'), {
+/**
+ * Adds the pages of a `.tldr` file to the board, marked as imported in `locale`; 422 with a
+ * message for a file the board cannot take.
+ */
+export function importTldrFile(boardId: string, token: string, file: string, locale: ApiLocale): Promise<ImportResult> {
+  return request<ImportResult>(`${boardUrl(boardId, 'import')}?locale=${locale}`, {
     method: 'POST',
     headers: { ...auth(token), 'Content-Type': 'application/json' },
     body: file,

@@ -1,7 +1,7 @@
 /**
- * "Exportieren": a facilitator takes the board away as a picture (PNG or SVG, of the page or
- * of the selection), as a PDF with one A4 page per template, as the board's `.tldr` file from
- * the server, or as the results report (Markdown and CSV). One export runs at a time; the
+ * "Exportieren": a facilitator takes the board away as a PDF with one A4 page per template, as
+ * the results report (Markdown and CSV), as a picture (PNG or SVG, of the page or of the
+ * selection), or as the board's `.tldr` file from the server. One export runs at a time; the
  * footer says what runs, how far the PDF has got, and what came of it.
  */
 import { getTemplate, isTemplateId, readStructureMeta } from '@dorfplatz/templates'
@@ -194,7 +194,7 @@ export function ExportDialog({ editor, boardId, boardTitle, token, onClose }: Ex
       event,
       async (_signal, date) => ({
         // The report's headings and column names in the language of this page.
-        blob: await fetchFile(`${reportPath(boardId, extension)}?locale=${language}`, token),
+        blob: await fetchFile(reportPath(boardId, extension, language), token),
         fileName: fileName(extension, date, t('export.report.filePart')),
       }),
       downloadFailure(t('export.report.errorPrefix')),
@@ -252,6 +252,64 @@ export function ExportDialog({ editor, boardId, boardTitle, token, onClose }: Ex
         </p>
 
         <div className="export-sections">
+          {/* What a facilitator hands over after a session comes first: the PDF and the report. */}
+          <section className="export-section" aria-labelledby={`${id}-pdf`}>
+            <h3 id={`${id}-pdf`} className="export-section__title">
+              {t('export.pdf.heading')}
+            </h3>
+            <p id={`${id}-pdf-intro`} className="export-section__intro">
+              {frameCount > 0 ? t('export.pdf.introFrames', { count: frameCount }) : t('export.pdf.introPage')}
+            </p>
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="export-pdf-create"
+              aria-describedby={`${id}-pdf-intro`}
+              {...actionProps('pdf')}
+              onClick={exportPdf}
+            >
+              {t('export.pdf.create')}
+            </button>
+          </section>
+
+          <section className="export-section" aria-labelledby={`${id}-report`}>
+            <h3 id={`${id}-report`} className="export-section__title">
+              {t('export.report.heading')}
+            </h3>
+            <p className="export-section__intro">{t('export.report.intro')}</p>
+            <ul className="export-downloads">
+              <li>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  data-testid="export-report-md"
+                  aria-describedby={`${id}-report-md-hint`}
+                  {...actionProps('report-md')}
+                  onClick={(event) => downloadReport(event, 'md')}
+                >
+                  {t('export.report.markdown')}
+                </button>
+                <p id={`${id}-report-md-hint`} className="field__hint">
+                  {t('export.report.markdownHint')}
+                </p>
+              </li>
+              <li>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  data-testid="export-report-csv"
+                  aria-describedby={`${id}-report-csv-hint`}
+                  {...actionProps('report-csv')}
+                  onClick={(event) => downloadReport(event, 'csv')}
+                >
+                  {t('export.report.csv')}
+                </button>
+                <p id={`${id}-report-csv-hint`} className="field__hint">
+                  {t('export.report.csvHint')}
+                </p>
+              </li>
+            </ul>
+          </section>
           <section className="export-section" aria-labelledby={`${id}-image`}>
             <h3 id={`${id}-image`} className="export-section__title">
               {t('export.image.heading')}
@@ -315,25 +373,6 @@ export function ExportDialog({ editor, boardId, boardTitle, token, onClose }: Ex
             </button>
           </section>
 
-          <section className="export-section" aria-labelledby={`${id}-pdf`}>
-            <h3 id={`${id}-pdf`} className="export-section__title">
-              {t('export.pdf.heading')}
-            </h3>
-            <p id={`${id}-pdf-intro`} className="export-section__intro">
-              {frameCount > 0 ? t('export.pdf.introFrames', { count: frameCount }) : t('export.pdf.introPage')}
-            </p>
-            <button
-              type="button"
-              className="button button--primary"
-              data-testid="export-pdf-create"
-              aria-describedby={`${id}-pdf-intro`}
-              {...actionProps('pdf')}
-              onClick={exportPdf}
-            >
-              {t('export.pdf.create')}
-            </button>
-          </section>
-
           <section className="export-section" aria-labelledby={`${id}-file`}>
             <h3 id={`${id}-file`} className="export-section__title">
               {t('export.file.heading')}
@@ -353,44 +392,6 @@ export function ExportDialog({ editor, boardId, boardTitle, token, onClose }: Ex
             </button>
           </section>
 
-          <section className="export-section" aria-labelledby={`${id}-report`}>
-            <h3 id={`${id}-report`} className="export-section__title">
-              {t('export.report.heading')}
-            </h3>
-            <p className="export-section__intro">{t('export.report.intro')}</p>
-            <ul className="export-downloads">
-              <li>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  data-testid="export-report-md"
-                  aria-describedby={`${id}-report-md-hint`}
-                  {...actionProps('report-md')}
-                  onClick={(event) => downloadReport(event, 'md')}
-                >
-                  {t('export.report.markdown')}
-                </button>
-                <p id={`${id}-report-md-hint`} className="field__hint">
-                  {t('export.report.markdownHint')}
-                </p>
-              </li>
-              <li>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  data-testid="export-report-csv"
-                  aria-describedby={`${id}-report-csv-hint`}
-                  {...actionProps('report-csv')}
-                  onClick={(event) => downloadReport(event, 'csv')}
-                >
-                  {t('export.report.csv')}
-                </button>
-                <p id={`${id}-report-csv-hint`} className="field__hint">
-                  {t('export.report.csvHint')}
-                </p>
-              </li>
-            </ul>
-          </section>
         </div>
 
         <div className="dialog__footer">

@@ -98,7 +98,7 @@ export function ImportDialog({ boardId, token, editor, onClose }: ImportDialogPr
         setSubmitError({ text: cannotOpen(t('importFile.notTldraw')) })
         return
       }
-      const imported = await importTldrFile(boardId, token, text)
+      const imported = await importTldrFile(boardId, token, text, language)
       setResult(imported)
       if (imported.firstPageId && editor) {
         // Not stopped when the dialog closes: the page should still come into view, and the

@@ -8,6 +8,7 @@ import type { SnapshotInfo } from '@dorfplatz/protocol'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { apiErrorMessage } from '../api/apiErrorMessage.ts'
+import { snapshotName } from './snapshotText.ts'
 
 interface RestoreControlProps {
   snapshot: SnapshotInfo
@@ -76,7 +77,7 @@ export function RestoreControl({ snapshot, blocked, onRestore, onBusy, confirmCl
         data-testid="snapshot-restore-confirm-panel"
       >
         <p id={`${id}-warning`} className="restore-confirm__warning">
-          {t('snapshots.restoreWarning', { name: snapshot.name })}
+          {t('snapshots.restoreWarning', { name: snapshotName(snapshot, t) })}
         </p>
         <div className="form-actions">
           <button
@@ -118,7 +119,7 @@ export function RestoreControl({ snapshot, blocked, onRestore, onBusy, confirmCl
       >
         {t('snapshots.restore')}
         {/* Every entry has this button; screen readers hear which version it brings back. */}
-        <span className="visually-hidden"> ({t('snapshots.nameQuoted', { name: snapshot.name })})</span>
+        <span className="visually-hidden"> ({t('snapshots.nameQuoted', { name: snapshotName(snapshot, t) })})</span>
       </button>
       {state.step === 'failed' && (
         <p className="field__error restore-control__error" role="alert" data-testid="snapshot-restore-error">

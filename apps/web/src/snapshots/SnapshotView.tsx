@@ -15,7 +15,7 @@ import { tldrawAssetUrls } from '../board/tldrawAssetUrls.ts'
 import { useLanguage } from '../i18n/i18n.ts'
 import type { CurrentUser } from '../user/currentUser.ts'
 import { RestoreControl } from './RestoreControl.tsx'
-import { formatSnapshotDate, snapshotKindLabel } from './snapshotText.ts'
+import { formatSnapshotDate, snapshotKindLabel, snapshotName } from './snapshotText.ts'
 
 // Nothing of the board's own panels (presence, voting, moderation) belongs to an old state.
 const viewComponents: TLComponents = {}
@@ -114,7 +114,7 @@ export function SnapshotView({ boardId, token, snapshot, user, licenseKey, resto
       <header className="snapshot-view__header">
         <div className="snapshot-view__heading">
           <h2 id={`${id}-title`} className="snapshot-view__title">
-            {t('snapshotView.title', { name: snapshot.name })}
+            {t('snapshotView.title', { name: snapshotName(snapshot, t) })}
           </h2>
           <p className="snapshot-view__meta">
             <span className="snapshot-view__badge" data-testid="snapshot-view-readonly">

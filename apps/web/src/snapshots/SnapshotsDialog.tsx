@@ -16,7 +16,7 @@ import type { CurrentUser } from '../user/currentUser.ts'
 import { RestoreControl } from './RestoreControl.tsx'
 import { SnapshotThumbnail } from './SnapshotThumbnail.tsx'
 import { SnapshotView } from './SnapshotView.tsx'
-import { checkSnapshotName, defaultSnapshotName, formatSnapshotDate, snapshotKindLabel } from './snapshotText.ts'
+import { checkSnapshotName, defaultSnapshotName, formatSnapshotDate, snapshotKindLabel, snapshotName } from './snapshotText.ts'
 import { usePausedEditor } from '../board/usePausedEditor.ts'
 import { useModalDialog } from '../components/useModalDialog.ts'
 
@@ -121,11 +121,12 @@ export function SnapshotsDialog({ boardId, token, editor, user, licenseKey, onCl
 
   async function restore(snapshot: SnapshotInfo): Promise<void> {
     setRestoringId(snapshot.id)
-    setStatus(t('snapshots.restoringStatus', { name: snapshot.name }))
+    setStatus(t('snapshots.restoringStatus', { name: snapshotName(snapshot, t) }))
     try {
-      const before = await restoreSnapshot(boardId, token, snapshot.id)
+      const before = await restoreSnapshot(boardId, token, snapshot.id, language)
       addToHistory(before)
-      setStatus(t('snapshots.restored', { name: snapshot.name, before: before.name }))
+      // The state before is named in the list, on top; its name would only nest quotes in here.
+      setStatus(t('snapshots.restored', { name: snapshotName(snapshot, t) }))
       // A restore from the snapshot's view ends there: the board now shows what the view showed.
       setViewing(null)
     } catch (error) {
@@ -258,7 +259,7 @@ export function SnapshotsDialog({ boardId, token, editor, user, licenseKey, onCl
                     <SnapshotThumbnail boardId={boardId} token={token} snapshotId={snapshot.id} />
                     <div className="snapshot__text">
                       <h4 className="snapshot__name" data-testid="snapshot-name">
-                        {snapshot.name}
+                        {snapshotName(snapshot, t)}
                       </h4>
                       <p className="snapshot__meta">
                         <time dateTime={new Date(snapshot.createdAt).toISOString()}>
@@ -279,7 +280,7 @@ export function SnapshotsDialog({ boardId, token, editor, user, licenseKey, onCl
                         }}
                       >
                         {t('snapshots.view')}
-                        <span className="visually-hidden"> ({t('snapshots.nameQuoted', { name: snapshot.name })})</span>
+                        <span className="visually-hidden"> ({t('snapshots.nameQuoted', { name: snapshotName(snapshot, t) })})</span>
                       </button>
                       <RestoreControl
                         snapshot={snapshot}

@@ -3,7 +3,7 @@ import i18next, { type TFunction } from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { de } from '../i18n/de.ts'
 import { en } from '../i18n/en.ts'
-import { checkSnapshotName, defaultSnapshotName, formatSnapshotDate, snapshotKindLabel } from './snapshotText.ts'
+import { checkSnapshotName, defaultSnapshotName, formatSnapshotDate, snapshotKindLabel, snapshotName } from './snapshotText.ts'
 
 // Local time, as the browser shows it: 25 November 2026, 14:30.
 const AFTERNOON = new Date(2026, 10, 25, 14, 30)
@@ -68,5 +68,19 @@ describe('snapshotKindLabel', () => {
     expect(snapshotKindLabel('manual', tEn)).toBe('Facilitator')
     expect(snapshotKindLabel('last-left', tEn)).toBe('automatically, when everyone had left')
     expect(snapshotKindLabel('before-restore', tEn)).toBe('automatically before a restore')
+  })
+})
+
+describe('snapshotName', () => {
+  it('keeps the names people and restores gave', () => {
+    expect(snapshotName({ kind: 'manual', name: 'Ende Workshop 1' }, tEn)).toBe('Ende Workshop 1')
+    expect(snapshotName({ kind: 'before-restore', name: 'Before restoring “Ende Workshop 1”' }, t)).toBe(
+      'Before restoring “Ende Workshop 1”',
+    )
+  })
+
+  it('names the snapshot saved when everyone had left in the language of the page', () => {
+    expect(snapshotName({ kind: 'last-left', name: 'Automatisch gesichert' }, t)).toBe('Automatisch gesichert')
+    expect(snapshotName({ kind: 'last-left', name: 'Automatisch gesichert' }, tEn)).toBe('Saved automatically')
   })
 })

@@ -2,7 +2,7 @@
  * The words and dates around a board's saved versions (snapshots): the name a new one gets,
  * whether a typed name is acceptable, who or what saved one, and when.
  */
-import { MAX_SNAPSHOT_NAME_LENGTH, type SnapshotKind } from '@dorfplatz/protocol'
+import { MAX_SNAPSHOT_NAME_LENGTH, type SnapshotInfo, type SnapshotKind } from '@dorfplatz/protocol'
 import type { TFunction } from 'i18next'
 import type { Language } from '../i18n/i18n.ts'
 
@@ -29,4 +29,12 @@ export function checkSnapshotName(input: string): SnapshotNameCheck {
 /** Who or what saved a snapshot: the facilitator, or Dorfplatz on its own and why. */
 export function snapshotKindLabel(kind: SnapshotKind, t: TFunction<'translation'>): string {
   return t(`snapshots.kind.${kind}`)
+}
+
+/**
+ * A snapshot's name as the list shows it. The one saved when everyone had left has a name
+ * Dorfplatz gave it on its own, with nobody's language at hand: it reads in the UI's language.
+ */
+export function snapshotName(snapshot: Pick<SnapshotInfo, 'kind' | 'name'>, t: TFunction<'translation'>): string {
+  return snapshot.kind === 'last-left' ? t('snapshots.lastLeftName') : snapshot.name
 }
