@@ -3,6 +3,7 @@
  * chosen template zone through the sheet, with taps only; the facilitator sees them, the
  * results report files them under that zone, and guests and desktop browsers get no button.
  */
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { readBoardRecords, readTemplateInstances, richTextToPlain } from '@dorfplatz/board'
 import type { CreatedBoard } from '@dorfplatz/protocol'
@@ -92,6 +93,10 @@ test('a participant writes two notes into a SWOT zone from a phone', async ({ pa
   await expect(sheet.getByTestId('quick-note-target')).toHaveText('Kommt nach: SWOT-Analyse › Stärken')
   const placeBox = await strengthsOption.boundingBox()
   expect(placeBox!.height).toBeGreaterThanOrEqual(44)
+  const violations = await new AxeBuilder({ page: phone }).include('[data-testid="quick-note-sheet"]').analyze()
+  expect(
+    violations.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id),
+  ).toEqual([])
   await sheet.getByTestId('quick-note-text').focus()
   await phone.screenshot({ path: screenshotPath(testInfo, 'phone-note.png') })
   await sheet.getByTestId('quick-note-submit').tap()
