@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test'
 import type { CreatedBoard } from '@dorfplatz/protocol'
 import { startServerProcess, type ServerProcess } from '../integration/serverProcess.ts'
 
@@ -22,8 +22,11 @@ export interface DorfplatzServer {
 export const test = base.extend<{
   server: DorfplatzServer
   requestLog: string[]
-  /** A new browser context (another person's browser), closed when the test ends; its requests land in requestLog. */
-  newBrowser: () => Promise<BrowserContext>
+  /**
+   * A new browser context (another person's browser, a phone with `options`), closed when the
+   * test ends; its requests land in requestLog.
+   */
+  newBrowser: (options?: BrowserContextOptions) => Promise<BrowserContext>
 }>({
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
@@ -59,8 +62,8 @@ export const test = base.extend<{
   },
   newBrowser: async ({ browser, requestLog }, use) => {
     const contexts: BrowserContext[] = []
-    await use(async () => {
-      const context = await browser.newContext()
+    await use(async (options) => {
+      const context = await browser.newContext(options)
       recordRequests(context, requestLog)
       contexts.push(context)
       return context

@@ -4,8 +4,8 @@
  * the last visit, the name
  * dialog, the facilitators' template, share, vote, timer, export, versions and import dialogs
  * (the board behind them ignores the keyboard while one is open), what the facilitator's
- * session controls do on everyone's screen (SessionOverlay) and, when the connection ends
- * for good, why.
+ * session controls do on everyone's screen (SessionOverlay), the phone's "Notiz schreiben"
+ * (QuickNote) and, when the connection ends for good, why.
  */
 import { boardPath, CloseCode, MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/protocol'
 import { getTemplate, isTemplateId, type TemplateInstance } from '@dorfplatz/templates'
@@ -33,6 +33,7 @@ import { tldrawAssetUrls } from './tldrawAssetUrls.ts'
 import { useBoardSession, useBoardSnapshot } from './useBoardSession.ts'
 import { usePausedEditor } from './usePausedEditor.ts'
 import { ExportDialog } from '../export/ExportDialog.tsx'
+import { QuickNote } from '../quickNote/QuickNote.tsx'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { TimerDialog } from '../session/TimerDialog.tsx'
 import { ImportDialog } from '../snapshots/ImportDialog.tsx'
@@ -182,6 +183,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           </div>
         )}
         {editor && <SessionOverlay editor={editor} />}
+        {editor && <QuickNote editor={editor} />}
         <div className="visually-hidden" role="status" data-testid="board-announcement">
           {announcement}
         </div>

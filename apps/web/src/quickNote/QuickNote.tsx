@@ -1,0 +1,94 @@
+/**
+ * "Notiz schreiben" on a phone: a large button at the bottom of a narrow touch screen opens a
+ * sheet in which a participant writes a note and picks the template zone it belongs in, instead
+ * of placing and typing a sticky note on a canvas that is hard to handle with a thumb. After
+ * the note is on the board the view moves to it and a short confirmation offers the next one.
+ * Shown only to those who may edit the board now (not to guests, not while it is frozen).
+ */
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useValue, type Editor, type TLShapeId } from 'tldraw'
+import { useBoardContext } from '../board/BoardContext.ts'
+import { useMediaQuery } from '../components/useMediaQuery.ts'
+import { QuickNoteSheet } from './QuickNoteSheet.tsx'
+
+/**
+ * A phone: a coarse pointer on a narrow screen, upright or turned (then it is low). Tablets
+ * and laptops with touch screens keep the canvas as it is.
+ */
+export const PHONE_QUERY = '(pointer: coarse) and (max-width: 40rem), (pointer: coarse) and (max-height: 30rem)'
+
+/** How long the confirmation stays after a note was added: long enough to read, then out of the way. */
+const CONFIRMATION_MS = 8000
+
+/** Room shown around the new note, in page units, so that one sees where in the zone it landed. */
+const REVEAL_MARGIN = 120
+
+const REVEAL_ANIMATION_MS = 320
+
+function revealNote(editor: Editor, shapeId: TLShapeId): void {
+  const bounds = editor.getShapePageBounds(shapeId)
+  if (!bounds) return
+  // Never zoomed in past 100 %; tldraw shortens the animation for people who ask for reduced motion.
+  editor.zoomToBounds(bounds.clone().expandBy(REVEAL_MARGIN), { targetZoom: 1, animation: { duration: REVEAL_ANIMATION_MS } })
+}
+
+export function QuickNote({ editor }: { editor: Editor }) {
+  const { t } = useTranslation()
+  const { info } = useBoardContext()
+  const isPhone = useMediaQuery(PHONE_QUERY)
+  // Covers guests, a frozen board (for participants), a board from a newer Dorfplatz and a dead link.
+  const readonly = useValue('dorfplatz.readonly', () => editor.getIsReadonly(), [editor])
+  const [open, setOpen] = useState(false)
+  const [confirmation, setConfirmation] = useState('')
+
+  useEffect(() => {
+    if (!confirmation) return
+    const timer = window.setTimeout(() => setConfirmation(''), CONFIRMATION_MS)
+    return () => window.clearTimeout(timer)
+  }, [confirmation])
+
+  const pendingShow = useRef<number | null>(null)
+  useEffect(() => () => window.cancelAnimationFrame(pendingShow.current ?? 0), [])
+
+  if (info.role === 'viewer' || !isPhone) return null
+
+  return (
+    <>
+      {!readonly && (
+        <div className="quick-note-bar" data-testid="quick-note-bar">
+          <p className="quick-note-bar__confirmation" role="status" data-testid="quick-note-confirmation">
+            {confirmation}
+          </p>
+          <button
+            type="button"
+            className="button button--primary button--large quick-note-bar__button"
+            data-testid="quick-note-open"
+            onClick={() => {
+              setConfirmation('')
+              setOpen(true)
+            }}
+          >
+            <svg className="quick-note-bar__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d="M4 4h16v11l-5 5H4z" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+              <path d="M15 20v-5h5M8 9h8M8 13h5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            </svg>
+            {confirmation ? t('quickNote.openAnother') : t('quickNote.open')}
+          </button>
+        </div>
+      )}
+      {open && (
+        <QuickNoteSheet
+          editor={editor}
+          onAdded={(shapeId, place) => {
+            setOpen(false)
+            setConfirmation(t('quickNote.added', { place }))
+            // Once the sheet is gone and the canvas has its full size again.
+            pendingShow.current = window.requestAnimationFrame(() => revealNote(editor, shapeId))
+          }}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </>
+  )
+}

@@ -1,0 +1,287 @@
+/**
+ * The phone's note sheet: a full-screen dialog with the note's text, where it goes ("Wohin?":
+ * each template's zones, or the free area) and its colour. The place and colour are
+ * remembered per board, so a run of notes into one zone is type, tap, type, tap. The sheet
+ * keeps to the part of the screen the on-screen keyboard leaves free.
+ */
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react'
+import { useTranslation } from 'react-i18next'
+import { getColorValue, useValue, type Editor, type TLShapeId } from 'tldraw'
+import { getTemplate, isTemplateId } from '@dorfplatz/templates'
+import { useBoardContext } from '../board/BoardContext.ts'
+import { usePausedEditor } from '../board/usePausedEditor.ts'
+import { useModalDialog } from '../components/useModalDialog.ts'
+import { useLanguage } from '../i18n/i18n.ts'
+import { scopeGroups } from '../voting/scopeOptions.ts'
+import { useTemplateInstances } from '../voting/useTemplateInstances.ts'
+import { addQuickNote } from './addQuickNote.ts'
+import {
+  FREE_AREA,
+  loadQuickNoteChoice,
+  QUICK_NOTE_COLORS,
+  saveQuickNoteChoice,
+  type QuickNoteColor,
+} from './quickNoteChoice.ts'
+
+/** Long enough for a thought, short enough to stay readable on a sticky note. */
+export const MAX_QUICK_NOTE_LENGTH = 280
+
+const COLOR_NAME_KEYS = {
+  yellow: 'yellow',
+  orange: 'orange',
+  'light-green': 'lightGreen',
+  'light-blue': 'lightBlue',
+  'light-violet': 'lightViolet',
+  'light-red': 'lightRed',
+} as const satisfies Record<QuickNoteColor, string>
+
+interface QuickNoteSheetProps {
+  editor: Editor
+  /** The note is on the board; `place` names where, as the confirmation says it. */
+  onAdded: (shapeId: TLShapeId, place: string) => void
+  onClose: () => void
+}
+
+/** Keeps the sheet within the visual viewport, the part of the screen the on-screen keyboard leaves. */
+function useVisualViewportFit(dialogRef: RefObject<HTMLDialogElement | null>): void {
+  useEffect(() => {
+    const viewport = window.visualViewport
+    const dialog = dialogRef.current
+    if (!viewport || !dialog) return
+    const fit = () => {
+      dialog.style.setProperty('--quick-note-height', `${viewport.height}px`)
+      dialog.style.setProperty('--quick-note-top', `${viewport.offsetTop}px`)
+    }
+    fit()
+    viewport.addEventListener('resize', fit)
+    viewport.addEventListener('scroll', fit)
+    return () => {
+      viewport.removeEventListener('resize', fit)
+      viewport.removeEventListener('scroll', fit)
+    }
+  }, [dialogRef])
+}
+
+export function QuickNoteSheet({ editor, onAdded, onClose }: QuickNoteSheetProps) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const id = useId()
+  const { info, session } = useBoardContext()
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const textRef = useRef<HTMLTextAreaElement>(null)
+  const placesRef = useRef<HTMLFieldSetElement>(null)
+  const instances = useTemplateInstances(session)
+  const readonly = useValue('dorfplatz.readonly', () => editor.getIsReadonly(), [editor])
+  // Frames a facilitator deleted take their zones along; ask for the shape ids only, so a note moving elsewhere re-renders nothing.
+  const frameIds = useValue(
+    'dorfplatz.templateFrames',
+    () => instances.filter((instance) => editor.getShape(instance.frameId as TLShapeId)).map((instance) => instance.frameId).join(' '),
+    [editor, instances],
+  )
+  const groups = useMemo(() => {
+    const present = new Set(frameIds.split(' '))
+    return scopeGroups(
+      instances.filter((instance) => present.has(instance.frameId)),
+      language,
+    )
+  }, [instances, frameIds, language])
+  const zoneHints = useMemo(() => {
+    const hints = new Map<string, string>()
+    for (const instance of instances) {
+      const zones = instance.zones ?? (isTemplateId(instance.templateId) ? getTemplate(instance.templateId).zones : [])
+      for (const zone of zones) if (zone.hint) hints.set(`${instance.instanceId}/${zone.id}`, zone.hint[language])
+    }
+    return hints
+  }, [instances, language])
+
+  const [stored] = useState(() => loadQuickNoteChoice(info.id))
+  const [text, setText] = useState('')
+  const [color, setColor] = useState<QuickNoteColor>(stored.color)
+  const [place, setPlace] = useState<string | null>(stored.place)
+  const [textError, setTextError] = useState<string | null>(null)
+  const [placeError, setPlaceError] = useState<string | null>(null)
+
+  const placeNames = useMemo(() => {
+    const names = new Map<string, string>([[FREE_AREA, t('quickNote.freeArea')]])
+    for (const group of groups) {
+      for (const zone of group.zones) names.set(zone.value, t('quickNote.place', { template: group.name, zone: zone.name }))
+    }
+    return names
+  }, [groups, t])
+  // Without templates the free area is the only place there is; a remembered zone that left the board counts as none.
+  const chosenPlace = place !== null && placeNames.has(place) ? place : groups.length === 0 ? FREE_AREA : null
+
+  const noteColors = useMemo(() => {
+    const theme = editor.getCurrentTheme().colors[editor.getColorMode()]
+    return new Map(QUICK_NOTE_COLORS.map((value) => [value, getColorValue(theme, value, 'noteFill')]))
+  }, [editor])
+
+  useModalDialog(dialogRef, { onOpen: () => textRef.current?.focus() })
+  usePausedEditor(editor)
+  useVisualViewportFit(dialogRef)
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (readonly) return
+    const trimmed = text.trim()
+    setTextError(trimmed ? null : t('quickNote.textRequired'))
+    setPlaceError(chosenPlace ? null : t('quickNote.placeRequired'))
+    if (!trimmed) {
+      textRef.current?.focus()
+      return
+    }
+    if (!chosenPlace) {
+      placesRef.current?.querySelector('input')?.focus()
+      return
+    }
+    const result = addQuickNote(editor, instances, { text: trimmed, color, place: chosenPlace })
+    if (!result.ok) {
+      if (result.reason === 'place-gone') {
+        setPlace(null)
+        setPlaceError(t('quickNote.placeGone'))
+      }
+      return
+    }
+    saveQuickNoteChoice(info.id, { place: chosenPlace, color })
+    onAdded(result.shapeId, placeNames.get(chosenPlace) ?? '')
+  }
+
+  const placeOption = (value: string, name: string, hint: string | undefined) => (
+    <label key={value} className="quick-note__place">
+      <input
+        type="radio"
+        name={`${id}-place`}
+        value={value}
+        checked={chosenPlace === value}
+        data-testid="quick-note-place"
+        data-place={value}
+        onChange={() => {
+          setPlace(value)
+          setPlaceError(null)
+        }}
+      />
+      <span className="quick-note__place-text">
+        <span className="quick-note__place-name">{name}</span>
+        {hint && <span className="quick-note__place-hint">{hint}</span>}
+      </span>
+    </label>
+  )
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="quick-note"
+      data-testid="quick-note-sheet"
+      aria-labelledby={`${id}-title`}
+      onCancel={(event) => {
+        event.preventDefault()
+        onClose()
+      }}
+    >
+      <form className="quick-note__form" noValidate onSubmit={submit}>
+        <header className="quick-note__header">
+          <h2 id={`${id}-title`} className="quick-note__title">
+            {t('quickNote.title')}
+          </h2>
+          <button type="button" className="quick-note__close" data-testid="quick-note-close" onClick={onClose}>
+            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d="M6 6l12 12M18 6L6 18" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
+            </svg>
+            <span className="visually-hidden">{t('quickNote.close')}</span>
+          </button>
+        </header>
+
+        <div className="quick-note__body">
+          <div className="field">
+            <label htmlFor={`${id}-text`}>{t('quickNote.textLabel')}</label>
+            <textarea
+              ref={textRef}
+              id={`${id}-text`}
+              className="quick-note__text"
+              data-testid="quick-note-text"
+              value={text}
+              rows={4}
+              maxLength={MAX_QUICK_NOTE_LENGTH}
+              placeholder={t('quickNote.textPlaceholder')}
+              aria-invalid={textError ? true : undefined}
+              aria-describedby={textError ? `${id}-text-error` : undefined}
+              onChange={(event) => {
+                setText(event.target.value)
+                setTextError(null)
+              }}
+            />
+            {textError && (
+              <p id={`${id}-text-error`} className="field__error">
+                {textError}
+              </p>
+            )}
+          </div>
+
+          <fieldset
+            ref={placesRef}
+            className="quick-note__places"
+            aria-describedby={placeError ? `${id}-place-error` : undefined}
+          >
+            <legend className="quick-note__legend">{t('quickNote.placeLegend')}</legend>
+            {placeError && (
+              <p id={`${id}-place-error`} className="field__error" data-testid="quick-note-place-error">
+                {placeError}
+              </p>
+            )}
+            {groups.map((group) => (
+              <fieldset key={group.instanceId} className="quick-note__group">
+                <legend className="quick-note__group-name">{group.name}</legend>
+                {group.zones.map((zone) => placeOption(zone.value, zone.name, zoneHints.get(zone.value)))}
+              </fieldset>
+            ))}
+            <fieldset className="quick-note__group">
+              {groups.length > 0 && <legend className="quick-note__group-name">{t('quickNote.otherGroup')}</legend>}
+              {placeOption(FREE_AREA, t('quickNote.freeArea'), t('quickNote.freeAreaHint'))}
+            </fieldset>
+          </fieldset>
+
+          <fieldset className="quick-note__colors color-picker">
+            <legend className="quick-note__legend">{t('quickNote.colorLegend')}</legend>
+            <div className="color-picker__options">
+              {QUICK_NOTE_COLORS.map((value) => (
+                <label key={value} className="color-picker__option quick-note__color" title={t(`quickNote.colors.${COLOR_NAME_KEYS[value]}`)}>
+                  <input
+                    type="radio"
+                    name={`${id}-color`}
+                    value={value}
+                    checked={color === value}
+                    data-testid="quick-note-color"
+                    onChange={() => setColor(value)}
+                  />
+                  <span className="color-picker__swatch" style={{ backgroundColor: noteColors.get(value) }} aria-hidden="true" />
+                  <span className="visually-hidden">{t(`quickNote.colors.${COLOR_NAME_KEYS[value]}`)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+
+        <footer className="quick-note__footer">
+          {readonly && (
+            <p className="quick-note__notice" role="status" data-testid="quick-note-readonly">
+              {t('quickNote.readonly')}
+            </p>
+          )}
+          {chosenPlace && !readonly && (
+            <p className="quick-note__target" data-testid="quick-note-target">
+              {t('quickNote.goesTo', { place: placeNames.get(chosenPlace) })}
+            </p>
+          )}
+          <button
+            type="submit"
+            className="button button--primary button--large quick-note__submit"
+            data-testid="quick-note-submit"
+            aria-disabled={readonly}
+          >
+            {t('quickNote.submit')}
+          </button>
+        </footer>
+      </form>
+    </dialog>
+  )
+}
