@@ -1,18 +1,6 @@
 import { expect, nonLocalRequests, openBoard, test } from './boardFixtures.ts'
+import { addNote, noteWithText } from './notes.ts'
 import type { Page } from '@playwright/test'
-
-/** Creates a sticky note with `text` the way a person does: note tool, click on the canvas, type, Escape. */
-async function addNote(page: Page, text: string, at: { x: number; y: number }): Promise<void> {
-  // Focus the canvas on an empty spot far from the toolbars, then pick the note tool by its shortcut.
-  await page.locator('.tl-canvas').click({ position: { x: 640, y: 450 } })
-  await page.keyboard.press('Escape')
-  await page.keyboard.press('n')
-  await page.locator('.tl-canvas').click({ position: at })
-  await page.keyboard.type(text)
-  await page.keyboard.press('Escape')
-}
-
-const noteWithText = (page: Page, text: string) => page.locator('.tl-shape').filter({ hasText: text })
 
 test('two browsers edit one board live, a viewer only watches, and the board survives a crash', async ({
   server,

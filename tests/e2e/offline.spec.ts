@@ -34,6 +34,7 @@ test('notes written offline reach the others exactly once, also when both were o
   await addNote(mayor, 'Glasfaser Ortsteil Nord', { x: 300, y: 250 })
   await addNote(mayor, 'Dorf-App für Vereine', { x: 520, y: 250 })
   await addNote(mayor, 'Bürgerbüro digital', { x: 740, y: 250 })
+  await expect(noteWithText(mayor, 'Bürgerbüro digital')).toBeVisible()
   await addNote(facilitator, 'Während Bernd offline war', { x: 400, y: 550 })
   await expect(noteWithText(mayor, 'Während Bernd offline war')).toHaveCount(0)
   await expect(noteWithText(facilitator, 'Glasfaser Ortsteil Nord')).toHaveCount(0)
@@ -50,6 +51,8 @@ test('notes written offline reach the others exactly once, also when both were o
   await goOffline(facilitatorContext, facilitator)
   await addNote(mayor, 'Mitfahrbank am Rathaus', { x: 300, y: 650 })
   await addNote(facilitator, 'Förderantrag stellen', { x: 700, y: 650 })
+  await expect(noteWithText(mayor, 'Mitfahrbank am Rathaus')).toBeVisible()
+  await expect(noteWithText(facilitator, 'Förderantrag stellen')).toBeVisible()
   await goOnline(facilitatorContext, facilitator)
   await goOnline(mayorContext, mayor)
   for (const page of [mayor, facilitator]) {
@@ -70,6 +73,7 @@ test('offline work survives a server restart and a closed tab', async ({ server,
   // Offline work while the server is killed and started again.
   await goOffline(mayorContext, mayor)
   await addNote(mayor, 'Notiz vor dem Neustart', { x: 400, y: 300 })
+  await expect(noteWithText(mayor, 'Notiz vor dem Neustart')).toBeVisible()
   await server.restart('SIGKILL')
   await expect(connection(facilitator)).toHaveAttribute('data-state', 'connected')
   await goOnline(mayorContext, mayor)
@@ -78,6 +82,7 @@ test('offline work survives a server restart and a closed tab', async ({ server,
   // Offline again, a note, and the tab is closed before the network returns.
   await goOffline(mayorContext, mayor)
   await addNote(mayor, 'Notiz im geschlossenen Tab', { x: 650, y: 300 })
+  await expect(noteWithText(mayor, 'Notiz im geschlossenen Tab')).toBeVisible()
   await mayor.close()
   await mayorContext.setOffline(false)
   await expect(noteWithText(facilitator, 'Notiz im geschlossenen Tab')).toHaveCount(0)
@@ -111,6 +116,7 @@ test('a board opened before opens again without a network, and what is written t
   await expect(connection(mayor)).toHaveAttribute('data-state', 'offline')
   await expect(noteWithText(mayor, 'Vor der Abfahrt')).toBeVisible()
   await addNote(mayor, 'Im Zug geschrieben', { x: 650, y: 300 })
+  await expect(noteWithText(mayor, 'Im Zug geschrieben')).toBeVisible()
   await expect(noteWithText(facilitator, 'Im Zug geschrieben')).toHaveCount(0)
 
   await goOnline(mayorContext, mayor)

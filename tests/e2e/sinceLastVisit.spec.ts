@@ -46,6 +46,7 @@ test('a returning participant sees what others changed while away, and can dismi
   await mayorContext.setOffline(true)
   await expect(mayor.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline')
   await addNote(mayor, 'Meine eigene Notiz', { x: 300, y: 550 })
+  await expect(noteWithText(mayor, 'Meine eigene Notiz')).toBeVisible()
   await mayor.close()
   await mayorContext.setOffline(false)
 
@@ -94,4 +95,32 @@ test('a returning participant sees what others changed while away, and can dismi
   await expect(mayor.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected')
   await expect(noteWithText(mayor, 'Mitfahrbank aufstellen')).toBeVisible()
   await expect(mayor.getByTestId('visit-panel')).toHaveCount(0)
+})
+
+test('on a phone the list starts folded, and the view takes in what arrived since', async ({ server, newBrowser }) => {
+  const board = await server.createBoard('Dorfentwicklung Musterdorf')
+  const facilitator = await (await newBrowser()).newPage()
+  await openBoard(facilitator, board.links.facilitator, 'Moderatorin Weber')
+  const phoneContext = await newBrowser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+  let phone = await phoneContext.newPage()
+  await openBoard(phone, board.links.participant, 'Bürgermeister Schulz')
+  await phone.close()
+  await addNote(facilitator, 'Neue Idee vom Team', { x: 900, y: 600 })
+  await expect(noteWithText(facilitator, 'Neue Idee vom Team')).toBeVisible()
+
+  // The phone's copy was empty, so it opened on nothing; once synced, the view includes the note.
+  phone = await phoneContext.newPage()
+  await phone.goto(board.links.participant)
+  const toggle = phone.getByTestId('visit-toggle')
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+  await expect(toggle).toHaveText('Zeigen (1)')
+  await expect(phone.getByTestId('visit-ring')).toHaveCount(1)
+  await expect(noteWithText(phone, 'Neue Idee vom Team')).toBeInViewport()
+  await toggle.tap()
+  await expect(phone.getByTestId('visit-item')).toHaveText(/Neue Idee vom Team/)
+
+  // Offline, the phone's top bar says so in one word; the rest is for screen readers.
+  await phoneContext.setOffline(true)
+  await expect(phone.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline')
+  await expect(phone.locator('.connection__detail')).toHaveCSS('clip', 'rect(0px, 0px, 0px, 0px)')
 })

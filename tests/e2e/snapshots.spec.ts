@@ -10,6 +10,7 @@ import { expect, nonLocalRequests, openBoard, recordRequests, test } from './boa
 import { readBoardDoc, writeBoardRecords } from './boardDoc.ts'
 import { openMainMenuItem, seriousViolations } from './boardMainMenu.ts'
 import { screenshotPath } from './docsScreenshots.ts'
+import { addNote, noteWithText } from './notes.ts'
 
 const VIEWPORT = { width: 1280, height: 800 }
 
@@ -25,18 +26,6 @@ async function openVersions(page: Page): Promise<Locator> {
 function entry(dialog: Locator, name: string): Locator {
   return dialog.getByTestId('snapshot-item').filter({ has: dialog.page().getByText(name, { exact: true }) })
 }
-
-/** Creates a sticky note the way a person does: note tool by its shortcut, click on the canvas, type, Escape. */
-async function addNote(page: Page, text: string, at: { x: number; y: number }): Promise<void> {
-  await page.locator('.tl-canvas').click({ position: { x: 640, y: 450 } })
-  await page.keyboard.press('Escape')
-  await page.keyboard.press('n')
-  await page.locator('.tl-canvas').click({ position: at })
-  await page.keyboard.type(text)
-  await page.keyboard.press('Escape')
-}
-
-const noteWithText = (scope: Page | Locator, text: string) => scope.locator('.tl-shape').filter({ hasText: text })
 
 /** The board's records as the server has them, in a stable order to compare. */
 async function boardState(serverUrl: string, boardId: string, token: string): Promise<string> {

@@ -25,6 +25,7 @@ import { BoardMessage } from './BoardMessage.tsx'
 import type { BoardSession } from './BoardSession.ts'
 import { BoardSharePanel } from './BoardSharePanel.tsx'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
+import { fitBoardOnOpen } from './fitBoardOnOpen.ts'
 import { NameDialog } from './NameDialog.tsx'
 import { revealShapeWhenPresent } from './revealShapeWhenPresent.ts'
 import { ShareDialog } from './ShareDialog.tsx'
@@ -138,11 +139,11 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
     if (snapshot.fatalCloseCode !== null) {
       return <BoardMessage kind="error" title={t(`connection.closedReason.${closeReasonKey(snapshot.fatalCloseCode)}`)} />
     }
-    return (
-      <BoardMessage
-        kind="loading"
-        title={snapshot.connection === 'offline' ? t('connection.offline') : t('board.loading')}
-      />
+    // Without a network and without a copy in this browser there is nothing to show yet.
+    return snapshot.connection === 'offline' ? (
+      <BoardMessage kind="loading" title={t('connection.offline')} hint={t('board.offlineNoCopy')} />
+    ) : (
+      <BoardMessage kind="loading" title={t('board.loading')} />
     )
   }
 
@@ -162,13 +163,12 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           onMount={(mounted: Editor) => {
             // The store's collaboration mode already says so; this makes it hold from the first frame.
             if (info.role === 'viewer') mounted.updateInstanceState({ isReadonly: true })
-            // Open on an overview of the whole page (templates are larger than a screen), never zoomed in past 100 %.
-            const pageBounds = mounted.getCurrentPageBounds()
-            if (pageBounds) mounted.zoomToBounds(pageBounds, { targetZoom: 1 })
+            const stopFitting = fitBoardOnOpen(mounted, session)
             // The server closes the socket of a participant who writes a template's structure.
             const stopGuard = info.role === 'facilitator' ? null : guardTemplateStructure(mounted)
             setEditor(mounted)
             return () => {
+              stopFitting()
               stopGuard?.()
               setEditor(null)
             }

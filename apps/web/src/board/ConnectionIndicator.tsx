@@ -1,6 +1,7 @@
 /**
  * Shows whether this board is connected. The text is the state itself, so it
- * reads the same to everyone; the dot's colour only repeats it.
+ * reads the same to everyone; the dot's colour only repeats it. Offline, it also says
+ * where the changes go (on a phone only to screen readers, as there is no room).
  */
 import { useTranslation } from 'react-i18next'
 import { useBoardContext } from './BoardContext.ts'
@@ -19,7 +20,10 @@ export function ConnectionIndicator() {
       title={t('connection.label')}
     >
       <span className="connection__dot" aria-hidden="true" />
-      <span className="connection__text">{t(`connection.${connection}`)}</span>
+      <span className="connection__text">
+        {t(`connection.${connection}`)}
+        {connection === 'offline' && <span className="connection__detail"> – {t('connection.offlineDetail')}</span>}
+      </span>
     </div>
   )
 }

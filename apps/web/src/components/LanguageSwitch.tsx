@@ -1,6 +1,7 @@
 /**
  * The language switch of every page: one button that names the other language
- * in that language, as people look for "English" or "Deutsch", not for a flag.
+ * in that language, as people look for "English" or "Deutsch", not for a flag
+ * (on a phone's board only its code, "EN" or "DE", shows; the name stays its label).
  */
 import { useTranslation } from 'react-i18next'
 import { currentLanguage, setLanguage } from '../i18n/i18n.ts'
@@ -20,7 +21,11 @@ export function LanguageSwitch({ className }: { className?: string }) {
       title={t('language.switchTitle')}
       onClick={() => setLanguage(other)}
     >
-      {t('language.switchTo')}
+      <span className="language-switch__name">{t('language.switchTo')}</span>
+      {/* Where there is no room for the name (a phone's top bar): the language's code. */}
+      <span className="language-switch__code" aria-hidden="true">
+        {other.toUpperCase()}
+      </span>
     </button>
   )
 }

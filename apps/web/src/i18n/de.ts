@@ -243,6 +243,7 @@ export const de = {
   },
   board: {
     loading: 'Board wird geladen …',
+    offlineNoCopy: 'Dieses Board ist in diesem Browser noch nicht gespeichert. Es öffnet sich, sobald die Verbindung zurück ist.',
     invalidLink: 'Dieser Link ist ungültig oder wurde ersetzt.',
     invalidLinkHint: 'Bitten Sie die Moderation um einen aktuellen Link.',
     notFound: 'Dieses Board gibt es nicht (mehr).',
@@ -293,7 +294,8 @@ export const de = {
     connected: 'Verbunden',
     syncing: 'Änderungen werden abgeglichen …',
     reconnecting: 'Verbindung wird wiederhergestellt …',
-    offline: 'Offline – Ihre Änderungen bleiben auf diesem Gerät und werden übertragen, sobald die Verbindung zurück ist',
+    offline: 'Offline',
+    offlineDetail: 'Ihre Änderungen bleiben auf diesem Gerät und werden übertragen, sobald die Verbindung zurück ist',
     closed: 'Verbindung beendet',
     closedReason: {
       unauthorized: 'Dieser Link ist ungültig oder wurde ersetzt. Ihre Verbindung zum Board wurde beendet.',

@@ -245,6 +245,7 @@ export const en: Messages = {
   },
   board: {
     loading: 'Loading board …',
+    offlineNoCopy: 'This board is not stored in this browser yet. It opens as soon as the connection is back.',
     invalidLink: 'This link is invalid or has been replaced.',
     invalidLinkHint: 'Please ask the facilitators for a current link.',
     notFound: 'This board does not exist (any more).',
@@ -295,7 +296,8 @@ export const en: Messages = {
     connected: 'Connected',
     syncing: 'Syncing changes …',
     reconnecting: 'Reconnecting …',
-    offline: 'Offline – your changes stay on this device and are sent as soon as the connection is back',
+    offline: 'Offline',
+    offlineDetail: 'your changes stay on this device and are sent as soon as the connection is back',
     closed: 'Connection ended',
     closedReason: {
       unauthorized: 'This link is invalid or has been replaced. Your connection to the board has ended.',

@@ -7,6 +7,7 @@ import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useComputed, useEditor, useValue, type Editor, type TLShapeId } from 'tldraw'
 import { useBoardContext } from '../board/BoardContext.ts'
+import { useMediaQuery } from '../components/useMediaQuery.ts'
 import { useLanguage } from '../i18n/i18n.ts'
 import { showNote } from '../voting/showNote.ts'
 import { shapeLabel, templateName, type ShapeLabel } from './shapeLabel.ts'
@@ -31,6 +32,9 @@ interface Ring {
   width: number
   height: number
 }
+
+/** Where the panel starts folded (the same width at which the top bar rearranges for phones). */
+const SMALL_SCREEN_QUERY = '(max-width: 40rem), (max-height: 30rem)'
 
 /** Extra room around a shape so the ring does not cover its edge, in screen pixels. */
 const RING_GAP_PX = 6
@@ -155,7 +159,9 @@ function VisitPanel({ shapes, changes, onShow, onDismiss }: VisitPanelProps) {
   const { t, i18n } = useTranslation()
   const language = useLanguage()
   const id = useId()
-  const [open, setOpen] = useState(true)
+  // On a small screen the open list would cover half the board: it starts folded, the rings show.
+  const small = useMediaQuery(SMALL_SCREEN_QUERY)
+  const [open, setOpen] = useState(!small)
   const added = shapes.filter((shape) => shape.kind === 'added').length
   const changed = shapes.length - added
   const since = useMemo(
