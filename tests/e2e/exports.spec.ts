@@ -12,8 +12,11 @@ import { readTemplateInstances } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
 import { expect, openBoard, test } from './boardFixtures.ts'
 import { readBoardDoc, writeBoardRecords } from './boardDoc.ts'
-import { openMainMenuItem, seriousViolations } from './boardMainMenu.ts'
+import { seriousViolations } from './boardMainMenu.ts'
 import { screenshotPath, writeDocsExample } from './docsScreenshots.ts'
+
+// The service worker would answer the PDF code from its cache, past the route that holds it back.
+test.use({ serviceWorkers: 'block' })
 
 const TITLE = 'Klausur Ortsgemeinderat Großbärenweiler'
 const NOTE_TEXT = 'Dorfladen mit Café'
@@ -104,7 +107,11 @@ function encodeRgbPng(width: number, height: number, rgb: Buffer): Buffer {
 }
 
 async function openExportDialog(page: Page): Promise<Locator> {
-  await openMainMenuItem(page, 'dorfplatz-export')
+  await page.getByTestId('main-menu.button').click()
+  // One way to export: Dorfplatz's dialog, not tldraw's own "export all as" beside it.
+  await expect(page.getByTestId('main-menu.dorfplatz-export')).toBeVisible()
+  await expect(page.getByTestId('main-menu-sub.export-all-as-button')).toHaveCount(0)
+  await page.getByTestId('main-menu.dorfplatz-export').click()
   const dialog = page.getByTestId('export-dialog')
   await expect(dialog).toBeVisible()
   return dialog

@@ -5,6 +5,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test'
 import { expect, openBoard, test } from './boardFixtures.ts'
+import { expectInBrowserCopy } from './browserCopy.ts'
 import { addNote, noteWithText } from './notes.ts'
 
 const connection = (page: Page) => page.getByTestId('connection-state')
@@ -83,7 +84,10 @@ test('offline work survives a server restart and a closed tab', async ({ server,
   await goOffline(mayorContext, mayor)
   await addNote(mayor, 'Notiz im geschlossenen Tab', { x: 650, y: 300 })
   await expect(noteWithText(mayor, 'Notiz im geschlossenen Tab')).toBeVisible()
-  await mayor.close()
+  await expectInBrowserCopy(mayor, board.id, 'Notiz im geschlossenen Tab')
+  const closed = mayor.waitForEvent('close')
+  await mayor.close({ runBeforeUnload: true })
+  await closed
   await mayorContext.setOffline(false)
   await expect(noteWithText(facilitator, 'Notiz im geschlossenen Tab')).toHaveCount(0)
 

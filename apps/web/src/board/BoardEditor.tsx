@@ -12,7 +12,7 @@ import { getTemplate, isTemplateId, type TemplateInstance } from '@dorfplatz/tem
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RotatedLink } from '../api/apiClient.ts'
-import { Tldraw, useValue, type Editor, type TLComponents, type TLShapeId } from 'tldraw'
+import { Tldraw, useValue, type Editor, type TLComponents, type TLShapeId, type TLUiOverrides } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { useLanguage } from '../i18n/i18n.ts'
 import { forgetToken, rememberBoard } from '../storage/recentBoards.ts'
@@ -47,6 +47,17 @@ const components: TLComponents = {
   SharePanel: BoardSharePanel,
   InFrontOfTheCanvas: BoardCanvasLayer,
   MainMenu: BoardMainMenu,
+}
+
+/**
+ * Facilitators export from Dorfplatz's own dialog (main menu, "Exportieren …"), which covers
+ * tldraw's "export all as" and more; one way to export is easier to find than two.
+ */
+const facilitatorOverrides: TLUiOverrides = {
+  actions(_editor, actions) {
+    const { 'export-all-as-svg': _svg, 'export-all-as-png': _png, ...rest } = actions
+    return rest
+  },
 }
 
 type CloseReasonKey = 'unauthorized' | 'forbidden' | 'notFound'
@@ -157,6 +168,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           user={user.tldrawUser}
           assetUrls={tldrawAssetUrls}
           components={components}
+          overrides={info.role === 'facilitator' ? facilitatorOverrides : undefined}
           licenseKey={config.tldrawLicenseKey || undefined}
           // Images travel inline in the document, so they must fit into one sync message.
           maxAssetSize={MAX_ASSET_BYTES}

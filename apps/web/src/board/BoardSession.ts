@@ -178,6 +178,9 @@ export class BoardSession {
     // Closing the tab runs no React cleanup; say goodbye so the others drop this cursor at once.
     // A page kept in the back/forward cache may come back, so it stays.
     const onPageHide = (event: PageTransitionEvent) => {
+      // tldraw hands changes on once per frame; the last keystrokes must reach the doc (and with
+      // it the browser's copy and the socket) before the page goes.
+      this.store._flushHistory()
       this.localCopy.write(LAST_SEEN_KEY, Date.now())
       if (!event.persisted) this.leave()
     }
