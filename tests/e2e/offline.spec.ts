@@ -4,11 +4,23 @@
  * server, and after the tab was closed in between.
  */
 import type { BrowserContext, Page } from '@playwright/test'
+import { readBoardRecords, richTextToPlain } from '@dorfplatz/board'
+import type { CreatedBoard } from '@dorfplatz/protocol'
 import { expect, openBoard, test } from './boardFixtures.ts'
+import { readBoardDoc } from './boardDoc.ts'
 import { expectInBrowserCopy } from './browserCopy.ts'
 import { addNote, noteWithText } from './notes.ts'
 
 const connection = (page: Page) => page.getByTestId('connection-state')
+
+/** The texts of all notes on the board as the server stores it, sorted: a duplicate shows twice. */
+async function storedNoteTexts(serverUrl: string, board: CreatedBoard): Promise<string[]> {
+  const records = readBoardRecords(await readBoardDoc(serverUrl, board.id, board.tokens.viewer))
+  return [...records.values()]
+    .filter((record) => (record as { type?: unknown }).type === 'note')
+    .map((record) => richTextToPlain((record as { props: { richText: unknown } }).props.richText))
+    .sort()
+}
 
 async function goOffline(context: BrowserContext, page: Page): Promise<void> {
   await context.setOffline(true)
@@ -61,6 +73,17 @@ test('notes written offline reach the others exactly once, also when both were o
     await expect(noteWithText(page, 'Förderantrag stellen')).toHaveCount(1)
     await expect(page.locator('.tl-shape[data-shape-type="note"]')).toHaveCount(6)
   }
+  // The server holds each note exactly once, too.
+  expect(await storedNoteTexts(server.url, board)).toEqual(
+    [
+      'Bürgerbüro digital',
+      'Dorf-App für Vereine',
+      'Förderantrag stellen',
+      'Glasfaser Ortsteil Nord',
+      'Mitfahrbank am Rathaus',
+      'Während Bernd offline war',
+    ].sort(),
+  )
 })
 
 test('offline work survives a server restart and a closed tab', async ({ server, newBrowser }) => {
@@ -97,6 +120,7 @@ test('offline work survives a server restart and a closed tab', async ({ server,
   await expect(connection(again)).toHaveAttribute('data-state', 'connected')
   await expect(noteWithText(facilitator, 'Notiz im geschlossenen Tab')).toHaveCount(1)
   await expect(noteWithText(again, 'Notiz vor dem Neustart')).toHaveCount(1)
+  expect(await storedNoteTexts(server.url, board)).toEqual(['Notiz im geschlossenen Tab', 'Notiz vor dem Neustart'])
 })
 
 test('a board opened before opens again without a network, and what is written there arrives later', async ({

@@ -44,6 +44,7 @@ test('a returning participant sees what others changed while away, and can dismi
   await expect(mayor.getByTestId('visit-panel')).toHaveCount(0)
 
   // The mayor writes a note offline and closes the tab; the facilitator works on meanwhile.
+  await mayor.waitForFunction(async () => (await navigator.serviceWorker.ready).active !== null)
   await mayorContext.setOffline(true)
   await expect(mayor.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline')
   await addNote(mayor, 'Meine eigene Notiz', { x: 300, y: 550 })
@@ -52,16 +53,20 @@ test('a returning participant sees what others changed while away, and can dismi
   const closed = mayor.waitForEvent('close')
   await mayor.close({ runBeforeUnload: true })
   await closed
-  await mayorContext.setOffline(false)
 
   await addNote(facilitator, 'Dorf-App ausschreiben', { x: 800, y: 250 })
   await addNote(facilitator, 'Mitfahrbank aufstellen', { x: 800, y: 550 })
   await dragNote(facilitator, 'Breitband für alle', { x: 0, y: 120 })
   await deleteNote(facilitator, 'Wird verworfen')
 
-  // Back: the facilitator's two new notes and the moved one are marked; the mayor's own is not.
+  // Still offline, the mayor opens the board again and writes one more note before the network
+  // returns: the visit's first sync brings the facilitator's changes, and neither own note is marked.
   mayor = await mayorContext.newPage()
   await mayor.goto(board.links.participant)
+  await expect(mayor.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline')
+  await addNote(mayor, 'Noch eine eigene', { x: 1000, y: 640 })
+  await expect(noteWithText(mayor, 'Noch eine eigene')).toBeVisible()
+  await mayorContext.setOffline(false)
   await expect(mayor.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected')
   const panel = mayor.getByTestId('visit-panel')
   await expect(panel).toBeVisible()
@@ -72,8 +77,10 @@ test('a returning participant sees what others changed while away, and can dismi
   await expect(items.filter({ hasText: 'Mitfahrbank aufstellen' })).toHaveAttribute('data-kind', 'added')
   await expect(items.filter({ hasText: 'Breitband für alle' })).toHaveAttribute('data-kind', 'changed')
   await expect(panel).not.toContainText('Meine eigene Notiz')
+  await expect(panel).not.toContainText('Noch eine eigene')
   await expect(mayor.getByTestId('visit-ring')).toHaveCount(3)
   await expect(noteWithText(facilitator, 'Meine eigene Notiz')).toHaveCount(1)
+  await expect(noteWithText(facilitator, 'Noch eine eigene')).toHaveCount(1)
   await mayor.screenshot({ path: screenshotPath(testInfo, 'since-last-visit.png') })
 
   // Each entry leads to its note: the camera centres on it.

@@ -5,7 +5,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import websocket from '@fastify/websocket'
 import type { WebSocket } from 'ws'
-import { CloseCode, MAX_MESSAGE_BYTES } from '@dorfplatz/protocol'
+import { CloseCode, MAX_SYNC_ANSWER_BYTES } from '@dorfplatz/protocol'
 import type { Config } from './config.ts'
 import { storagePlugin } from './plugins/storagePlugin.ts'
 import { roomsPlugin } from './plugins/roomsPlugin.ts'
@@ -21,9 +21,10 @@ import { HttpError } from './routes/httpError.ts'
 
 /**
  * The WebSocket layer drops frames past this size on its own (close 1009) before
- * buffering them; between MAX_MESSAGE_BYTES and this, the sync layer answers 4413.
+ * buffering them; below it, the sync layer answers 4413 to anything past its limits
+ * (MAX_MESSAGE_BYTES, or MAX_SYNC_ANSWER_BYTES for a sync step 2).
  */
-const WS_MAX_PAYLOAD_BYTES = 4 * MAX_MESSAGE_BYTES
+const WS_MAX_PAYLOAD_BYTES = MAX_SYNC_ANSWER_BYTES + 1024
 
 /**
  * How long a closing server waits for clients to answer its close frames. A

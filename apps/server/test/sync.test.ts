@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import * as syncProtocol from 'y-protocols/sync'
-import { CloseCode, MAX_MESSAGE_BYTES, MAX_VIEWER_CONNECTIONS_PER_BOARD, MessageType } from '@dorfplatz/protocol'
+import { CloseCode, MAX_MESSAGE_BYTES, MAX_SYNC_ANSWER_BYTES, MAX_VIEWER_CONNECTIONS_PER_BOARD, MessageType } from '@dorfplatz/protocol'
 import { readBoardTitle } from '@dorfplatz/board'
 import {
   connectProvider,
@@ -21,6 +21,15 @@ function syncUpdateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.SYNC)
   syncProtocol.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** A client's answer to the server's sync step 1: everything it has that the server lacks. */
+function syncAnswerMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.SYNC)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+  encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)
 }
 
@@ -233,6 +242,15 @@ describe('bad input', () => {
     ['an empty message', () => new Uint8Array(0), CloseCode.BAD_MESSAGE],
     ['a text frame', () => 'hello', CloseCode.BAD_MESSAGE],
     ['an oversized message', () => new Uint8Array(MAX_MESSAGE_BYTES + 1), CloseCode.MESSAGE_TOO_LARGE],
+    [
+      'an oversized sync answer',
+      () => {
+        const message = new Uint8Array(MAX_SYNC_ANSWER_BYTES + 1)
+        message.set([MessageType.SYNC, syncProtocol.messageYjsSyncStep2])
+        return message
+      },
+      CloseCode.MESSAGE_TOO_LARGE,
+    ],
     ['awareness with broken JSON', () => {
       const inner = encoding.createEncoder()
       encoding.writeVarUint(inner, 1)
@@ -258,6 +276,26 @@ describe('bad input', () => {
       await expectBoardUnharmed(server, board, watcher)
     })
   }
+
+  it('takes offline work larger than one ordinary message in the answer to sync step 1', async () => {
+    const { server, board, watcher } = await boardWithWatcher()
+    // Two photos pasted on a train: more than MAX_MESSAGE_BYTES, all in one sync step 2.
+    const offline = new Y.Doc()
+    const photos = 'x'.repeat(MAX_MESSAGE_BYTES + 1024 * 1024)
+    offline.getMap('offline').set('photos', photos)
+    const answer = syncAnswerMessage(Y.encodeStateAsUpdate(offline))
+    expect(answer.byteLength).toBeGreaterThan(MAX_MESSAGE_BYTES)
+    const raw = openRawSocket(syncUrl(server, board.id, board.tokens.participant))
+    await raw.opened
+    await raw.nextMessage()
+    raw.socket.send(answer)
+    await waitForDoc(watcher.doc, (doc) => doc.getMap('offline').get('photos') === photos)
+    expect(raw.socket.readyState).toBe(raw.socket.OPEN)
+    // An ordinary update of that size is still refused.
+    raw.socket.send(syncUpdateMessage(Y.encodeStateAsUpdate(offline)))
+    expect((await raw.closed).code).toBe(CloseCode.MESSAGE_TOO_LARGE)
+    await expectBoardUnharmed(server, board, watcher)
+  })
 
   it('ignores a socket speaking for another client’s presence', async () => {
     const { server, board, watcher } = await boardWithWatcher()

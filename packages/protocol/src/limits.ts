@@ -6,6 +6,12 @@
 /** Largest WebSocket message the server accepts; larger ones close the socket with 4413. A pasted image travels inline, so this bounds images too. */
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024
 
+/**
+ * Largest answer to the server's sync step 1 (a sync step 2) the server accepts: it carries at once
+ * everything a browser changed while offline, images included, so it may exceed MAX_MESSAGE_BYTES.
+ */
+export const MAX_SYNC_ANSWER_BYTES = 16 * 1024 * 1024
+
 /** Largest image or file the client lets a user paste onto a board (inline asset, encoded as base64, must stay under MAX_MESSAGE_BYTES). */
 export const MAX_ASSET_BYTES = 2 * 1024 * 1024
 

@@ -7,6 +7,7 @@ import type { WebSocket, RawData } from 'ws'
 import {
   CloseCode,
   MAX_MESSAGE_BYTES,
+  MAX_SYNC_ANSWER_BYTES,
   MAX_MESSAGES_PER_SECOND,
   MESSAGE_BURST,
   type Role,
@@ -24,6 +25,14 @@ export const MAX_AWARENESS_IDS_PER_CONNECTION = 4
 type MessageHandler = (connection: Connection, message: Uint8Array) => void
 
 let nextConnectionId = 1
+
+/**
+ * Whether a message is a sync step 2 (message type 0, sync type 1; both one-byte varints): a
+ * client's answer to the server's step 1, which carries everything it changed while offline.
+ */
+function isSyncAnswer(message: Uint8Array): boolean {
+  return message[0] === 0 && message[1] === 1
+}
 
 export class Connection {
   readonly id = nextConnectionId++
@@ -137,8 +146,9 @@ export class Connection {
       return
     }
     const message = toBytes(data)
-    if (message.byteLength > MAX_MESSAGE_BYTES) {
-      this.close(CloseCode.MESSAGE_TOO_LARGE, `messages are limited to ${MAX_MESSAGE_BYTES} bytes`)
+    const limit = isSyncAnswer(message) ? MAX_SYNC_ANSWER_BYTES : MAX_MESSAGE_BYTES
+    if (message.byteLength > limit) {
+      this.close(CloseCode.MESSAGE_TOO_LARGE, `messages are limited to ${limit} bytes`)
       return
     }
     if (!isBinary) {

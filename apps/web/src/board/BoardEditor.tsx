@@ -199,6 +199,11 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
         <div className="visually-hidden" role="status" data-testid="board-announcement">
           {announcement}
         </div>
+        {snapshot.changesTooLarge && snapshot.fatalCloseCode === null && (
+          <div className="board-notice" role="alert" data-testid="board-too-large">
+            <p>{t('board.changesTooLarge')}</p>
+          </div>
+        )}
         {snapshot.phase === 'newer-schema' && snapshot.fatalCloseCode === null && (
           <div className="board-notice" role="alert" data-testid="board-notice">
             <p>{t('board.newerSchema')}</p>

@@ -12,7 +12,7 @@ import {
   observeFacilitation,
   type Peer,
 } from '@dorfplatz/board'
-import { FATAL_CLOSE_CODES, SYNC_PATH, type Role } from '@dorfplatz/protocol'
+import { CloseCode, FATAL_CLOSE_CODES, SYNC_PATH, type Role } from '@dorfplatz/protocol'
 import { atom, createTLStore, inlineBase64AssetStore, type TLStore } from 'tldraw'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
@@ -43,6 +43,8 @@ export interface BoardSessionSnapshot {
   readonly connection: ConnectionState
   /** The close code that ended the connection for good, or null. */
   readonly fatalCloseCode: number | null
+  /** The server keeps refusing this browser's changes as too large to take in one message. */
+  readonly changesTooLarge: boolean
 }
 
 export interface BoardSessionOptions {
@@ -55,6 +57,26 @@ export interface BoardSessionOptions {
 /** Keys of what is stored with the browser's copy of a board. */
 const LAST_SEEN_KEY = 'lastSeenAt'
 const VISIT_CHANGES_KEY = 'visitChanges'
+
+/**
+ * Away longer than this (a tab left open overnight, a laptop closed between sessions), and what
+ * the next sync brings is marked as "since your last visit", as on a new visit.
+ */
+const AWAY_MS = 10 * 60_000
+
+/** Close codes that say a message was too large; edits made offline travel in one message. */
+const TOO_LARGE_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.MESSAGE_TOO_LARGE, 1009])
+
+/** After this many too-large refusals in a row the browser says so, and asks only this often. */
+const TOO_LARGE_ATTEMPTS = 3
+const TOO_LARGE_RETRY_MS = 60_000
+
+/**
+ * Fatal codes after which the browser's copy is deleted: the board is gone, or the server refuses
+ * the copy's changes (which would otherwise be sent again, and refused again, on every visit). A
+ * replaced link (4401) keeps it: work done offline merges back through the new link.
+ */
+const CLEAR_COPY_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.FORBIDDEN, CloseCode.NO_SUCH_BOARD])
 
 function syncServerUrl(): string {
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
@@ -99,6 +121,10 @@ export class BoardSession {
   private synced = false
   /** Whether the store mirrors the document yet. */
   private bound = false
+  /** Whether the browser's copy has been loaded (or given up on); no connection before. */
+  private opened = false
+  /** Too-large refusals since the last complete sync. */
+  private tooLargeCloses = 0
   private fatalCloseCode: number | null = null
   private phase: BoardPhase = 'connecting'
   /** tldraw shows collaborator UI (cursors, "follow") only when the store has collaboration signals. */
@@ -107,8 +133,12 @@ export class BoardSession {
   /** Whether the facilitator has frozen the board (participants may only look meanwhile). */
   private frozen = false
   private disposed = false
-  /** While the first sync of a visit comes in: what it changes, and when the browser last saw the board. */
-  private firstSync: { changes: FirstSyncChanges; since: number | null } | null = null
+  /**
+   * From a visit's start or a lost connection until the next complete sync: what that sync
+   * changes, when the browser last saw the board, and when the connection was lost (null for a
+   * new visit, which always counts).
+   */
+  private away: { changes: FirstSyncChanges; since: number | null; lostAt: number | null } | null = null
 
   constructor({ boardId, token, role, user }: BoardSessionOptions) {
     this.role = role
@@ -140,11 +170,28 @@ export class BoardSession {
     const onStatus = ({ status }: { status: ProviderStatus }) => {
       this.providerStatus = status
       if (status !== 'connected') this.synced = false
+      if (status === 'disconnected') this.watchWhileAway()
       this.update()
     }
     const onClosed = ({ code }: { code: number }) => {
-      if (FATAL_CLOSE_CODES.has(code)) this.endForGood(code)
-      else this.scheduleReconnect(reconnectDelay(this.provider.wsUnsuccessfulReconnects))
+      if (FATAL_CLOSE_CODES.has(code)) {
+        this.endForGood(code)
+        return
+      }
+      if (TOO_LARGE_CLOSE_CODES.has(code)) this.tooLargeCloses++
+      this.scheduleReconnect(
+        this.tooLargeCloses >= TOO_LARGE_ATTEMPTS
+          ? TOO_LARGE_RETRY_MS
+          : reconnectDelay(this.provider.wsUnsuccessfulReconnects),
+      )
+      this.update()
+    }
+    // y-websocket closes a socket that has been silent for 30 s itself, without a close event, and
+    // would retry on its own schedule, without jitter; this one is retried like any other.
+    const onConnectionClose = (event: CloseEvent | null) => {
+      if (event !== null || !this.provider.shouldConnect || this.disposed) return
+      this.provider.shouldConnect = false
+      this.scheduleReconnect(reconnectDelay(this.provider.wsUnsuccessfulReconnects + 1))
     }
     const onSync = (synced: boolean) => {
       this.synced = synced
@@ -153,10 +200,12 @@ export class BoardSession {
     }
     this.provider.on('status', onStatus)
     this.provider.on('closed', onClosed)
+    this.provider.on('connection-close', onConnectionClose)
     this.provider.on('sync', onSync)
     this.disposers.push(() => {
       this.provider.off('status', onStatus)
       this.provider.off('closed', onClosed)
+      this.provider.off('connection-close', onConnectionClose)
       this.provider.off('sync', onSync)
     })
 
@@ -178,19 +227,23 @@ export class BoardSession {
     // Closing the tab runs no React cleanup; say goodbye so the others drop this cursor at once.
     // A page kept in the back/forward cache may come back, so it stays.
     const onPageHide = (event: PageTransitionEvent) => {
-      // tldraw hands changes on once per frame; the last keystrokes must reach the doc (and with
-      // it the browser's copy and the socket) before the page goes.
-      this.store._flushHistory()
-      this.localCopy.write(LAST_SEEN_KEY, Date.now())
+      this.flushEdits()
+      this.rememberLastSeen()
       if (!event.persisted) this.leave()
+    }
+    // A phone may discard a tab in the background without a pagehide.
+    const onVisibilityChange = () => {
+      if (document.visibilityState === 'hidden') this.flushEdits()
     }
     window.addEventListener('online', onOnline)
     window.addEventListener('offline', onOffline)
     window.addEventListener('pagehide', onPageHide)
+    document.addEventListener('visibilitychange', onVisibilityChange)
     this.disposers.push(() => {
       window.removeEventListener('online', onOnline)
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('pagehide', onPageHide)
+      document.removeEventListener('visibilitychange', onVisibilityChange)
     })
 
     // The server writes the freeze into the document and drops participants' edits meanwhile;
@@ -235,28 +288,55 @@ export class BoardSession {
       const earlier = parseVisitChanges(await this.localCopy.read(VISIT_CHANGES_KEY))
       if (this.disposed) return
       this.setVisitChanges(earlier)
-      this.firstSync = { changes: new FirstSyncChanges(this.doc, this.provider), since: typeof since === 'number' ? since : null }
+      const lastSeen = typeof since === 'number' ? since : null
+      this.away = { changes: new FirstSyncChanges(this.doc, this.provider), since: lastSeen, lostAt: null }
       this.bindDocument()
     }
+    this.opened = true
     if (this.online) this.provider.connect()
+  }
+
+  /** The connection is lost: what the next sync brings may be worth marking (see AWAY_MS). */
+  private watchWhileAway(): void {
+    if (this.away || !this.bound || this.disposed) return
+    const now = Date.now()
+    this.away = { changes: new FirstSyncChanges(this.doc, this.provider), since: now, lostAt: now }
   }
 
   private onSynced(): void {
     this.bindDocument()
-    this.localCopy.write(LAST_SEEN_KEY, Date.now())
-    const firstSync = this.firstSync
-    if (!firstSync) return
-    this.firstSync = null
-    const changes = firstSync.changes.finish(firstSync.since)
+    this.tooLargeCloses = 0
+    this.rememberLastSeen()
+    const away = this.away
+    if (!away) return
+    this.away = null
+    const changes = away.changes.finish(away.since)
+    // A short drop in a live session shows its changes live; only a real absence is marked.
+    if (away.lostAt !== null && Date.now() - away.lostAt < AWAY_MS) return
     if (!hasVisitChanges(changes)) return
     const merged = mergeVisitChanges(this.visitChanges, changes)
     this.setVisitChanges(merged)
     this.localCopy.write(VISIT_CHANGES_KEY, merged)
   }
 
+  /** Only a browser in sync has seen the board as it is. */
+  private rememberLastSeen(): void {
+    if (this.synced) this.localCopy.write(LAST_SEEN_KEY, Date.now())
+  }
+
+  /**
+   * tldraw hands the store's changes on once per frame (and a hidden tab gets no frames): before
+   * the page may go, the last keystrokes must reach the doc, and with it the browser's copy and
+   * the socket. `_flushHistory` is the store's own way to do that at once.
+   */
+  private flushEdits(): void {
+    if (!this.disposed) this.store._flushHistory()
+  }
+
   private scheduleReconnect(delay: number): void {
     this.cancelReconnect()
-    if (this.disposed || this.fatalCloseCode !== null) return
+    // Before the copy is loaded, open() connects by itself: a sync before would bypass the copy.
+    if (this.disposed || this.fatalCloseCode !== null || !this.opened) return
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null
       if (this.online && this.fatalCloseCode === null) this.provider.connect()
@@ -304,14 +384,13 @@ export class BoardSession {
 
   /**
    * The server said reconnecting with this link cannot succeed (revoked link, deleted board,
-   * a write it refuses): the browser's copy goes too, so nothing of the board stays here that
-   * the link no longer opens, and no refused change is sent again on the next visit.
+   * a write it refuses); see CLEAR_COPY_CLOSE_CODES for when the browser's copy goes too.
    */
   private endForGood(code: number): void {
     this.fatalCloseCode = code
     this.cancelReconnect()
     this.provider.disconnect()
-    void this.localCopy.clear()
+    if (CLEAR_COPY_CLOSE_CODES.has(code)) void this.localCopy.clear()
     this.updateEditMode()
     this.update()
   }
@@ -333,6 +412,7 @@ export class BoardSession {
     return {
       phase: this.phase,
       fatalCloseCode: this.fatalCloseCode,
+      changesTooLarge: this.tooLargeCloses >= TOO_LARGE_ATTEMPTS,
       connection: deriveConnectionState({
         online: this.online,
         providerStatus: this.providerStatus,
@@ -350,6 +430,7 @@ export class BoardSession {
     if (
       next.phase === previous.phase &&
       next.connection === previous.connection &&
+      next.changesTooLarge === previous.changesTooLarge &&
       next.fatalCloseCode === previous.fatalCloseCode
     ) {
       return
@@ -379,10 +460,11 @@ export class BoardSession {
 
   dispose(): void {
     if (this.disposed) return
+    this.flushEdits()
+    this.rememberLastSeen()
     this.disposed = true
-    this.localCopy.write(LAST_SEEN_KEY, Date.now())
     this.cancelReconnect()
-    this.firstSync?.changes.destroy()
+    this.away?.changes.destroy()
     this.leave()
     for (const dispose of this.disposers.splice(0).reverse()) dispose()
     this.provider.destroy()

@@ -9,7 +9,7 @@ import { useBoardSnapshot } from './useBoardSession.ts'
 
 export function ConnectionIndicator() {
   const { t } = useTranslation()
-  const { session } = useBoardContext()
+  const { session, info } = useBoardContext()
   const { connection } = useBoardSnapshot(session)
   return (
     <div
@@ -22,7 +22,12 @@ export function ConnectionIndicator() {
       <span className="connection__dot" aria-hidden="true" />
       <span className="connection__text">
         {t(`connection.${connection}`)}
-        {connection === 'offline' && <span className="connection__detail"> – {t('connection.offlineDetail')}</span>}
+        {connection === 'offline' && (
+          <span className="connection__detail">
+            {' – '}
+            {t(info.role === 'viewer' ? 'connection.offlineDetailViewer' : 'connection.offlineDetail')}
+          </span>
+        )}
       </span>
     </div>
   )

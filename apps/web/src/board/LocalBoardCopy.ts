@@ -7,13 +7,10 @@
 import { readBoardSchema } from '@dorfplatz/board'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import type * as Y from 'yjs'
+import { boardCopyDatabaseName } from '../storage/boardCopies.ts'
 
-/** If IndexedDB does not answer by then (a broken profile, say), the board opens from the server alone. */
+/** If IndexedDB does not answer by then (a broken profile, say), the board opens from the server alone, when online. */
 const LOAD_TIMEOUT_MS = 3000
-
-function databaseName(boardId: string): string {
-  return `dorfplatz-board-${boardId}`
-}
 
 export class LocalBoardCopy {
   private readonly persistence: IndexeddbPersistence | null
@@ -23,7 +20,7 @@ export class LocalBoardCopy {
   constructor(boardId: string, doc: Y.Doc) {
     let persistence: IndexeddbPersistence | null = null
     try {
-      persistence = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(databaseName(boardId), doc)
+      persistence = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(boardCopyDatabaseName(boardId), doc)
     } catch {
       persistence = null
     }
@@ -33,14 +30,25 @@ export class LocalBoardCopy {
         resolve(false)
         return
       }
-      const timeout = setTimeout(() => resolve(false), LOAD_TIMEOUT_MS)
+      let timeout: ReturnType<typeof setTimeout> | undefined
+      // Offline the copy is all there is, so a slow load is waited for; online the server is asked.
+      const giveUpWhenOnline = () => {
+        timeout = setTimeout(() => (navigator.onLine ? resolve(false) : giveUpWhenOnline()), LOAD_TIMEOUT_MS)
+      }
+      giveUpWhenOnline()
       const done = (stored: boolean) => {
         clearTimeout(timeout)
         resolve(stored)
       }
       persistence.whenSynced.then(() => done(readBoardSchema(doc) !== null), () => done(false))
       // Private windows of some browsers refuse IndexedDB: the board then works online only.
-      persistence._db.catch(() => done(false))
+      persistence._db.then(
+        (db) =>
+          // Another tab deletes the copy (its link found the board deleted): the database closes,
+          // and writing to it would throw inside every change of this tab's document.
+          db.addEventListener('versionchange', () => void persistence.destroy()),
+        () => done(false),
+      )
     })
   }
 

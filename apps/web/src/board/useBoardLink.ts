@@ -38,7 +38,8 @@ function resultOf(error: unknown): LoadResult {
   if (error instanceof ApiRequestError) {
     if (error.status === 401) return { status: 'invalid-link' }
     if (error.status === 404) return { status: 'not-found' }
-    if (error.isNetworkError) return { status: 'unreachable' }
+    // A reverse proxy in front of a server that is down or restarting answers 502–504.
+    if (error.isNetworkError || [502, 503, 504].includes(error.status)) return { status: 'unreachable' }
     return { status: 'failed', httpStatus: error.status, message: error.message }
   }
   return { status: 'failed', httpStatus: 0, message: '' }

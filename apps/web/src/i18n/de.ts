@@ -243,7 +243,9 @@ export const de = {
   },
   board: {
     loading: 'Board wird geladen …',
-    offlineNoCopy: 'Dieses Board ist in diesem Browser noch nicht gespeichert. Es öffnet sich, sobald die Verbindung zurück ist.',
+    changesTooLarge:
+      'Ihre Änderungen lassen sich nicht übertragen: zusammen sind sie zu groß (etwa mehrere große Bilder, offline eingefügt). Sie bleiben in diesem Browser gespeichert. Entfernen Sie große Bilder, dann werden sie beim nächsten Versuch übertragen.',
+    offlineNoCopy: 'Dieses Board ist in diesem Browser noch nicht gespeichert. Es öffnet sich, sobald wieder eine Verbindung besteht.',
     invalidLink: 'Dieser Link ist ungültig oder wurde ersetzt.',
     invalidLinkHint: 'Bitten Sie die Moderation um einen aktuellen Link.',
     notFound: 'Dieses Board gibt es nicht (mehr).',
@@ -257,7 +259,7 @@ export const de = {
   },
   sinceLastVisit: {
     title: 'Seit Ihrem letzten Besuch',
-    since: 'Zuletzt hier: {{date}}',
+    since: 'Änderungen seit {{date}}',
     added_one: '{{count}} neu',
     added_other: '{{count}} neu',
     changed_one: '{{count}} geändert',
@@ -295,7 +297,8 @@ export const de = {
     syncing: 'Änderungen werden abgeglichen …',
     reconnecting: 'Verbindung wird wiederhergestellt …',
     offline: 'Offline',
-    offlineDetail: 'Ihre Änderungen bleiben auf diesem Gerät und werden übertragen, sobald die Verbindung zurück ist',
+    offlineDetail: 'Ihre Änderungen bleiben auf diesem Gerät und werden übertragen, sobald wieder eine Verbindung besteht',
+    offlineDetailViewer: 'Sie sehen den zuletzt geladenen Stand',
     closed: 'Verbindung beendet',
     closedReason: {
       unauthorized: 'Dieser Link ist ungültig oder wurde ersetzt. Ihre Verbindung zum Board wurde beendet.',

@@ -245,7 +245,9 @@ export const en: Messages = {
   },
   board: {
     loading: 'Loading board …',
-    offlineNoCopy: 'This board is not stored in this browser yet. It opens as soon as the connection is back.',
+    changesTooLarge:
+      'Your changes cannot be sent: together they are too large (several large images added offline, for example). They stay stored in this browser. Remove large images, and they are sent with the next attempt.',
+    offlineNoCopy: 'This board is not stored in this browser yet. It opens as soon as there is a connection again.',
     invalidLink: 'This link is invalid or has been replaced.',
     invalidLinkHint: 'Please ask the facilitators for a current link.',
     notFound: 'This board does not exist (any more).',
@@ -259,7 +261,7 @@ export const en: Messages = {
   },
   sinceLastVisit: {
     title: 'Since your last visit',
-    since: 'Last here: {{date}}',
+    since: 'Changes since {{date}}',
     added_one: '{{count}} new',
     added_other: '{{count}} new',
     changed_one: '{{count}} changed',
@@ -289,7 +291,7 @@ export const en: Messages = {
     show: 'show on the board',
     collapse: 'Collapse',
     expand: 'Show ({{count}})',
-    dismiss: 'Seen it all',
+    dismiss: 'Mark all as seen',
   },
   connection: {
     label: 'Connection status',
@@ -297,7 +299,8 @@ export const en: Messages = {
     syncing: 'Syncing changes …',
     reconnecting: 'Reconnecting …',
     offline: 'Offline',
-    offlineDetail: 'your changes stay on this device and are sent as soon as the connection is back',
+    offlineDetail: 'your changes stay on this device and are sent as soon as there is a connection again',
+    offlineDetailViewer: 'you see the state last loaded',
     closed: 'Connection ended',
     closedReason: {
       unauthorized: 'This link is invalid or has been replaced. Your connection to the board has ended.',

@@ -53,8 +53,19 @@ const sameRings = (a: readonly Ring[], b: readonly Ring[]) =>
     )
   })
 
+const sameShapes = (a: readonly ChangedShape[], b: readonly ChangedShape[]) =>
+  a.length === b.length &&
+  a.every((shape, index) => {
+    const other = b[index]!
+    return shape.id === other.id && shape.kind === other.kind && JSON.stringify(shape.label) === JSON.stringify(other.label)
+  })
+
+/**
+ * The changed shapes that still exist, in reading order. The same array while the list reads the
+ * same: someone dragging a listed note re-renders neither the list nor the rings' setup.
+ */
 function useChangedShapes(editor: Editor, changes: VisitChanges): ChangedShape[] {
-  return useValue(
+  const shapes = useComputed(
     'changed shapes',
     () => {
       const pages = editor.getPages().map((page) => page.id)
@@ -75,8 +86,10 @@ function useChangedShapes(editor: Editor, changes: VisitChanges): ChangedShape[]
       }
       return found.sort((a, b) => a.pageIndex - b.pageIndex || Math.round((a.y - b.y) / 100) || a.x - b.x)
     },
+    { isEqual: sameShapes },
     [editor, changes],
   )
+  return useValue(shapes)
 }
 
 /** The rings of the changed shapes in view on the current page, in viewport pixels. */
@@ -124,7 +137,11 @@ export function SinceLastVisitLayer() {
         shapes={shapes}
         changes={changes}
         onShow={(id) => showNote(editor, id)}
-        onDismiss={session.dismissVisitChanges}
+        onDismiss={() => {
+          session.dismissVisitChanges()
+          // The button goes with the panel; the focus goes to the board, not to the page.
+          editor.getContainer().focus()
+        }}
       />
     </>
   )
@@ -201,7 +218,7 @@ function VisitPanel({ shapes, changes, onShow, onDismiss }: VisitPanelProps) {
           data-testid="visit-toggle"
           onClick={() => setOpen(!open)}
         >
-          {open ? t('sinceLastVisit.collapse') : t('sinceLastVisit.expand', { count: shapes.length })}
+          {open ? t('sinceLastVisit.collapse') : t('sinceLastVisit.expand', { count: shapes.length + changes.removed })}
         </button>
       </div>
       <div id={`${id}-body`} hidden={!open}>

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { fetchClientConfig } from '../api/apiClient.ts'
 import { PageHeader } from '../components/PageHeader.tsx'
 import { clearAdminToken, loadAdminToken, saveAdminToken } from '../storage/adminSession.ts'
+import { deleteBoardCopy } from '../storage/boardCopies.ts'
 import { rememberBoardLinks } from '../storage/boardLinks.ts'
 import { forgetBoard, loadRecentBoards, rememberBoard, type RecentBoard } from '../storage/recentBoards.ts'
 import { AdminBoardList } from './AdminBoardList.tsx'
@@ -115,6 +116,8 @@ export function StartPage() {
           boards={recentBoards}
           onForget={(board) => {
             forgetBoard(board)
+            // The board's content goes with the last link to it this browser remembers.
+            if (!loadRecentBoards().some((other) => other.id === board.id)) deleteBoardCopy(board.id)
             refreshRecentBoards()
           }}
         />
