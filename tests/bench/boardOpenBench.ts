@@ -3,15 +3,11 @@
  * from the server), on a return (the browser's IndexedDB copy first, then the server's changes),
  * and without a network (copy and service worker alone). Needs the built app and Debian's Chromium.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import { testNote } from '@dorfplatz/board/testing'
-import type { CreatedBoard } from '@dorfplatz/protocol'
 import { writeBoardRecords } from '../e2e/boardDoc.ts'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts'
-import { startServerProcess } from '../integration/serverProcess.ts'
+import { startBenchServer } from './benchServer.ts'
 
 export interface BoardOpenResult {
   notes: number
@@ -33,16 +29,9 @@ const synced = (page: Page) =>
   page.getByTestId('connection-state').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 120_000 })
 
 export async function runBoardOpenBench(notes: number): Promise<BoardOpenResult> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dorfplatz-bench-'))
-  const server = await startServerProcess({ dataDir, entry: 'built', env: { LOG_LEVEL: 'error' } })
+  const { server, board, stop } = await startBenchServer('Messung')
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
   try {
-    const response = await fetch(`${server.url}/api/boards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Messung' }),
-    })
-    const board = (await response.json()) as CreatedBoard
     const records = Array.from({ length: notes }, (_, i) =>
       testNote(`n${i}`, `Notiz ${i}`, { x: (i % 40) * 220, y: Math.floor(i / 40) * 220 }),
     )
@@ -73,7 +62,6 @@ export async function runBoardOpenBench(notes: number): Promise<BoardOpenResult>
     return { notes, firstVisitMs, returnShownMs, returnSyncedMs, offlineShownMs }
   } finally {
     await browser.close()
-    await server.kill('SIGTERM')
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    await stop()
   }
 }

@@ -4,13 +4,9 @@
  * each keystroke's delay from keydown in one page to the text showing in the
  * other is recorded. Needs the built app and Debian's Chromium.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { chromium, type Page } from '@playwright/test'
-import type { CreatedBoard } from '@dorfplatz/protocol'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts'
-import { startServerProcess } from '../integration/serverProcess.ts'
+import { startBenchServer } from './benchServer.ts'
 
 export interface EditDelayResult {
   samples: number
@@ -27,16 +23,9 @@ async function join(page: Page, link: string, name: string): Promise<void> {
 }
 
 export async function runBrowserEditDelay(keystrokes = 40): Promise<EditDelayResult> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dorfplatz-bench-'))
-  const server = await startServerProcess({ dataDir, entry: 'built', env: { LOG_LEVEL: 'error' } })
+  const { board, stop } = await startBenchServer('Messung')
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
   try {
-    const response = await fetch(`${server.url}/api/boards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Messung' }),
-    })
-    const board = (await response.json()) as CreatedBoard
     const writer = await (await browser.newContext()).newPage()
     const watcher = await (await browser.newContext()).newPage()
     await join(writer, board.links.facilitator, 'Schreiberin')
@@ -78,7 +67,6 @@ export async function runBrowserEditDelay(keystrokes = 40): Promise<EditDelayRes
     return { samples: delays.length, p50Ms: pick(0.5), p95Ms: pick(0.95), maxMs: delays[delays.length - 1]! }
   } finally {
     await browser.close()
-    await server.kill('SIGTERM')
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    await stop()
   }
 }

@@ -5,16 +5,14 @@
  * time, with the server in its own process as in production.
  */
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
-import { MessageType, type CreatedBoard } from '@dorfplatz/protocol'
-import { startServerProcess } from '../integration/serverProcess.ts'
+import { MessageType } from '@dorfplatz/protocol'
+import { startBenchServer } from './benchServer.ts'
 
 export interface RelayBenchOptions {
   clients: number
@@ -125,15 +123,8 @@ class BenchClient {
 }
 
 export async function runRelayBench(options: RelayBenchOptions): Promise<RelayBenchResult> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dorfplatz-bench-'))
-  const server = await startServerProcess({ dataDir, entry: 'built', env: { LOG_LEVEL: 'error' } })
+  const { server, board, stop } = await startBenchServer('Benchmark')
   try {
-    const response = await fetch(`${server.url}/api/boards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Benchmark' }),
-    })
-    const board = (await response.json()) as CreatedBoard
     const cursorDelays: number[] = []
     const editDelays: number[] = []
     const url = `${server.wsUrl}/sync/${board.id}?token=${board.tokens.participant}`
@@ -186,7 +177,6 @@ export async function runRelayBench(options: RelayBenchOptions): Promise<RelayBe
       serverRssMiB: Math.round(rss),
     }
   } finally {
-    await server.kill('SIGTERM')
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    await stop()
   }
 }

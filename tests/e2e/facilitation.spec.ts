@@ -7,23 +7,12 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { readBoardRecords, readFacilitation, readTemplateInstances } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
-import type { CreatedBoard } from '@dorfplatz/protocol'
 import { getTemplate, zoneCentre } from '@dorfplatz/templates'
-import { expect, openBoard, test, type DorfplatzServer } from './boardFixtures.ts'
+import { expect, openBoard, test } from './boardFixtures.ts'
 import { readBoardDoc, writeBoardRecords } from './boardDoc.ts'
 import { screenshotPath, writeDocsExample } from './docsScreenshots.ts'
 
 const VIEWPORT = { width: 1280, height: 800 }
-
-async function createBoard(server: DorfplatzServer, title: string, templates: string[]): Promise<CreatedBoard> {
-  const response = await fetch(`${server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title, templates, locale: 'de' }),
-  })
-  expect(response.status).toBe(201)
-  return (await response.json()) as CreatedBoard
-}
 
 async function frameBox(page: Page, frameId: string) {
   const box = await page.locator(`.tl-shape[data-shape-id="${frameId}"]`).boundingBox()
@@ -39,7 +28,7 @@ async function pan(page: Page, dx: number, dy: number): Promise<void> {
 
 test('a facilitator runs summon, a timer and a voting round with two participants', async ({ page, server, newBrowser }, testInfo) => {
   testInfo.setTimeout(120_000)
-  const board = await createBoard(server, 'Digitalstrategie Verbandsgemeinde', ['priority-matrix'])
+  const board = await server.createBoard('Digitalstrategie Verbandsgemeinde', { templates: ['priority-matrix'], locale: 'de' })
   const { id: boardId } = board
   // Three notes in the matrix's quadrants, drawn above the template (a later index).
   const instance = readTemplateInstances(await readBoardDoc(server.url, boardId, board.tokens.viewer))[0]!
@@ -189,7 +178,7 @@ test('a facilitator runs summon, a timer and a voting round with two participant
 
 test('follow-me, the freeze, and a template a participant cannot move', async ({ page, server, newBrowser }, testInfo) => {
   testInfo.setTimeout(120_000)
-  const board = await createBoard(server, 'Klausur Gemeinderat', ['swot'])
+  const board = await server.createBoard('Klausur Gemeinderat', { templates: ['swot'], locale: 'de' })
   await page.setViewportSize(VIEWPORT)
   await openBoard(page, board.links.facilitator, 'Moderator Klein')
   const participant = await (await newBrowser()).newPage()

@@ -149,4 +149,13 @@ test('a board opened before opens again without a network, and what is written t
 
   await goOnline(mayorContext, mayor)
   await expect(noteWithText(facilitator, 'Im Zug geschrieben')).toHaveCount(1)
+
+  // Removing the board from the start page's list makes this browser forget its copy too.
+  const copies = () => mayor.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))
+  expect(await copies()).toContain(`dorfplatz-board-${board.id}`)
+  await mayor.goto(new URL('/', board.links.participant).href)
+  const recent = mayor.getByTestId('recent-board').filter({ hasText: 'Zwischen den Sitzungen' })
+  await recent.getByRole('button').click()
+  await expect(recent).toHaveCount(0)
+  await expect.poll(copies).not.toContain(`dorfplatz-board-${board.id}`)
 })

@@ -21,16 +21,6 @@ const PHONE = {
   locale: 'de-DE',
 }
 
-async function createBoard(server: DorfplatzServer, title: string, templates: string[]): Promise<CreatedBoard> {
-  const response = await fetch(`${server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title, templates, locale: 'de' }),
-  })
-  expect(response.status).toBe(201)
-  return (await response.json()) as CreatedBoard
-}
-
 async function setFreeze(server: DorfplatzServer, board: CreatedBoard, frozen: boolean): Promise<void> {
   const response = await fetch(`${server.url}/api/boards/${board.id}/freeze`, {
     method: frozen ? 'PUT' : 'DELETE',
@@ -57,7 +47,7 @@ async function addNote(phone: Page, text: string): Promise<void> {
 
 test('a participant writes two notes into a SWOT zone from a phone', async ({ page, server, newBrowser }, testInfo) => {
   testInfo.setTimeout(120_000)
-  const board = await createBoard(server, 'Dorfentwicklung Musterhausen', ['swot'])
+  const board = await server.createBoard('Dorfentwicklung Musterhausen', { templates: ['swot'], locale: 'de' })
   const instance = readTemplateInstances(await readBoardDoc(server.url, board.id, board.tokens.viewer))[0]!
 
   await page.setViewportSize({ width: 1280, height: 800 })
@@ -151,7 +141,7 @@ test('a participant writes two notes into a SWOT zone from a phone', async ({ pa
 })
 
 test('a guest on a phone gets no note button', async ({ server, newBrowser }) => {
-  const board = await createBoard(server, 'Gemeinderat Musterhausen', ['swot'])
+  const board = await server.createBoard('Gemeinderat Musterhausen', { templates: ['swot'], locale: 'de' })
   const phone = await (await newBrowser(PHONE)).newPage()
   await openBoard(phone, board.links.participant, 'Bürgermeisterin Jung')
   // The same phone as a participant has it: the button's absence below is the role's doing.

@@ -56,7 +56,7 @@ export const de = {
     heading: 'Zuletzt geöffnet',
     openedAt: 'zuletzt geöffnet am {{date}}',
     remove: 'Entfernen',
-    removeLabel: '„{{title}}“ ({{role}}) aus der Liste entfernen',
+    removeLabel: '„{{title}}“ ({{role}}) aus der Liste entfernen; mit dem letzten Link vergisst dieser Browser auch die gespeicherte Kopie',
   },
   admin: {
     loginHeading: 'Als Admin anmelden',

@@ -58,7 +58,7 @@ export const en: Messages = {
     heading: 'Recently opened',
     openedAt: 'last opened on {{date}}',
     remove: 'Remove',
-    removeLabel: 'Remove “{{title}}” ({{role}}) from the list',
+    removeLabel: 'Remove “{{title}}” ({{role}}) from the list; with its last link, this browser also forgets its stored copy',
   },
   admin: {
     loginHeading: 'Sign in as admin',

@@ -1,17 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { loadQuickNoteChoice, saveQuickNoteChoice } from './quickNoteChoice.ts'
+import { memoryStorage } from '../testing/memoryStorage.ts'
 
 describe('quick note choice', () => {
-  let values: Map<string, string>
+  let local: Storage
 
   beforeEach(() => {
-    values = new Map()
-    vi.stubGlobal('window', {
-      localStorage: {
-        getItem: (key: string) => values.get(key) ?? null,
-        setItem: (key: string, value: string) => void values.set(key, value),
-      },
-    })
+    local = memoryStorage()
+    vi.stubGlobal('window', { localStorage: local })
   })
 
   afterEach(() => {
@@ -29,9 +25,9 @@ describe('quick note choice', () => {
   })
 
   it('ignores what it did not write', () => {
-    values.set('dorfplatz.quickNote.board-a', JSON.stringify({ place: 7, color: 'neon' }))
+    local.setItem('dorfplatz.quickNote.board-a', JSON.stringify({ place: 7, color: 'neon' }))
     expect(loadQuickNoteChoice('board-a')).toEqual({ place: null, color: 'yellow' })
-    values.set('dorfplatz.quickNote.board-a', '{not json')
+    local.setItem('dorfplatz.quickNote.board-a', '{not json')
     expect(loadQuickNoteChoice('board-a')).toEqual({ place: null, color: 'yellow' })
   })
 })

@@ -1,27 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { clearAdminToken, loadAdminToken, saveAdminToken } from './adminSession.ts'
-
-function fakeStorage(): Storage {
-  const values = new Map<string, string>()
-  return {
-    get length() {
-      return values.size
-    },
-    clear: () => values.clear(),
-    getItem: (key) => values.get(key) ?? null,
-    key: (index) => [...values.keys()][index] ?? null,
-    removeItem: (key) => void values.delete(key),
-    setItem: (key, value) => void values.set(key, value),
-  }
-}
+import { memoryStorage } from '../testing/memoryStorage.ts'
 
 describe('adminSession', () => {
   let session: Storage
   let local: Storage
 
   beforeEach(() => {
-    session = fakeStorage()
-    local = fakeStorage()
+    session = memoryStorage()
+    local = memoryStorage()
     vi.stubGlobal('window', { sessionStorage: session, localStorage: local })
   })
 

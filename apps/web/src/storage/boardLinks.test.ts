@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { loadBoardLinks, rememberBoardLinks } from './boardLinks.ts'
+import { memoryStorage } from '../testing/memoryStorage.ts'
 
 const BOARD = 'AbCdEfGhIjKlMnOp'
 const OTHER_BOARD = 'qRsTuVwXyZ012345'
@@ -9,16 +10,11 @@ function link(board: string, token: string): string {
 }
 
 describe('boardLinks', () => {
-  let values: Map<string, string>
+  let local: Storage
 
   beforeEach(() => {
-    values = new Map()
-    vi.stubGlobal('window', {
-      localStorage: {
-        getItem: (key: string) => values.get(key) ?? null,
-        setItem: (key: string, value: string) => void values.set(key, value),
-      },
-    })
+    local = memoryStorage()
+    vi.stubGlobal('window', { localStorage: local })
   })
 
   afterEach(() => {
@@ -43,7 +39,7 @@ describe('boardLinks', () => {
   })
 
   it('ignores stored values that are not links of a known role', () => {
-    values.set(
+    local.setItem(
       'dorfplatz.boardLinks',
       JSON.stringify([
         { id: BOARD, savedAt: 1, links: { participant: 'javascript:alert(1)', admin: link(BOARD, 'a'), viewer: link(BOARD, 'v') } },

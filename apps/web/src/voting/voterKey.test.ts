@@ -1,20 +1,7 @@
 import { isToken } from '@dorfplatz/protocol'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createVoterKey, voterKeyFor } from './voterKey.ts'
-
-function fakeStorage(): Storage {
-  const values = new Map<string, string>()
-  return {
-    get length() {
-      return values.size
-    },
-    clear: () => values.clear(),
-    getItem: (key) => values.get(key) ?? null,
-    key: (index) => [...values.keys()][index] ?? null,
-    removeItem: (key) => void values.delete(key),
-    setItem: (key, value) => void values.set(key, value),
-  }
-}
+import { memoryStorage } from '../testing/memoryStorage.ts'
 
 describe('createVoterKey', () => {
   it('makes 43 base64url characters without padding, which the server accepts as a key', () => {
@@ -36,7 +23,7 @@ describe('voterKeyFor', () => {
   let local: Storage
 
   beforeEach(() => {
-    local = fakeStorage()
+    local = memoryStorage()
     vi.stubGlobal('window', { localStorage: local })
   })
 
