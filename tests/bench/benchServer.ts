@@ -2,7 +2,11 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { getRecordsMap } from '@dorfplatz/board'
 import type { CreatedBoard } from '@dorfplatz/protocol'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
 import { startServerProcess, type ServerProcess } from '../integration/serverProcess.ts'
 
 export interface BenchServer {
@@ -31,4 +35,25 @@ export async function startBenchServer(title: string): Promise<BenchServer> {
     await stop()
     throw error
   }
+}
+
+/**
+ * Writes records into a benchmark's board as a facilitator's client would. The update goes out
+ * before the socket's close, over one ordered connection, so the server has it before it sees
+ * the client leave; whoever opens the board next receives it, at the latest as a live update.
+ */
+export async function writeBenchRecords(bench: BenchServer, records: ReadonlyArray<{ id: string }>): Promise<void> {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(`${bench.server.wsUrl}/sync`, bench.board.id, doc, {
+    params: { token: bench.board.tokens.facilitator },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+  const map = getRecordsMap(doc)
+  doc.transact(() => {
+    for (const record of records) map.set(record.id, record as never)
+  })
+  provider.destroy()
+  doc.destroy()
 }

@@ -5,9 +5,8 @@
  */
 import { chromium, type Page } from '@playwright/test'
 import { testNote } from '@dorfplatz/board/testing'
-import { writeBoardRecords } from '../e2e/boardDoc.ts'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts'
-import { startBenchServer } from './benchServer.ts'
+import { startBenchServer, writeBenchRecords } from './benchServer.ts'
 
 export interface BoardOpenResult {
   notes: number
@@ -29,13 +28,14 @@ const synced = (page: Page) =>
   page.getByTestId('connection-state').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 120_000 })
 
 export async function runBoardOpenBench(notes: number): Promise<BoardOpenResult> {
-  const { server, board, stop } = await startBenchServer('Messung')
+  const bench = await startBenchServer('Messung')
+  const { board, stop } = bench
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
   try {
     const records = Array.from({ length: notes }, (_, i) =>
       testNote(`n${i}`, `Notiz ${i}`, { x: (i % 40) * 220, y: Math.floor(i / 40) * 220 }),
     )
-    await writeBoardRecords(server.url, board.id, board.tokens.facilitator, records)
+    await writeBenchRecords(bench, records)
 
     // A guest's link: no name to ask for, so the timings are the board's alone.
     const context = await browser.newContext()
