@@ -22,6 +22,15 @@ async function storedNoteTexts(serverUrl: string, board: CreatedBoard): Promise<
     .sort()
 }
 
+/** Replaces the whole text of a note, as a person does: double-click into it, select all, type. */
+async function rewriteNote(page: Page, text: string, replacement: string): Promise<void> {
+  await noteWithText(page, text).dblclick()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.type(replacement)
+  await page.keyboard.press('Escape')
+  await expect(noteWithText(page, replacement)).toBeVisible()
+}
+
 async function goOffline(context: BrowserContext, page: Page): Promise<void> {
   await context.setOffline(true)
   await expect(connection(page)).toHaveAttribute('data-state', 'offline')
@@ -59,11 +68,14 @@ test('notes written offline reach the others exactly once, also when both were o
   }
   await expect(noteWithText(mayor, 'Während Bernd offline war')).toHaveCount(1)
 
-  // Both offline at once, both edit; when they return, both boards hold all of it.
+  // Both offline at once, both edit, one note even by both; when they return, both boards hold
+  // all of it, and the note both rewrote reads the same everywhere (one of the two texts wins).
   await goOffline(mayorContext, mayor)
   await goOffline(facilitatorContext, facilitator)
   await addNote(mayor, 'Mitfahrbank am Rathaus', { x: 300, y: 650 })
   await addNote(facilitator, 'Förderantrag stellen', { x: 700, y: 650 })
+  await rewriteNote(mayor, 'Dorf-App für Vereine', 'Dorf-App für alle Vereine')
+  await rewriteNote(facilitator, 'Dorf-App für Vereine', 'Vereins-App der Gemeinde')
   await expect(noteWithText(mayor, 'Mitfahrbank am Rathaus')).toBeVisible()
   await expect(noteWithText(facilitator, 'Förderantrag stellen')).toBeVisible()
   await goOnline(facilitatorContext, facilitator)
@@ -73,17 +85,14 @@ test('notes written offline reach the others exactly once, also when both were o
     await expect(noteWithText(page, 'Förderantrag stellen')).toHaveCount(1)
     await expect(page.locator('.tl-shape[data-shape-type="note"]')).toHaveCount(6)
   }
-  // The server holds each note exactly once, too.
-  expect(await storedNoteTexts(server.url, board)).toEqual(
-    [
-      'Bürgerbüro digital',
-      'Dorf-App für Vereine',
-      'Förderantrag stellen',
-      'Glasfaser Ortsteil Nord',
-      'Mitfahrbank am Rathaus',
-      'Während Bernd offline war',
-    ].sort(),
+  // The server holds each note exactly once, too, and the rewritten one with one winning text.
+  const stored = await storedNoteTexts(server.url, board)
+  const winner = stored.find((text) => text === 'Dorf-App für alle Vereine' || text === 'Vereins-App der Gemeinde')
+  expect(winner).toBeDefined()
+  expect(stored).toEqual(
+    ['Bürgerbüro digital', winner!, 'Förderantrag stellen', 'Glasfaser Ortsteil Nord', 'Mitfahrbank am Rathaus', 'Während Bernd offline war'].sort(),
   )
+  for (const page of [mayor, facilitator]) await expect(noteWithText(page, winner!)).toHaveCount(1)
 })
 
 test('offline work survives a server restart and a closed tab', async ({ server, newBrowser }) => {

@@ -71,6 +71,7 @@ test('a returning participant sees what others changed while away, and can dismi
   const panel = mayor.getByTestId('visit-panel')
   await expect(panel).toBeVisible()
   await expect(mayor.getByTestId('visit-summary')).toHaveText('2 neu · 1 geändert · 1 entfernt')
+  await expect(mayor.getByTestId('visit-announcement')).toHaveText('Seit Ihrem letzten Besuch: 2 neu · 1 geändert · 1 entfernt')
   const items = mayor.getByTestId('visit-item')
   await expect(items).toHaveCount(3)
   await expect(items.filter({ hasText: 'Dorf-App ausschreiben' })).toHaveAttribute('data-kind', 'added')

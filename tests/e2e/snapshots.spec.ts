@@ -6,6 +6,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { readBoardRecords } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
+import type { CreatedBoard, SnapshotInfo } from '@dorfplatz/protocol'
 import { expect, nonLocalRequests, openBoard, recordRequests, test } from './boardFixtures.ts'
 import { readBoardDoc, writeBoardRecords } from './boardDoc.ts'
 import { openMainMenuItem, seriousViolations } from './boardMainMenu.ts'
@@ -13,6 +14,22 @@ import { screenshotPath } from './docsScreenshots.ts'
 import { addNote, noteWithText } from './notes.ts'
 
 const VIEWPORT = { width: 1280, height: 800 }
+
+/**
+ * Waits until the server has saved the board on its own after the last client left: that happens
+ * once it has seen the close, and a page opened before would keep the board from being empty.
+ */
+async function waitForLastLeftSnapshot(serverUrl: string, board: CreatedBoard): Promise<void> {
+  await expect
+    .poll(async () => {
+      const response = await fetch(`${serverUrl}/api/boards/${board.id}/snapshots`, {
+        headers: { authorization: `Bearer ${board.tokens.facilitator}` },
+      })
+      const { snapshots } = (await response.json()) as { snapshots: SnapshotInfo[] }
+      return snapshots.some((snapshot) => snapshot.kind === 'last-left')
+    })
+    .toBe(true)
+}
 
 async function openVersions(page: Page): Promise<Locator> {
   await openMainMenuItem(page, 'dorfplatz-snapshots')
@@ -45,6 +62,7 @@ test('a facilitator saves a version, restores it for everyone, undoes the restor
   const { id: boardId, tokens } = board
   const bench = testNote('baenke', 'Mehr Bänke am Dorfplatz', { x: 100, y: 100 })
   await writeBoardRecords(server.url, boardId, tokens.participant, [bench])
+  await waitForLastLeftSnapshot(server.url, board)
 
   await page.setViewportSize(VIEWPORT)
   await openBoard(page, board.links.facilitator, 'Moderatorin Weber')
@@ -264,6 +282,7 @@ test('in English, the versions Dorfplatz saves on its own have English names', a
   const board = await server.createBoard('Klausur Gemeinderat')
   // Written by a client that then left: the board saves itself, with nobody's language at hand.
   await writeBoardRecords(server.url, board.id, board.tokens.participant, [testNote('baenke', 'Mehr Bänke am Dorfplatz')])
+  await waitForLastLeftSnapshot(server.url, board)
   await page.setViewportSize(VIEWPORT)
   await openBoard(page, board.links.facilitator, 'Facilitator Klein')
   await page.getByTestId('language-switch').click()

@@ -364,7 +364,7 @@ export function ExportDialog({ editor, boardId, boardTitle, token, onClose }: Ex
             )}
             <button
               type="button"
-              className="button button--primary"
+              className="button button--secondary"
               data-testid="export-image-download"
               {...actionProps('image')}
               onClick={exportImage}

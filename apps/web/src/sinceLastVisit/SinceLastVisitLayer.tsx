@@ -124,25 +124,50 @@ function useRings(editor: Editor, shapes: readonly ChangedShape[]): Ring[] {
   return useValue(rings)
 }
 
+/** "2 neu · 1 geändert · 1 entfernt" */
+function useSummary(shapes: readonly ChangedShape[], removed: number): string {
+  const { t } = useTranslation()
+  const added = shapes.filter((shape) => shape.kind === 'added').length
+  const changed = shapes.length - added
+  return [
+    added > 0 ? t('sinceLastVisit.added', { count: added }) : null,
+    changed > 0 ? t('sinceLastVisit.changed', { count: changed }) : null,
+    removed > 0 ? t('sinceLastVisit.removed', { count: removed }) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ')
+}
+
 export function SinceLastVisitLayer() {
+  const { t } = useTranslation()
   const { session } = useBoardContext()
   const editor = useEditor()
   const changes = useVisitChanges(session)
   const shapes = useChangedShapes(editor, changes)
-  if (shapes.length === 0 && changes.removed === 0) return null
+  const summary = useSummary(shapes, changes.removed)
+  const anything = shapes.length > 0 || changes.removed > 0
   return (
     <>
-      <VisitRings editor={editor} shapes={shapes} />
-      <VisitPanel
-        shapes={shapes}
-        changes={changes}
-        onShow={(id) => showNote(editor, id)}
-        onDismiss={() => {
-          session.dismissVisitChanges()
-          // The button goes with the panel; the focus goes to the board, not to the page.
-          editor.getContainer().focus()
-        }}
-      />
+      {/* Always there, so that screen readers announce the changes when the sync brings them. */}
+      <div className="visually-hidden" role="status" data-testid="visit-announcement">
+        {anything ? `${t('sinceLastVisit.title')}: ${summary}` : ''}
+      </div>
+      {anything && (
+        <>
+          <VisitRings editor={editor} shapes={shapes} />
+          <VisitPanel
+            shapes={shapes}
+            changes={changes}
+            summary={summary}
+            onShow={(id) => showNote(editor, id)}
+            onDismiss={() => {
+              session.dismissVisitChanges()
+              // The button goes with the panel; the focus goes to the board, not to the page.
+              editor.getContainer().focus()
+            }}
+          />
+        </>
+      )}
     </>
   )
 }
@@ -168,19 +193,18 @@ function VisitRings({ editor, shapes }: { editor: Editor; shapes: readonly Chang
 interface VisitPanelProps {
   shapes: readonly ChangedShape[]
   changes: VisitChanges
+  summary: string
   onShow: (id: TLShapeId) => void
   onDismiss: () => void
 }
 
-function VisitPanel({ shapes, changes, onShow, onDismiss }: VisitPanelProps) {
+function VisitPanel({ shapes, changes, summary, onShow, onDismiss }: VisitPanelProps) {
   const { t, i18n } = useTranslation()
   const language = useLanguage()
   const id = useId()
   // On a small screen the open list would cover half the board: it starts folded, the rings show.
   const small = useMediaQuery(SMALL_SCREEN_QUERY)
   const [open, setOpen] = useState(!small)
-  const added = shapes.filter((shape) => shape.kind === 'added').length
-  const changed = shapes.length - added
   const since = useMemo(
     () =>
       changes.since === null
@@ -190,14 +214,6 @@ function VisitPanel({ shapes, changes, onShow, onDismiss }: VisitPanelProps) {
           ),
     [changes.since, i18n.resolvedLanguage],
   )
-  const summary = [
-    added > 0 ? t('sinceLastVisit.added', { count: added }) : null,
-    changed > 0 ? t('sinceLastVisit.changed', { count: changed }) : null,
-    changes.removed > 0 ? t('sinceLastVisit.removed', { count: changes.removed }) : null,
-  ]
-    .filter(Boolean)
-    .join(' · ')
-
   function labelText(label: ShapeLabel): string {
     if (label.kind === 'text') return label.text
     if (label.kind === 'template') return t('sinceLastVisit.template', { name: templateName(label.templateId, language) })
