@@ -11,6 +11,7 @@ import type { TLNoteShape } from '@tldraw/tlschema'
 import { expect, openBoard, test, type DorfplatzServer } from './boardFixtures.ts'
 import { readBoardDoc } from './boardDoc.ts'
 import { screenshotPath } from './docsScreenshots.ts'
+import { noteWithText } from './notes.ts'
 
 /** A phone held upright, as the participants in the room have them. */
 const PHONE = {
@@ -30,19 +31,32 @@ async function setFreeze(server: DorfplatzServer, board: CreatedBoard, frozen: b
   expect(response.ok).toBe(true)
 }
 
-const noteWithText = (page: Page, text: string) => page.locator('.tl-shape[data-shape-type="note"]', { hasText: text })
+const STRENGTHS_ADDED = 'In „Stärken“ (SWOT-Analyse) angeheftet'
 
-/** Writes one note through the open sheet and waits until it is on the board. */
-async function addNote(phone: Page, text: string): Promise<void> {
+/** Writes one note into SWOT › Stärken through the open sheet and waits until it is on the board. */
+async function writeNoteInSheet(phone: Page, text: string): Promise<void> {
   const sheet = phone.getByTestId('quick-note-sheet')
   await expect(sheet.getByTestId('quick-note-text')).toBeFocused()
   await sheet.getByTestId('quick-note-text').fill(text)
-  await expect(sheet.getByTestId('quick-note-target')).toHaveText('Kommt nach: SWOT-Analyse › Stärken')
+  await expect(sheet.getByTestId('quick-note-target')).toHaveText('Ziel: SWOT-Analyse › Stärken')
   await sheet.getByTestId('quick-note-submit').tap()
   await expect(sheet).toBeHidden()
-  await expect(phone.getByTestId('quick-note-confirmation')).toHaveText('Angeheftet: SWOT-Analyse › Stärken')
+  await expect(phone.getByTestId('quick-note-confirmation')).toHaveText(STRENGTHS_ADDED)
   // The phone's view went to the new note.
   await expect(noteWithText(phone, text)).toBeInViewport()
+}
+
+/** The results report's list of notes under the zone headed `zone`, as Markdown. */
+async function reportSection(server: DorfplatzServer, board: CreatedBoard, zone: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/boards/${board.id}/report.md`, {
+    headers: { authorization: `Bearer ${board.tokens.facilitator}` },
+  })
+  expect(response.status).toBe(200)
+  const report = await response.text()
+  const start = report.indexOf(`### ${zone}\n`)
+  expect(start, report).toBeGreaterThanOrEqual(0)
+  const end = report.indexOf('\n#', start + 1)
+  return report.slice(start, end === -1 ? undefined : end)
 }
 
 test('a participant writes two notes into a SWOT zone from a phone', async ({ page, server, newBrowser }, testInfo) => {
@@ -80,7 +94,7 @@ test('a participant writes two notes into a SWOT zone from a phone', async ({ pa
   const strengthsOption = swot.locator('label').filter({ hasText: /^Stärken/ })
   await strengthsOption.tap()
   await expect(strengths).toBeChecked()
-  await expect(sheet.getByTestId('quick-note-target')).toHaveText('Kommt nach: SWOT-Analyse › Stärken')
+  await expect(sheet.getByTestId('quick-note-target')).toHaveText('Ziel: SWOT-Analyse › Stärken')
   const placeBox = await strengthsOption.boundingBox()
   expect(placeBox!.height).toBeGreaterThanOrEqual(44)
   const violations = await new AxeBuilder({ page: phone }).include('[data-testid="quick-note-sheet"]').analyze()
@@ -91,7 +105,7 @@ test('a participant writes two notes into a SWOT zone from a phone', async ({ pa
   await phone.screenshot({ path: screenshotPath(testInfo, 'phone-note.png') })
   await sheet.getByTestId('quick-note-submit').tap()
   await expect(sheet).toBeHidden()
-  await expect(phone.getByTestId('quick-note-confirmation')).toHaveText('Angeheftet: SWOT-Analyse › Stärken')
+  await expect(phone.getByTestId('quick-note-confirmation')).toHaveText(STRENGTHS_ADDED)
   await expect(noteWithText(phone, 'Bürgerbus am Samstag')).toBeInViewport()
   await phone.screenshot({ path: testInfo.outputPath('phone-note-added.png') })
 
@@ -99,7 +113,7 @@ test('a participant writes two notes into a SWOT zone from a phone', async ({ pa
   await expect(open).toHaveText('Weitere Notiz')
   await open.tap()
   await expect(strengths).toBeChecked()
-  await addNote(phone, 'Glasfaser für alle Ortsteile')
+  await writeNoteInSheet(phone, 'Glasfaser für alle Ortsteile')
 
   // -- The facilitator sees both ------------------------------------------------------------
   await expect(noteWithText(page, 'Bürgerbus am Samstag')).toBeVisible()
@@ -135,7 +149,7 @@ test('a participant writes two notes into a SWOT zone from a phone', async ({ pa
   // -- Not while the board is frozen ---------------------------------------------------------
   await setFreeze(server, board, true)
   await expect(phone.getByTestId('freeze-banner')).toBeVisible()
-  await expect(phone.getByTestId('quick-note-open')).toHaveCount(0)
+  await expect(phone.getByTestId('quick-note-open')).toBeHidden()
   await setFreeze(server, board, false)
   await expect(phone.getByTestId('quick-note-open')).toBeVisible()
 })
@@ -152,4 +166,85 @@ test('a guest on a phone gets no note button', async ({ server, newBrowser }) =>
   await expect(guest.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected')
   await expect(guest.locator('.tl-shape[data-shape-type="frame"]')).toBeVisible()
   await expect(guest.getByTestId('quick-note-open')).toHaveCount(0)
+})
+
+test('the board is frozen while a participant writes: the text waits in the sheet until it is released', async ({ page, server, newBrowser }) => {
+  const board = await server.createBoard('Dorfentwicklung Musterhausen', { templates: ['swot'], locale: 'de' })
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await openBoard(page, board.links.facilitator, 'Moderatorin Weber')
+  const phone = await (await newBrowser(PHONE)).newPage()
+  await openBoard(phone, board.links.participant, 'Bürgermeister Schmitt')
+
+  const open = phone.getByTestId('quick-note-open')
+  await open.tap()
+  const sheet = phone.getByTestId('quick-note-sheet')
+  const text = sheet.getByTestId('quick-note-text')
+  await text.fill('Dorfladen mit Café')
+  await expect(sheet.getByTestId('quick-note-count')).toHaveText('Noch 262 Zeichen')
+  // Closed by mistake: the text is still there when the sheet opens again.
+  await sheet.getByTestId('quick-note-close').tap()
+  await expect(sheet).toBeHidden()
+  await open.tap()
+  await expect(text).toHaveValue('Dorfladen mit Café')
+  await sheet.getByRole('group', { name: 'SWOT-Analyse' }).locator('label').filter({ hasText: /^Stärken/ }).tap()
+
+  const notice = sheet.getByTestId('quick-note-readonly')
+  // The notice's live region is there before it has anything to say.
+  await expect(notice).toHaveAttribute('role', 'status')
+  await expect(notice).toHaveText('')
+  await setFreeze(server, board, true)
+  await expect(notice).toHaveText('Das Board ist gerade angehalten. Ihr Text bleibt hier, bis die Moderation es wieder freigibt.')
+  const submit = sheet.getByTestId('quick-note-submit')
+  await expect(submit).toHaveAttribute('aria-disabled', 'true')
+  // Playwright waits for an aria-disabled button to become enabled; a person taps it anyway.
+  await submit.tap({ force: true })
+  await expect(sheet).toBeVisible()
+  await expect(text).toHaveValue('Dorfladen mit Café')
+  await expect(noteWithText(page, 'Dorfladen mit Café')).toHaveCount(0)
+
+  await setFreeze(server, board, false)
+  await expect(notice).toHaveText('')
+  await expect(submit).toHaveAttribute('aria-disabled', 'false')
+  await submit.tap()
+  await expect(sheet).toBeHidden()
+  await expect(phone.getByTestId('quick-note-confirmation')).toHaveText(STRENGTHS_ADDED)
+  // The focus is back on the button that opened the sheet, which stayed on the page during the freeze.
+  await expect(open).toBeFocused()
+  await expect(noteWithText(page, 'Dorfladen mit Café')).toBeVisible()
+  expect(await reportSection(server, board, 'Stärken')).toContain('| 1 | Dorfladen mit Café | 0 |')
+  // The next note starts empty.
+  await open.tap()
+  await expect(text).toHaveValue('')
+})
+
+test('a long note goes where the report files it under its zone', async ({ server, newBrowser }) => {
+  const board = await server.createBoard('Dorfentwicklung Musterhausen', { templates: ['swot'], locale: 'de' })
+  const phone = await (await newBrowser(PHONE)).newPage()
+  await openBoard(phone, board.links.participant, 'Bürgermeister Schmitt')
+  const open = phone.getByTestId('quick-note-open')
+  const sheet = phone.getByTestId('quick-note-sheet')
+
+  // Three short notes fill the first row of Stärken, so the next one goes lower down.
+  await open.tap()
+  await sheet.getByTestId('quick-note-text').fill('Vereinsleben')
+  await sheet.getByRole('group', { name: 'SWOT-Analyse' }).locator('label').filter({ hasText: /^Stärken/ }).tap()
+  await sheet.getByTestId('quick-note-submit').tap()
+  await expect(phone.getByTestId('quick-note-confirmation')).toHaveText(STRENGTHS_ADDED)
+  for (const text of ['Schule im Ort', 'Engagierte Feuerwehr']) {
+    await open.tap()
+    await writeNoteInSheet(phone, text)
+  }
+
+  // 250 characters: tldraw makes the note over 700 high, taller than the quadrant (600).
+  const long = `Wir wünschen uns einen Treffpunkt für alle Generationen im alten Pfarrhaus, mit Café, Bücherei und Werkstatt. ${'Offen auch am Abend und am Wochenende, getragen von Vereinen und Ehrenamt. '.repeat(2)}`.slice(0, 250)
+  expect(long).toHaveLength(250)
+  await open.tap()
+  await sheet.getByTestId('quick-note-text').fill(long)
+  await expect(sheet.getByTestId('quick-note-count')).toHaveText('Noch 30 Zeichen')
+  await sheet.getByTestId('quick-note-submit').tap()
+  await expect(sheet).toBeHidden()
+  await expect(phone.getByTestId('quick-note-confirmation')).toHaveText(STRENGTHS_ADDED)
+  await expect(noteWithText(phone, long.slice(0, 40))).toBeVisible()
+
+  await expect.poll(async () => reportSection(server, board, 'Stärken')).toContain(`| 4 | ${long.trim()} | 0 |`)
 })

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { getColorValue, useValue, type Editor, type TLShapeId } from 'tldraw'
 import { getTemplate, isTemplateId } from '@dorfplatz/templates'
 import { useBoardContext } from '../board/BoardContext.ts'
+import { useFacilitation } from '../board/useFacilitation.ts'
 import { usePausedEditor } from '../board/usePausedEditor.ts'
 import { useModalDialog } from '../components/useModalDialog.ts'
 import { useLanguage } from '../i18n/i18n.ts'
@@ -37,8 +38,11 @@ const COLOR_NAME_KEYS = {
 
 interface QuickNoteSheetProps {
   editor: Editor
-  /** The note is on the board; `place` names where, as the confirmation says it. */
-  onAdded: (shapeId: TLShapeId, place: string) => void
+  /** The draft, kept by the caller so that closing the sheet does not lose it. */
+  text: string
+  onTextChange: (text: string) => void
+  /** The note is on the board; `confirmation` says where, for the person to read or hear. */
+  onAdded: (shapeId: TLShapeId, confirmation: string) => void
   onClose: () => void
 }
 
@@ -62,7 +66,7 @@ function useVisualViewportFit(dialogRef: RefObject<HTMLDialogElement | null>): v
   }, [dialogRef])
 }
 
-export function QuickNoteSheet({ editor, onAdded, onClose }: QuickNoteSheetProps) {
+export function QuickNoteSheet({ editor, text, onTextChange, onAdded, onClose }: QuickNoteSheetProps) {
   const { t } = useTranslation()
   const language = useLanguage()
   const id = useId()
@@ -72,6 +76,8 @@ export function QuickNoteSheet({ editor, onAdded, onClose }: QuickNoteSheetProps
   const placesRef = useRef<HTMLFieldSetElement>(null)
   const instances = useTemplateInstances(session)
   const readonly = useValue('dorfplatz.readonly', () => editor.getIsReadonly(), [editor])
+  // Only a freeze ends when the facilitator says so; a dead link or a newer board does not.
+  const frozen = useFacilitation(session).freeze !== null
   // Frames a facilitator deleted take their zones along; ask for the shape ids only, so a note moving elsewhere re-renders nothing.
   const frameIds = useValue(
     'dorfplatz.templateFrames',
@@ -94,22 +100,30 @@ export function QuickNoteSheet({ editor, onAdded, onClose }: QuickNoteSheetProps
     return hints
   }, [instances, language])
 
+  const places = useMemo(() => {
+    const byValue = new Map<string, { template: string; zone: string }>()
+    for (const group of groups) for (const zone of group.zones) byValue.set(zone.value, { template: group.name, zone: zone.name })
+    return byValue
+  }, [groups])
+  const placeName = (value: string): string => {
+    const zone = places.get(value)
+    return zone ? t('quickNote.place', zone) : t('quickNote.freeArea')
+  }
+  const exists = (value: string) => value === FREE_AREA || places.has(value)
+
   const [stored] = useState(() => loadQuickNoteChoice(info.id))
-  const [text, setText] = useState('')
   const [color, setColor] = useState<QuickNoteColor>(stored.color)
-  const [place, setPlace] = useState<string | null>(stored.place)
+  // A remembered zone that left the board before the sheet opened counts as never picked.
+  const [place, setPlace] = useState<string | null>(() => (stored.place !== null && exists(stored.place) ? stored.place : null))
   const [textError, setTextError] = useState<string | null>(null)
   const [placeError, setPlaceError] = useState<string | null>(null)
+  const [submitError, setSubmitError] = useState<string | null>(null)
 
-  const placeNames = useMemo(() => {
-    const names = new Map<string, string>([[FREE_AREA, t('quickNote.freeArea')]])
-    for (const group of groups) {
-      for (const zone of group.zones) names.set(zone.value, t('quickNote.place', { template: group.name, zone: zone.name }))
-    }
-    return names
-  }, [groups, t])
-  // Without templates the free area is the only place there is; a remembered zone that left the board counts as none.
-  const chosenPlace = place !== null && placeNames.has(place) ? place : groups.length === 0 ? FREE_AREA : null
+  // A place the person picked that left the board since is not swapped for another behind their back.
+  const placeGone = place !== null && !exists(place)
+  // Without templates the free area is the only place there is, as long as nothing else was picked.
+  const chosenPlace = placeGone ? null : (place ?? (groups.length === 0 ? FREE_AREA : null))
+  const placeMessage = placeGone ? t('quickNote.placeGone') : placeError
 
   const noteColors = useMemo(() => {
     const theme = editor.getCurrentTheme().colors[editor.getColorMode()]
@@ -125,25 +139,35 @@ export function QuickNoteSheet({ editor, onAdded, onClose }: QuickNoteSheetProps
     if (readonly) return
     const trimmed = text.trim()
     setTextError(trimmed ? null : t('quickNote.textRequired'))
-    setPlaceError(chosenPlace ? null : t('quickNote.placeRequired'))
+    setPlaceError(chosenPlace || placeGone ? null : t('quickNote.placeRequired'))
+    setSubmitError(null)
+    const focusPlaces = () =>
+      (placesRef.current?.querySelector<HTMLInputElement>('input:checked') ?? placesRef.current?.querySelector('input'))?.focus()
     if (!trimmed) {
       textRef.current?.focus()
       return
     }
     if (!chosenPlace) {
-      placesRef.current?.querySelector('input')?.focus()
+      focusPlaces()
       return
     }
     const result = addQuickNote(editor, instances, { text: trimmed, color, place: chosenPlace })
     if (!result.ok) {
       if (result.reason === 'place-gone') {
-        setPlace(null)
+        // Gone between the last render and now; the place stays picked, so nothing takes its place unasked.
         setPlaceError(t('quickNote.placeGone'))
+        focusPlaces()
+      } else if (result.reason === 'place-covered') {
+        setPlaceError(t('quickNote.placeCovered'))
+        focusPlaces()
+      } else if (result.reason === 'not-created') {
+        setSubmitError(t('quickNote.notCreated'))
       }
       return
     }
     saveQuickNoteChoice(info.id, { place: chosenPlace, color })
-    onAdded(result.shapeId, placeNames.get(chosenPlace) ?? '')
+    const zone = places.get(chosenPlace)
+    onAdded(result.shapeId, zone ? t('quickNote.addedToZone', zone) : t('quickNote.addedToFreeArea'))
   }
 
   const placeOption = (value: string, name: string, hint: string | undefined) => (
@@ -153,6 +177,7 @@ export function QuickNoteSheet({ editor, onAdded, onClose }: QuickNoteSheetProps
         name={`${id}-place`}
         value={value}
         checked={chosenPlace === value}
+        aria-describedby={placeMessage ? `${id}-place-error` : undefined}
         data-testid="quick-note-place"
         data-place={value}
         onChange={() => {
@@ -204,30 +229,34 @@ export function QuickNoteSheet({ editor, onAdded, onClose }: QuickNoteSheetProps
               maxLength={MAX_QUICK_NOTE_LENGTH}
               placeholder={t('quickNote.textPlaceholder')}
               aria-invalid={textError ? true : undefined}
-              aria-describedby={textError ? `${id}-text-error` : undefined}
+              aria-describedby={textError ? `${id}-text-error ${id}-text-count` : `${id}-text-count`}
               onChange={(event) => {
-                setText(event.target.value)
+                onTextChange(event.target.value)
                 setTextError(null)
               }}
             />
+            {/* Read with the field, not on every key: a live count would talk over the typing. */}
+            <p id={`${id}-text-count`} className="field__hint quick-note__count" data-testid="quick-note-count">
+              {t('quickNote.charactersLeft', { count: MAX_QUICK_NOTE_LENGTH - text.length })}
+            </p>
             {textError && (
-              <p id={`${id}-text-error`} className="field__error">
+              <p id={`${id}-text-error`} className="field__error" data-testid="quick-note-text-error">
                 {textError}
               </p>
             )}
           </div>
 
-          <fieldset
-            ref={placesRef}
-            className="quick-note__places"
-            aria-describedby={placeError ? `${id}-place-error` : undefined}
-          >
+          <fieldset ref={placesRef} className="quick-note__places">
             <legend className="quick-note__legend">{t('quickNote.placeLegend')}</legend>
-            {placeError && (
-              <p id={`${id}-place-error`} className="field__error" data-testid="quick-note-place-error">
-                {placeError}
-              </p>
-            )}
+            {/* An alert, there before its text: a place that left the board is said when it happens. */}
+            <p
+              id={`${id}-place-error`}
+              className={placeMessage ? 'field__error' : 'visually-hidden'}
+              role="alert"
+              data-testid="quick-note-place-error"
+            >
+              {placeMessage}
+            </p>
             {groups.map((group) => (
               <fieldset key={group.instanceId} className="quick-note__group">
                 <legend className="quick-note__group-name">{group.name}</legend>
@@ -262,14 +291,15 @@ export function QuickNoteSheet({ editor, onAdded, onClose }: QuickNoteSheetProps
         </div>
 
         <footer className="quick-note__footer">
-          {readonly && (
-            <p className="quick-note__notice" role="status" data-testid="quick-note-readonly">
-              {t('quickNote.readonly')}
-            </p>
-          )}
+          <p className={readonly ? 'quick-note__notice' : 'visually-hidden'} role="status" data-testid="quick-note-readonly">
+            {readonly ? t(frozen ? 'quickNote.readonlyFrozen' : 'quickNote.readonly') : ''}
+          </p>
+          <p className={submitError ? 'field__error quick-note__error' : 'visually-hidden'} role="alert" data-testid="quick-note-error">
+            {submitError}
+          </p>
           {chosenPlace && !readonly && (
             <p className="quick-note__target" data-testid="quick-note-target">
-              {t('quickNote.goesTo', { place: placeNames.get(chosenPlace) })}
+              {t('quickNote.goesTo', { place: placeName(chosenPlace) })}
             </p>
           )}
           <button

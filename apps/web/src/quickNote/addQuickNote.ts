@@ -1,20 +1,23 @@
 /**
  * Puts a note written in the phone's sheet onto the board: into the chosen zone of a template
- * (where its frame is now) at a free spot, or into the middle of the person's view. The zone
+ * (where its frame is now) at a free spot, or near the middle of the person's view outside
+ * every template. The zone
  * follows from the note's position alone, as everywhere on a board, so the results report and
  * dot votes find it there.
  */
 import type { TemplateInstance, TemplateZone } from '@dorfplatz/board'
 import {
   currentTemplateInstances,
+  DEFAULT_NOTE_SIZE,
   getTemplate,
   isTemplateId,
   placeNoteInZone,
   placeNoteNear,
   readStructureMeta,
+  type NoteSize,
   type Rect,
 } from '@dorfplatz/templates'
-import { createShapeId, toRichText, type Editor, type TLPageId, type TLShape, type TLShapeId } from 'tldraw'
+import { createShapeId, toRichText, type Box, type Editor, type TLPageId, type TLShape, type TLShapeId } from 'tldraw'
 import { parseScopeValue } from '../voting/scopeOptions.ts'
 import { FREE_AREA, type QuickNoteColor } from './quickNoteChoice.ts'
 
@@ -27,8 +30,12 @@ export interface QuickNote {
 
 export type AddQuickNoteResult =
   | { ok: true; shapeId: TLShapeId }
-  /** `place-gone`: the zone's template left the board; `readonly`: the board may not be changed now. */
-  | { ok: false; reason: 'place-gone' | 'readonly' }
+  /**
+   * `place-gone`: the zone's template left the board; `place-covered`: another template's frame
+   * lies over the whole zone, so no note there would count as in it; `readonly`: the board may
+   * not be changed now; `not-created`: tldraw refused the note (a page holds only so many shapes).
+   */
+  | { ok: false; reason: 'place-gone' | 'place-covered' | 'readonly' | 'not-created' }
 
 /** Whether a shape is in a new note's way: anything but a template's frame, areas and lines (labels are). */
 function isObstacle(shape: TLShape): boolean {
@@ -36,13 +43,18 @@ function isObstacle(shape: TLShape): boolean {
   return mark === null || mark.part === 'label'
 }
 
-function obstaclesOn(editor: Editor, pageId: TLPageId): Rect[] {
+function rectOf(bounds: Box): Rect {
+  return { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }
+}
+
+function obstaclesOn(editor: Editor, pageId: TLPageId, except?: TLShapeId): Rect[] {
   const rects: Rect[] = []
   for (const id of editor.getPageShapeIds(pageId)) {
+    if (id === except) continue
     const shape = editor.getShape(id)
     if (!shape || !isObstacle(shape)) continue
     const bounds = editor.getShapePageBounds(shape)
-    if (bounds) rects.push({ x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h })
+    if (bounds) rects.push(rectOf(bounds))
   }
   return rects
 }
@@ -52,31 +64,43 @@ function zonesOf(instance: TemplateInstance): readonly TemplateZone[] {
   return isTemplateId(instance.templateId) ? getTemplate(instance.templateId).zones : []
 }
 
-/** Where the note goes: its page and top-left corner, or null when the zone is gone. */
+type Target = { ok: true; pageId: TLPageId; x: number; y: number } | { ok: false; reason: 'place-gone' | 'place-covered' }
+
+/** Where a note of `size` goes: its page and top-left corner. */
 function targetOf(
   editor: Editor,
   instances: readonly TemplateInstance[],
   place: string,
-): { pageId: TLPageId; x: number; y: number } | null {
-  if (place === FREE_AREA) {
-    const pageId = editor.getCurrentPageId()
-    return { pageId, ...placeNoteNear(editor.getViewportPageBounds().center, obstaclesOn(editor, pageId)) }
-  }
-  const scope = parseScopeValue(place)
-  if (scope?.kind !== 'zone') return null
+  size: NoteSize,
+  except?: TLShapeId,
+): Target {
   const byId = new Map<string, TLShape>()
   for (const shape of editor.store.allRecords()) if (shape.typeName === 'shape') byId.set(shape.id, shape)
-  const instance = currentTemplateInstances(instances, byId).find((candidate) => candidate.instanceId === scope.instanceId)
+  const current = currentTemplateInstances(instances, byId)
+  if (place === FREE_AREA) {
+    const pageId = editor.getCurrentPageId()
+    // Outside every template: a note in a frame's zone would count as in that zone.
+    const frames = current.flatMap((instance) => {
+      const bounds = instance.pageId === pageId ? editor.getShapePageBounds(instance.frameId as TLShapeId) : undefined
+      return bounds ? [rectOf(bounds)] : []
+    })
+    const spot = placeNoteNear(editor.getViewportPageBounds().center, [...obstaclesOn(editor, pageId, except), ...frames], size)
+    return { ok: true, pageId, ...spot }
+  }
+  const scope = parseScopeValue(place)
+  if (scope?.kind !== 'zone') return { ok: false, reason: 'place-gone' }
+  const instance = current.find((candidate) => candidate.instanceId === scope.instanceId)
   const zone = instance && zonesOf(instance).find((candidate) => candidate.id === scope.zoneId)
-  if (!instance || !zone) return null
+  if (!instance || !zone) return { ok: false, reason: 'place-gone' }
   const pageId = instance.pageId as TLPageId
-  return { pageId, ...placeNoteInZone(instance, zone, obstaclesOn(editor, pageId)) }
+  const spot = placeNoteInZone(instance, zone, obstaclesOn(editor, pageId, except), { size, instances: current })
+  return spot ? { ok: true, pageId, ...spot } : { ok: false, reason: 'place-covered' }
 }
 
 export function addQuickNote(editor: Editor, instances: readonly TemplateInstance[], note: QuickNote): AddQuickNoteResult {
   if (editor.getIsReadonly()) return { ok: false, reason: 'readonly' }
-  const target = targetOf(editor, instances, note.place)
-  if (!target) return { ok: false, reason: 'place-gone' }
+  const target = targetOf(editor, instances, note.place, DEFAULT_NOTE_SIZE)
+  if (!target.ok) return target
   const shapeId = createShapeId()
   editor.run(() => {
     // A new shape goes onto the current page; the note must land on its zone's page.
@@ -89,6 +113,12 @@ export function addQuickNote(editor: Editor, instances: readonly TemplateInstanc
       y: target.y,
       props: { richText: toRichText(note.text), color: note.color },
     })
+    // tldraw grows a note to fit a long text, and the size style chosen last makes the text
+    // larger: place it again as large as it turned out, so that its centre stays in the zone.
+    const bounds = editor.getShapePageBounds(shapeId)
+    if (!bounds || (bounds.w <= DEFAULT_NOTE_SIZE.w && bounds.h <= DEFAULT_NOTE_SIZE.h)) return
+    const again = targetOf(editor, instances, note.place, { w: bounds.w, h: bounds.h }, shapeId)
+    if (again.ok) editor.updateShape({ id: shapeId, type: 'note', x: again.x, y: again.y })
   })
-  return editor.getShape(shapeId) ? { ok: true, shapeId } : { ok: false, reason: 'readonly' }
+  return editor.getShape(shapeId) ? { ok: true, shapeId } : { ok: false, reason: 'not-created' }
 }
