@@ -542,7 +542,7 @@ export const de = {
     place: '{{template}} › {{zone}}',
     otherGroup: 'Ohne Vorlage',
     freeArea: 'Freie Fläche',
-    freeAreaHint: 'In die Mitte Ihrer Ansicht',
+    freeAreaHint: 'Nahe der Mitte Ihrer Ansicht, neben den Vorlagen',
     colorLegend: 'Farbe',
     colors: {
       yellow: 'Gelb',

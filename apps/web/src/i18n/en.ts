@@ -544,7 +544,7 @@ export const en: Messages = {
     place: '{{template}} › {{zone}}',
     otherGroup: 'Outside the templates',
     freeArea: 'Free space',
-    freeAreaHint: 'In the middle of your view',
+    freeAreaHint: 'Near the middle of your view, beside the templates',
     colorLegend: 'Colour',
     colors: {
       yellow: 'Yellow',
