@@ -77,6 +77,9 @@ test('a participant writes two notes into a SWOT zone from a phone', async ({ pa
   expect(openBox!.height).toBeGreaterThanOrEqual(44)
   // Within a thumb's reach: in the lower part of the screen.
   expect(openBox!.y).toBeGreaterThan(844 / 2)
+  // The facilitator's banners (summon, follow-me) would show above the button, not over it.
+  const banners = phone.locator('.session-banners')
+  await expect(banners).toHaveCSS('bottom', '180px')
   await open.tap()
   const sheet = phone.getByTestId('quick-note-sheet')
   await expect(sheet).toBeVisible()
@@ -106,6 +109,7 @@ test('a participant writes two notes into a SWOT zone from a phone', async ({ pa
   await sheet.getByTestId('quick-note-submit').tap()
   await expect(sheet).toBeHidden()
   await expect(phone.getByTestId('quick-note-confirmation')).toHaveText(STRENGTHS_ADDED)
+  await expect(banners).toHaveCSS('bottom', '232px')
   await expect(noteWithText(phone, 'Bürgerbus am Samstag')).toBeInViewport()
   await phone.screenshot({ path: testInfo.outputPath('phone-note-added.png') })
 

@@ -194,8 +194,9 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
             </a>
           </div>
         )}
-        {editor && <SessionOverlay editor={editor} />}
+        {/* Before the session banners, which it moves up with a sibling selector. */}
         {editor && <QuickNote editor={editor} />}
+        {editor && <SessionOverlay editor={editor} />}
         <div className="visually-hidden" role="status" data-testid="board-announcement">
           {announcement}
         </div>

@@ -64,7 +64,13 @@ export function QuickNote({ editor }: { editor: Editor }) {
 
   return (
     <>
-      <div className="quick-note-bar" data-testid="quick-note-bar">
+      {/* Its state for the session banners that follow it, which move up above it (styles.css). */}
+      <div
+        className="quick-note-bar"
+        data-testid="quick-note-bar"
+        data-button={readonly ? 'hidden' : 'shown'}
+        data-confirming={confirmation !== ''}
+      >
         {/* Always there, empty or not: a live region must exist before its text arrives. */}
         <p
           className={confirmation ? 'quick-note-bar__confirmation' : 'visually-hidden'}
