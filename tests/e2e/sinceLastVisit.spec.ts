@@ -64,7 +64,7 @@ test('a returning participant sees what others changed while away, and can dismi
   mayor = await mayorContext.newPage()
   await mayor.goto(board.links.participant)
   await expect(mayor.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline')
-  await addNote(mayor, 'Noch eine eigene', { x: 1000, y: 640 })
+  await addNote(mayor, 'Noch eine eigene', { x: 560, y: 130 })
   await expect(noteWithText(mayor, 'Noch eine eigene')).toBeVisible()
   await mayorContext.setOffline(false)
   await expect(mayor.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected')
@@ -82,6 +82,7 @@ test('a returning participant sees what others changed while away, and can dismi
   await expect(mayor.getByTestId('visit-ring')).toHaveCount(3)
   await expect(noteWithText(facilitator, 'Meine eigene Notiz')).toHaveCount(1)
   await expect(noteWithText(facilitator, 'Noch eine eigene')).toHaveCount(1)
+  await mayor.keyboard.press('Escape')
   await mayor.screenshot({ path: screenshotPath(testInfo, 'since-last-visit.png') })
 
   // Each entry leads to its note: the camera centres on it.
