@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadQuickNoteChoice, saveQuickNoteChoice } from './quickNoteChoice.ts'
-import { memoryStorage } from '../testing/memoryStorage.ts'
+import { useMemoryLocalStorage } from '../testing/memoryStorage.ts'
 
 describe('quick note choice', () => {
-  let local: Storage
-
-  beforeEach(() => {
-    local = memoryStorage()
-    vi.stubGlobal('window', { localStorage: local })
-  })
-
-  afterEach(() => {
-    vi.unstubAllGlobals()
-  })
+  const local = useMemoryLocalStorage()
 
   it('starts with no place and yellow', () => {
     expect(loadQuickNoteChoice('board-a')).toEqual({ place: null, color: 'yellow' })
@@ -25,9 +16,9 @@ describe('quick note choice', () => {
   })
 
   it('ignores what it did not write', () => {
-    local.setItem('dorfplatz.quickNote.board-a', JSON.stringify({ place: 7, color: 'neon' }))
+    local().setItem('dorfplatz.quickNote.board-a', JSON.stringify({ place: 7, color: 'neon' }))
     expect(loadQuickNoteChoice('board-a')).toEqual({ place: null, color: 'yellow' })
-    local.setItem('dorfplatz.quickNote.board-a', '{not json')
+    local().setItem('dorfplatz.quickNote.board-a', '{not json')
     expect(loadQuickNoteChoice('board-a')).toEqual({ place: null, color: 'yellow' })
   })
 })

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadBoardLinks, rememberBoardLinks } from './boardLinks.ts'
-import { memoryStorage } from '../testing/memoryStorage.ts'
+import { useMemoryLocalStorage } from '../testing/memoryStorage.ts'
 
 const BOARD = 'AbCdEfGhIjKlMnOp'
 const OTHER_BOARD = 'qRsTuVwXyZ012345'
@@ -10,16 +10,7 @@ function link(board: string, token: string): string {
 }
 
 describe('boardLinks', () => {
-  let local: Storage
-
-  beforeEach(() => {
-    local = memoryStorage()
-    vi.stubGlobal('window', { localStorage: local })
-  })
-
-  afterEach(() => {
-    vi.unstubAllGlobals()
-  })
+  const local = useMemoryLocalStorage()
 
   it('knows nothing of a board it never saw', () => {
     expect(loadBoardLinks(BOARD)).toEqual({})
@@ -39,7 +30,7 @@ describe('boardLinks', () => {
   })
 
   it('ignores stored values that are not links of a known role', () => {
-    local.setItem(
+    local().setItem(
       'dorfplatz.boardLinks',
       JSON.stringify([
         { id: BOARD, savedAt: 1, links: { participant: 'javascript:alert(1)', admin: link(BOARD, 'a'), viewer: link(BOARD, 'v') } },

@@ -1,7 +1,7 @@
 import { isToken } from '@dorfplatz/protocol'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createVoterKey, voterKeyFor } from './voterKey.ts'
-import { memoryStorage } from '../testing/memoryStorage.ts'
+import { useMemoryLocalStorage } from '../testing/memoryStorage.ts'
 
 describe('createVoterKey', () => {
   it('makes 43 base64url characters without padding, which the server accepts as a key', () => {
@@ -20,22 +20,13 @@ describe('createVoterKey', () => {
 })
 
 describe('voterKeyFor', () => {
-  let local: Storage
-
-  beforeEach(() => {
-    local = memoryStorage()
-    vi.stubGlobal('window', { localStorage: local })
-  })
-
-  afterEach(() => {
-    vi.unstubAllGlobals()
-  })
+  const local = useMemoryLocalStorage()
 
   it('keeps one key per board across calls, as a reload would', () => {
     const first = voterKeyFor('board-aaaaaaaaaa')
     expect(isToken(first)).toBe(true)
     expect(voterKeyFor('board-aaaaaaaaaa')).toBe(first)
-    expect(local.getItem('dorfplatz.voterKey.board-aaaaaaaaaa')).toBe(JSON.stringify(first))
+    expect(local().getItem('dorfplatz.voterKey.board-aaaaaaaaaa')).toBe(JSON.stringify(first))
   })
 
   it('gives each board its own key', () => {
@@ -43,10 +34,10 @@ describe('voterKeyFor', () => {
   })
 
   it('replaces a stored value that is not a key', () => {
-    local.setItem('dorfplatz.voterKey.board-cccccccccc', JSON.stringify('kaputt'))
+    local().setItem('dorfplatz.voterKey.board-cccccccccc', JSON.stringify('kaputt'))
     const key = voterKeyFor('board-cccccccccc')
     expect(isToken(key)).toBe(true)
-    expect(local.getItem('dorfplatz.voterKey.board-cccccccccc')).toBe(JSON.stringify(key))
+    expect(local().getItem('dorfplatz.voterKey.board-cccccccccc')).toBe(JSON.stringify(key))
   })
 
   it('keeps the key for the page where storage is disabled', () => {
