@@ -4,6 +4,7 @@
  */
 import type { Page } from '@playwright/test'
 import { expect, openBoard, test } from './boardFixtures.ts'
+import { seriousViolations } from './boardMainMenu.ts'
 import { expectInBrowserCopy } from './browserCopy.ts'
 import { screenshotPath } from './docsScreenshots.ts'
 import { addNote, noteWithText } from './notes.ts'
@@ -80,6 +81,7 @@ test('a returning participant sees what others changed while away, and can dismi
   await expect(panel).not.toContainText('Meine eigene Notiz')
   await expect(panel).not.toContainText('Noch eine eigene')
   await expect(mayor.getByTestId('visit-ring')).toHaveCount(3)
+  expect((await seriousViolations(mayor, '[data-testid="visit-panel"]')).map((violation) => violation.id)).toEqual([])
   await expect(noteWithText(facilitator, 'Meine eigene Notiz')).toHaveCount(1)
   await expect(noteWithText(facilitator, 'Noch eine eigene')).toHaveCount(1)
   await mayor.keyboard.press('Escape')
