@@ -145,6 +145,8 @@ test('a board opened before opens again without a network, and what is written t
   await addNote(mayor, 'Vor der Abfahrt', { x: 350, y: 300 })
   // The service worker has stored the app once it is active and controls the page.
   await mayor.waitForFunction(async () => (await navigator.serviceWorker.ready).active !== null && navigator.serviceWorker.controller !== null)
+  // The first service worker taking over is no news to anyone.
+  await expect(mayor.getByTestId('new-version')).toBeEmpty()
 
   // On the train the laptop wakes up without a network, and the board is opened again.
   await mayorContext.setOffline(true)
@@ -158,6 +160,14 @@ test('a board opened before opens again without a network, and what is written t
 
   await goOnline(mayorContext, mayor)
   await expect(noteWithText(facilitator, 'Im Zug geschrieben')).toHaveCount(1)
+
+  // An update on the server replaces the service worker of a page it already controls: the page
+  // asks to be reloaded (the event is the one the browser fires then).
+  await mayor.evaluate(() => navigator.serviceWorker.dispatchEvent(new Event('controllerchange')))
+  await expect(mayor.getByTestId('new-version')).toContainText('neue Version')
+  await mayor.getByTestId('new-version').getByRole('button', { name: 'Neu laden' }).click()
+  await expect(mayor.getByTestId('new-version')).toBeEmpty()
+  await expect(noteWithText(mayor, 'Im Zug geschrieben')).toBeVisible()
 
   // Removing the board from the start page's list makes this browser forget its copy too.
   const copies = () => mayor.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))

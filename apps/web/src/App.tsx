@@ -1,9 +1,11 @@
 /**
- * The page the current path asks for. The board page, with tldraw, is loaded
- * only when needed, so the start page opens quickly even on a slow line.
+ * The page the current path asks for, and the notice of a new version. The board
+ * page, with tldraw, is loaded only when needed, so the start page opens quickly
+ * even on a slow line.
  */
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
+import { NewVersionNotice } from './components/NewVersionNotice.tsx'
 import { NotFoundPage } from './components/NotFoundPage.tsx'
 import { parseRoute } from './route.ts'
 import { StartPage } from './start/StartPage.tsx'
@@ -11,6 +13,15 @@ import { StartPage } from './start/StartPage.tsx'
 const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((module) => ({ default: module.BoardPage })))
 
 export function App() {
+  return (
+    <>
+      <Page />
+      <NewVersionNotice />
+    </>
+  )
+}
+
+function Page() {
   const { t } = useTranslation()
   const route = parseRoute(window.location.pathname)
   switch (route.page) {

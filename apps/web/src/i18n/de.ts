@@ -8,6 +8,8 @@ export const de = {
     backToStart: 'Zur Startseite',
     retry: 'Erneut versuchen',
     notFound: 'Diese Seite gibt es nicht.',
+    newVersion: 'Eine neue Version von Dorfplatz ist da. Bitte laden Sie die Seite neu; Ihre Änderungen bleiben erhalten.',
+    reload: 'Neu laden',
   },
   language: {
     switchTo: 'English',

@@ -10,6 +10,8 @@ export const en: Messages = {
     backToStart: 'Back to the start page',
     retry: 'Try again',
     notFound: 'This page does not exist.',
+    newVersion: 'A new version of Dorfplatz is here. Please reload the page; your changes are kept.',
+    reload: 'Reload',
   },
   language: {
     switchTo: 'Deutsch',
