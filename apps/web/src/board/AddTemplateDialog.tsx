@@ -10,7 +10,8 @@ import { addTemplateToBoard } from '../api/apiClient.ts'
 import { apiErrorMessage } from '../api/apiErrorMessage.ts'
 import { useLanguage } from '../i18n/i18n.ts'
 import { TemplateOptions } from '../templates/TemplateOptions.tsx'
-import { useModalDialog } from '../components/useModalDialog.ts'
+import { ModalDialog } from '../components/ModalDialog.tsx'
+import type { ModalDialogOptions } from '../components/useModalDialog.ts'
 
 interface AddTemplateDialogProps {
   boardId: string
@@ -24,14 +25,13 @@ export function AddTemplateDialog({ boardId, token, onAdded, onCancel }: AddTemp
   const { t } = useTranslation()
   const language = useLanguage()
   const id = useId()
-  const dialogRef = useRef<HTMLDialogElement>(null)
   const optionsRef = useRef<HTMLFieldSetElement>(null)
   const [chosen, setChosen] = useState<TemplateId | null>(null)
   const [choiceError, setChoiceError] = useState<string | null>(null)
   const [submitError, setSubmitError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
 
-  useModalDialog(dialogRef, { onOpen: () => focusFirstOption(optionsRef.current) })
+  const dialogOptions: ModalDialogOptions = { onOpen: () => focusFirstOption(optionsRef.current) }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -60,65 +60,57 @@ export function AddTemplateDialog({ boardId, token, onAdded, onCancel }: AddTemp
   const errorId = `${id}-error`
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog dialog--wide"
-      data-testid="add-template-dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-intro`}
-      onCancel={(event) => {
-        event.preventDefault()
-        // The request cannot be taken back; wait for its answer instead of hiding it.
+    <ModalDialog
+      {...dialogOptions}
+      title={t('addTemplate.title')}
+      intro={t('addTemplate.intro')}
+      testId="add-template-dialog"
+      className="dialog--wide"
+      busy={submitting}
+      onSubmit={submit}
+      // The request cannot be taken back; wait for its answer instead of hiding it.
+      onEscape={() => {
         if (!submitting) onCancel()
       }}
     >
-      <form className="dialog__form" noValidate aria-busy={submitting} onSubmit={submit}>
-        <h2 id={`${id}-title`} className="dialog__title">
-          {t('addTemplate.title')}
-        </h2>
-        <p id={`${id}-intro`} className="muted">
-          {t('addTemplate.intro')}
-        </p>
+      <fieldset
+        ref={optionsRef}
+        className="field template-field"
+        aria-describedby={choiceError ? errorId : undefined}
+      >
+        <legend>{t('addTemplate.legend')}</legend>
+        <TemplateOptions
+          type="radio"
+          isChosen={(templateId) => templateId === chosen}
+          onToggle={(templateId, isChosen) => {
+            if (!isChosen) return
+            setChosen(templateId)
+            setChoiceError(null)
+          }}
+        />
+      </fieldset>
 
-        <fieldset
-          ref={optionsRef}
-          className="field template-field"
-          aria-describedby={choiceError ? errorId : undefined}
-        >
-          <legend>{t('addTemplate.legend')}</legend>
-          <TemplateOptions
-            type="radio"
-            isChosen={(templateId) => templateId === chosen}
-            onToggle={(templateId, isChosen) => {
-              if (!isChosen) return
-              setChosen(templateId)
-              setChoiceError(null)
-            }}
-          />
-        </fieldset>
-
-        {/* Stays in view below the scrolling list, with whatever went wrong right above the buttons. */}
-        <div className="dialog__footer">
-          <div id={errorId} className="form-error" role="alert" data-testid="add-template-error">
-            {choiceError ?? submitError}
-          </div>
-          <div className="dialog__actions">
-            <button type="button" className="button button--quiet" disabled={submitting} onClick={onCancel}>
-              {t('addTemplate.cancel')}
-            </button>
-            <button
-              type="submit"
-              className="button button--primary"
-              data-testid="add-template-submit"
-              // Not `disabled`: the button keeps the focus while the request runs, and `submit` ignores repeats.
-              aria-disabled={submitting}
-            >
-              {submitting ? t('addTemplate.submitting') : t('addTemplate.submit')}
-            </button>
-          </div>
+      {/* Stays in view below the scrolling list, with whatever went wrong right above the buttons. */}
+      <div className="dialog__footer">
+        <div id={errorId} className="form-error" role="alert" data-testid="add-template-error">
+          {choiceError ?? submitError}
         </div>
-      </form>
-    </dialog>
+        <div className="dialog__actions">
+          <button type="button" className="button button--quiet" disabled={submitting} onClick={onCancel}>
+            {t('addTemplate.cancel')}
+          </button>
+          <button
+            type="submit"
+            className="button button--primary"
+            data-testid="add-template-submit"
+            // Not `disabled`: the button keeps the focus while the request runs, and `submit` ignores repeats.
+            aria-disabled={submitting}
+          >
+            {submitting ? t('addTemplate.submitting') : t('addTemplate.submit')}
+          </button>
+        </div>
+      </div>
+    </ModalDialog>
   )
 }
 

@@ -8,7 +8,8 @@ import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { USER_COLORS } from '../user/userColors.ts'
 import { MAX_USER_NAME_LENGTH, normaliseUserName } from '../user/userIdentity.ts'
-import { useModalDialog } from '../components/useModalDialog.ts'
+import { ModalDialog } from '../components/ModalDialog.tsx'
+import type { ModalDialogOptions } from '../components/useModalDialog.ts'
 
 interface NameDialogProps {
   initialName: string
@@ -22,18 +23,17 @@ interface NameDialogProps {
 export function NameDialog({ initialName, initialColor, firstVisit, onSubmit, onCancel }: NameDialogProps) {
   const { t } = useTranslation()
   const id = useId()
-  const dialogRef = useRef<HTMLDialogElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
   const [name, setName] = useState(initialName)
   const [color, setColor] = useState(initialColor)
   const [error, setError] = useState<string | null>(null)
 
-  useModalDialog(dialogRef, {
+  const dialogOptions: ModalDialogOptions = {
     onOpen: () => {
       inputRef.current?.focus()
       inputRef.current?.select()
     },
-  })
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -47,81 +47,71 @@ export function NameDialog({ initialName, initialColor, firstVisit, onSubmit, on
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      data-testid="name-dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-intro`}
-      onCancel={(event) => {
-        event.preventDefault()
+    <ModalDialog
+      {...dialogOptions}
+      title={t('nameDialog.title')}
+      intro={t('nameDialog.intro')}
+      testId="name-dialog"
+      onSubmit={submit}
+      onEscape={() => {
         if (firstVisit) onSubmit(normaliseUserName(initialName), initialColor)
         else onCancel()
       }}
     >
-      <form className="dialog__form" noValidate onSubmit={submit}>
-        <h2 id={`${id}-title`} className="dialog__title">
-          {t('nameDialog.title')}
-        </h2>
-        <p id={`${id}-intro`} className="muted">
-          {t('nameDialog.intro')}
-        </p>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>{t('nameDialog.nameLabel')}</label>
+        <input
+          ref={inputRef}
+          id={`${id}-name`}
+          type="text"
+          data-testid="name-input"
+          value={name}
+          maxLength={MAX_USER_NAME_LENGTH}
+          required
+          autoComplete="nickname"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(event) => {
+            setName(event.target.value)
+            setError(null)
+          }}
+        />
+        {error && (
+          <p id={`${id}-error`} className="field__error">
+            {error}
+          </p>
+        )}
+      </div>
 
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('nameDialog.nameLabel')}</label>
-          <input
-            ref={inputRef}
-            id={`${id}-name`}
-            type="text"
-            data-testid="name-input"
-            value={name}
-            maxLength={MAX_USER_NAME_LENGTH}
-            required
-            autoComplete="nickname"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => {
-              setName(event.target.value)
-              setError(null)
-            }}
-          />
-          {error && (
-            <p id={`${id}-error`} className="field__error">
-              {error}
-            </p>
-          )}
+      <fieldset className="field color-picker">
+        <legend>{t('nameDialog.colorLabel')}</legend>
+        <div className="color-picker__options">
+          {USER_COLORS.map((option) => (
+            <label key={option.key} className="color-picker__option" title={t(`colors.${option.key}`)}>
+              <input
+                type="radio"
+                name={`${id}-color`}
+                value={option.value}
+                checked={color.toLowerCase() === option.value}
+                onChange={() => setColor(option.value)}
+              />
+              <span className="color-picker__swatch" style={{ backgroundColor: option.value }} aria-hidden="true" />
+              <span className="visually-hidden">{t(`colors.${option.key}`)}</span>
+            </label>
+          ))}
         </div>
+      </fieldset>
 
-        <fieldset className="field color-picker">
-          <legend>{t('nameDialog.colorLabel')}</legend>
-          <div className="color-picker__options">
-            {USER_COLORS.map((option) => (
-              <label key={option.key} className="color-picker__option" title={t(`colors.${option.key}`)}>
-                <input
-                  type="radio"
-                  name={`${id}-color`}
-                  value={option.value}
-                  checked={color.toLowerCase() === option.value}
-                  onChange={() => setColor(option.value)}
-                />
-                <span className="color-picker__swatch" style={{ backgroundColor: option.value }} aria-hidden="true" />
-                <span className="visually-hidden">{t(`colors.${option.key}`)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-
-        <div className="dialog__actions">
-          {!firstVisit && (
-            <button type="button" className="button button--quiet" onClick={onCancel}>
-              {t('nameDialog.cancel')}
-            </button>
-          )}
-          <button type="submit" className="button button--primary" data-testid="name-submit">
-            {t('nameDialog.submit')}
+      <div className="dialog__actions">
+        {!firstVisit && (
+          <button type="button" className="button button--quiet" onClick={onCancel}>
+            {t('nameDialog.cancel')}
           </button>
-        </div>
-      </form>
-    </dialog>
+        )}
+        <button type="submit" className="button button--primary" data-testid="name-submit">
+          {t('nameDialog.submit')}
+        </button>
+      </div>
+    </ModalDialog>
   )
 }

@@ -5,13 +5,13 @@
  * link, the links it got when it created the board, and those it replaced.
  */
 import { boardPath, ROLES, type Role } from '@dorfplatz/protocol'
-import { useId, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RotatedLink } from '../api/apiClient.ts'
 import { loadBoardLinks, rememberBoardLinks, type BoardLinks } from '../storage/boardLinks.ts'
 import { readBoardToken } from './readBoardToken.ts'
 import { ShareRoleLink } from './ShareRoleLink.tsx'
-import { useModalDialog } from '../components/useModalDialog.ts'
+import { ModalDialog } from '../components/ModalDialog.tsx'
 
 interface ShareDialogProps {
   boardId: string
@@ -30,12 +30,8 @@ function ownLink(boardId: string, token: string, stored: string | undefined): st
 
 export function ShareDialog({ boardId, token, onOwnLinkRotated, onClose }: ShareDialogProps) {
   const { t } = useTranslation()
-  const id = useId()
-  const dialogRef = useRef<HTMLDialogElement>(null)
   const [links, setLinks] = useState<BoardLinks>(() => loadBoardLinks(boardId))
   const [busyRoles, setBusyRoles] = useState<ReadonlySet<Role>>(new Set())
-
-  useModalDialog(dialogRef)
 
   function setBusy(role: Role, busy: boolean) {
     setBusyRoles((current) => {
@@ -55,48 +51,37 @@ export function ShareDialog({ boardId, token, onOwnLinkRotated, onClose }: Share
   const busy = busyRoles.size > 0
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog dialog--wide"
-      data-testid="share-dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-intro`}
-      onCancel={(event) => {
-        event.preventDefault()
-        // A replacement under way cannot be taken back; its new link must not get lost.
+    <ModalDialog
+      title={t('share.title')}
+      intro={t('share.intro')}
+      testId="share-dialog"
+      className="dialog--wide"
+      // A replacement under way cannot be taken back; its new link must not get lost.
+      onEscape={() => {
         if (!busy) onClose()
       }}
     >
-      <div className="dialog__form">
-        <h2 id={`${id}-title`} className="dialog__title">
-          {t('share.title')}
-        </h2>
-        <p id={`${id}-intro`} className="muted">
-          {t('share.intro')}
-        </p>
+      <ul className="role-links share-links">
+        {ROLES.map((role) => (
+          <ShareRoleLink
+            key={role}
+            boardId={boardId}
+            role={role}
+            token={token}
+            link={role === 'facilitator' ? ownLink(boardId, token, links.facilitator) : links[role]}
+            onBusy={(isBusy) => setBusy(role, isBusy)}
+            onRotated={(rotated) => onRotated(role, rotated)}
+          />
+        ))}
+      </ul>
 
-        <ul className="role-links share-links">
-          {ROLES.map((role) => (
-            <ShareRoleLink
-              key={role}
-              boardId={boardId}
-              role={role}
-              token={token}
-              link={role === 'facilitator' ? ownLink(boardId, token, links.facilitator) : links[role]}
-              onBusy={(isBusy) => setBusy(role, isBusy)}
-              onRotated={(rotated) => onRotated(role, rotated)}
-            />
-          ))}
-        </ul>
-
-        <div className="dialog__footer">
-          <div className="dialog__actions">
-            <button type="button" className="button button--primary" data-testid="share-close" disabled={busy} onClick={onClose}>
-              {t('share.close')}
-            </button>
-          </div>
+      <div className="dialog__footer">
+        <div className="dialog__actions">
+          <button type="button" className="button button--primary" data-testid="share-close" disabled={busy} onClick={onClose}>
+            {t('share.close')}
+          </button>
         </div>
       </div>
-    </dialog>
+    </ModalDialog>
   )
 }

@@ -17,7 +17,8 @@ import { downloadBlob } from './downloadBlob.ts'
 import { exportFileName } from './exportFileName.ts'
 import type { PdfProgress } from './renderBoardPdf.ts'
 import { useDelayedFlag } from './useDelayedFlag.ts'
-import { useModalDialog } from '../components/useModalDialog.ts'
+import { ModalDialog } from '../components/ModalDialog.tsx'
+import type { ModalDialogOptions } from '../components/useModalDialog.ts'
 
 /** Work that ends sooner than this shows no busy text: it would only flicker. */
 const SLOW_EXPORT_MS = 400
@@ -67,12 +68,12 @@ export function ExportDialog({ editor, boardId, boardTitle, token, onClose }: Ex
   const hasSelection = selectedIds.length > 0
   const imageArea: ImageArea = hasSelection ? area : 'page'
 
-  useModalDialog(dialogRef, {
+  const dialogOptions: ModalDialogOptions = {
     // Closing the dialog ends a PDF under way and drops a download nobody waits for any more.
     onClose: () => controllerRef.current?.abort(),
     // Opened from the main menu, whose item is gone by now: the menu's button takes the focus.
     fallbackFocus: focusMainMenuButton,
-  })
+  }
 
   // When an export ends, the focus goes back to its button if it was lost on the way: tldraw's
   // export moves it, and the PDF's cancel button disappears.
@@ -230,198 +231,189 @@ export function ExportDialog({ editor, boardId, boardTitle, token, onClose }: Ex
   })
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog dialog--wide"
-      data-testid="export-dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-intro`}
-      onCancel={(event) => {
-        event.preventDefault()
-        // Escape stops a PDF under way first; the next one closes the dialog.
+    <ModalDialog
+      {...dialogOptions}
+      dialogRef={dialogRef}
+      title={t('export.title')}
+      intro={t('export.intro')}
+      testId="export-dialog"
+      className="dialog--wide"
+      // Escape stops a PDF under way first; the next one closes the dialog.
+      onEscape={() => {
         if (running === 'pdf') cancelPdf()
         else onClose()
       }}
     >
-      <div className="dialog__form">
-        <h2 id={`${id}-title`} className="dialog__title">
-          {t('export.title')}
-        </h2>
-        <p id={`${id}-intro`} className="muted">
-          {t('export.intro')}
-        </p>
+      <div className="export-sections">
+        {/* What a facilitator hands over after a session comes first: the PDF and the report. */}
+        <section className="export-section" aria-labelledby={`${id}-pdf`}>
+          <h3 id={`${id}-pdf`} className="export-section__title">
+            {t('export.pdf.heading')}
+          </h3>
+          <p id={`${id}-pdf-intro`} className="export-section__intro">
+            {frameCount > 0 ? t('export.pdf.introFrames', { count: frameCount }) : t('export.pdf.introPage')}
+          </p>
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="export-pdf-create"
+            aria-describedby={`${id}-pdf-intro`}
+            {...actionProps('pdf')}
+            onClick={exportPdf}
+          >
+            {t('export.pdf.create')}
+          </button>
+        </section>
 
-        <div className="export-sections">
-          {/* What a facilitator hands over after a session comes first: the PDF and the report. */}
-          <section className="export-section" aria-labelledby={`${id}-pdf`}>
-            <h3 id={`${id}-pdf`} className="export-section__title">
-              {t('export.pdf.heading')}
-            </h3>
-            <p id={`${id}-pdf-intro`} className="export-section__intro">
-              {frameCount > 0 ? t('export.pdf.introFrames', { count: frameCount }) : t('export.pdf.introPage')}
-            </p>
-            <button
-              type="button"
-              className="button button--primary"
-              data-testid="export-pdf-create"
-              aria-describedby={`${id}-pdf-intro`}
-              {...actionProps('pdf')}
-              onClick={exportPdf}
-            >
-              {t('export.pdf.create')}
-            </button>
-          </section>
-
-          <section className="export-section" aria-labelledby={`${id}-report`}>
-            <h3 id={`${id}-report`} className="export-section__title">
-              {t('export.report.heading')}
-            </h3>
-            <p className="export-section__intro">{t('export.report.intro')}</p>
-            <ul className="export-downloads">
-              <li>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  data-testid="export-report-md"
-                  aria-describedby={`${id}-report-md-hint`}
-                  {...actionProps('report-md')}
-                  onClick={(event) => downloadReport(event, 'md')}
-                >
-                  {t('export.report.markdown')}
-                </button>
-                <p id={`${id}-report-md-hint`} className="field__hint">
-                  {t('export.report.markdownHint')}
-                </p>
-              </li>
-              <li>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  data-testid="export-report-csv"
-                  aria-describedby={`${id}-report-csv-hint`}
-                  {...actionProps('report-csv')}
-                  onClick={(event) => downloadReport(event, 'csv')}
-                >
-                  {t('export.report.csv')}
-                </button>
-                <p id={`${id}-report-csv-hint`} className="field__hint">
-                  {t('export.report.csvHint')}
-                </p>
-              </li>
-            </ul>
-          </section>
-          <section className="export-section" aria-labelledby={`${id}-image`}>
-            <h3 id={`${id}-image`} className="export-section__title">
-              {t('export.image.heading')}
-            </h3>
-            <p className="export-section__intro">{t('export.image.intro')}</p>
-            <fieldset className="export-choices">
-              <legend>{t('export.image.formatLegend')}</legend>
-              {(['png', 'svg'] as const).map((value) => (
-                <label key={value} className="export-choice">
-                  <input
-                    type="radio"
-                    name={`${id}-format`}
-                    value={value}
-                    data-testid={`export-format-${value}`}
-                    checked={format === value}
-                    aria-describedby={`${id}-format-${value}-hint`}
-                    onChange={() => setFormat(value)}
-                  />
-                  <span className="export-choice__name">{t(`export.image.${value}`)}</span>
-                  <span id={`${id}-format-${value}-hint`} className="export-choice__hint">
-                    {t(`export.image.${value}Hint`)}
-                  </span>
-                </label>
-              ))}
-            </fieldset>
-            {hasSelection && (
-              <fieldset className="export-choices" data-testid="export-area">
-                <legend>{t('export.image.areaLegend')}</legend>
-                <label className="export-choice">
-                  <input
-                    type="radio"
-                    name={`${id}-area`}
-                    value="page"
-                    data-testid="export-area-page"
-                    checked={imageArea === 'page'}
-                    onChange={() => setArea('page')}
-                  />
-                  <span className="export-choice__name">{t('export.image.page')}</span>
-                </label>
-                <label className="export-choice">
-                  <input
-                    type="radio"
-                    name={`${id}-area`}
-                    value="selection"
-                    data-testid="export-area-selection"
-                    checked={imageArea === 'selection'}
-                    onChange={() => setArea('selection')}
-                  />
-                  <span className="export-choice__name">{t('export.image.selection', { count: selectedIds.length })}</span>
-                </label>
-              </fieldset>
-            )}
-            <button
-              type="button"
-              className="button button--secondary"
-              data-testid="export-image-download"
-              {...actionProps('image')}
-              onClick={exportImage}
-            >
-              {t('export.image.download')}
-            </button>
-          </section>
-
-          <section className="export-section" aria-labelledby={`${id}-file`}>
-            <h3 id={`${id}-file`} className="export-section__title">
-              {t('export.file.heading')}
-            </h3>
-            <p id={`${id}-file-intro`} className="export-section__intro">
-              {t('export.file.intro')}
-            </p>
-            <button
-              type="button"
-              className="button button--secondary"
-              data-testid="export-file-download"
-              aria-describedby={`${id}-file-intro`}
-              {...actionProps('file')}
-              onClick={downloadBoardFile}
-            >
-              {t('export.file.download')}
-            </button>
-          </section>
-
-        </div>
-
-        <div className="dialog__footer">
-          <div className="export-status" role="status" aria-live="polite" data-testid="export-status" data-running={running ?? undefined}>
-            {running === 'pdf' && (
-              <progress
-                className="export-status__progress"
-                data-testid="export-pdf-progress"
-                aria-label={t('export.pdf.progressLabel')}
-                value={pagesDone}
-                max={pageCount}
-              />
-            )}
-            <span className="export-status__text">{statusText()}</span>
-          </div>
-          <div className="form-error" role="alert" data-testid="export-error">
-            {error}
-          </div>
-          <div className="dialog__actions">
-            {running === 'pdf' && (
-              <button type="button" className="button button--quiet" data-testid="export-pdf-cancel" onClick={cancelPdf}>
-                {t('export.pdf.cancel')}
+        <section className="export-section" aria-labelledby={`${id}-report`}>
+          <h3 id={`${id}-report`} className="export-section__title">
+            {t('export.report.heading')}
+          </h3>
+          <p className="export-section__intro">{t('export.report.intro')}</p>
+          <ul className="export-downloads">
+            <li>
+              <button
+                type="button"
+                className="button button--secondary"
+                data-testid="export-report-md"
+                aria-describedby={`${id}-report-md-hint`}
+                {...actionProps('report-md')}
+                onClick={(event) => downloadReport(event, 'md')}
+              >
+                {t('export.report.markdown')}
               </button>
-            )}
-            <button type="button" className="button button--secondary" data-testid="export-close" onClick={onClose}>
-              {t('export.close')}
+              <p id={`${id}-report-md-hint`} className="field__hint">
+                {t('export.report.markdownHint')}
+              </p>
+            </li>
+            <li>
+              <button
+                type="button"
+                className="button button--secondary"
+                data-testid="export-report-csv"
+                aria-describedby={`${id}-report-csv-hint`}
+                {...actionProps('report-csv')}
+                onClick={(event) => downloadReport(event, 'csv')}
+              >
+                {t('export.report.csv')}
+              </button>
+              <p id={`${id}-report-csv-hint`} className="field__hint">
+                {t('export.report.csvHint')}
+              </p>
+            </li>
+          </ul>
+        </section>
+        <section className="export-section" aria-labelledby={`${id}-image`}>
+          <h3 id={`${id}-image`} className="export-section__title">
+            {t('export.image.heading')}
+          </h3>
+          <p className="export-section__intro">{t('export.image.intro')}</p>
+          <fieldset className="export-choices">
+            <legend>{t('export.image.formatLegend')}</legend>
+            {(['png', 'svg'] as const).map((value) => (
+              <label key={value} className="export-choice">
+                <input
+                  type="radio"
+                  name={`${id}-format`}
+                  value={value}
+                  data-testid={`export-format-${value}`}
+                  checked={format === value}
+                  aria-describedby={`${id}-format-${value}-hint`}
+                  onChange={() => setFormat(value)}
+                />
+                <span className="export-choice__name">{t(`export.image.${value}`)}</span>
+                <span id={`${id}-format-${value}-hint`} className="export-choice__hint">
+                  {t(`export.image.${value}Hint`)}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          {hasSelection && (
+            <fieldset className="export-choices" data-testid="export-area">
+              <legend>{t('export.image.areaLegend')}</legend>
+              <label className="export-choice">
+                <input
+                  type="radio"
+                  name={`${id}-area`}
+                  value="page"
+                  data-testid="export-area-page"
+                  checked={imageArea === 'page'}
+                  onChange={() => setArea('page')}
+                />
+                <span className="export-choice__name">{t('export.image.page')}</span>
+              </label>
+              <label className="export-choice">
+                <input
+                  type="radio"
+                  name={`${id}-area`}
+                  value="selection"
+                  data-testid="export-area-selection"
+                  checked={imageArea === 'selection'}
+                  onChange={() => setArea('selection')}
+                />
+                <span className="export-choice__name">{t('export.image.selection', { count: selectedIds.length })}</span>
+              </label>
+            </fieldset>
+          )}
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="export-image-download"
+            {...actionProps('image')}
+            onClick={exportImage}
+          >
+            {t('export.image.download')}
+          </button>
+        </section>
+
+        <section className="export-section" aria-labelledby={`${id}-file`}>
+          <h3 id={`${id}-file`} className="export-section__title">
+            {t('export.file.heading')}
+          </h3>
+          <p id={`${id}-file-intro`} className="export-section__intro">
+            {t('export.file.intro')}
+          </p>
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="export-file-download"
+            aria-describedby={`${id}-file-intro`}
+            {...actionProps('file')}
+            onClick={downloadBoardFile}
+          >
+            {t('export.file.download')}
+          </button>
+        </section>
+
+      </div>
+
+      <div className="dialog__footer">
+        <div className="export-status" role="status" aria-live="polite" data-testid="export-status" data-running={running ?? undefined}>
+          {running === 'pdf' && (
+            <progress
+              className="export-status__progress"
+              data-testid="export-pdf-progress"
+              aria-label={t('export.pdf.progressLabel')}
+              value={pagesDone}
+              max={pageCount}
+            />
+          )}
+          <span className="export-status__text">{statusText()}</span>
+        </div>
+        <div className="form-error" role="alert" data-testid="export-error">
+          {error}
+        </div>
+        <div className="dialog__actions">
+          {running === 'pdf' && (
+            <button type="button" className="button button--quiet" data-testid="export-pdf-cancel" onClick={cancelPdf}>
+              {t('export.pdf.cancel')}
             </button>
-          </div>
+          )}
+          <button type="button" className="button button--secondary" data-testid="export-close" onClick={onClose}>
+            {t('export.close')}
+          </button>
         </div>
       </div>
-    </dialog>
+    </ModalDialog>
   )
 }

@@ -15,7 +15,7 @@ import { MAX_TIMER_MINUTES, parseTimerMinutes } from './timerMinutes.ts'
 import { formatCountdown } from './timerView.ts'
 import { useSessionCommand } from './useSessionCommand.ts'
 import { useTimerView } from './useTimerView.ts'
-import { useModalDialog } from '../components/useModalDialog.ts'
+import { ModalDialog } from '../components/ModalDialog.tsx'
 
 const PRESET_MINUTES = [3, 5, 10, 15] as const
 const ONE_MINUTE_MS = 60_000
@@ -32,15 +32,12 @@ interface TimerDialogProps {
 export function TimerDialog({ boardId, token, session, onClose }: TimerDialogProps) {
   const { t } = useTranslation()
   const id = useId()
-  const dialogRef = useRef<HTMLDialogElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
   const { timer } = useFacilitation(session)
   const view = useTimerView(timer)
   const [minutes, setMinutes] = useState(DEFAULT_MINUTES)
   const [inputError, setInputError] = useState<string | null>(null)
   const { busy, error, run } = useSessionCommand()
-
-  useModalDialog(dialogRef)
 
   function send(command: TimerCommand): Promise<boolean> {
     return run(command.action, t('timer.errorPrefix'), () => sendTimerCommand(boardId, token, command))
@@ -71,132 +68,119 @@ export function TimerDialog({ boardId, token, session, onClose }: TimerDialogPro
   const inputErrorId = `${id}-input-error`
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      data-testid="timer-dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-intro`}
-      onCancel={(event) => {
-        event.preventDefault()
-        onClose()
-      }}
+    <ModalDialog
+      title={t('timer.title')}
+      intro={t('timer.intro')}
+      testId="timer-dialog"
+      busy={isBusy}
+      onEscape={onClose}
     >
-      <div className="dialog__form" aria-busy={isBusy}>
-        <h2 id={`${id}-title`} className="dialog__title">
-          {t('timer.title')}
-        </h2>
-        <p id={`${id}-intro`} className="muted">
-          {t('timer.intro')}
-        </p>
-
-        {timer && view && (
-          <section className="timer-current" aria-labelledby={`${id}-current`}>
-            <h3 id={`${id}-current`} className="timer-current__title">
-              {t('timer.current')}
-            </h3>
-            <p className="timer-current__time" data-status={view.status}>
-              <span className="timer-current__digits">{formatCountdown(view.remainingSeconds)}</span>{' '}
-              <span className="timer-current__state">
-                {view.status === 'running' ? t('timer.running') : view.status === 'paused' ? t('timer.paused') : t('timer.ended')}
-              </span>
-            </p>
-            <div className="timer-current__actions">
-              {/* One button that turns from pause into resume, so that it keeps the focus. */}
-              {view.status !== 'ended' && (
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  data-testid={view.status === 'running' ? 'timer-pause' : 'timer-resume'}
-                  aria-disabled={isBusy}
-                  onClick={() => void send({ action: view.status === 'running' ? 'pause' : 'resume' })}
-                >
-                  {view.status === 'running' ? t('timer.pause') : t('timer.resume')}
-                </button>
-              )}
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                data-testid="timer-add-minute"
-                aria-disabled={isBusy}
-                onClick={() => void send({ action: 'add', ms: ONE_MINUTE_MS })}
-              >
-                {t('timer.addMinute')}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                data-testid="timer-stop"
-                aria-disabled={isBusy}
-                onClick={() => void stop()}
-              >
-                {t('timer.stop')}
-              </button>
-            </div>
-          </section>
-        )}
-
-        <form className="timer-start" noValidate onSubmit={submit} aria-labelledby={`${id}-start`}>
-          <h3 id={`${id}-start`} className="timer-start__title">
-            {timer ? t('timer.startNew') : t('timer.startTitle')}
+      {timer && view && (
+        <section className="timer-current" aria-labelledby={`${id}-current`}>
+          <h3 id={`${id}-current`} className="timer-current__title">
+            {t('timer.current')}
           </h3>
-          <div className="timer-presets" role="group" aria-label={t('timer.presetsLabel')}>
-            {PRESET_MINUTES.map((preset) => (
+          <p className="timer-current__time" data-status={view.status}>
+            <span className="timer-current__digits">{formatCountdown(view.remainingSeconds)}</span>{' '}
+            <span className="timer-current__state">
+              {view.status === 'running' ? t('timer.running') : view.status === 'paused' ? t('timer.paused') : t('timer.ended')}
+            </span>
+          </p>
+          <div className="timer-current__actions">
+            {/* One button that turns from pause into resume, so that it keeps the focus. */}
+            {view.status !== 'ended' && (
               <button
-                key={preset}
                 type="button"
-                className="button button--secondary timer-presets__button"
-                data-testid={`timer-preset-${preset}`}
-                title={t('timer.presetLabel', { minutes: preset })}
+                className="button button--secondary button--small"
+                data-testid={view.status === 'running' ? 'timer-pause' : 'timer-resume'}
                 aria-disabled={isBusy}
-                onClick={() => start(preset * ONE_MINUTE_MS)}
+                onClick={() => void send({ action: view.status === 'running' ? 'pause' : 'resume' })}
               >
-                {t('timer.preset', { minutes: preset })}
+                {view.status === 'running' ? t('timer.pause') : t('timer.resume')}
               </button>
-            ))}
-          </div>
-          <div className="field timer-start__field">
-            <label htmlFor={`${id}-minutes`}>{t('timer.minutesLabel')}</label>
-            <div className="timer-start__row">
-              <input
-                ref={inputRef}
-                id={`${id}-minutes`}
-                type="text"
-                inputMode="decimal"
-                autoComplete="off"
-                data-testid="timer-minutes-input"
-                value={minutes}
-                aria-invalid={inputError ? true : undefined}
-                aria-describedby={inputError ? `${hintId} ${inputErrorId}` : hintId}
-                onChange={(event) => {
-                  setMinutes(event.target.value)
-                  setInputError(null)
-                }}
-              />
-              <button type="submit" className="button button--primary" data-testid="timer-start" aria-disabled={isBusy}>
-                {t('timer.start')}
-              </button>
-            </div>
-            <p id={hintId} className="field__hint">
-              {t('timer.minutesHint', { max: MAX_TIMER_MINUTES })}
-            </p>
-            {inputError && (
-              <p id={inputErrorId} className="field__error">
-                {inputError}
-              </p>
             )}
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              data-testid="timer-add-minute"
+              aria-disabled={isBusy}
+              onClick={() => void send({ action: 'add', ms: ONE_MINUTE_MS })}
+            >
+              {t('timer.addMinute')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              data-testid="timer-stop"
+              aria-disabled={isBusy}
+              onClick={() => void stop()}
+            >
+              {t('timer.stop')}
+            </button>
           </div>
-        </form>
+        </section>
+      )}
 
-        <div className="form-error" role="alert" data-testid="timer-error">
-          {error}
+      <form className="timer-start" noValidate onSubmit={submit} aria-labelledby={`${id}-start`}>
+        <h3 id={`${id}-start`} className="timer-start__title">
+          {timer ? t('timer.startNew') : t('timer.startTitle')}
+        </h3>
+        <div className="timer-presets" role="group" aria-label={t('timer.presetsLabel')}>
+          {PRESET_MINUTES.map((preset) => (
+            <button
+              key={preset}
+              type="button"
+              className="button button--secondary timer-presets__button"
+              data-testid={`timer-preset-${preset}`}
+              title={t('timer.presetLabel', { minutes: preset })}
+              aria-disabled={isBusy}
+              onClick={() => start(preset * ONE_MINUTE_MS)}
+            >
+              {t('timer.preset', { minutes: preset })}
+            </button>
+          ))}
         </div>
-        <div className="dialog__actions">
-          <button type="button" className="button button--quiet" data-testid="timer-close" onClick={onClose}>
-            {t('timer.close')}
-          </button>
+        <div className="field timer-start__field">
+          <label htmlFor={`${id}-minutes`}>{t('timer.minutesLabel')}</label>
+          <div className="timer-start__row">
+            <input
+              ref={inputRef}
+              id={`${id}-minutes`}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              data-testid="timer-minutes-input"
+              value={minutes}
+              aria-invalid={inputError ? true : undefined}
+              aria-describedby={inputError ? `${hintId} ${inputErrorId}` : hintId}
+              onChange={(event) => {
+                setMinutes(event.target.value)
+                setInputError(null)
+              }}
+            />
+            <button type="submit" className="button button--primary" data-testid="timer-start" aria-disabled={isBusy}>
+              {t('timer.start')}
+            </button>
+          </div>
+          <p id={hintId} className="field__hint">
+            {t('timer.minutesHint', { max: MAX_TIMER_MINUTES })}
+          </p>
+          {inputError && (
+            <p id={inputErrorId} className="field__error">
+              {inputError}
+            </p>
+          )}
         </div>
+      </form>
+
+      <div className="form-error" role="alert" data-testid="timer-error">
+        {error}
       </div>
-    </dialog>
+      <div className="dialog__actions">
+        <button type="button" className="button button--quiet" data-testid="timer-close" onClick={onClose}>
+          {t('timer.close')}
+        </button>
+      </div>
+    </ModalDialog>
   )
 }

@@ -17,7 +17,8 @@ import { useLanguage } from '../i18n/i18n.ts'
 import { checkImportFile, formatFileSize, IMPORT_ACCEPT, looksLikeTldrawFile, type ImportFileProblem } from './checkImportFile.ts'
 import { showPageWhenPresent } from './showPageWhenPresent.ts'
 import { usePausedEditor } from '../board/usePausedEditor.ts'
-import { useModalDialog } from '../components/useModalDialog.ts'
+import { ModalDialog } from '../components/ModalDialog.tsx'
+import type { ModalDialogOptions } from '../components/useModalDialog.ts'
 
 interface ImportDialogProps {
   boardId: string
@@ -32,7 +33,6 @@ export function ImportDialog({ boardId, token, editor, onClose }: ImportDialogPr
   const { t } = useTranslation()
   const language = useLanguage()
   const id = useId()
-  const dialogRef = useRef<HTMLDialogElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
   const doneRef = useRef<HTMLButtonElement>(null)
   const [file, setFile] = useState<File | null>(null)
@@ -43,11 +43,11 @@ export function ImportDialog({ boardId, token, editor, onClose }: ImportDialogPr
   const [result, setResult] = useState<ImportResult | null>(null)
   usePausedEditor(editor)
 
-  useModalDialog(dialogRef, {
+  const dialogOptions: ModalDialogOptions = {
     onOpen: () => inputRef.current?.focus(),
     // Opened from the main menu, whose item is gone by now: the menu's button takes the focus.
     fallbackFocus: focusMainMenuButton,
-  })
+  }
 
   /** Set by "Weitere Datei importieren": the form comes back, and the focus goes to its file input. */
   const focusInputNext = useRef(false)
@@ -149,95 +149,86 @@ export function ImportDialog({ boardId, token, editor, onClose }: ImportDialogPr
     : ''
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog import-dialog"
-      data-testid="import-dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-intro`}
-      onCancel={(event) => {
-        event.preventDefault()
-        // The upload cannot be taken back; wait for its answer instead of hiding it.
+    <ModalDialog
+      {...dialogOptions}
+      title={t('importFile.title')}
+      intro={t('importFile.intro')}
+      testId="import-dialog"
+      className="import-dialog"
+      // The upload cannot be taken back; wait for its answer instead of hiding it.
+      onEscape={() => {
         if (!submitting) onClose()
       }}
     >
-      <div className="dialog__form">
-        <h2 id={`${id}-title`} className="dialog__title">
-          {t('importFile.title')}
-        </h2>
-        <p id={`${id}-intro`} className="muted">
-          {t('importFile.intro')}
-        </p>
-        {/* Present from the start, so that the result is read out when it appears. */}
-        <p className="import-dialog__done" role="status" data-testid="import-result">
-          {doneText}
-        </p>
+      {/* Present from the start, so that the result is read out when it appears. */}
+      <p className="import-dialog__done" role="status" data-testid="import-result">
+        {doneText}
+      </p>
 
-        {result ? (
+      {result ? (
+        <div className="dialog__actions">
+          <button type="button" className="button button--quiet" data-testid="import-another" onClick={startOver}>
+            {t('importFile.another')}
+          </button>
+          <button ref={doneRef} type="button" className="button button--primary" data-testid="import-close" onClick={onClose}>
+            {t('importFile.close')}
+          </button>
+        </div>
+      ) : (
+        <form noValidate aria-busy={submitting} onSubmit={submit}>
+          <div className="field">
+            <label htmlFor={`${id}-file`}>{t('importFile.fileLabel')}</label>
+            <input
+              ref={inputRef}
+              id={`${id}-file`}
+              className="import-dialog__file"
+              type="file"
+              accept={IMPORT_ACCEPT}
+              data-testid="import-file-input"
+              aria-invalid={fileError ? true : undefined}
+              aria-describedby={fileError ? `${id}-file-hint ${fileErrorId}` : `${id}-file-hint`}
+              onChange={(event) => {
+                const chosen = event.target.files?.[0] ?? null
+                setFile(chosen)
+                setSubmitError(null)
+                // Say at once what is wrong with the file, not only after "Importieren".
+                const problem = chosen ? checkImportFile(chosen) : null
+                setFileError(problem ? problemText(problem) : null)
+              }}
+            />
+            <p id={`${id}-file-hint`} className="field__hint">
+              {t('importFile.fileHint', { max: maxSize })}
+            </p>
+            {fileError && (
+              <p id={fileErrorId} className="field__error" role="alert" data-testid="import-file-error">
+                {fileError}
+              </p>
+            )}
+          </div>
+          <div className="form-error" role="alert" data-testid="import-error">
+            {submitError && (
+              <>
+                {submitError.text}
+                {submitError.detail && <span className="import-dialog__detail">{submitError.detail}</span>}
+              </>
+            )}
+          </div>
           <div className="dialog__actions">
-            <button type="button" className="button button--quiet" data-testid="import-another" onClick={startOver}>
-              {t('importFile.another')}
+            <button type="button" className="button button--quiet" disabled={submitting} onClick={onClose}>
+              {t('importFile.cancel')}
             </button>
-            <button ref={doneRef} type="button" className="button button--primary" data-testid="import-close" onClick={onClose}>
-              {t('importFile.close')}
+            <button
+              type="submit"
+              className="button button--primary"
+              data-testid="import-submit"
+              // Not `disabled`: the button keeps the focus while the request runs, and `submit` ignores repeats.
+              aria-disabled={submitting}
+            >
+              {submitting ? t('importFile.submitting') : t('importFile.submit')}
             </button>
           </div>
-        ) : (
-          <form noValidate aria-busy={submitting} onSubmit={submit}>
-            <div className="field">
-              <label htmlFor={`${id}-file`}>{t('importFile.fileLabel')}</label>
-              <input
-                ref={inputRef}
-                id={`${id}-file`}
-                className="import-dialog__file"
-                type="file"
-                accept={IMPORT_ACCEPT}
-                data-testid="import-file-input"
-                aria-invalid={fileError ? true : undefined}
-                aria-describedby={fileError ? `${id}-file-hint ${fileErrorId}` : `${id}-file-hint`}
-                onChange={(event) => {
-                  const chosen = event.target.files?.[0] ?? null
-                  setFile(chosen)
-                  setSubmitError(null)
-                  // Say at once what is wrong with the file, not only after "Importieren".
-                  const problem = chosen ? checkImportFile(chosen) : null
-                  setFileError(problem ? problemText(problem) : null)
-                }}
-              />
-              <p id={`${id}-file-hint`} className="field__hint">
-                {t('importFile.fileHint', { max: maxSize })}
-              </p>
-              {fileError && (
-                <p id={fileErrorId} className="field__error" role="alert" data-testid="import-file-error">
-                  {fileError}
-                </p>
-              )}
-            </div>
-            <div className="form-error" role="alert" data-testid="import-error">
-              {submitError && (
-                <>
-                  {submitError.text}
-                  {submitError.detail && <span className="import-dialog__detail">{submitError.detail}</span>}
-                </>
-              )}
-            </div>
-            <div className="dialog__actions">
-              <button type="button" className="button button--quiet" disabled={submitting} onClick={onClose}>
-                {t('importFile.cancel')}
-              </button>
-              <button
-                type="submit"
-                className="button button--primary"
-                data-testid="import-submit"
-                // Not `disabled`: the button keeps the focus while the request runs, and `submit` ignores repeats.
-                aria-disabled={submitting}
-              >
-                {submitting ? t('importFile.submitting') : t('importFile.submit')}
-              </button>
-            </div>
-          </form>
-        )}
-      </div>
-    </dialog>
+        </form>
+      )}
+    </ModalDialog>
   )
 }

@@ -18,7 +18,8 @@ import { SnapshotThumbnail } from './SnapshotThumbnail.tsx'
 import { SnapshotView } from './SnapshotView.tsx'
 import { checkSnapshotName, defaultSnapshotName, formatSnapshotDate, snapshotKindLabel, snapshotName } from './snapshotText.ts'
 import { usePausedEditor } from '../board/usePausedEditor.ts'
-import { useModalDialog } from '../components/useModalDialog.ts'
+import { ModalDialog } from '../components/ModalDialog.tsx'
+import type { ModalDialogOptions } from '../components/useModalDialog.ts'
 
 interface SnapshotsDialogProps {
   boardId: string
@@ -43,7 +44,6 @@ export function SnapshotsDialog({ boardId, token, editor, user, licenseKey, onCl
   const { t } = useTranslation()
   const language = useLanguage()
   const id = useId()
-  const dialogRef = useRef<HTMLDialogElement>(null)
   const nameRef = useRef<HTMLInputElement>(null)
   const [history, setHistory] = useState<History>({ status: 'loading' })
   const [name, setName] = useState(() => defaultSnapshotName(Date.now(), language, t))
@@ -56,7 +56,7 @@ export function SnapshotsDialog({ boardId, token, editor, user, licenseKey, onCl
   const [restoringId, setRestoringId] = useState<string | null>(null)
   usePausedEditor(editor)
 
-  useModalDialog(dialogRef, {
+  const dialogOptions: ModalDialogOptions = {
     // Typing a name replaces the suggested one; Enter keeps it.
     onOpen: () => {
       nameRef.current?.focus()
@@ -64,7 +64,7 @@ export function SnapshotsDialog({ boardId, token, editor, user, licenseKey, onCl
     },
     // Opened from the main menu, whose item is gone by now: the menu's button takes the focus.
     fallbackFocus: focusMainMenuButton,
-  })
+  }
 
   useEffect(() => {
     let cancelled = false
@@ -151,166 +151,157 @@ export function SnapshotsDialog({ boardId, token, editor, user, licenseKey, onCl
 
   return (
     <>
-      <dialog
-        ref={dialogRef}
-        className="dialog dialog--wide snapshots-dialog"
-        data-testid="snapshots-dialog"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-intro`}
-        onCancel={(event) => {
-          event.preventDefault()
-          // Saving or restoring cannot be taken back; wait for the answer instead of hiding it.
+      <ModalDialog
+        {...dialogOptions}
+        title={t('snapshots.title')}
+        intro={t('snapshots.intro')}
+        testId="snapshots-dialog"
+        className="dialog--wide snapshots-dialog"
+        // Saving or restoring cannot be taken back; wait for the answer instead of hiding it.
+        onEscape={() => {
           if (!busy) onClose()
         }}
       >
-        <div className="dialog__form">
-          <h2 id={`${id}-title`} className="dialog__title">
-            {t('snapshots.title')}
-          </h2>
-          <p id={`${id}-intro`} className="muted">
-            {t('snapshots.intro')}
-          </p>
-          <p className="snapshots__status" role="status" data-testid="snapshots-status">
-            {status}
-          </p>
+        <p className="snapshots__status" role="status" data-testid="snapshots-status">
+          {status}
+        </p>
 
-          <form className="snapshot-save" noValidate aria-busy={saving} aria-labelledby={`${id}-save`} onSubmit={save}>
-            <h3 id={`${id}-save`} className="snapshots__heading">
-              {t('snapshots.saveHeading')}
-            </h3>
-            <div className="field snapshot-save__field">
-              <label htmlFor={`${id}-name`}>{t('snapshots.nameLabel')}</label>
-              <div className="snapshot-save__row">
-                <input
-                  ref={nameRef}
-                  id={`${id}-name`}
-                  type="text"
-                  data-testid="snapshot-name-input"
-                  value={name}
-                  maxLength={MAX_SNAPSHOT_NAME_LENGTH}
-                  required
-                  autoComplete="off"
-                  aria-invalid={nameError ? true : undefined}
-                  aria-describedby={nameError ? `${id}-name-hint ${nameErrorId}` : `${id}-name-hint`}
-                  onChange={(event) => {
-                    setName(event.target.value)
-                    setNameError(null)
-                  }}
-                />
-                <button
-                  type="submit"
-                  className="button button--primary"
-                  data-testid="snapshot-save"
-                  // Not `disabled`: the button keeps the focus while the request runs, and `save` ignores repeats.
-                  aria-disabled={saving}
-                >
-                  {saving ? t('snapshots.saving') : t('snapshots.save')}
-                </button>
-              </div>
-              <p id={`${id}-name-hint`} className="field__hint">
-                {t('snapshots.nameHint', { max: MAX_SNAPSHOT_NAME_LENGTH })}
-              </p>
-              {nameError && (
-                <p id={nameErrorId} className="field__error">
-                  {nameError}
-                </p>
-              )}
-            </div>
-            <div className="form-error" role="alert" data-testid="snapshot-save-error">
-              {saveError}
-            </div>
-          </form>
-
-          <section className="snapshot-history" aria-labelledby={`${id}-history`}>
-            <h3 id={`${id}-history`} className="snapshots__heading">
-              {t('snapshots.historyHeading')}
-            </h3>
-            {history.status === 'loading' && (
-              <p className="muted" role="status" data-testid="snapshots-loading">
-                {t('snapshots.loading')}
-              </p>
-            )}
-            {history.status === 'failed' && (
-              <div className="snapshot-history__failed">
-                <p className="form-error" role="alert" data-testid="snapshots-load-error">
-                  {t('snapshots.loadErrorPrefix')} {errorReason(history.error)}
-                </p>
-                <button type="button" className="button button--secondary button--small" onClick={() => void reload()}>
-                  {t('snapshots.reload')}
-                </button>
-              </div>
-            )}
-            {history.status === 'ready' && history.snapshots.length === 0 && (
-              <p className="muted" data-testid="snapshots-empty">
-                {t('snapshots.empty')}
-              </p>
-            )}
-            {history.status === 'ready' && history.snapshots.length > 0 && (
-              <ul className="snapshot-list" data-testid="snapshot-list" aria-busy={restoringId !== null}>
-                {history.snapshots.map((snapshot) => (
-                  <li
-                    key={snapshot.id}
-                    className="snapshot"
-                    data-testid="snapshot-item"
-                    data-snapshot-id={snapshot.id}
-                    data-kind={snapshot.kind}
-                    data-restoring={restoringId === snapshot.id || undefined}
-                  >
-                    <SnapshotThumbnail boardId={boardId} token={token} snapshotId={snapshot.id} />
-                    <div className="snapshot__text">
-                      <h4 className="snapshot__name" data-testid="snapshot-name">
-                        {snapshotName(snapshot, t)}
-                      </h4>
-                      <p className="snapshot__meta">
-                        <time dateTime={new Date(snapshot.createdAt).toISOString()}>
-                          {formatSnapshotDate(snapshot.createdAt, language)}
-                        </time>
-                        {' · '}
-                        <span data-testid="snapshot-kind">{snapshotKindLabel(snapshot.kind, t)}</span>
-                      </p>
-                    </div>
-                    <div className="snapshot__actions">
-                      <button
-                        type="button"
-                        className="button button--quiet button--small"
-                        data-testid="snapshot-view-open"
-                        aria-disabled={restoringId !== null}
-                        onClick={() => {
-                          if (restoringId === null) setViewing(snapshot)
-                        }}
-                      >
-                        {t('snapshots.view')}
-                        <span className="visually-hidden"> ({t('snapshots.nameQuoted', { name: snapshotName(snapshot, t) })})</span>
-                      </button>
-                      <RestoreControl
-                        snapshot={snapshot}
-                        blocked={restoringId !== null && restoringId !== snapshot.id}
-                        onRestore={restore}
-                      />
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-
-          <div className="dialog__footer">
-            <div className="dialog__actions">
-              <button
-                type="button"
-                className="button button--primary"
-                data-testid="snapshots-close"
-                aria-disabled={busy}
-                onClick={() => {
-                  if (!busy) onClose()
+        <form className="snapshot-save" noValidate aria-busy={saving} aria-labelledby={`${id}-save`} onSubmit={save}>
+          <h3 id={`${id}-save`} className="snapshots__heading">
+            {t('snapshots.saveHeading')}
+          </h3>
+          <div className="field snapshot-save__field">
+            <label htmlFor={`${id}-name`}>{t('snapshots.nameLabel')}</label>
+            <div className="snapshot-save__row">
+              <input
+                ref={nameRef}
+                id={`${id}-name`}
+                type="text"
+                data-testid="snapshot-name-input"
+                value={name}
+                maxLength={MAX_SNAPSHOT_NAME_LENGTH}
+                required
+                autoComplete="off"
+                aria-invalid={nameError ? true : undefined}
+                aria-describedby={nameError ? `${id}-name-hint ${nameErrorId}` : `${id}-name-hint`}
+                onChange={(event) => {
+                  setName(event.target.value)
+                  setNameError(null)
                 }}
+              />
+              <button
+                type="submit"
+                className="button button--primary"
+                data-testid="snapshot-save"
+                // Not `disabled`: the button keeps the focus while the request runs, and `save` ignores repeats.
+                aria-disabled={saving}
               >
-                {t('snapshots.close')}
+                {saving ? t('snapshots.saving') : t('snapshots.save')}
               </button>
             </div>
+            <p id={`${id}-name-hint`} className="field__hint">
+              {t('snapshots.nameHint', { max: MAX_SNAPSHOT_NAME_LENGTH })}
+            </p>
+            {nameError && (
+              <p id={nameErrorId} className="field__error">
+                {nameError}
+              </p>
+            )}
+          </div>
+          <div className="form-error" role="alert" data-testid="snapshot-save-error">
+            {saveError}
+          </div>
+        </form>
+
+        <section className="snapshot-history" aria-labelledby={`${id}-history`}>
+          <h3 id={`${id}-history`} className="snapshots__heading">
+            {t('snapshots.historyHeading')}
+          </h3>
+          {history.status === 'loading' && (
+            <p className="muted" role="status" data-testid="snapshots-loading">
+              {t('snapshots.loading')}
+            </p>
+          )}
+          {history.status === 'failed' && (
+            <div className="snapshot-history__failed">
+              <p className="form-error" role="alert" data-testid="snapshots-load-error">
+                {t('snapshots.loadErrorPrefix')} {errorReason(history.error)}
+              </p>
+              <button type="button" className="button button--secondary button--small" onClick={() => void reload()}>
+                {t('snapshots.reload')}
+              </button>
+            </div>
+          )}
+          {history.status === 'ready' && history.snapshots.length === 0 && (
+            <p className="muted" data-testid="snapshots-empty">
+              {t('snapshots.empty')}
+            </p>
+          )}
+          {history.status === 'ready' && history.snapshots.length > 0 && (
+            <ul className="snapshot-list" data-testid="snapshot-list" aria-busy={restoringId !== null}>
+              {history.snapshots.map((snapshot) => (
+                <li
+                  key={snapshot.id}
+                  className="snapshot"
+                  data-testid="snapshot-item"
+                  data-snapshot-id={snapshot.id}
+                  data-kind={snapshot.kind}
+                  data-restoring={restoringId === snapshot.id || undefined}
+                >
+                  <SnapshotThumbnail boardId={boardId} token={token} snapshotId={snapshot.id} />
+                  <div className="snapshot__text">
+                    <h4 className="snapshot__name" data-testid="snapshot-name">
+                      {snapshotName(snapshot, t)}
+                    </h4>
+                    <p className="snapshot__meta">
+                      <time dateTime={new Date(snapshot.createdAt).toISOString()}>
+                        {formatSnapshotDate(snapshot.createdAt, language)}
+                      </time>
+                      {' · '}
+                      <span data-testid="snapshot-kind">{snapshotKindLabel(snapshot.kind, t)}</span>
+                    </p>
+                  </div>
+                  <div className="snapshot__actions">
+                    <button
+                      type="button"
+                      className="button button--quiet button--small"
+                      data-testid="snapshot-view-open"
+                      aria-disabled={restoringId !== null}
+                      onClick={() => {
+                        if (restoringId === null) setViewing(snapshot)
+                      }}
+                    >
+                      {t('snapshots.view')}
+                      <span className="visually-hidden"> ({t('snapshots.nameQuoted', { name: snapshotName(snapshot, t) })})</span>
+                    </button>
+                    <RestoreControl
+                      snapshot={snapshot}
+                      blocked={restoringId !== null && restoringId !== snapshot.id}
+                      onRestore={restore}
+                    />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <div className="dialog__footer">
+          <div className="dialog__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="snapshots-close"
+              aria-disabled={busy}
+              onClick={() => {
+                if (!busy) onClose()
+              }}
+            >
+              {t('snapshots.close')}
+            </button>
           </div>
         </div>
-      </dialog>
+      </ModalDialog>
       {viewing && (
         <SnapshotView
           boardId={boardId}

@@ -15,7 +15,8 @@ import { useFacilitation } from '../board/useFacilitation.ts'
 import { useLanguage } from '../i18n/i18n.ts'
 import { ALL_NOTES, parseScopeValue, scopeGroups } from './scopeOptions.ts'
 import { useTemplateInstances } from './useTemplateInstances.ts'
-import { useModalDialog } from '../components/useModalDialog.ts'
+import { ModalDialog } from '../components/ModalDialog.tsx'
+import type { ModalDialogOptions } from '../components/useModalDialog.ts'
 
 /** What most dot votings use: enough to weigh, few enough to force a choice. */
 const DEFAULT_DOTS_PER_PERSON = 3
@@ -38,7 +39,6 @@ export function VoteStartDialog({ boardId, token, session, onStarted, onCancel }
   const { t } = useTranslation()
   const language = useLanguage()
   const id = useId()
-  const dialogRef = useRef<HTMLDialogElement>(null)
   const titleRef = useRef<HTMLInputElement>(null)
   const dotsRef = useRef<HTMLInputElement>(null)
   const [title, setTitle] = useState('')
@@ -66,7 +66,7 @@ export function VoteStartDialog({ boardId, token, session, onStarted, onCancel }
     return { groups, noteCount: (value: string) => counts.get(value) ?? 0 }
   }, [session, instances, language])
 
-  useModalDialog(dialogRef, { onOpen: () => titleRef.current?.focus() })
+  const dialogOptions: ModalDialogOptions = { onOpen: () => titleRef.current?.focus() }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -102,131 +102,123 @@ export function VoteStartDialog({ boardId, token, session, onStarted, onCancel }
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      data-testid="vote-dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-intro`}
-      onCancel={(event) => {
-        event.preventDefault()
-        // The request cannot be taken back; wait for its answer instead of hiding it.
+    <ModalDialog
+      {...dialogOptions}
+      title={t('voteStart.title')}
+      intro={t('voteStart.intro')}
+      testId="vote-dialog"
+      busy={submitting}
+      onSubmit={submit}
+      // The request cannot be taken back; wait for its answer instead of hiding it.
+      onEscape={() => {
         if (!submitting) onCancel()
       }}
     >
-      <form className="dialog__form" noValidate aria-busy={submitting} onSubmit={submit}>
-        <h2 id={`${id}-title`} className="dialog__title">
-          {t('voteStart.title')}
-        </h2>
-        <p id={`${id}-intro`} className="muted">
-          {t('voteStart.intro')}
+      {openRound && (
+        <p className="vote-start__open" data-testid="vote-start-open">
+          {t('voteStart.alreadyOpen', { title: openRound.title })}
         </p>
-        {openRound && (
-          <p className="vote-start__open" data-testid="vote-start-open">
-            {t('voteStart.alreadyOpen', { title: openRound.title })}
+      )}
+
+      <div className="field">
+        <label htmlFor={`${id}-name`}>{t('voteStart.titleLabel')}</label>
+        <input
+          ref={titleRef}
+          id={`${id}-name`}
+          type="text"
+          data-testid="vote-title-input"
+          value={title}
+          maxLength={MAX_ROUND_TITLE_LENGTH}
+          required
+          autoComplete="off"
+          placeholder={t('voteStart.titlePlaceholder')}
+          aria-invalid={titleError ? true : undefined}
+          aria-describedby={titleError ? `${id}-name-error` : undefined}
+          onChange={(event) => {
+            setTitle(event.target.value)
+            setTitleError(null)
+          }}
+        />
+        {titleError && (
+          <p id={`${id}-name-error`} className="field__error">
+            {titleError}
           </p>
         )}
+      </div>
 
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('voteStart.titleLabel')}</label>
-          <input
-            ref={titleRef}
-            id={`${id}-name`}
-            type="text"
-            data-testid="vote-title-input"
-            value={title}
-            maxLength={MAX_ROUND_TITLE_LENGTH}
-            required
-            autoComplete="off"
-            placeholder={t('voteStart.titlePlaceholder')}
-            aria-invalid={titleError ? true : undefined}
-            aria-describedby={titleError ? `${id}-name-error` : undefined}
-            onChange={(event) => {
-              setTitle(event.target.value)
-              setTitleError(null)
-            }}
-          />
-          {titleError && (
-            <p id={`${id}-name-error`} className="field__error">
-              {titleError}
-            </p>
-          )}
-        </div>
-
-        <div className="field">
-          <label htmlFor={`${id}-dots`}>{t('voteStart.dotsLabel')}</label>
-          <input
-            ref={dotsRef}
-            id={`${id}-dots`}
-            className="vote-start__dots"
-            type="number"
-            inputMode="numeric"
-            data-testid="vote-dots-input"
-            value={dots}
-            min={1}
-            max={MAX_DOTS_PER_PERSON}
-            step={1}
-            required
-            aria-invalid={dotsError ? true : undefined}
-            aria-describedby={`${id}-dots-hint${dotsError ? ` ${id}-dots-error` : ''}`}
-            onChange={(event) => {
-              setDots(event.target.value)
-              setDotsError(null)
-            }}
-          />
-          <p id={`${id}-dots-hint`} className="field__hint">
-            {t('voteStart.dotsHint', { max: MAX_DOTS_PER_PERSON })}
+      <div className="field">
+        <label htmlFor={`${id}-dots`}>{t('voteStart.dotsLabel')}</label>
+        <input
+          ref={dotsRef}
+          id={`${id}-dots`}
+          className="vote-start__dots"
+          type="number"
+          inputMode="numeric"
+          data-testid="vote-dots-input"
+          value={dots}
+          min={1}
+          max={MAX_DOTS_PER_PERSON}
+          step={1}
+          required
+          aria-invalid={dotsError ? true : undefined}
+          aria-describedby={`${id}-dots-hint${dotsError ? ` ${id}-dots-error` : ''}`}
+          onChange={(event) => {
+            setDots(event.target.value)
+            setDotsError(null)
+          }}
+        />
+        <p id={`${id}-dots-hint`} className="field__hint">
+          {t('voteStart.dotsHint', { max: MAX_DOTS_PER_PERSON })}
+        </p>
+        {dotsError && (
+          <p id={`${id}-dots-error`} className="field__error">
+            {dotsError}
           </p>
-          {dotsError && (
-            <p id={`${id}-dots-error`} className="field__error">
-              {dotsError}
-            </p>
-          )}
-        </div>
+        )}
+      </div>
 
-        <div className="field">
-          <label htmlFor={`${id}-scope`}>{t('voteStart.scopeLabel')}</label>
-          <select
-            id={`${id}-scope`}
-            data-testid="vote-scope-select"
-            value={scope}
-            aria-describedby={`${id}-scope-hint`}
-            onChange={(event) => setScope(event.target.value)}
-          >
-            <option value={ALL_NOTES}>{t('voteStart.scopeAll', { count: noteCount(ALL_NOTES) })}</option>
-            {groups.map((group) => (
-              <optgroup key={group.instanceId} label={group.name}>
-                {group.zones.map((zone) => (
-                  <option key={zone.value} value={zone.value}>
-                    {t('voteStart.scopeZone', { name: zone.name, count: noteCount(zone.value) })}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-          <p id={`${id}-scope-hint`} className="field__hint">
-            {groups.length > 0 ? t('voteStart.scopeHint') : t('voteStart.scopeHintNoTemplates')}
-          </p>
-        </div>
+      <div className="field">
+        <label htmlFor={`${id}-scope`}>{t('voteStart.scopeLabel')}</label>
+        <select
+          id={`${id}-scope`}
+          data-testid="vote-scope-select"
+          value={scope}
+          aria-describedby={`${id}-scope-hint`}
+          onChange={(event) => setScope(event.target.value)}
+        >
+          <option value={ALL_NOTES}>{t('voteStart.scopeAll', { count: noteCount(ALL_NOTES) })}</option>
+          {groups.map((group) => (
+            <optgroup key={group.instanceId} label={group.name}>
+              {group.zones.map((zone) => (
+                <option key={zone.value} value={zone.value}>
+                  {t('voteStart.scopeZone', { name: zone.name, count: noteCount(zone.value) })}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        <p id={`${id}-scope-hint`} className="field__hint">
+          {groups.length > 0 ? t('voteStart.scopeHint') : t('voteStart.scopeHintNoTemplates')}
+        </p>
+      </div>
 
-        <div className="form-error" role="alert" data-testid="vote-start-error">
-          {submitError}
-        </div>
-        <div className="dialog__actions">
-          <button type="button" className="button button--quiet" disabled={submitting} onClick={onCancel}>
-            {t('voteStart.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            data-testid="vote-start-submit"
-            // Not `disabled`: the button keeps the focus while the request runs, and `submit` ignores repeats.
-            aria-disabled={submitting}
-          >
-            {submitting ? t('voteStart.submitting') : t('voteStart.submit')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      <div className="form-error" role="alert" data-testid="vote-start-error">
+        {submitError}
+      </div>
+      <div className="dialog__actions">
+        <button type="button" className="button button--quiet" disabled={submitting} onClick={onCancel}>
+          {t('voteStart.cancel')}
+        </button>
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="vote-start-submit"
+          // Not `disabled`: the button keeps the focus while the request runs, and `submit` ignores repeats.
+          aria-disabled={submitting}
+        >
+          {submitting ? t('voteStart.submitting') : t('voteStart.submit')}
+        </button>
+      </div>
+    </ModalDialog>
   )
 }
