@@ -3,10 +3,8 @@
  * server and reaches this browser through sync a moment after the API has
  * answered, so the camera waits for the frame's record before it moves.
  */
-import { react, type Editor, type TLShapeId } from 'tldraw'
-
-/** How long to wait for the record; a camera jump after that would surprise more than help. */
-export const REVEAL_TIMEOUT_MS = 15_000
+import type { Editor, TLShapeId } from 'tldraw'
+import { whenPresent } from './whenPresent.ts'
 
 const REVEAL_ANIMATION_MS = 500
 
@@ -26,23 +24,10 @@ function reveal(editor: Editor, shapeId: TLShapeId): void {
 
 /** Zooms to `shapeId` as soon as it exists in the editor's store; returns a function that stops waiting. */
 export function revealShapeWhenPresent(editor: Editor, shapeId: TLShapeId): () => void {
-  let done = false
-  const stop = () => {
-    if (done) return
-    done = true
-    window.clearTimeout(timer)
-    stopReacting()
-  }
-  const stopReacting = react('reveal shape when present', () => {
-    if (done || !editor.getShape(shapeId)) return
-    // Move the camera outside the reaction, which must not write to the store itself,
-    // and after `stopReacting` exists (the reaction runs once right away).
-    queueMicrotask(() => {
-      if (done) return
-      stop()
-      reveal(editor, shapeId)
-    })
-  })
-  const timer = window.setTimeout(stop, REVEAL_TIMEOUT_MS)
-  return stop
+  return whenPresent(
+    editor,
+    'reveal shape when present',
+    () => editor.getShape(shapeId) !== undefined,
+    () => reveal(editor, shapeId),
+  )
 }
