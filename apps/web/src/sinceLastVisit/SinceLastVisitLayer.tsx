@@ -7,6 +7,7 @@ import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useComputed, useEditor, useValue, type Editor, type TLShapeId } from 'tldraw'
 import { useBoardContext } from '../board/BoardContext.ts'
+import { sameItems, shapeOnScreen, type ScreenBox } from '../board/shapesOnScreen.ts'
 import { useMediaQuery } from '../components/useMediaQuery.ts'
 import { useLanguage } from '../i18n/i18n.ts'
 import { showNote } from '../voting/showNote.ts'
@@ -24,13 +25,9 @@ interface ChangedShape {
   x: number
 }
 
-interface Ring {
+interface Ring extends ScreenBox {
   id: TLShapeId
   kind: VisitChangeKind
-  left: number
-  top: number
-  width: number
-  height: number
 }
 
 /** Where the panel starts folded (the same width at which the top bar rearranges for phones). */
@@ -38,20 +35,6 @@ const SMALL_SCREEN_QUERY = '(max-width: 40rem), (max-height: 30rem)'
 
 /** Extra room around a shape so the ring does not cover its edge, in screen pixels. */
 const RING_GAP_PX = 6
-
-const sameRings = (a: readonly Ring[], b: readonly Ring[]) =>
-  a.length === b.length &&
-  a.every((ring, index) => {
-    const other = b[index]!
-    return (
-      ring.id === other.id &&
-      ring.kind === other.kind &&
-      ring.left === other.left &&
-      ring.top === other.top &&
-      ring.width === other.width &&
-      ring.height === other.height
-    )
-  })
 
 const sameShapes = (a: readonly ChangedShape[], b: readonly ChangedShape[]) =>
   a.length === b.length &&
@@ -97,28 +80,15 @@ function useRings(editor: Editor, shapes: readonly ChangedShape[]): Ring[] {
   const rings = useComputed(
     'visit rings',
     () => {
-      const viewport = editor.getViewportPageBounds()
-      const pageId = editor.getCurrentPageId()
       const found: Ring[] = []
       for (const { id, kind } of shapes) {
         const shape = editor.getShape(id)
-        if (!shape || editor.getAncestorPageId(shape) !== pageId) continue
-        const bounds = editor.getShapePageBounds(shape)
-        if (!bounds || !viewport.collides(bounds)) continue
-        const topLeft = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
-        const bottomRight = editor.pageToViewport({ x: bounds.maxX, y: bounds.maxY })
-        found.push({
-          id,
-          kind,
-          left: topLeft.x - RING_GAP_PX,
-          top: topLeft.y - RING_GAP_PX,
-          width: bottomRight.x - topLeft.x + 2 * RING_GAP_PX,
-          height: bottomRight.y - topLeft.y + 2 * RING_GAP_PX,
-        })
+        const onScreen = shape && shapeOnScreen(editor, shape)
+        if (onScreen) found.push({ id, kind, ...onScreen.box })
       }
       return found
     },
-    { isEqual: sameRings },
+    { isEqual: sameItems },
     [editor, shapes],
   )
   return useValue(rings)
@@ -182,7 +152,12 @@ function VisitRings({ editor, shapes }: { editor: Editor; shapes: readonly Chang
       data-testid="visit-ring"
       data-shape-id={ring.id}
       data-kind={ring.kind}
-      style={{ left: ring.left, top: ring.top, width: ring.width, height: ring.height }}
+      style={{
+        left: ring.left - RING_GAP_PX,
+        top: ring.top - RING_GAP_PX,
+        width: ring.right - ring.left + 2 * RING_GAP_PX,
+        height: ring.bottom - ring.top + 2 * RING_GAP_PX,
+      }}
       aria-hidden="true"
     >
       <span className="visit-ring__badge">{t(`sinceLastVisit.kind.${ring.kind}`)}</span>

@@ -6,16 +6,13 @@
 import { richTextToPlain, type TemplateInstance, type VoteScope } from '@dorfplatz/board'
 import { votableNoteIds } from '@dorfplatz/templates'
 import { useComputed, useValue, type Editor, type TLShape, type TLShapeId } from 'tldraw'
+import { sameItems, shapeOnScreen, type ScreenBox } from '../board/shapesOnScreen.ts'
 import { parseScopeValue, scopeValue } from './scopeOptions.ts'
 
 /** A note's box in viewport pixels (relative to the editor's top-left corner) and its text. */
-export interface NoteOnScreen {
+export interface NoteOnScreen extends ScreenBox {
   id: TLShapeId
   text: string
-  left: number
-  top: number
-  right: number
-  bottom: number
 }
 
 /** Notes whose top edges lie within this many page units count as one row for the tab order. */
@@ -25,23 +22,6 @@ const NO_IDS: ReadonlySet<string> = new Set()
 
 function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((id) => b.has(id))
-}
-
-function sameNotes(a: readonly NoteOnScreen[], b: readonly NoteOnScreen[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((note, index) => {
-      const other = b[index]!
-      return (
-        note.id === other.id &&
-        note.text === other.text &&
-        note.left === other.left &&
-        note.top === other.top &&
-        note.right === other.right &&
-        note.bottom === other.bottom
-      )
-    })
-  )
 }
 
 /**
@@ -76,25 +56,15 @@ export function useNotesOnScreen(editor: Editor, ids: ReadonlySet<string>): Note
   const notes = useComputed(
     'notes on screen',
     () => {
-      const viewport = editor.getViewportPageBounds()
-      const pageId = editor.getCurrentPageId()
       const found: { note: NoteOnScreen; row: number; x: number }[] = []
       for (const id of ids) {
         const shape = editor.getShape(id as TLShapeId)
-        if (!shape || !editor.isShapeOfType(shape, 'note') || editor.getAncestorPageId(shape) !== pageId) continue
-        const bounds = editor.getShapePageBounds(shape)
-        if (!bounds || !viewport.collides(bounds)) continue
-        const topLeft = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
-        const bottomRight = editor.pageToViewport({ x: bounds.maxX, y: bounds.maxY })
+        if (!shape || !editor.isShapeOfType(shape, 'note')) continue
+        const onScreen = shapeOnScreen(editor, shape)
+        if (!onScreen) continue
+        const { box, bounds } = onScreen
         found.push({
-          note: {
-            id: shape.id,
-            text: richTextToPlain(shape.props.richText),
-            left: topLeft.x,
-            top: topLeft.y,
-            right: bottomRight.x,
-            bottom: bottomRight.y,
-          },
+          note: { id: shape.id, text: richTextToPlain(shape.props.richText), ...box },
           // Ordered by page position, not screen position: zooming must not reorder the DOM
           // under a focused button.
           row: Math.round(bounds.minY / ROW_PAGE_UNITS),
@@ -104,7 +74,7 @@ export function useNotesOnScreen(editor: Editor, ids: ReadonlySet<string>): Note
       found.sort((a, b) => a.row - b.row || a.x - b.x)
       return found.map((entry) => entry.note)
     },
-    { isEqual: sameNotes },
+    { isEqual: sameItems },
     [editor, ids],
   )
   return useValue(notes)
