@@ -11,7 +11,7 @@ export {
 } from '@dorfplatz/board'
 export type { TemplateId, TemplateInstance, TemplateLocale } from '@dorfplatz/board'
 export type { LocalizedText, Rect, TemplateDefinition, TemplateZone, ZoneArea } from './TemplateDefinition.ts'
-export { getTemplate, TEMPLATES } from './templateCatalogue.ts'
+export { getTemplate, instanceZones, TEMPLATES } from './templateCatalogue.ts'
 export { buildTemplateRecords } from './buildTemplateRecords.ts'
 export type { BuildTemplateOptions } from './buildTemplateRecords.ts'
 export { placeTemplate, MAX_ROW_WIDTH, TEMPLATE_GAP } from './placeTemplate.ts'

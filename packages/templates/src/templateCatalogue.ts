@@ -1,5 +1,5 @@
 /** Every workshop template Dorfplatz offers, in the order the lobby lists them. */
-import { TEMPLATE_IDS, type TemplateId } from '@dorfplatz/board'
+import { isTemplateId, TEMPLATE_IDS, type TemplateId, type TemplateInstance } from '@dorfplatz/board'
 import { ideaCollection } from './catalogue/ideaCollection.ts'
 import { priorityMatrix } from './catalogue/priorityMatrix.ts'
 import { projectCanvas } from './catalogue/projectCanvas.ts'
@@ -8,7 +8,7 @@ import { roadmap } from './catalogue/roadmap.ts'
 import { stakeholderMap } from './catalogue/stakeholderMap.ts'
 import { swot } from './catalogue/swot.ts'
 import type { TemplateModule } from './layout.ts'
-import type { TemplateDefinition } from './TemplateDefinition.ts'
+import type { TemplateDefinition, TemplateZone } from './TemplateDefinition.ts'
 
 const MODULES: readonly TemplateModule[] = [
   stakeholderMap,
@@ -33,6 +33,15 @@ export function getTemplate(id: TemplateId): TemplateDefinition {
   const module = MODULES_BY_ID.get(id)
   if (!module) throw new Error(`getTemplate: no template ${JSON.stringify(id)}`)
   return module.definition
+}
+
+/**
+ * A template instance's zones: as stored with it when it was placed, else as the catalogue has
+ * them now; none for a template this version does not know.
+ */
+export function instanceZones(instance: TemplateInstance): readonly TemplateZone[] {
+  if (instance.zones) return instance.zones
+  return isTemplateId(instance.templateId) ? getTemplate(instance.templateId).zones : []
 }
 
 /** How the template with this id draws its structure. */

@@ -22,7 +22,7 @@ import {
   type VoteScope,
   type VotingRound,
 } from '@dorfplatz/board'
-import { getTemplate, isTemplateId, votableNoteIds } from '@dorfplatz/templates'
+import { instanceZones, votableNoteIds } from '@dorfplatz/templates'
 import { MAX_TIMER_MS, type StartRoundRequest, type SummonRequest, type TimerCommand } from '@dorfplatz/protocol'
 import { httpError } from '../routes/httpError.ts'
 import type { RoundTally } from '../storage/BoardStorage.ts'
@@ -101,8 +101,7 @@ function assertScopeExists(doc: Y.Doc, scope: VoteScope): void {
   if (scope.kind === 'all') return
   const instance = readTemplateInstances(doc).find((candidate) => candidate.instanceId === scope.instanceId)
   if (!instance) throw httpError(422, 'The board has no template with this instance id.')
-  const zones = instance.zones ?? (isTemplateId(instance.templateId) ? getTemplate(instance.templateId).zones : [])
-  if (!zones.some((zone) => zone.id === scope.zoneId)) throw httpError(422, 'The template has no zone with this id.')
+  if (!instanceZones(instance).some((zone) => zone.id === scope.zoneId)) throw httpError(422, 'The template has no zone with this id.')
 }
 
 export function openRound(doc: Y.Doc, request: StartRoundRequest, now: number): VotingRound {

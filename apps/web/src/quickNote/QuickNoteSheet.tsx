@@ -7,7 +7,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getColorValue, useValue, type Editor, type TLShapeId } from 'tldraw'
-import { getTemplate, isTemplateId } from '@dorfplatz/templates'
+import { instanceZones } from '@dorfplatz/templates'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useFacilitation } from '../board/useFacilitation.ts'
 import { usePausedEditor } from '../board/usePausedEditor.ts'
@@ -94,8 +94,7 @@ export function QuickNoteSheet({ editor, text, onTextChange, onAdded, onClose }:
   const zoneHints = useMemo(() => {
     const hints = new Map<string, string>()
     for (const instance of instances) {
-      const zones = instance.zones ?? (isTemplateId(instance.templateId) ? getTemplate(instance.templateId).zones : [])
-      for (const zone of zones) if (zone.hint) hints.set(`${instance.instanceId}/${zone.id}`, zone.hint[language])
+      for (const zone of instanceZones(instance)) if (zone.hint) hints.set(`${instance.instanceId}/${zone.id}`, zone.hint[language])
     }
     return hints
   }, [instances, language])

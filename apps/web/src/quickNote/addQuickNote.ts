@@ -5,12 +5,11 @@
  * follows from the note's position alone, as everywhere on a board, so the results report and
  * dot votes find it there.
  */
-import type { TemplateInstance, TemplateZone } from '@dorfplatz/board'
+import type { TemplateInstance } from '@dorfplatz/board'
 import {
   currentTemplateInstances,
   DEFAULT_NOTE_SIZE,
-  getTemplate,
-  isTemplateId,
+  instanceZones,
   placeNoteInZone,
   placeNoteNear,
   readStructureMeta,
@@ -59,11 +58,6 @@ function obstaclesOn(editor: Editor, pageId: TLPageId, except?: TLShapeId): Rect
   return rects
 }
 
-function zonesOf(instance: TemplateInstance): readonly TemplateZone[] {
-  if (instance.zones) return instance.zones
-  return isTemplateId(instance.templateId) ? getTemplate(instance.templateId).zones : []
-}
-
 type Target = { ok: true; pageId: TLPageId; x: number; y: number } | { ok: false; reason: 'place-gone' | 'place-covered' }
 
 /** Where a note of `size` goes: its page and top-left corner. */
@@ -90,7 +84,7 @@ function targetOf(
   const scope = parseScopeValue(place)
   if (scope?.kind !== 'zone') return { ok: false, reason: 'place-gone' }
   const instance = current.find((candidate) => candidate.instanceId === scope.instanceId)
-  const zone = instance && zonesOf(instance).find((candidate) => candidate.id === scope.zoneId)
+  const zone = instance && instanceZones(instance).find((candidate) => candidate.id === scope.zoneId)
   if (!instance || !zone) return { ok: false, reason: 'place-gone' }
   const pageId = instance.pageId as TLPageId
   const spot = placeNoteInZone(instance, zone, obstaclesOn(editor, pageId, except), { size, instances: current })

@@ -3,8 +3,8 @@
  * all notes, or one zone of one template on the board. A zone is written `<instanceId>/<zoneId>`
  * in the dialog's select (instance ids are base64url, so they hold no slash).
  */
-import type { TemplateInstance, TemplateZone, VoteScope } from '@dorfplatz/board'
-import { getTemplate } from '@dorfplatz/templates'
+import type { TemplateInstance, VoteScope } from '@dorfplatz/board'
+import { getTemplate, instanceZones } from '@dorfplatz/templates'
 import type { Language } from '../i18n/i18n.ts'
 
 export const ALL_NOTES = 'all'
@@ -33,11 +33,6 @@ export interface ScopeGroup {
   zones: ZoneOption[]
 }
 
-/** The zones as the instance stored them when it was placed, else as the catalogue has them now. */
-function zonesOf(instance: TemplateInstance): readonly TemplateZone[] {
-  return instance.zones ?? getTemplate(instance.templateId).zones
-}
-
 /** The board's templates in the order they were added, each with its zones in reading order. */
 export function scopeGroups(instances: readonly TemplateInstance[], language: Language): ScopeGroup[] {
   const copies = new Map<string, number>()
@@ -51,7 +46,7 @@ export function scopeGroups(instances: readonly TemplateInstance[], language: La
     return {
       instanceId: instance.instanceId,
       name,
-      zones: zonesOf(instance).map((zone) => {
+      zones: instanceZones(instance).map((zone) => {
         const scope: VoteScope = { kind: 'zone', instanceId: instance.instanceId, zoneId: zone.id }
         return { value: scopeValue(scope), scope, name: zone.name[language] }
       }),
