@@ -4,9 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { getRecordsMap } from '@dorfplatz/board'
 import type { CreatedBoard } from '@dorfplatz/protocol'
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import { connectBoardClient } from '../e2e/boardDoc.ts'
 import { startServerProcess, type ServerProcess } from '../integration/serverProcess.ts'
 
 export interface BenchServer {
@@ -43,13 +41,7 @@ export async function startBenchServer(title: string): Promise<BenchServer> {
  * the client leave; whoever opens the board next receives it, at the latest as a live update.
  */
 export async function writeBenchRecords(bench: BenchServer, records: ReadonlyArray<{ id: string }>): Promise<void> {
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${bench.server.wsUrl}/sync`, bench.board.id, doc, {
-    params: { token: bench.board.tokens.facilitator },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
-  await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+  const { doc, provider } = await connectBoardClient(bench.server.url, bench.board.id, bench.board.tokens.facilitator)
   const map = getRecordsMap(doc)
   doc.transact(() => {
     for (const record of records) map.set(record.id, record as never)

@@ -8,8 +8,12 @@ import { getRecordsMap, readBoardRecords } from '@dorfplatz/board'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 
-/** The board's document as the server has it now; the provider is closed again. */
-export async function readBoardDoc(serverUrl: string, boardId: string, token: string): Promise<Y.Doc> {
+/** A stock y-websocket client on a board, resolved once it is in sync with the server. */
+export async function connectBoardClient(
+  serverUrl: string,
+  boardId: string,
+  token: string,
+): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/sync`, boardId, doc, {
     params: { token },
@@ -17,6 +21,12 @@ export async function readBoardDoc(serverUrl: string, boardId: string, token: st
     disableBc: true,
   })
   await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+  return { doc, provider }
+}
+
+/** The board's document as the server has it now; the provider is closed again. */
+export async function readBoardDoc(serverUrl: string, boardId: string, token: string): Promise<Y.Doc> {
+  const { doc, provider } = await connectBoardClient(serverUrl, boardId, token)
   provider.destroy()
   return doc
 }
@@ -34,13 +44,7 @@ export async function writeBoardRecords(
   token: string,
   records: ReadonlyArray<{ id: string }>,
 ): Promise<void> {
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/sync`, boardId, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
-  await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+  const { doc, provider } = await connectBoardClient(serverUrl, boardId, token)
   const map = getRecordsMap(doc)
   doc.transact(() => {
     for (const record of records) map.set(record.id, record as never)
