@@ -40,3 +40,11 @@ export async function expectInBrowserCopy(page: Page, boardId: string, text: str
     )
     .toBe(true)
 }
+
+/** Closes the tab as a person does (its pagehide runs), once the browser's copy holds `text`. */
+export async function closeTabOnceStored(page: Page, boardId: string, text: string): Promise<void> {
+  await expectInBrowserCopy(page, boardId, text)
+  const closed = page.waitForEvent('close')
+  await page.close({ runBeforeUnload: true })
+  await closed
+}

@@ -8,7 +8,7 @@ import { readBoardRecords, richTextToPlain } from '@dorfplatz/board'
 import type { CreatedBoard } from '@dorfplatz/protocol'
 import { expect, openBoard, test } from './boardFixtures.ts'
 import { readBoardDoc } from './boardDoc.ts'
-import { expectInBrowserCopy } from './browserCopy.ts'
+import { closeTabOnceStored } from './browserCopy.ts'
 import { addNote, noteWithText } from './notes.ts'
 
 const connection = (page: Page) => page.getByTestId('connection-state')
@@ -116,10 +116,7 @@ test('offline work survives a server restart and a closed tab', async ({ server,
   await goOffline(mayorContext, mayor)
   await addNote(mayor, 'Notiz im geschlossenen Tab', { x: 650, y: 300 })
   await expect(noteWithText(mayor, 'Notiz im geschlossenen Tab')).toBeVisible()
-  await expectInBrowserCopy(mayor, board.id, 'Notiz im geschlossenen Tab')
-  const closed = mayor.waitForEvent('close')
-  await mayor.close({ runBeforeUnload: true })
-  await closed
+  await closeTabOnceStored(mayor, board.id, 'Notiz im geschlossenen Tab')
   await mayorContext.setOffline(false)
   await expect(noteWithText(facilitator, 'Notiz im geschlossenen Tab')).toHaveCount(0)
 

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test'
 import { expect, openBoard, test } from './boardFixtures.ts'
 import { seriousViolations } from './boardMainMenu.ts'
-import { expectInBrowserCopy } from './browserCopy.ts'
+import { closeTabOnceStored } from './browserCopy.ts'
 import { screenshotPath } from './docsScreenshots.ts'
 import { addNote, noteWithText } from './notes.ts'
 
@@ -50,10 +50,7 @@ test('a returning participant sees what others changed while away, and can dismi
   await expect(mayor.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline')
   await addNote(mayor, 'Meine eigene Notiz', { x: 300, y: 550 })
   await expect(noteWithText(mayor, 'Meine eigene Notiz')).toBeVisible()
-  await expectInBrowserCopy(mayor, board.id, 'Meine eigene Notiz')
-  const closed = mayor.waitForEvent('close')
-  await mayor.close({ runBeforeUnload: true })
-  await closed
+  await closeTabOnceStored(mayor, board.id, 'Meine eigene Notiz')
 
   await addNote(facilitator, 'Dorf-App ausschreiben', { x: 800, y: 250 })
   await addNote(facilitator, 'Mitfahrbank aufstellen', { x: 800, y: 550 })
