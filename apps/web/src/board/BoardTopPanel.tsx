@@ -9,17 +9,19 @@ import { ModerationToolbar } from '../session/ModerationToolbar.tsx'
 import { TimerDisplay } from '../session/TimerDisplay.tsx'
 import { useBoardContext } from './BoardContext.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
+import { useBoardSnapshot } from './useBoardSession.ts'
 
 export function BoardTopPanel() {
   const { t } = useTranslation()
-  const { info, addTemplate, share } = useBoardContext()
+  const { info, session, addTemplate, share } = useBoardContext()
+  const { connection } = useBoardSnapshot(session)
   return (
     <div className="board-top-stack">
       <div className="board-top">
         <h1 className="board-top__title" title={info.title}>
           {info.title}
         </h1>
-        <div className="board-top__status">
+        <div className="board-top__status" data-connection={connection}>
           <ConnectionIndicator />
           {info.role === 'viewer' && (
             <span className="badge badge--readonly" data-testid="readonly-badge" title={t('board.readonlyHint')}>
