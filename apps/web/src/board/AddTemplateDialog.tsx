@@ -11,6 +11,7 @@ import { apiErrorMessage } from '../api/apiErrorMessage.ts'
 import { useLanguage } from '../i18n/i18n.ts'
 import { TemplateOptions } from '../templates/TemplateOptions.tsx'
 import { ModalDialog } from '../components/ModalDialog.tsx'
+import { SubmitActions } from '../components/SubmitActions.tsx'
 import type { ModalDialogOptions } from '../components/useModalDialog.ts'
 
 interface AddTemplateDialogProps {
@@ -95,20 +96,14 @@ export function AddTemplateDialog({ boardId, token, onAdded, onCancel }: AddTemp
         <div id={errorId} className="form-error" role="alert" data-testid="add-template-error">
           {choiceError ?? submitError}
         </div>
-        <div className="dialog__actions">
-          <button type="button" className="button button--quiet" disabled={submitting} onClick={onCancel}>
-            {t('addTemplate.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            data-testid="add-template-submit"
-            // Not `disabled`: the button keeps the focus while the request runs, and `submit` ignores repeats.
-            aria-disabled={submitting}
-          >
-            {submitting ? t('addTemplate.submitting') : t('addTemplate.submit')}
-          </button>
-        </div>
+        <SubmitActions
+          busy={submitting}
+          cancelLabel={t('addTemplate.cancel')}
+          submitLabel={t('addTemplate.submit')}
+          busyLabel={t('addTemplate.submitting')}
+          submitTestId="add-template-submit"
+          onCancel={onCancel}
+        />
       </div>
     </ModalDialog>
   )

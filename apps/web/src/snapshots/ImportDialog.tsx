@@ -18,6 +18,7 @@ import { checkImportFile, formatFileSize, IMPORT_ACCEPT, looksLikeTldrawFile, ty
 import { showPageWhenPresent } from './showPageWhenPresent.ts'
 import { usePausedEditor } from '../board/usePausedEditor.ts'
 import { ModalDialog } from '../components/ModalDialog.tsx'
+import { SubmitActions } from '../components/SubmitActions.tsx'
 import type { ModalDialogOptions } from '../components/useModalDialog.ts'
 
 interface ImportDialogProps {
@@ -213,20 +214,14 @@ export function ImportDialog({ boardId, token, editor, onClose }: ImportDialogPr
               </>
             )}
           </div>
-          <div className="dialog__actions">
-            <button type="button" className="button button--quiet" disabled={submitting} onClick={onClose}>
-              {t('importFile.cancel')}
-            </button>
-            <button
-              type="submit"
-              className="button button--primary"
-              data-testid="import-submit"
-              // Not `disabled`: the button keeps the focus while the request runs, and `submit` ignores repeats.
-              aria-disabled={submitting}
-            >
-              {submitting ? t('importFile.submitting') : t('importFile.submit')}
-            </button>
-          </div>
+          <SubmitActions
+            busy={submitting}
+            cancelLabel={t('importFile.cancel')}
+            submitLabel={t('importFile.submit')}
+            busyLabel={t('importFile.submitting')}
+            submitTestId="import-submit"
+            onCancel={onClose}
+          />
         </form>
       )}
     </ModalDialog>

@@ -16,6 +16,7 @@ import { useLanguage } from '../i18n/i18n.ts'
 import { ALL_NOTES, parseScopeValue, scopeGroups } from './scopeOptions.ts'
 import { useTemplateInstances } from './useTemplateInstances.ts'
 import { ModalDialog } from '../components/ModalDialog.tsx'
+import { SubmitActions } from '../components/SubmitActions.tsx'
 import type { ModalDialogOptions } from '../components/useModalDialog.ts'
 
 /** What most dot votings use: enough to weigh, few enough to force a choice. */
@@ -205,20 +206,14 @@ export function VoteStartDialog({ boardId, token, session, onStarted, onCancel }
       <div className="form-error" role="alert" data-testid="vote-start-error">
         {submitError}
       </div>
-      <div className="dialog__actions">
-        <button type="button" className="button button--quiet" disabled={submitting} onClick={onCancel}>
-          {t('voteStart.cancel')}
-        </button>
-        <button
-          type="submit"
-          className="button button--primary"
-          data-testid="vote-start-submit"
-          // Not `disabled`: the button keeps the focus while the request runs, and `submit` ignores repeats.
-          aria-disabled={submitting}
-        >
-          {submitting ? t('voteStart.submitting') : t('voteStart.submit')}
-        </button>
-      </div>
+      <SubmitActions
+        busy={submitting}
+        cancelLabel={t('voteStart.cancel')}
+        submitLabel={t('voteStart.submit')}
+        busyLabel={t('voteStart.submitting')}
+        submitTestId="vote-start-submit"
+        onCancel={onCancel}
+      />
     </ModalDialog>
   )
 }
