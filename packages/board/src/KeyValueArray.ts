@@ -32,6 +32,15 @@ export interface KeyValueArrayOptions {
   readonly?: boolean
 }
 
+/**
+ * Whether a value is a Yjs type. A board never holds one in its records (the server refuses
+ * them), but one written before that may be deeply nested, and deleting it would make every
+ * peer recurse once per level; such entries are ignored and left alone.
+ */
+function isYjsType(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && '_map' in value && '_start' in value
+}
+
 function isEntry(value: unknown): value is KeyValueEntry<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string'
 }
@@ -54,8 +63,9 @@ export class KeyValueArray<T> {
     const superseded: number[] = []
     for (let index = values.length - 1; index >= 0; index--) {
       const value = values[index]
-      if (!isEntry(value)) superseded.push(index)
-      else if (this.map.has(value.key)) superseded.push(index)
+      if (!isEntry(value)) {
+        if (!isYjsType(value)) superseded.push(index)
+      } else if (this.map.has(value.key)) superseded.push(index)
       else this.map.set(value.key, value as KeyValueEntry<T>)
     }
     this.deleteIndices(superseded)
@@ -137,7 +147,7 @@ export class KeyValueArray<T> {
     for (let index = values.length - 1; index >= 0; index--) {
       const value = values[index]
       if (!isEntry(value)) {
-        if (malformedAdded) superseded.push(index)
+        if (malformedAdded && !isYjsType(value)) superseded.push(index)
       } else if (touched.has(value.key)) {
         if (winners.has(value.key)) superseded.push(index)
         else winners.set(value.key, value as KeyValueEntry<T>)

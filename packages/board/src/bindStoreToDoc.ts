@@ -27,6 +27,12 @@ export interface BindStoreToDocOptions {
   readonly?: boolean
   /** Called once with the initial status before bindStoreToDoc returns, then on every change. */
   onStatus?: (status: BoardStatus) => void
+  /**
+   * Called when a local edit made a record the server would refuse (too large, a picture from
+   * another site, …; see validateBoardRecord). The edit is not written to the doc, and the store
+   * goes back to the board's version of the record.
+   */
+  onRefused?: (record: TLRecord, reason: string) => void
 }
 
 export interface BoardBinding {
@@ -41,7 +47,7 @@ function isBoardRecord(record: TLRecord): boolean {
 export function bindStoreToDoc(
   store: TLStore,
   doc: Y.Doc,
-  { readonly = false, onStatus }: BindStoreToDocOptions = {},
+  { readonly = false, onStatus, onRefused }: BindStoreToDocOptions = {},
 ): BoardBinding {
   const schema = store.schema
   const currentSchema = schema.serialize()
@@ -95,17 +101,41 @@ export function bindStoreToDoc(
     for (const record of Object.values(changes.removed)) touched.set(record.id, record)
     const puts: Array<[string, TLRecord]> = []
     const removals: string[] = []
+    const refused: Array<{ record: TLRecord; reason: string }> = []
     for (const [id, touchedRecord] of touched) {
       if (!isBoardRecord(touchedRecord)) continue
       const record = store.get(id)
       if (record) {
         const stored = records.get(id)
-        if (stored !== record && !equalityDeep(stored, record)) puts.push([id, record])
+        if (stored === record || equalityDeep(stored, record)) continue
+        // The server checks every record the same way and closes the socket of a client that
+        // sends one it refuses; such an edit stays out of the doc.
+        const check = validateBoardRecord(schema, record, id)
+        if (check.ok) puts.push([id, record])
+        else refused.push({ record, reason: check.reason })
       } else if (records.has(id)) {
         removals.push(id)
       }
     }
     if (puts.length > 0 || removals.length > 0) writeToDoc(() => records.write(puts, removals))
+    if (refused.length > 0) undoRefused(refused)
+  }
+
+  /** Puts the board's version of refused records back into the store (or removes new ones), and tells the app. */
+  const undoRefused = (refused: Array<{ record: TLRecord; reason: string }>): void => {
+    const from = migrationSource()
+    store.mergeRemoteChanges(() => {
+      for (const { record } of refused) {
+        const stored = records.get(record.id)
+        const check = stored === undefined ? null : validateBoardRecord(schema, stored, record.id, from)
+        if (check?.ok) store.put([check.record])
+        else store.remove([record.id])
+      }
+    })
+    for (const { record, reason } of refused) {
+      warn(`kept a change to ${JSON.stringify(record.id)} off the board: ${reason}`)
+      onRefused?.(record, reason)
+    }
   }
   // Registered before the initial load, so that the records tldraw's integrity checker adds
   // after it (a page, if the board had none) reach the doc as well.

@@ -26,12 +26,28 @@ export interface TldrFile {
   records: unknown[]
 }
 
-export function boardToTldrFile(doc: Y.Doc): TldrFile {
-  return {
-    tldrawFileFormatVersion: TLDR_FILE_FORMAT_VERSION,
-    schema: readBoardSchema(doc) ?? createBoardSchema().serialize(),
-    records: [...readBoardRecords(doc).values()],
+/**
+ * Session records of the app that wrote a file (which page was open, the camera, the pointer):
+ * a file may carry them, a board never holds them, so reading skips them. Any other type a
+ * board does not know makes the file unreadable.
+ */
+const SESSION_RECORD_TYPES: ReadonlySet<string> = new Set(['instance', 'instance_page_state', 'camera', 'pointer', 'instance_presence'])
+
+/**
+ * The board as a `.tldr` file in the current schema. Only valid records are written (a board
+ * stored before the server validated every record may hold others), so the file always imports
+ * again, into Dorfplatz or into tldraw.
+ */
+export function boardToTldrFile(doc: Y.Doc, schema: TLSchema = createBoardSchema()): TldrFile {
+  const current = schema.serialize()
+  const stored = readBoardSchema(doc)
+  const comparison = stored === null ? 'same' : compareSchema(current as SerializedSchemaV2, stored)
+  // A board newer than this code cannot be checked; it is written as it is, with its own schema.
+  if (comparison === 'newer') {
+    return { tldrawFileFormatVersion: TLDR_FILE_FORMAT_VERSION, schema: stored as SerializedSchema, records: [...readBoardRecords(doc).values()] }
   }
+  const { records } = validateBoardRecords(schema, readBoardRecords(doc), comparison === 'older' ? stored : null)
+  return { tldrawFileFormatVersion: TLDR_FILE_FORMAT_VERSION, schema: current, records: [...records.values()] }
 }
 
 export type TldrFileReading = { ok: true; records: TLRecord[] } | { ok: false; reason: string }
@@ -55,13 +71,13 @@ export function readTldrFile(file: unknown, schema: TLSchema = createBoardSchema
     if (typeof record !== 'object' || record === null) return { ok: false, reason: 'a record is not an object' }
     const { id, typeName } = record as { id?: unknown; typeName?: unknown }
     if (typeof id !== 'string' || typeof typeName !== 'string') return { ok: false, reason: 'a record has no id or type' }
-    // Session state of the app that wrote the file; a board never holds it.
-    if (!BOARD_RECORD_TYPES.has(typeName)) continue
-    if (values.has(id)) return { ok: false, reason: `the record ${id} appears twice` }
+    if (SESSION_RECORD_TYPES.has(typeName)) continue
+    if (!BOARD_RECORD_TYPES.has(typeName)) return { ok: false, reason: `the record ${id.slice(0, 80)} has a type a board does not know` }
+    if (values.has(id)) return { ok: false, reason: `the record ${id.slice(0, 80)} appears twice` }
     values.set(id, record)
   }
   const { records: valid, rejected } = validateBoardRecords(schema, values, fileSchema as SerializedSchema)
   const [firstId, firstReason] = rejected.entries().next().value ?? []
-  if (firstId !== undefined) return { ok: false, reason: `the record ${firstId} is not valid: ${firstReason}` }
+  if (firstId !== undefined) return { ok: false, reason: `the record ${firstId.slice(0, 80)} is not valid: ${String(firstReason).slice(0, 300)}` }
   return { ok: true, records: [...valid.values()] }
 }

@@ -1,26 +1,41 @@
 /**
- * The gate every record from a board document passes before it reaches a tldraw store.
- * Documents are written by every participant's browser, so a record may be malformed,
- * of a type tldraw does not know, or of a type that must never be shared (session state);
- * tldraw's store throws on such records, and one thrown batch would stall the editor.
+ * The gate every board record passes: before the server applies a client's update, before a
+ * browser puts a record into its tldraw store, and on import, restore and export. A record may
+ * be malformed, of a type tldraw does not know, of a type that must never be shared (session
+ * state), too large or too deep, or break Dorfplatz's own rules (boardRecordRules.ts); tldraw's
+ * store throws on such records, and one thrown batch would stall the editor.
  */
 import type { SerializedSchema } from '@tldraw/store'
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
+import { MAX_ASSET_RECORD_BYTES, MAX_RECORD_BYTES, MAX_RECORD_DEPTH } from '@dorfplatz/protocol'
+import { boardRecordRuleViolation } from './boardRecordRules.ts'
+import { checkJsonValue } from './checkJsonValue.ts'
 
 /** The record types a board document holds; everything else stays local or travels as awareness. */
 export const BOARD_RECORD_TYPES: ReadonlySet<string> = new Set(['document', 'page', 'shape', 'binding', 'asset'])
 
 export type RecordCheck = { ok: true; record: TLRecord } | { ok: false; reason: string }
 
-/** Whether the value looks like a board record stored under `id` (cheap; no prop validation). */
+/**
+ * Whether the value looks like a board record stored under `id`, of bounded size and nesting
+ * (cheap, and without recursion; no prop validation yet).
+ */
 function checkEnvelope(value: unknown, id: string): string | null {
-  if (typeof value !== 'object' || value === null) return 'not an object'
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an object'
   const { typeName, id: recordId } = value as { typeName?: unknown; id?: unknown }
   if (typeof typeName !== 'string' || !BOARD_RECORD_TYPES.has(typeName)) {
-    return `record type ${JSON.stringify(typeName)} does not belong in a board document`
+    return `record type ${JSON.stringify(String(typeName).slice(0, 40))} does not belong in a board document`
   }
-  if (recordId !== id) return `stored under ${JSON.stringify(id)} but has id ${JSON.stringify(recordId)}`
-  return null
+  if (recordId !== id) return `stored under ${JSON.stringify(id.slice(0, 80))} but has another id`
+  const maxChars = typeName === 'asset' ? MAX_ASSET_RECORD_BYTES : MAX_RECORD_BYTES
+  const shape = checkJsonValue(value, { maxDepth: MAX_RECORD_DEPTH, maxChars })
+  return shape === null ? null : `the record is ${shape}`
+}
+
+/** A validator's complaint, for people; an engine error (a stack overflow, say) says nothing useful and is not passed on. */
+function validationFailure(error: unknown): string {
+  if (error instanceof Error && !(error instanceof RangeError) && !(error instanceof TypeError)) return error.message.slice(0, 300)
+  return 'the record cannot be checked'
 }
 
 /**
@@ -42,17 +57,20 @@ export function validateBoardRecord(
     try {
       migrated = schema.migratePersistedRecord(candidate, from)
     } catch (error) {
-      return { ok: false, reason: `migration failed (${error instanceof Error ? error.message : String(error)})` }
+      return { ok: false, reason: `migration failed (${validationFailure(error)})` }
     }
     if (migrated.type === 'error') return { ok: false, reason: `migration failed (${migrated.reason})` }
     candidate = migrated.value
   }
   const recordType = schema.types[candidate.typeName]
+  let record: TLRecord
   try {
-    return { ok: true, record: recordType.validate(candidate) }
+    record = recordType.validate(candidate)
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) }
+    return { ok: false, reason: validationFailure(error) }
   }
+  const violation = boardRecordRuleViolation(record)
+  return violation === null ? { ok: true, record } : { ok: false, reason: violation }
 }
 
 /**
