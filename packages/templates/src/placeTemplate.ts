@@ -21,6 +21,9 @@ function overlaps(a: Rect, b: Rect, margin: number): boolean {
   )
 }
 
+/** Occupied rectangles past which a template simply goes below everything (see placeTemplate). */
+export const MAX_PLACEMENT_RECTS = 400
+
 /**
  * The top-left corner for `template` so that it keeps at least `gap` from every occupied
  * rectangle. Deterministic: candidates are the origin, the spot right of each rectangle
@@ -35,8 +38,11 @@ export function placeTemplate(
 ): { x: number; y: number } {
   const rects = occupied.filter(isUsable)
   if (rects.length === 0) return { x: 0, y: 0 }
-  const left = Math.min(...rects.map((rect) => rect.x))
-  const bottom = Math.max(...rects.map((rect) => rect.y + rect.h))
+  const left = rects.reduce((min, rect) => Math.min(min, rect.x), Infinity)
+  const bottom = rects.reduce((max, rect) => Math.max(max, rect.y + rect.h), -Infinity)
+  // Each candidate is checked against every rectangle: on a page this full, that would cost
+  // seconds, and a new row below everything is as good a place.
+  if (rects.length > MAX_PLACEMENT_RECTS) return { x: left, y: bottom + gap }
 
   const candidates = [{ x: 0, y: 0 }]
   for (const rect of rects) {
