@@ -2,7 +2,9 @@
  * Builds the whole Dorfplatz server as one Fastify instance, for `server.ts`
  * and for tests alike. Nothing here listens or reads the environment.
  */
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
 import websocket from '@fastify/websocket'
 import type { WebSocket } from 'ws'
 import { CloseCode, MAX_SYNC_ANSWER_BYTES } from '@dorfplatz/protocol'
@@ -17,7 +19,10 @@ import { healthRoutes } from './routes/healthRoutes.ts'
 import { snapshotRoutes } from './routes/snapshotRoutes.ts'
 import { syncRoute } from './routes/syncRoute.ts'
 import { webApp } from './routes/webApp.ts'
+import { boardAdmission, requestToken } from './routes/boardAccess.ts'
 import { HttpError } from './routes/httpError.ts'
+import { BoardUnavailableError } from './sync/Room.ts'
+import { secretsEqual } from './tokens.ts'
 
 /**
  * The WebSocket layer drops frames past this size on its own (close 1009) before
@@ -47,6 +52,41 @@ async function closeSockets(clients: Set<WebSocket>): Promise<void> {
   clearTimeout(timer)
 }
 
+/**
+ * The Content Security Policy of every answer: the app's own origin only. tldraw styles its
+ * shapes inline, and pasted pictures live on the board as data URLs; nothing else is allowed,
+ * no other site may frame the app, and no script other than the app's own files runs.
+ */
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    mediaSrc: ["'self'", 'data:', 'blob:'],
+    // tldraw fetches its (empty) English translations, which the build inlines as a data URL.
+    connectSrc: ["'self'", 'data:'],
+    workerSrc: ["'self'", 'blob:'],
+    manifestSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+  },
+}
+
+/** What the error handler says for client errors whose own text may carry internals (a parser's, say). */
+const CLIENT_ERROR_MESSAGES: Record<number, string> = {
+  400: 'The request could not be read.',
+  404: 'Not found.',
+  405: 'This method is not allowed here.',
+  413: 'The request is too large.',
+  415: 'This content type is not accepted here.',
+}
+
 /** Keeps link tokens out of the logs. */
 const redactToken = (url: string) => url.replace(/([?&]token=)[^&]*/g, '$1…')
 
@@ -72,18 +112,53 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   })
 
+  // Only messages written for the caller pass: ours (HttpError), Fastify's and schema validation. Any other
+  // error's text (a parser's, a library's) may describe internals and is replaced.
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const statusCode = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500)
-    if (statusCode >= 500) {
-      request.log.error({ err: error }, 'request failed')
-      return reply.code(statusCode).send({ statusCode, error: 'Internal Server Error', message: 'Something went wrong on the server.' })
+    if (error instanceof BoardUnavailableError) {
+      request.log.warn({ err: error }, 'board unavailable')
+      return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'This board cannot be opened right now.' })
     }
-    const message = error.validation ? `Invalid request: ${error.message}` : error.message
+    const statusCode = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500)
+    if (statusCode >= 500 || statusCode < 400) {
+      request.log.error({ err: error }, 'request failed')
+      return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on the server.' })
+    }
+    let message: string
+    if (error instanceof HttpError) message = error.message
+    else if (error.validation) message = `Invalid request: ${error.message}`
+    // Fastify's own errors (a body that is not JSON, too large, of an unknown type) have fixed texts.
+    else if (error.code?.startsWith('FST_ERR_')) message = error.message
+    else message = CLIENT_ERROR_MESSAGES[statusCode] ?? 'The request was refused.'
     return reply.code(statusCode).send({ statusCode, error: httpStatusName(statusCode), message })
   })
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No route for ${request.method} ${redactToken(request.url)}.` })
   })
+
+  const isAdmin = (request: FastifyRequest) => {
+    const token = requestToken(request)
+    return config.adminToken !== undefined && token !== undefined && secretsEqual(token, config.adminToken)
+  }
+
+  await app.register(helmet, {
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  })
+  // Every API route an anonymous caller can reach is limited per address; creating boards more
+  // tightly (see boardRoutes). Static files and the sync socket are not: a room of browsers
+  // behind one address loads many files at once, and sockets have limits of their own.
+  await app.register(rateLimit, {
+    global: config.rateLimitPerMinute > 0,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    allowList: (request) => !request.url.startsWith('/api/') && !request.url.startsWith('/healthz'),
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, `Too many requests from this address; please try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
+  })
+  // preParsing: after the rate limit has counted the request, before its body is read.
+  app.addHook('preParsing', boardAdmission(app, isAdmin))
 
   await app.register(storagePlugin, { storage: options.storage ?? new SqliteBoardStorage(config.dataDir) })
   await app.register(roomsPlugin, { idleUnloadMs: config.idleUnloadMs })
@@ -92,10 +167,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     preClose: () => closeSockets(app.websocketServer.clients),
   })
   await app.register(healthRoutes, { config })
-  await app.register(boardRoutes, { config })
+  await app.register(boardRoutes, { config, isAdmin })
   await app.register(facilitationRoutes)
   await app.register(snapshotRoutes)
-  await app.register(syncRoute)
+  await app.register(syncRoute, { config })
   await app.register(webApp, { webDir: config.webDir })
   return app
 }
@@ -110,10 +185,16 @@ function httpStatusName(statusCode: number): string {
       return 'Forbidden'
     case 404:
       return 'Not Found'
+    case 409:
+      return 'Conflict'
     case 413:
       return 'Payload Too Large'
     case 415:
       return 'Unsupported Media Type'
+    case 422:
+      return 'Unprocessable Entity'
+    case 429:
+      return 'Too Many Requests'
     default:
       return 'Error'
   }

@@ -5,6 +5,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { originOf } from './originOf.ts'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
@@ -32,6 +33,20 @@ const envSchema = z.object({
   TLDRAW_LICENSE_KEY: z.string().default(''),
   DORFPLATZ_WEB_DIR: z.string().min(1).default(DEFAULT_WEB_DIR),
   DORFPLATZ_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  DORFPLATZ_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      const origins: string[] = []
+      for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+        const origin = originOf(entry)
+        if (origin === null) context.addIssue({ code: 'custom', message: `${entry} is not an http(s) origin` })
+        else origins.push(origin)
+      }
+      return origins
+    }),
+  DORFPLATZ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  DORFPLATZ_BOARDS_PER_HOUR: z.coerce.number().int().min(0).default(60),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 })
 
@@ -50,6 +65,12 @@ export interface Config {
   webDir: string
   /** How long a board nobody has open stays in memory. */
   idleUnloadMs: number
+  /** Origins of other sites whose pages may open board sockets, besides this server's own and publicUrl's. */
+  allowedOrigins: string[]
+  /** API requests one address may make per minute (0: no limit). */
+  rateLimitPerMinute: number
+  /** Boards one address may create per hour (0: no limit). */
+  boardsPerHour: number
   logLevel: (typeof LOG_LEVELS)[number]
 }
 
@@ -72,6 +93,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
     webDir: path.resolve(e.DORFPLATZ_WEB_DIR),
     idleUnloadMs: e.DORFPLATZ_IDLE_UNLOAD_MS,
+    allowedOrigins: e.DORFPLATZ_ALLOWED_ORIGINS,
+    rateLimitPerMinute: e.DORFPLATZ_RATE_LIMIT_PER_MINUTE,
+    boardsPerHour: e.DORFPLATZ_BOARDS_PER_HOUR,
     logLevel: e.LOG_LEVEL,
   }
 }

@@ -28,7 +28,7 @@ describe('HTTP API', () => {
     expect(board.links.participant).toBe(`https://dorfplatz.example.org/b/${board.id}#token=${board.tokens.participant}`)
   })
 
-  it('refuses missing, unknown and foreign tokens with 401 and unknown boards with 404', async () => {
+  it('refuses missing, unknown and foreign tokens with 401, the same whether the board exists or not', async () => {
     const server = await startTestServer()
     const board = await server.createBoard()
     const other = await server.createBoard('Anderes Board')
@@ -40,8 +40,16 @@ describe('HTTP API', () => {
     expect((await json(missing)).message).toMatch(/token/)
     expect((await get(board.id, 'x'.repeat(43))).status).toBe(401)
     expect((await get(board.id, 'not a token')).status).toBe(401)
-    expect((await get(board.id, other.tokens.facilitator)).status).toBe(401)
-    expect((await get('AAAAAAAAAAAAAAAA', board.tokens.facilitator)).status).toBe(404)
+    const foreign = await get(board.id, other.tokens.facilitator)
+    expect(foreign.status).toBe(401)
+    // Nobody learns from the answer whether a board id exists.
+    const foreignBody = await json(foreign)
+    for (const probe of [get('AAAAAAAAAAAAAAAA', board.tokens.facilitator), get('AAAAAAAAAAAAAAAA', 'x'.repeat(43))]) {
+      const answer = await probe
+      expect(answer.status).toBe(401)
+      expect(await json(answer)).toEqual(foreignBody)
+    }
+    expect(await json(await get(board.id, 'x'.repeat(43)))).toEqual(foreignBody)
     expect((await get('bad id!', board.tokens.facilitator)).status).toBe(400)
   })
 

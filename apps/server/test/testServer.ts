@@ -11,6 +11,8 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import type { CreatedBoard } from '@dorfplatz/protocol'
+import { getRecordsMap, readBoardRecords, richTextToPlain } from '@dorfplatz/board'
+import { testNote } from '@dorfplatz/board/testing'
 import { buildApp } from '../src/app.ts'
 import { loadConfig, type Config } from '../src/config.ts'
 
@@ -151,4 +153,15 @@ export function openRawSocket(url: string): RawSocket {
   raw.opened.catch(() => {})
   onTestFinished(() => socket.terminate())
   return raw
+}
+
+/** Writes (or rewrites) a valid sticky note `shape:<name>` into a writable client's doc, as a browser would. */
+export function writeNote(doc: Y.Doc, name: string, text: string, position?: { x: number; y: number }): void {
+  getRecordsMap(doc).set(`shape:${name}`, testNote(name, text, position))
+}
+
+/** The text of note `shape:<name>` in `doc`, or undefined when there is none; reads without writing. */
+export function noteText(doc: Y.Doc, name: string): string | undefined {
+  const note = readBoardRecords(doc).get(`shape:${name}`) as { props?: { richText?: unknown } } | undefined
+  return note === undefined ? undefined : richTextToPlain(note.props?.richText)
 }

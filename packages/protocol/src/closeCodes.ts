@@ -5,6 +5,11 @@
 export const CloseCode = {
   /** The server is shutting down or restarting; reconnecting later helps. */
   GOING_AWAY: 1001,
+  /**
+   * The board cannot be served now: its stored data cannot be read, or it keeps failing. Every
+   * other board goes on; the operator finds the reason in the log, and reconnecting later helps.
+   */
+  BOARD_UNAVAILABLE: 1011,
   /** A message could not be decoded (not y-websocket, or a malformed Yjs update). */
   BAD_MESSAGE: 4400,
   /** No token, or a token that is unknown, revoked or not for this board. */

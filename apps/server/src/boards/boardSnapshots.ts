@@ -78,7 +78,8 @@ export function restoreSnapshot(live: Y.Doc, snapshot: { state: Uint8Array }): R
     const liveSchema = (readBoardSchema(live) ?? createBoardSchema().serialize()) as SerializedSchemaV2
     const comparison = savedSchema ? compareSchema(liveSchema, savedSchema) : 'same'
     if (comparison === 'newer') throw httpError(409, 'This snapshot was saved by a newer version of Dorfplatz.')
-    if (comparison === 'older') target = validateBoardRecords(createBoardSchema(), target, savedSchema).records
+    // Only valid records come back: a version saved before the server validated every record may hold others.
+    target = validateBoardRecords(createBoardSchema(), target, comparison === 'older' ? savedSchema : null).records
     const result = replaceBoardRecords(live, target)
     addMissingTemplateInstances(live, readTemplateInstances(saved))
     return result

@@ -38,7 +38,25 @@ interface Box {
 function isShape(value: unknown): value is TLShape {
   if (typeof value !== 'object' || value === null) return false
   const { typeName, x, y, parentId, props } = value as Record<string, unknown>
-  return typeName === 'shape' && typeof x === 'number' && typeof y === 'number' && typeof parentId === 'string' && typeof props === 'object'
+  return (
+    typeName === 'shape' &&
+    typeof x === 'number' &&
+    typeof y === 'number' &&
+    typeof parentId === 'string' &&
+    typeof props === 'object' &&
+    props !== null
+  )
+}
+
+/** Where a shape lies on its page, or null for one the sketch cannot place (a damaged record is left out, never fatal). */
+function shapeBox(shape: TLShape, records: ReadonlyMap<string, unknown>): { x: number; y: number; w: number; h: number; pageId: unknown } | null {
+  try {
+    const { x, y, pageId } = shapeToPage(shape, { x: 0, y: 0 }, records)
+    const { w, h } = shapeSize(shape)
+    return { x, y, w, h, pageId }
+  } catch {
+    return null
+  }
 }
 
 function firstPageId(records: ReadonlyMap<string, unknown>): string | null {
@@ -57,20 +75,21 @@ export function boardThumbnail(records: ReadonlyMap<string, unknown>): string {
   const boxes: Box[] = []
   for (const value of records.values()) {
     if (!isShape(value)) continue
-    const { x, y, pageId: on } = shapeToPage(value, { x: 0, y: 0 }, records)
-    if (on !== pageId) continue
-    const { w, h } = shapeSize(value)
-    if (w <= 0 || h <= 0 || !Number.isFinite(x + y + w + h)) continue
+    const box = shapeBox(value, records)
+    if (box === null || box.pageId !== pageId) continue
+    const { x, y, w, h } = box
+    if (!(w > 0 && h > 0) || !Number.isFinite(x + y + w + h)) continue
     boxes.push({ x, y, w, h, shape: value })
   }
   const open = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">`
   const background = `<rect width="${WIDTH}" height="${HEIGHT}" fill="#f8f7f3"/>`
   if (boxes.length === 0) return `${open}${background}</svg>`
 
-  const left = Math.min(...boxes.map((box) => box.x))
-  const top = Math.min(...boxes.map((box) => box.y))
-  const right = Math.max(...boxes.map((box) => box.x + box.w))
-  const bottom = Math.max(...boxes.map((box) => box.y + box.h))
+  // Reduced, not spread: a board with very many shapes would pass more arguments than a call takes.
+  const left = boxes.reduce((min, box) => Math.min(min, box.x), Infinity)
+  const top = boxes.reduce((min, box) => Math.min(min, box.y), Infinity)
+  const right = boxes.reduce((max, box) => Math.max(max, box.x + box.w), -Infinity)
+  const bottom = boxes.reduce((max, box) => Math.max(max, box.y + box.h), -Infinity)
   const margin = 8
   const scale = Math.min((WIDTH - 2 * margin) / (right - left || 1), (HEIGHT - 2 * margin) / (bottom - top || 1))
   const offsetX = margin + (WIDTH - 2 * margin - (right - left) * scale) / 2

@@ -18,9 +18,9 @@ import {
 } from '@dorfplatz/protocol'
 import type { Config } from '../config.ts'
 import { addTemplate } from '../boards/boardTemplates.ts'
-import { hashToken, newBoardId, newToken, secretsEqual } from '../tokens.ts'
-import { grantFor, requestToken } from './boardAccess.ts'
-import { httpError } from './httpError.ts'
+import { hashToken, newBoardId, newToken } from '../tokens.ts'
+import { grantFor } from './boardAccess.ts'
+import { HttpError, httpError } from './httpError.ts'
 
 /** The first page of a new board, in the board's language. */
 const FIRST_PAGE_NAME: Record<TemplateLocale, string> = { de: 'Seite 1', en: 'Page 1' }
@@ -72,17 +72,31 @@ const templateInstanceSchema = {
   },
 } as const
 
-export async function boardRoutes(app: FastifyInstance, { config }: { config: Config }): Promise<void> {
+export async function boardRoutes(
+  app: FastifyInstance,
+  { config, isAdmin }: { config: Config; isAdmin: (request: FastifyRequest) => boolean },
+): Promise<void> {
   const origin = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`
-
-  const isAdmin = (request: FastifyRequest) => {
-    const token = requestToken(request)
-    return config.adminToken !== undefined && token !== undefined && secretsEqual(token, config.adminToken)
-  }
 
   app.post<{ Body: { title: string; templates?: TemplateId[]; locale?: TemplateLocale } }>(
     '/api/boards',
     {
+      // A new board costs storage; without an admin token anyone may create one, so each address may create only so many.
+      config: {
+        rateLimit:
+          config.boardsPerHour > 0
+            ? {
+                max: config.boardsPerHour,
+                timeWindow: 60 * 60_000,
+                keyGenerator: (request: FastifyRequest) => `create-board:${request.ip}`,
+                errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
+                  new HttpError(
+                    429,
+                    `Too many new boards from this address; please try again in ${Math.ceil(context.ttl / 60_000)} minutes.`,
+                  ),
+              }
+            : false,
+      },
       schema: {
         body: createBoardBody,
         response: {

@@ -12,14 +12,23 @@ export async function healthRoutes(app: FastifyInstance, { config }: { config: C
         response: {
           200: {
             type: 'object',
-            properties: { status: { type: 'string' }, boardsLoaded: { type: 'integer' } },
+            properties: {
+              status: { type: 'string' },
+              boardsLoaded: { type: 'integer' },
+              // Boards kept out of service because they cannot be processed; the reason is in the log.
+              boardsIsolated: {
+                type: 'array',
+                items: { type: 'object', properties: { id: { type: 'string' }, since: { type: 'number' } } },
+              },
+            },
           },
         },
       },
     },
     async () => {
       await app.storage.ping()
-      return { status: 'ok', boardsLoaded: app.rooms.loadedBoards }
+      const boardsIsolated = app.rooms.isolatedBoards.map(({ boardId, since }) => ({ id: boardId, since }))
+      return { status: 'ok', boardsLoaded: app.rooms.loadedBoards, boardsIsolated }
     },
   )
 

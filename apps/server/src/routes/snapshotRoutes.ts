@@ -178,7 +178,12 @@ export async function snapshotRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<BoardParams & { Body: unknown; Querystring: LocaleQuery }>(
     '/api/boards/:id/import',
-    { bodyLimit: MAX_IMPORT_BYTES, schema: { params: boardIdParams, querystring: localeQuery, body: { type: 'object' } } },
+    {
+      bodyLimit: MAX_IMPORT_BYTES,
+      // Only a facilitator's upload of up to MAX_IMPORT_BYTES is read at all.
+      config: { admitRoles: ['facilitator'] },
+      schema: { params: boardIdParams, querystring: localeQuery, body: { type: 'object' } },
+    },
     async (request, reply): Promise<ImportResult> => {
       const { id } = request.params
       await facilitator(request, id)

@@ -1,14 +1,35 @@
 /**
- * The y-websocket endpoint `/sync/:boardId?token=…`. A malformed board id is
- * refused before the upgrade; a missing or unknown token and an unknown board
- * close the socket with 4401 or 4404 so that the client learns why.
+ * The y-websocket endpoint `/sync/:boardId?token=…`. A malformed board id and a browser page
+ * of another site (by its Origin) are refused before the upgrade; a missing, unknown or foreign
+ * token closes the socket with 4401, a board that is gone with 4404, a board that cannot be
+ * served now with 1011, so that the client learns why.
  */
-import type { FastifyInstance } from 'fastify'
-import { BOARD_ID_PATTERN, CloseCode, SYNC_PATH, isToken } from '@dorfplatz/protocol'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { BOARD_ID_PATTERN, CloseCode, SYNC_PATH } from '@dorfplatz/protocol'
+import type { Config } from '../config.ts'
+import { originOf } from '../originOf.ts'
+import { BoardUnavailableError } from '../sync/Room.ts'
 import { Connection } from '../sync/Connection.ts'
-import { hashToken } from '../tokens.ts'
+import { admitToken } from './boardAccess.ts'
+import { httpError } from './httpError.ts'
 
-export async function syncRoute(app: FastifyInstance): Promise<void> {
+/**
+ * Whether a browser page at `origin` may open a board's socket: pages of this server (as the
+ * request reached it, or its public address) and the origins the operator allows. A missing
+ * Origin is not a browser page (browsers always send one on WebSocket upgrades); any Yjs tool
+ * may connect with a token.
+ */
+export function isAllowedOrigin(request: FastifyRequest, config: Config): boolean {
+  const origin = request.headers.origin
+  if (origin === undefined) return true
+  const normalized = originOf(origin)
+  if (normalized === null) return false
+  const own = originOf(`${request.protocol}://${request.host}`)
+  const allowed = new Set([own, config.publicUrl && originOf(config.publicUrl), ...config.allowedOrigins])
+  return allowed.has(normalized)
+}
+
+export async function syncRoute(app: FastifyInstance, { config }: { config: Config }): Promise<void> {
   app.get<{ Params: { boardId: string }; Querystring: { token?: string } }>(
     `${SYNC_PATH}/:boardId`,
     {
@@ -21,35 +42,29 @@ export async function syncRoute(app: FastifyInstance): Promise<void> {
         },
         querystring: { type: 'object', properties: { token: { type: 'string' } } },
       },
+      onRequest: async (request) => {
+        // Another site's page could otherwise use a link it learned to act in its visitor's browser.
+        if (!isAllowedOrigin(request, config)) throw httpError(403, 'Pages of this origin may not connect to boards here.')
+      },
     },
     (socket, request) => {
-      const connection = new Connection(socket)
+      const connection = new Connection(socket, undefined, (failed, error) =>
+        request.log.error({ err: error, connection: failed.id }, 'socket callback failed; the socket was closed'),
+      )
       const { boardId } = request.params
-      const { token } = request.query
       const admit = async () => {
-        if (token === undefined || token === '') {
-          connection.close(CloseCode.UNAUTHORIZED, 'token missing')
+        const admission = await admitToken(app, boardId, request.query.token)
+        if (!admission.ok) {
+          if (admission.why === 'no-board') connection.close(CloseCode.NO_SUCH_BOARD, 'no such board')
+          else connection.close(CloseCode.UNAUTHORIZED, admission.why === 'no-token' ? 'token missing' : 'link not valid')
           return
         }
-        const tokenHash = isToken(token) ? hashToken(token) : undefined
-        const grant = tokenHash === undefined ? undefined : await app.storage.findToken(tokenHash)
-        if (!grant || tokenHash === undefined) {
-          connection.close(CloseCode.UNAUTHORIZED, 'unknown token')
-          return
-        }
-        if (grant.boardId !== boardId) {
-          const board = await app.storage.getBoard(boardId)
-          connection.close(
-            board ? CloseCode.UNAUTHORIZED : CloseCode.NO_SUCH_BOARD,
-            board ? 'token is not for this board' : 'no such board',
-          )
-          return
-        }
+        const { grant } = admission
         connection.role = grant.role
-        connection.tokenHash = tokenHash
+        connection.tokenHash = grant.tokenHash
         const room = await app.rooms.acquire(boardId)
         // The link may have been replaced while the board loaded.
-        const stillValid = !connection.isClosed && (await app.storage.findToken(tokenHash)) !== undefined
+        const stillValid = !connection.isClosed && (await app.storage.findToken(grant.tokenHash)) !== undefined
         if (!stillValid || connection.isClosed) {
           connection.close(CloseCode.UNAUTHORIZED, 'link replaced')
           app.rooms.releaseIfIdle(room)
@@ -58,6 +73,10 @@ export async function syncRoute(app: FastifyInstance): Promise<void> {
         room.addConnection(connection)
       }
       admit().catch((error: unknown) => {
+        if (error instanceof BoardUnavailableError) {
+          connection.close(CloseCode.BOARD_UNAVAILABLE, 'board unavailable')
+          return
+        }
         request.log.error({ err: error, boardId }, 'could not admit socket')
         connection.close(CloseCode.GOING_AWAY, 'server unavailable')
       })

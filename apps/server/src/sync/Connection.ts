@@ -6,6 +6,7 @@
 import type { WebSocket, RawData } from 'ws'
 import {
   CloseCode,
+  MAX_BYTES_PER_SECOND,
   MAX_MESSAGE_BYTES,
   MAX_SYNC_ANSWER_BYTES,
   MAX_MESSAGES_PER_SECOND,
@@ -22,7 +23,13 @@ export const MAX_BUFFERED_BEFORE_ATTACH_BYTES = 2 * 1024 * 1024
 /** Awareness client ids one socket may speak for (one per Y.Doc; a tab has one). */
 export const MAX_AWARENESS_IDS_PER_CONNECTION = 4
 
+/** Bytes a socket may send at once before the average rate applies: a whole offline day's answer and an ordinary message. */
+export const BYTE_BURST = MAX_SYNC_ANSWER_BYTES + MAX_MESSAGE_BYTES
+
 type MessageHandler = (connection: Connection, message: Uint8Array) => void
+
+/** Told about an exception inside this socket's own callbacks, after the socket was closed for it. */
+export type ConnectionErrorListener = (connection: Connection, error: unknown) => void
 
 let nextConnectionId = 1
 
@@ -60,17 +67,34 @@ export class Connection {
   heldBack = false
   awaitingHeldBack = false
   private tokens = MESSAGE_BURST
-  private lastRefill = performance.now()
+  private byteTokens = BYTE_BURST
+  private lastRefill: number
   private readonly closeListeners: Array<() => void> = []
 
   constructor(
     readonly socket: WebSocket,
     private readonly now: () => number = () => performance.now(),
+    private readonly onError: ConnectionErrorListener = () => {},
   ) {
+    this.lastRefill = now()
     // Attached before anything is awaited, so no message is lost while the token is checked and the room loads.
-    socket.on('message', (data, isBinary) => this.receive(data, isBinary))
-    socket.on('close', () => this.handleClosed())
-    socket.on('error', () => this.handleClosed())
+    // Whatever goes wrong inside them ends this socket, never the process.
+    socket.on('message', (data, isBinary) => this.guarded(() => this.receive(data, isBinary)))
+    socket.on('close', () => this.guarded(() => this.handleClosed()))
+    socket.on('error', () => this.guarded(() => this.handleClosed()))
+  }
+
+  private guarded(run: () => void): void {
+    try {
+      run()
+    } catch (error) {
+      try {
+        this.close(CloseCode.BAD_MESSAGE, 'message could not be handled')
+      } catch {
+        // The socket is gone already.
+      }
+      this.onError(this, error)
+    }
   }
 
   get isClosed(): boolean {
@@ -151,6 +175,10 @@ export class Connection {
       this.close(CloseCode.MESSAGE_TOO_LARGE, `messages are limited to ${limit} bytes`)
       return
     }
+    if (!this.takeBytes(message.byteLength)) {
+      this.close(CloseCode.TOO_MANY, 'too much data per second')
+      return
+    }
     if (!isBinary) {
       this.close(CloseCode.BAD_MESSAGE, 'text messages are not part of the protocol')
       return
@@ -167,13 +195,25 @@ export class Connection {
     this.buffered.push(message)
   }
 
-  /** Token bucket: MESSAGE_BURST messages at once, refilled at MAX_MESSAGES_PER_SECOND. */
+  /**
+   * Token buckets: MESSAGE_BURST messages and BYTE_BURST bytes at once, refilled at
+   * MAX_MESSAGES_PER_SECOND and MAX_BYTES_PER_SECOND.
+   */
   private takeToken(): boolean {
     const now = this.now()
-    this.tokens = Math.min(MESSAGE_BURST, this.tokens + ((now - this.lastRefill) / 1000) * MAX_MESSAGES_PER_SECOND)
+    const seconds = (now - this.lastRefill) / 1000
+    this.tokens = Math.min(MESSAGE_BURST, this.tokens + seconds * MAX_MESSAGES_PER_SECOND)
+    this.byteTokens = Math.min(BYTE_BURST, this.byteTokens + seconds * MAX_BYTES_PER_SECOND)
     this.lastRefill = now
     if (this.tokens < 1) return false
     this.tokens -= 1
+    return true
+  }
+
+  /** Takes `bytes` from the byte bucket (refilled by takeToken, which runs first). */
+  private takeBytes(bytes: number): boolean {
+    if (bytes > this.byteTokens) return false
+    this.byteTokens -= bytes
     return true
   }
 
@@ -188,9 +228,16 @@ export class Connection {
     this.notifyClosed()
   }
 
+  /** Runs every close listener; one that throws is reported and does not keep the others from running. */
   private notifyClosed(): void {
     const listeners = this.closeListeners.splice(0)
-    for (const listener of listeners) listener()
+    for (const listener of listeners) {
+      try {
+        listener()
+      } catch (error) {
+        this.onError(this, error)
+      }
+    }
   }
 }
 

@@ -9,19 +9,16 @@ import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type { FastifyBaseLogger } from 'fastify'
-import type { SerializedSchemaV2 } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
 import {
   FacilitationKey,
   KeyValueArray,
-  MetaKey,
   USER_FIELD,
   compareSchema,
-  createBoardSchema,
   getFacilitationMap,
-  getMeta,
   getRecordsArray,
   isBoardFrozen,
+  readBoardSchema,
 } from '@dorfplatz/board'
 import {
   CloseCode,
@@ -30,12 +27,13 @@ import {
   MessageType,
 } from '@dorfplatz/protocol'
 import type { BoardStorage } from '../storage/BoardStorage.ts'
+import { checkIncomingRecord, isServerSchema, serverSchemaJson } from './boardRecordCheck.ts'
 import { Connection, MAX_AWARENESS_IDS_PER_CONNECTION } from './Connection.ts'
 import { ProtocolError, badMessage, forbidden } from './ProtocolError.ts'
+import { isRepairNeeded, repairBoardDoc } from './repairBoardDoc.ts'
 import { checkClientUpdate } from './updateGuard.ts'
 import {
   assertValidStateVector,
-  assertValidUpdate,
   encodeAwarenessEntries,
   encodeAwarenessMessage,
   encodeSyncStep1,
@@ -44,15 +42,18 @@ import {
   readAwarenessUpdate,
 } from './syncMessages.ts'
 
-let cachedServerSchema: SerializedSchemaV2 | undefined
-/** The tldraw schema this server's web app writes; computed once. */
-function serverSchema(): SerializedSchemaV2 {
-  cachedServerSchema ??= createBoardSchema().serialize()
-  return cachedServerSchema
-}
-
 /** Logged updates after which the log is merged into the state row. */
 export const COMPACT_AFTER_UPDATES = 500
+
+/** The origin of the server's repair of a stored board (see repairBoardDoc). */
+const REPAIR_ORIGIN = Symbol('repair')
+
+/** A board that cannot be served: its stored document cannot be read, or it is newer than this server. */
+export class BoardUnavailableError extends Error {
+  constructor(why: string) {
+    super(`The board cannot be opened: ${why}.`)
+  }
+}
 
 /** Stands for "leave nothing out" when relaying: never the origin of an update. */
 const ALL_UPDATES = Symbol('all updates')
@@ -114,6 +115,10 @@ export class Room {
     )
   }
 
+  /**
+   * Loads a board from storage, repairing what no board may hold (see repairBoardDoc). Throws
+   * BoardUnavailableError when the stored board cannot be read or was written by a newer version.
+   */
   static async load(
     boardId: string,
     storage: BoardStorage,
@@ -122,14 +127,42 @@ export class Room {
   ): Promise<Room> {
     const stored = await storage.loadDocument(boardId)
     const doc = new Y.Doc()
-    Y.transact(doc, () => {
-      for (const update of stored.updates) Y.applyUpdate(doc, update)
-    })
-    return new Room(boardId, storage, log, hooks.onEmpty, hooks.onFailure, {
+    try {
+      Y.transact(doc, () => {
+        for (const update of stored.updates) Y.applyUpdate(doc, update)
+      })
+    } catch (error) {
+      doc.destroy()
+      throw new BoardUnavailableError(`its stored document cannot be read (${error instanceof Error ? error.message : String(error)})`)
+    }
+    const schema = readBoardSchema(doc)
+    if (schema !== null && compareSchema(serverSchemaJson(), schema) === 'newer') {
+      doc.destroy()
+      throw new BoardUnavailableError('it was written by a newer version of Dorfplatz')
+    }
+    const room = new Room(boardId, storage, log, hooks.onEmpty, hooks.onFailure, {
       doc,
       lastSeq: stored.lastSeq,
       loggedUpdates: Math.max(0, stored.updates.length - 1),
     })
+    room.repair()
+    return room
+  }
+
+  /** Deletes what no board may hold; the change is stored and relayed like a client's. */
+  private repair(): void {
+    const report = repairBoardDoc(this.doc, REPAIR_ORIGIN)
+    if (!isRepairNeeded(report)) return
+    this.log.warn(
+      {
+        boardId: this.boardId,
+        removedRecords: report.removedRecords.slice(0, 20),
+        removedRecordCount: report.removedRecords.length,
+        clearedRoots: report.clearedRoots,
+        keptDeepContent: report.keptDeepContent,
+      },
+      'board held content no board may hold; it was left out',
+    )
   }
 
   /** Whether clients changed the board since the last call; resets the answer. */
@@ -177,7 +210,13 @@ export class Room {
     const ids = [...connection.awarenessIds].filter((id) => this.awarenessOwners.get(id) === connection)
     for (const id of ids) this.awarenessOwners.delete(id)
     if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, connection)
-    if (this.connections.size === 0) this.onEmpty(this)
+    if (this.connections.size > 0) return
+    try {
+      this.onEmpty(this)
+    } catch (error) {
+      // Runs inside a socket's close event: whatever fails here may cost this board its hook, never the process.
+      this.log.error({ boardId: this.boardId, err: error }, 'handling the last person leaving failed')
+    }
   }
 
   /** Handles one message; a bad one closes only its own socket. */
@@ -241,18 +280,19 @@ export class Room {
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
-    assertValidUpdate(update)
     if (connection.role === 'participant' && isBoardFrozen(this.doc)) {
       // The board is frozen: the change is neither applied nor relayed. The client keeps it and
       // sends it again when asked after the release (see askForHeldBackChanges).
       connection.heldBack = true
       return
     }
-    checkClientUpdate(this.doc, update, connection.role ?? 'viewer', this.records)
-    const meta = getMeta(this.doc)
-    const schemaBefore = meta.get(MetaKey.SCHEMA)
+    checkClientUpdate(this.doc, update, {
+      role: connection.role === 'facilitator' ? 'facilitator' : 'participant',
+      currentRecord: (key) => this.records.get(key),
+      checkRecord: (key, value) => checkIncomingRecord(this.doc, key, value),
+      isAcceptedSchema: isServerSchema,
+    })
     Y.applyUpdate(this.doc, update, connection)
-    this.guardSchema(meta, schemaBefore)
     // Over one ordered connection a client only builds on what the server sent it, so an update
     // with missing dependencies is forged. Yjs would park it in memory, unstored, and hand it to
     // newcomers in their sync step 2; drop it instead.
@@ -284,19 +324,6 @@ export class Room {
    * entries for clients owned by another socket are dropped, not punished; a
    * socket comes to own a client id by being the first to send a new state for it.
    */
-  /**
-   * Clients write the board's schema only when they upgrade an older board to the version this
-   * server serves. Any other value (a forged or garbage schema) would turn every client
-   * read-only or keep boards from loading, so the server puts the previous value back, in the
-   * same flush, and closes the socket.
-   */
-  private guardSchema(meta: Y.Map<unknown>, schemaBefore: unknown): void {
-    const schemaAfter = meta.get(MetaKey.SCHEMA)
-    if (schemaAfter === schemaBefore || compareSchema(serverSchema(), schemaAfter) === 'same') return
-    this.doc.transact(() => meta.set(MetaKey.SCHEMA, schemaBefore ?? serverSchema()))
-    throw forbidden('the board schema may only be set to this server’s version')
-  }
-
   private handleAwareness(connection: Connection, update: Uint8Array): void {
     const entries = readAwarenessUpdate(update)
     let stamped = false
@@ -384,13 +411,30 @@ export class Room {
     }
 
     if (awarenessIds.size > 0) {
-      const message = encodeAwarenessMessage(this.awareness, [...awarenessIds])
-      for (const connection of this.connections) outgoing.get(connection)?.push(message)
+      const message = this.encodePresence([...awarenessIds])
+      if (message) for (const connection of this.connections) outgoing.get(connection)?.push(message)
     }
 
     for (const [connection, messages] of outgoing) connection.send(messages)
 
     if (this.loggedUpdates >= COMPACT_AFTER_UPDATES) await this.compact()
+  }
+
+  /**
+   * The presence of `clientIds` as one message. States were checked when they arrived, so this
+   * does not fail; if it ever does, the states are dropped and their sockets closed, rather
+   * than the board.
+   */
+  private encodePresence(clientIds: number[]): Uint8Array | null {
+    try {
+      return encodeAwarenessMessage(this.awareness, clientIds)
+    } catch (error) {
+      this.log.error({ boardId: this.boardId, err: error }, 'presence could not be encoded; dropping it')
+      const owners = clientIds.map((id) => this.awarenessOwners.get(id))
+      awarenessProtocol.removeAwarenessStates(this.awareness, clientIds, null)
+      for (const owner of owners) owner?.close(CloseCode.BAD_MESSAGE, 'presence could not be encoded')
+      return null
+    }
   }
 
   /** Each socket gets the turn's updates merged into one message, without the ones it sent itself. */

@@ -8,7 +8,20 @@ import type { FastifyBaseLogger } from 'fastify'
 import { CloseCode } from '@dorfplatz/protocol'
 import { KEEP_AUTOMATIC_SNAPSHOTS, LAST_LEFT_SNAPSHOT_NAME, takeSnapshot } from '../boards/boardSnapshots.ts'
 import type { BoardStorage } from '../storage/BoardStorage.ts'
-import { Room } from './Room.ts'
+import { BoardUnavailableError, Room } from './Room.ts'
+
+/** How long a board that could not be loaded is refused before loading is tried again. */
+export const ISOLATION_MS = 5 * 60_000
+
+/** Failures of one board (could not store, or a flush threw) within FAILURE_WINDOW_MS after which it is isolated. */
+const FAILURES_BEFORE_ISOLATION = 3
+const FAILURE_WINDOW_MS = 10 * 60_000
+
+/** A board kept out of service, and since when (for /healthz; the reason is in the log). */
+export interface IsolatedBoard {
+  boardId: string
+  since: number
+}
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
@@ -17,6 +30,9 @@ export class RoomRegistry {
   /** Unloads in progress; a board is loaded again only after its unload has finished writing. */
   private readonly unloading = new Map<string, Promise<void>>()
   private shuttingDown = false
+  /** Boards that cannot be served now, with when they were isolated and why. */
+  private readonly isolated = new Map<string, { since: number; reason: string }>()
+  private readonly failures = new Map<string, number[]>()
 
   constructor(
     private readonly storage: BoardStorage,
@@ -27,6 +43,11 @@ export class RoomRegistry {
   /** The loaded room of a board, loading it if needed. Concurrent callers share one load. */
   async acquire(boardId: string): Promise<Room> {
     if (this.shuttingDown) throw new Error('server is shutting down')
+    const isolation = this.isolated.get(boardId)
+    if (isolation) {
+      if (Date.now() - isolation.since < ISOLATION_MS) throw new BoardUnavailableError(isolation.reason)
+      this.isolated.delete(boardId)
+    }
     this.cancelUnload(boardId)
     const loaded = this.rooms.get(boardId)
     if (loaded) return loaded
@@ -73,15 +94,32 @@ export class RoomRegistry {
     return this.rooms.size
   }
 
+  /** Boards kept out of service now, for /healthz. */
+  get isolatedBoards(): IsolatedBoard[] {
+    return [...this.isolated].map(([boardId, { since }]) => ({ boardId, since }))
+  }
+
+  /** Keeps a board out of service for ISOLATION_MS, so that it cannot keep failing; every other board goes on. */
+  private isolate(boardId: string, reason: string): void {
+    this.isolated.set(boardId, { since: Date.now(), reason })
+    this.log.error({ boardId, reason }, 'board isolated: it is refused until the isolation ends or the server restarts')
+  }
+
   private async load(boardId: string): Promise<Room> {
     await this.unloading.get(boardId)
-    const room = await Room.load(boardId, this.storage, this.log, {
-      onEmpty: (empty) => {
-        this.snapshotAfterLastLeft(empty)
-        this.scheduleUnload(empty)
-      },
-      onFailure: (failed) => this.forget(failed),
-    })
+    let room: Room
+    try {
+      room = await Room.load(boardId, this.storage, this.log, {
+        onEmpty: (empty) => {
+          this.scheduleUnload(empty)
+          this.snapshotAfterLastLeft(empty)
+        },
+        onFailure: (failed) => this.handleFailure(failed),
+      })
+    } catch (error) {
+      if (error instanceof BoardUnavailableError) this.isolate(boardId, error.message)
+      throw error
+    }
     this.rooms.set(boardId, room)
     // A socket may have left while the board loaded.
     if (room.size === 0) this.scheduleUnload(room)
@@ -89,11 +127,30 @@ export class RoomRegistry {
     return room
   }
 
+  /** A board that could not store or flush is dropped from memory; one that keeps failing is isolated. */
+  private handleFailure(room: Room): void {
+    this.forget(room)
+    const now = Date.now()
+    const recent = (this.failures.get(room.boardId) ?? []).filter((at) => now - at < FAILURE_WINDOW_MS)
+    recent.push(now)
+    this.failures.set(room.boardId, recent)
+    if (recent.length >= FAILURES_BEFORE_ISOLATION) {
+      this.failures.delete(room.boardId)
+      this.isolate(room.boardId, `it failed ${recent.length} times within ${FAILURE_WINDOW_MS / 60_000} minutes`)
+    }
+  }
+
   /** Saves the board as it is now when people changed it since the last automatic snapshot. */
   private snapshotAfterLastLeft(room: Room): void {
     if (!room.takeClientChanges()) return
     // Taken now, from memory: the state includes every applied update, stored or about to be.
-    const snapshot = takeSnapshot(room.doc, 'last-left', LAST_LEFT_SNAPSHOT_NAME)
+    let snapshot: ReturnType<typeof takeSnapshot>
+    try {
+      snapshot = takeSnapshot(room.doc, 'last-left', LAST_LEFT_SNAPSHOT_NAME)
+    } catch (error) {
+      this.log.warn({ boardId: room.boardId, err: error }, 'automatic snapshot failed')
+      return
+    }
     this.storage
       .saveSnapshot(room.boardId, snapshot, { keepAutomatic: KEEP_AUTOMATIC_SNAPSHOTS })
       .then(() => this.log.debug({ boardId: room.boardId }, 'automatic snapshot saved'))

@@ -8,7 +8,8 @@ import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
-import { MAX_AWARENESS_STATE_BYTES, MessageType } from '@dorfplatz/protocol'
+import { checkJsonValue } from '@dorfplatz/board'
+import { MAX_AWARENESS_STATE_BYTES, MAX_AWARENESS_STATE_DEPTH, MessageType } from '@dorfplatz/protocol'
 import { ProtocolError, badMessage } from './ProtocolError.ts'
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
@@ -39,15 +40,6 @@ export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, c
   return encoding.toUint8Array(encoder)
 }
 
-/** Throws unless `update` is a well-formed Yjs update; parsing it fully before applying keeps a malformed one from half-applying. */
-export function assertValidUpdate(update: Uint8Array): void {
-  try {
-    Y.decodeUpdate(update)
-  } catch {
-    throw badMessage('malformed Yjs update')
-  }
-}
-
 export function assertValidStateVector(stateVector: Uint8Array): void {
   try {
     Y.decodeStateVector(stateVector)
@@ -63,7 +55,11 @@ export interface AwarenessEntry {
   state: unknown
 }
 
-/** Reads an awareness update completely, checking sizes and JSON, before anything of it is applied. */
+/**
+ * Reads an awareness update completely, checking sizes, JSON and nesting, before anything of it
+ * is applied: every state is encoded again for every other client, and encoding recurses once
+ * per level of nesting.
+ */
 export function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   try {
     const decoder = decoding.createDecoder(update)
@@ -74,7 +70,11 @@ export function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
       const clock = decoding.readVarUint(decoder)
       const json = decoding.readVarString(decoder)
       if (json.length > MAX_AWARENESS_STATE_BYTES) throw badMessage('awareness state too large')
-      entries.push({ clientId, clock, state: JSON.parse(json) })
+      const state: unknown = JSON.parse(json)
+      if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw badMessage('an awareness state is an object')
+      const problem = checkJsonValue(state, { maxDepth: MAX_AWARENESS_STATE_DEPTH, maxChars: 4 * MAX_AWARENESS_STATE_BYTES })
+      if (problem !== null) throw badMessage(`awareness state ${problem}`)
+      entries.push({ clientId, clock, state })
     }
     return entries
   } catch (error) {

@@ -1,40 +1,53 @@
 /**
- * Decides, before a client's update is applied, whether its sender may make it. Yjs has no
- * permissions: an applied update cannot be taken back, only covered by a new change. So the
- * server decodes each update and looks at where every inserted and deleted item would land:
+ * Decides, before a client's update is applied, whether it may be applied at all. Yjs has no
+ * schema and no permissions: an applied update cannot be taken back, only covered by a new
+ * change, and a hostile one can make every later reader recurse or spin. So the server decodes
+ * each update and looks at every inserted and deleted item before Yjs integrates any of it:
  *
- * - The facilitation roots (timer, follow-me, freeze, voting) and the board's `meta` map are
- *   written by the server only. The one exception is `meta.schema`, which a newer client
- *   writes when it upgrades an older board (Room.guardSchema checks the value).
+ * - Shape of the update: at most MAX_UPDATE_STRUCTS structs, MAX_UPDATE_VALUES inserted values
+ *   and MAX_UPDATE_DELETE_RANGES deleted ranges, the ranges sorted and apart (Yjs walks every
+ *   range it is given, so overlapping ones would cost it the product of both counts).
+ * - Only the document's known roots: `records` (an array of plain `{ key, val }` entries, each
+ *   a valid board record, see validateBoardRecord) and `meta.schema`. No nested Yjs types from
+ *   clients: a deep chain of them makes every Yjs peer recurse once per level when it is deleted
+ *   or collected. (The server's own `meta.templates` is one level deep.)
+ * - The facilitation roots (timer, follow-me, freeze, voting) and the rest of `meta` are written
+ *   by the server only (4403).
  * - Template structure (records whose `meta.dorfplatz.role` is `structure`) belongs to the
  *   facilitators: a participant may not create, change or delete it. Deleting a superseded
- *   entry of such a record stays allowed (every writable client removes older entries of a
- *   key once a newer one arrives) as long as the record itself survives.
+ *   entry of such a record stays allowed (every writable client removes older entries of a key
+ *   once a newer one arrives) as long as the record itself survives.
  *
- * Items are traced to their root through the document and through the update itself; an item
- * whose origin is in neither is left for the caller's missing-dependency check.
+ * Every item is traced to its root through the document and through the update, iteratively and
+ * once, so the work grows with the update's size and never faster. An item whose origin is in
+ * neither is left for the caller's missing-dependency check.
  */
 import * as Y from 'yjs'
 import { META_KEY, MetaKey, RECORDS_KEY, SERVER_OWNED_ROOTS } from '@dorfplatz/board'
 import { isStructureShape } from '@dorfplatz/templates'
-import type { Role } from '@dorfplatz/protocol'
-import { forbidden } from './ProtocolError.ts'
+import { MAX_UPDATE_DELETE_RANGES, MAX_UPDATE_STRUCTS, MAX_UPDATE_VALUES, type Role } from '@dorfplatz/protocol'
+import { badMessage, forbidden } from './ProtocolError.ts'
 
-/** Where an item lives: its root's name, how deep below the root, and (for map entries) the key in the root. */
+/** Where an item lives: the root it hangs on, its key there (null for array entries), and whether it sits inside a type below it. */
 interface Place {
   root: string
-  depth: number
   key: string | null
+  nested: boolean
 }
 
-type Found = { kind: 'doc'; item: Y.Item } | { kind: 'update'; item: Y.Item } | { kind: 'gc' } | { kind: 'missing' }
-
+/** `gc`: next to collected content, so Yjs drops it; `missing`: depends on what the server lacks. */
 type Resolved = Place | 'gc' | 'missing'
 
-/** What the guard needs to know about the board's records beyond the document itself. */
-export interface RecordsView {
+/** What the guard needs to know about the board beyond the document itself. */
+export interface GuardContext {
+  /** Only facilitators and participants get here; viewers never write. */
+  role: Exclude<Role, 'viewer'>
   /** The current value of a record, or undefined. */
-  get(key: string): unknown
+  currentRecord(key: string): unknown
+  /** Why `value` may not be stored as the record `key`, or null when it may. */
+  checkRecord(key: string, value: unknown): string | null
+  /** Whether `value` may be written as the board's schema. */
+  isAcceptedSchema(value: unknown): boolean
 }
 
 export function isProtectedRecord(value: unknown): boolean {
@@ -42,100 +55,201 @@ export function isProtectedRecord(value: unknown): boolean {
 }
 
 function entryOf(value: unknown): { key: string; val: unknown } | null {
-  if (typeof value !== 'object' || value === null) return null
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
   const { key, val } = value as { key?: unknown; val?: unknown }
   return typeof key === 'string' ? { key, val } : null
 }
 
+/** The item of `list` (sorted by clock) that holds `clock`, by binary search. */
+function itemAt(list: readonly Y.Item[], clock: number): Y.Item | undefined {
+  let low = 0
+  let high = list.length - 1
+  while (low <= high) {
+    const middle = (low + high) >>> 1
+    const item = list[middle]!
+    if (clock < item.id.clock) high = middle - 1
+    else if (clock >= item.id.clock + item.length) low = middle + 1
+    else return item
+  }
+  return undefined
+}
+
+type DeleteRanges = Map<number, Array<{ clock: number; len: number }>>
+
+/** Whether `clock` lies in one of `ranges` (sorted and apart, see checkDeleteSet), by binary search. */
+function inRanges(ranges: ReadonlyArray<{ clock: number; len: number }>, clock: number): boolean {
+  let low = 0
+  let high = ranges.length - 1
+  while (low <= high) {
+    const middle = (low + high) >>> 1
+    const range = ranges[middle]!
+    if (clock < range.clock) high = middle - 1
+    else if (clock >= range.clock + range.len) low = middle + 1
+    else return true
+  }
+  return false
+}
+
+/** Refuses delete sets Yjs would walk more than once: too many ranges, or ranges out of order or overlapping. */
+function checkDeleteSet(ds: DeleteRanges): void {
+  let ranges = 0
+  for (const list of ds.values()) {
+    ranges += list.length
+    if (ranges > MAX_UPDATE_DELETE_RANGES) throw badMessage(`an update may delete at most ${MAX_UPDATE_DELETE_RANGES} ranges`)
+    let end = -1
+    for (const { clock, len } of list) {
+      if (clock < end || len < 1) throw badMessage('deleted ranges out of order or overlapping')
+      end = clock + len
+    }
+  }
+}
+
 /**
- * Throws a 4403 ProtocolError if a client with `role` may not make `update` to `doc`.
- * Only facilitators and participants get here; viewers never write.
+ * Throws a ProtocolError (4400 for what no board holds, 4403 for what this role may not write)
+ * unless a client with `context.role` may apply `update` to `doc`. Also refuses malformed updates.
  */
-export function checkClientUpdate(doc: Y.Doc, update: Uint8Array, role: Role, records: RecordsView): void {
-  const { structs, ds } = Y.decodeUpdate(update)
+export function checkClientUpdate(doc: Y.Doc, update: Uint8Array, context: GuardContext): void {
+  let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip>; ds: { clients: DeleteRanges } }
+  try {
+    decoded = Y.decodeUpdate(update) as typeof decoded
+  } catch {
+    throw badMessage('malformed Yjs update')
+  }
+  const { structs, ds } = decoded
+  if (structs.length > MAX_UPDATE_STRUCTS) throw badMessage(`an update may hold at most ${MAX_UPDATE_STRUCTS} structs`)
+  checkDeleteSet(ds.clients)
+
   const store = doc.store
   const byClient = new Map<number, Y.Item[]>()
+  let values = 0
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
+    if (struct.content instanceof Y.ContentAny) values += struct.content.arr.length
     let list = byClient.get(struct.id.client)
     if (!list) byClient.set(struct.id.client, (list = []))
     list.push(struct)
   }
+  if (values > MAX_UPDATE_VALUES) throw badMessage(`an update may insert at most ${MAX_UPDATE_VALUES} values`)
+  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock)
 
-  const find = (id: Y.ID): Found => {
-    if (id.clock < Y.getState(store, id.client)) {
-      const struct = Y.getItem(store, id)
-      return struct instanceof Y.Item ? { kind: 'doc', item: struct } : { kind: 'gc' }
+  const typePlaces = new Map<Y.AbstractType<unknown>, Resolved>()
+  /** Where a type lies: a root (the name under which the document shares it), or inside another type. */
+  const placeOfType = (type: Y.AbstractType<unknown>): Resolved => {
+    let place = typePlaces.get(type)
+    if (place !== undefined) return place
+    // Walks up iteratively: only boards written before nested types were refused can be deep.
+    const path: Y.AbstractType<unknown>[] = []
+    let current = type
+    while (current._item !== null) {
+      path.push(current)
+      const parent = current._item.parent
+      if (!(parent instanceof Y.AbstractType)) {
+        place = 'gc'
+        break
+      }
+      current = parent
     }
-    const list = byClient.get(id.client)
-    const item = list?.find((candidate) => candidate.id.clock <= id.clock && id.clock < candidate.id.clock + candidate.length)
-    return item ? { kind: 'update', item } : { kind: 'missing' }
-  }
-
-  const placeOfDocItem = (item: Y.Item): Resolved => {
-    let top = item
-    let depth = 0
-    for (;;) {
-      const parent = top.parent
-      if (!(parent instanceof Y.AbstractType)) return 'gc'
-      if (parent._item === null) return { root: Y.findRootTypeKey(parent), depth, key: top.parentSub }
-      top = parent._item
-      depth++
+    if (place === undefined) {
+      const top = path.length > 0 ? path[path.length - 1]!._item! : null
+      place = { root: Y.findRootTypeKey(current), key: top?.parentSub ?? null, nested: path.length > 0 }
     }
-  }
-
-  const memo = new Map<Y.Item, Resolved>()
-  const placeOfUpdateItem = (item: Y.Item, seen = 0): Resolved => {
-    const cached = memo.get(item)
-    if (cached !== undefined) return cached
-    // A chain longer than the update cannot be honest; treat it as unresolvable.
-    if (seen > structs.length) return 'missing'
-    let place: Resolved
-    const parent = item.parent as unknown
-    if (typeof parent === 'string') {
-      place = { root: parent, depth: 0, key: item.parentSub }
-    } else if (parent instanceof Y.ID) {
-      const container = placeOf(find(parent), seen + 1)
-      // Inside a nested type: the key that counts is the one the outermost type hangs on.
-      place = typeof container === 'string' ? container : { root: container.root, depth: container.depth + 1, key: container.key }
-    } else {
-      const neighbour = item.origin ?? item.rightOrigin
-      place = neighbour ? placeOf(find(neighbour), seen + 1) : 'missing'
-    }
-    memo.set(item, place)
+    typePlaces.set(type, place)
+    for (const below of path) typePlaces.set(below, place)
     return place
   }
 
-  function placeOf(found: Found, seen: number): Resolved {
-    switch (found.kind) {
-      case 'doc':
-        return placeOfDocItem(found.item)
-      case 'update':
-        return placeOfUpdateItem(found.item, seen)
-      default:
-        return found.kind
-    }
+  const placeOfDocItem = (item: Y.Item): Resolved => {
+    const parent = item.parent
+    if (!(parent instanceof Y.AbstractType)) return 'gc'
+    const place = placeOfType(parent)
+    if (typeof place === 'string' || place.nested) return place
+    return { root: place.root, key: item.parentSub, nested: false }
   }
 
-  const checkPlace = (place: Place): void => {
-    if (SERVER_OWNED_ROOTS.includes(place.root)) throw forbidden('facilitation state is written by the server only')
-    if (place.root === META_KEY && !(place.depth === 0 && place.key === MetaKey.SCHEMA)) {
-      throw forbidden('board settings are written by the server only')
+  const memo = new Map<Y.Item, Resolved>()
+  /**
+   * Follows an item's parent (when the update names one) or else its origin, through the update
+   * and into the document, to the first item whose place is known; iteratively, and each item once.
+   */
+  const placeOfUpdateItem = (start: Y.Item): Resolved => {
+    const chain: Array<{ item: Y.Item; viaParent: boolean }> = []
+    let current = start
+    let place: Resolved
+    for (;;) {
+      const known = memo.get(current)
+      if (known !== undefined) {
+        place = known
+        break
+      }
+      const parent = current.parent as unknown
+      if (typeof parent === 'string') {
+        place = { root: parent, key: current.parentSub, nested: false }
+        break
+      }
+      const viaParent = parent instanceof Y.ID
+      const next: Y.ID | null = viaParent ? (parent as Y.ID) : (current.origin ?? current.rightOrigin)
+      if (next === null) {
+        place = 'missing'
+        break
+      }
+      if (next.clock < Y.getState(store, next.client)) {
+        const struct = Y.getItem(store, next) as Y.Item | Y.GC
+        const found = struct instanceof Y.Item ? placeOfDocItem(struct) : 'gc'
+        place = viaParent && typeof found !== 'string' ? { ...found, nested: true } : found
+        break
+      }
+      const following = itemAt(byClient.get(next.client) ?? [], next.clock)
+      // A chain longer than the update goes round in a circle: no honest encoder makes one.
+      if (following === undefined || chain.length > structs.length) {
+        place = 'missing'
+        break
+      }
+      chain.push({ item: current, viaParent })
+      current = following
     }
-    if (place.root === RECORDS_KEY && place.depth > 0) throw forbidden('board records are plain entries')
+    memo.set(current, place)
+    let nestedBelow = false
+    for (let index = chain.length - 1; index >= 0; index--) {
+      const link = chain[index]!
+      if (link.viaParent) nestedBelow = true
+      memo.set(link.item, nestedBelow && typeof place !== 'string' ? { ...place, nested: true } : place)
+    }
+    return memo.get(start)!
+  }
+
+  const checkRoot = (place: Place): void => {
+    if (SERVER_OWNED_ROOTS.includes(place.root)) throw forbidden('facilitation state is written by the server only')
+    if (place.root === META_KEY) {
+      if (place.nested || place.key !== MetaKey.SCHEMA) throw forbidden('board settings are written by the server only')
+      return
+    }
+    if (place.root !== RECORDS_KEY) throw badMessage(`a board has no part called ${JSON.stringify(place.root.slice(0, 40))}`)
+    if (place.nested) throw badMessage('board records hold no nested types')
+    if (place.key !== null) throw badMessage('board records are entries of an array')
   }
 
   // -- Insertions -------------------------------------------------------------------------
-  for (const item of byClient.values()) {
-    for (const struct of item) {
-      const place = placeOfUpdateItem(struct)
-      if (typeof place === 'string') continue
-      checkPlace(place)
-      if (place.root !== RECORDS_KEY || role === 'facilitator') continue
-      for (const value of struct.content.getContent()) {
+  for (const list of byClient.values()) {
+    for (const item of list) {
+      const place = placeOfUpdateItem(item)
+      if (place === 'gc' || place === 'missing') continue
+      checkRoot(place)
+      const content = item.content
+      if (content instanceof Y.ContentDeleted) continue
+      if (place.root === META_KEY) {
+        if (!(content instanceof Y.ContentAny) || !content.arr.every(context.isAcceptedSchema)) {
+          throw forbidden('the board schema may only be set to this server’s version')
+        }
+        continue
+      }
+      if (!(content instanceof Y.ContentAny)) throw badMessage('board entries are plain values')
+      for (const value of content.arr) {
         const entry = entryOf(value)
-        if (!entry) continue
-        if (isProtectedRecord(entry.val) || isProtectedRecord(records.get(entry.key))) {
+        if (!entry) throw badMessage('a board record entry must be { key, val }')
+        const problem = context.checkRecord(entry.key, entry.val)
+        if (problem !== null) throw badMessage(`invalid record: ${problem}`)
+        if (context.role === 'facilitator') continue
+        if (isProtectedRecord(entry.val) || isProtectedRecord(context.currentRecord(entry.key))) {
           throw forbidden('template structure may only be changed by a facilitator')
         }
       }
@@ -143,7 +257,7 @@ export function checkClientUpdate(doc: Y.Doc, update: Uint8Array, role: Role, re
   }
 
   // -- Deletions --------------------------------------------------------------------------
-  const deletedIds = new Set<Y.Item>()
+  const deletedItems = new Set<Y.Item>()
   const protectedDeletions = new Map<string, number>()
   for (const [client, ranges] of ds.clients) {
     const clientStructs = store.clients.get(client)
@@ -157,16 +271,18 @@ export function checkClientUpdate(doc: Y.Doc, update: Uint8Array, role: Role, re
         const struct = clientStructs[index]!
         if (struct.id.clock >= end) break
         if (!(struct instanceof Y.Item) || struct.deleted) continue
-        deletedIds.add(struct)
         const place = placeOfDocItem(struct)
-        if (typeof place === 'string') continue
-        checkPlace(place)
-        if (place.root !== RECORDS_KEY || role === 'facilitator') continue
-        const values = struct.content.getContent()
+        if (place === 'gc' || place === 'missing') continue
+        checkRoot(place)
+        // Deleting a nested type recurses through everything below it, in every peer.
+        if (struct.content instanceof Y.ContentType) throw badMessage('nested types are not deleted by clients')
+        deletedItems.add(struct)
+        if (place.root !== RECORDS_KEY || context.role === 'facilitator') continue
+        const entries = struct.content.getContent()
         const from = Math.max(0, clock - struct.id.clock)
-        const to = Math.min(values.length, end - struct.id.clock)
+        const to = Math.min(entries.length, end - struct.id.clock)
         for (let offset = from; offset < to; offset++) {
-          const entry = entryOf(values[offset])
+          const entry = entryOf(entries[offset])
           if (entry && isProtectedRecord(entry.val)) {
             protectedDeletions.set(entry.key, (protectedDeletions.get(entry.key) ?? 0) + 1)
           }
@@ -174,7 +290,7 @@ export function checkClientUpdate(doc: Y.Doc, update: Uint8Array, role: Role, re
       }
     }
   }
-  if (protectedDeletions.size > 0 && !protectedRecordsSurvive(doc, protectedDeletions, deletedIds, ds)) {
+  if (protectedDeletions.size > 0 && !protectedRecordsSurvive(doc, protectedDeletions, deletedItems, ds)) {
     throw forbidden('template structure may only be deleted by a facilitator')
   }
 }
@@ -187,14 +303,11 @@ function protectedRecordsSurvive(
   doc: Y.Doc,
   deletions: Map<string, number>,
   deletedItems: Set<Y.Item>,
-  ds: { clients: Map<number, Array<{ clock: number; len: number }>> },
+  ds: { clients: DeleteRanges },
 ): boolean {
   const remaining = new Map<string, number>()
-  const isDeletedByUpdate = (item: Y.Item, offset: number): boolean => {
-    if (!deletedItems.has(item)) return false
-    const clock = item.id.clock + offset
-    return (ds.clients.get(item.id.client) ?? []).some((range) => range.clock <= clock && clock < range.clock + range.len)
-  }
+  const isDeletedByUpdate = (item: Y.Item, offset: number): boolean =>
+    deletedItems.has(item) && inRanges(ds.clients.get(item.id.client) ?? [], item.id.clock + offset)
   let item = doc.getArray(RECORDS_KEY)._start
   while (item !== null) {
     if (!item.deleted && item.countable) {

@@ -2,7 +2,7 @@
  * A valid sticky note on the board's first page, for tests that need one known record
  * (also for the server's and the end-to-end tests: `@dorfplatz/board/testing`).
  */
-import { createShapeId, toRichText, type TLNoteShape, type TLShape } from '@tldraw/tlschema'
+import { createShapeId, toRichText, type TLImageAsset, type TLNoteShape, type TLShape } from '@tldraw/tlschema'
 import { FIRST_PAGE_ID } from '../initBoardDoc.ts'
 
 export function testNote(
@@ -36,5 +36,21 @@ export function testNote(
       scale: 1,
       textLastEditedBy: null,
     },
+  }
+}
+
+/**
+ * A pasted photo as a board keeps it: an image asset whose picture travels inline as a data URL
+ * of about `bytes` bytes (base64 of filler, not a real image; nothing decodes it on the server).
+ */
+export function testPhoto(number: number, bytes: number): TLImageAsset {
+  // Any run of base64 letters of a length divisible by four is valid base64.
+  const base64 = String.fromCharCode(65 + (number % 26)).repeat(Math.floor(bytes / 4) * 4)
+  return {
+    id: `asset:photo-${number}` as TLImageAsset['id'],
+    typeName: 'asset',
+    type: 'image',
+    props: { w: 800, h: 600, name: `foto-${number}.jpg`, isAnimated: false, mimeType: 'image/jpeg', src: `data:image/jpeg;base64,${base64}` },
+    meta: {},
   }
 }
