@@ -8,11 +8,14 @@ import type { ApiError } from '@dorfplatz/protocol'
 export class ApiRequestError extends Error {
   /** HTTP status of the answer; 0 when no answer arrived at all. */
   readonly status: number
+  /** For a 429: after how many seconds the server takes requests again (its Retry-After), else null. */
+  readonly retryAfterSeconds: number | null
 
-  constructor(status: number, message: string) {
+  constructor(status: number, message: string, retryAfterSeconds: number | null = null) {
     super(message)
     this.name = 'ApiRequestError'
     this.status = status
+    this.retryAfterSeconds = retryAfterSeconds
   }
 
   get isNetworkError(): boolean {

@@ -53,7 +53,8 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
     body = undefined
   }
   if (!response.ok) {
-    if (isApiError(body)) throw new ApiRequestError(response.status, body.message)
+    const retryAfter = Number(response.headers.get('retry-after'))
+    if (isApiError(body)) throw new ApiRequestError(response.status, body.message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null)
     // A reverse proxy (or the dev server) answers for a server that is down.
     if (GATEWAY_STATUSES.has(response.status)) throw new ApiRequestError(0, response.statusText)
     // No message of ours: the caller shows a generic text with the status.

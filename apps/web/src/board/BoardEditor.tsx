@@ -93,6 +93,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   const [addingTemplate, setAddingTemplate] = useState(false)
   const [sharing, setSharing] = useState(false)
   const [startingVote, setStartingVote] = useState(false)
+  const [dismissedRefusalAt, setDismissedRefusalAt] = useState<number | null>(null)
   const [timerOpen, setTimerOpen] = useState(false)
   /** Which of the main menu's file dialogs is open. */
   const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'import' | null>(null)
@@ -200,6 +201,14 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
         <div className="visually-hidden" role="status" data-testid="board-announcement">
           {announcement}
         </div>
+        {snapshot.refusedChangeAt !== null && snapshot.refusedChangeAt !== dismissedRefusalAt && (
+          <div className="board-notice" role="alert" data-testid="board-change-refused">
+            <p>{t('board.changeRefused')}</p>
+            <button type="button" className="button button--secondary button--small" onClick={() => setDismissedRefusalAt(snapshot.refusedChangeAt)}>
+              {t('board.dismissNotice')}
+            </button>
+          </div>
+        )}
         {snapshot.changesTooLarge && snapshot.fatalCloseCode === null && (
           <div className="board-notice" role="alert" data-testid="board-too-large">
             <p>{t('board.changesTooLarge')}</p>

@@ -45,6 +45,8 @@ export interface BoardSessionSnapshot {
   readonly fatalCloseCode: number | null
   /** The server keeps refusing this browser's changes as too large to take in one message. */
   readonly changesTooLarge: boolean
+  /** When an edit was last kept off the board because the server would refuse it (too large, content from elsewhere), or null. */
+  readonly refusedChangeAt: number | null
 }
 
 export interface BoardSessionOptions {
@@ -125,6 +127,7 @@ export class BoardSession {
   private opened = false
   /** Too-large refusals since the last complete sync. */
   private tooLargeCloses = 0
+  private refusedChangeAt: number | null = null
   private fatalCloseCode: number | null = null
   private phase: BoardPhase = 'connecting'
   /** tldraw shows collaborator UI (cursors, "follow") only when the store has collaboration signals. */
@@ -372,6 +375,10 @@ export class BoardSession {
     this.bound = true
     const binding = bindStoreToDoc(this.store, this.doc, {
       readonly: this.role === 'viewer',
+      onRefused: () => {
+        this.refusedChangeAt = Date.now()
+        this.update()
+      },
       // Also later: a newer client may upgrade the board while this one is open.
       onStatus: (status) => {
         this.phase = status === 'newer-schema' ? 'newer-schema' : 'ready'
@@ -413,6 +420,7 @@ export class BoardSession {
       phase: this.phase,
       fatalCloseCode: this.fatalCloseCode,
       changesTooLarge: this.tooLargeCloses >= TOO_LARGE_ATTEMPTS,
+      refusedChangeAt: this.refusedChangeAt,
       connection: deriveConnectionState({
         online: this.online,
         providerStatus: this.providerStatus,
@@ -431,6 +439,7 @@ export class BoardSession {
       next.phase === previous.phase &&
       next.connection === previous.connection &&
       next.changesTooLarge === previous.changesTooLarge &&
+      next.refusedChangeAt === previous.refusedChangeAt &&
       next.fatalCloseCode === previous.fatalCloseCode
     ) {
       return

@@ -36,6 +36,8 @@ export const de = {
     submit: 'Board anlegen',
     submitting: 'Board wird angelegt …',
     errorPrefix: 'Das Board konnte nicht angelegt werden:',
+    errorTooMany_one: 'Von dieser Adresse wurden in kurzer Zeit zu viele Boards angelegt. Bitte versuchen Sie es in einer Minute erneut.',
+    errorTooMany_other: 'Von dieser Adresse wurden in kurzer Zeit zu viele Boards angelegt. Bitte versuchen Sie es in {{count}} Minuten erneut.',
     errorUnauthorized: 'Der Admin-Schlüssel fehlt oder ist falsch.',
   },
   created: {
@@ -247,6 +249,9 @@ export const de = {
     loading: 'Board wird geladen …',
     changesTooLarge:
       'Ihre Änderungen lassen sich nicht übertragen: zusammen sind sie zu groß (etwa mehrere große Bilder, offline eingefügt). Sie bleiben in diesem Browser gespeichert. Entfernen Sie große Bilder, dann werden sie beim nächsten Versuch übertragen.',
+    changeRefused:
+      'Diese Änderung kann nicht gespeichert werden: Sie ist zu groß oder lädt Inhalte von anderen Websites (etwa ein Bild über seine Adresse). Sie wurde zurückgenommen.',
+    dismissNotice: 'Verstanden',
     offlineNoCopy: 'Dieses Board ist in diesem Browser noch nicht gespeichert. Es öffnet sich, sobald wieder eine Verbindung besteht.',
     invalidLink: 'Dieser Link ist ungültig oder wurde ersetzt.',
     invalidLinkHint: 'Bitten Sie die Moderation um einen aktuellen Link.',

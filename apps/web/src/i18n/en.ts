@@ -38,6 +38,8 @@ export const en: Messages = {
     submit: 'Create board',
     submitting: 'Creating board …',
     errorPrefix: 'The board could not be created:',
+    errorTooMany_one: 'Too many boards were created from this address in a short time. Please try again in a minute.',
+    errorTooMany_other: 'Too many boards were created from this address in a short time. Please try again in {{count}} minutes.',
     errorUnauthorized: 'The admin key is missing or wrong.',
   },
   created: {
@@ -249,6 +251,9 @@ export const en: Messages = {
     loading: 'Loading board …',
     changesTooLarge:
       'Your changes cannot be sent: together they are too large (several large images added offline, for example). They stay stored in this browser. Remove large images, and they are sent with the next attempt.',
+    changeRefused:
+      'This change cannot be saved: it is too large or loads content from other websites (such as a picture by its address). It was undone.',
+    dismissNotice: 'Got it',
     offlineNoCopy: 'This board is not stored in this browser yet. It opens as soon as there is a connection again.',
     invalidLink: 'This link is invalid or has been replaced.',
     invalidLinkHint: 'Please ask the facilitators for a current link.',

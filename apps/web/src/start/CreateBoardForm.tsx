@@ -81,6 +81,10 @@ export function CreateBoardForm({
       if (error instanceof ApiRequestError && error.status === 401) {
         setSubmitError(`${t('create.errorPrefix')} ${t('create.errorUnauthorized')}`)
         onAdminTokenRejected()
+      } else if (error instanceof ApiRequestError && error.status === 429) {
+        // The server limits how many boards one address creates; say when it takes new ones again.
+        const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60))
+        setSubmitError(`${t('create.errorPrefix')} ${t('create.errorTooMany', { count: minutes })}`)
       } else if (error instanceof ApiRequestError && error.isNetworkError) {
         setSubmitError(`${t('create.errorPrefix')} ${t('errors.network')}`)
       } else {
