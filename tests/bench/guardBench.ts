@@ -9,7 +9,8 @@ import { getRecordsArray, getRecordsMap, initBoardDoc, KeyValueArray, readBoardR
 import { testNote } from '@dorfplatz/board/testing'
 import { buildTemplateRecords, getTemplate, isStructureShape } from '@dorfplatz/templates'
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
-import { checkClientUpdate } from '../../apps/server/src/sync/updateGuard.ts'
+import { checkIncomingRecord, isServerSchema } from '../../apps/server/src/sync/boardRecordCheck.ts'
+import { checkClientUpdate, type GuardContext } from '../../apps/server/src/sync/updateGuard.ts'
 
 export interface GuardBenchResult {
   notes: number
@@ -48,12 +49,18 @@ export function runGuardBench(notes: number, iterations = 2000): GuardBenchResul
   }
   getRecordsArray(doc).push(entries)
   const view = new KeyValueArray<TLRecord>(getRecordsArray(doc), { readonly: true })
+  const participant: GuardContext = {
+    role: 'participant',
+    currentRecord: (key) => view.get(key),
+    checkRecord: (key, value) => checkIncomingRecord(doc, key, value),
+    isAcceptedSchema: isServerSchema,
+  }
 
   const move = updateFrom(doc, (copy) => {
     const note = getRecordsMap(copy).get('shape:n0') as TLShape
     getRecordsMap(copy).set('shape:n0', { ...note, x: note.x + 50 })
   })
-  const noteMoveMicros = microsPer(iterations, () => checkClientUpdate(doc, move, 'participant', view))
+  const noteMoveMicros = microsPer(iterations, () => checkClientUpdate(doc, move, participant))
 
   // A facilitator moves a template part without removing the old entry; a participant's client cleans it up.
   const [partId, part] = [...readBoardRecords(doc)].find(([, value]) => isStructureShape(value as TLRecord))!
@@ -63,7 +70,7 @@ export function runGuardBench(notes: number, iterations = 2000): GuardBenchResul
     const index = array.toArray().findIndex((entry) => entry.key === partId)
     array.delete(index, 1)
   })
-  const structureCleanupMicros = microsPer(Math.max(50, iterations / 10), () => checkClientUpdate(doc, cleanup, 'participant', view))
+  const structureCleanupMicros = microsPer(Math.max(50, iterations / 10), () => checkClientUpdate(doc, cleanup, participant))
   view.destroy()
   doc.destroy()
   return { notes, noteMoveMicros, structureCleanupMicros }

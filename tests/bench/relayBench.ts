@@ -11,7 +11,10 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
+import { getRecordsMap, type KeyValueArray } from '@dorfplatz/board'
+import { testNote } from '@dorfplatz/board/testing'
 import { MessageType } from '@dorfplatz/protocol'
+import type { TLRecord } from '@tldraw/tlschema'
 import { startBenchServer } from './benchServer.ts'
 
 export interface RelayBenchOptions {
@@ -53,17 +56,19 @@ class BenchClient {
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly socket: WebSocket
   readonly ready: Promise<void>
+  private readonly records: KeyValueArray<TLRecord>
 
   constructor(url: string, onCursor: (sentAt: number) => void, onEdit: (sentAt: number) => void) {
     this.socket = new WebSocket(url)
     this.socket.binaryType = 'nodebuffer'
-    const seenEdits = new Set<string>()
-    this.doc.getMap<number>('bench').observe((event) => {
-      for (const key of event.keysChanged) {
-        if (seenEdits.has(key)) continue
-        seenEdits.add(key)
-        const sentAt = this.doc.getMap<number>('bench').get(key)
-        if (sentAt !== undefined && event.transaction.origin === 'remote') onEdit(sentAt)
+    // Edits are sticky notes, as on a real board; each carries when it was written.
+    this.records = getRecordsMap(this.doc)
+    this.records.on('change', (changes, transaction) => {
+      if (transaction.origin !== 'remote') return
+      for (const change of changes.values()) {
+        if (change.action !== 'add') continue
+        const sentAt = (change.newValue.meta as { sentAt?: unknown }).sentAt
+        if (typeof sentAt === 'number') onEdit(sentAt)
       }
     })
     this.awareness.on('change', ({ updated }: { updated: number[] }) => {
@@ -113,7 +118,8 @@ class BenchClient {
   }
 
   edit(key: string): void {
-    this.doc.getMap<number>('bench').set(key, Date.now())
+    const note = testNote(key, `Notiz ${key}`)
+    this.records.set(note.id, { ...note, meta: { sentAt: Date.now() } })
   }
 
   close(): void {

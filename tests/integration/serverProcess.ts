@@ -3,6 +3,7 @@
  * that tests can kill it with any signal and start it again on the same data.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -49,6 +50,13 @@ export function startServerProcess(options: {
     child.once('exit', (code, signal) => resolve({ code, signal })),
   )
   let output = ''
+  // DORFPLATZ_TEST_SERVER_LOG=<file> keeps every line the servers print, for looking into a failure.
+  const logFile = process.env.DORFPLATZ_TEST_SERVER_LOG
+  if (logFile) {
+    const log = fs.createWriteStream(logFile, { flags: 'a' })
+    child.stdout!.pipe(log)
+    child.stderr!.pipe(log)
+  }
   return new Promise((resolve, reject) => {
     let ready = false
     const onData = (chunk: Buffer) => {

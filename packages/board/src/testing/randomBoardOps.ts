@@ -137,10 +137,17 @@ function shapesOf(store: TLStore): TLShape[] {
 
 /**
  * Applies one random edit to `store` as its user would. `peer` and `serial` make ids unique
- * across peers without relying on tldraw's random id generator.
+ * across peers without relying on tldraw's random id generator. `mayEdit` limits the existing
+ * shapes the edit may touch (a participant's editor keeps template structure out of reach).
  */
-export function applyRandomEdit(random: prng.PRNG, store: TLStore, peer: number, serial: number): void {
-  const shapes = shapesOf(store)
+export function applyRandomEdit(
+  random: prng.PRNG,
+  store: TLStore,
+  peer: number,
+  serial: number,
+  mayEdit: (shape: TLShape) => boolean = () => true,
+): void {
+  const shapes = shapesOf(store).filter(mayEdit)
   const roll = prng.int32(random, 0, 99)
   const newId = createShapeId(`p${peer}-${serial}`)
 
