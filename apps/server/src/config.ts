@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@dorfplatz/protocol'
 import { z } from 'zod'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -32,6 +33,13 @@ const envSchema = z.object({
   TLDRAW_LICENSE_KEY: z.string().default(''),
   DORFPLATZ_WEB_DIR: z.string().min(1).default(DEFAULT_WEB_DIR),
   DORFPLATZ_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  DORFPLATZ_TIME_ZONE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' })
+      .default(DEFAULT_TIME_ZONE),
+  ),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 })
 
@@ -50,6 +58,8 @@ export interface Config {
   webDir: string
   /** How long a board nobody has open stays in memory. */
   idleUnloadMs: number
+  /** The workshop's IANA time zone: the dates in file names, the report and the PDF follow it. */
+  timeZone: string
   logLevel: (typeof LOG_LEVELS)[number]
 }
 
@@ -72,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
     webDir: path.resolve(e.DORFPLATZ_WEB_DIR),
     idleUnloadMs: e.DORFPLATZ_IDLE_UNLOAD_MS,
+    timeZone: e.DORFPLATZ_TIME_ZONE,
     logLevel: e.LOG_LEVEL,
   }
 }
