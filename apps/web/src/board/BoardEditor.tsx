@@ -253,6 +253,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           boardId={info.id}
           boardTitle={info.title}
           token={token}
+          timeZone={config.timeZone}
           onClose={() => setFileDialog(null)}
         />
       )}

@@ -419,9 +419,9 @@ export const de = {
     },
     pdf: {
       heading: 'PDF',
-      introFrames_one: 'Eine A4-Seite im Querformat mit der Vorlage auf dieser Seite des Boards, darüber Boardtitel, Name der Vorlage und Datum. Zum Drucken und Verschicken.',
-      introFrames_other: 'Je eine A4-Seite im Querformat für die {{count}} Vorlagen auf dieser Seite des Boards, darüber Boardtitel, Name der Vorlage und Datum. Zum Drucken und Verschicken.',
-      introPage: 'Eine A4-Seite im Querformat mit allem, was auf dieser Seite des Boards steht, darüber Boardtitel und Datum. Zum Drucken und Verschicken.',
+      introFrames_one: 'Eine A4-Seite im Querformat mit der Vorlage auf dieser Seite des Boards, darüber Boardtitel, Name der Vorlage und Datum, an jeder Notiz ihre Punkte und am Ende die Ergebnisse der Abstimmungen. Zum Drucken, Durchsuchen und Verschicken.',
+      introFrames_other: 'Je eine A4-Seite im Querformat für die {{count}} Vorlagen auf dieser Seite des Boards, darüber Boardtitel, Name der Vorlage und Datum, an jeder Notiz ihre Punkte und am Ende die Ergebnisse der Abstimmungen. Zum Drucken, Durchsuchen und Verschicken.',
+      introPage: 'Eine A4-Seite im Querformat mit allem, was auf dieser Seite des Boards steht, darüber Boardtitel und Datum, an jeder Notiz ihre Punkte und am Ende die Ergebnisse der Abstimmungen. Zum Drucken, Durchsuchen und Verschicken.',
       create: 'PDF erstellen',
       starting: 'PDF wird vorbereitet …',
       progress: 'Seite {{page}} von {{count}} …',

@@ -421,9 +421,9 @@ export const en: Messages = {
     },
     pdf: {
       heading: 'PDF',
-      introFrames_one: 'One landscape A4 page with the template on this page of the board, headed by the board title, the template’s name and the date. For printing and sending.',
-      introFrames_other: 'One landscape A4 page for each of the {{count}} templates on this page of the board, headed by the board title, the template’s name and the date. For printing and sending.',
-      introPage: 'One landscape A4 page with everything on this page of the board, headed by the board title and the date. For printing and sending.',
+      introFrames_one: 'One landscape A4 page with the template on this page of the board, headed by the board title, the template’s name and the date, each note with its dots and the results of the voting rounds at the end. For printing, searching and sending.',
+      introFrames_other: 'One landscape A4 page for each of the {{count}} templates on this page of the board, headed by the board title, the template’s name and the date, each note with its dots and the results of the voting rounds at the end. For printing, searching and sending.',
+      introPage: 'One landscape A4 page with everything on this page of the board, headed by the board title and the date, each note with its dots and the results of the voting rounds at the end. For printing, searching and sending.',
       create: 'Create PDF',
       starting: 'Preparing the PDF …',
       progress: 'Page {{page}} of {{count}} …',
