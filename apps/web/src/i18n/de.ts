@@ -190,6 +190,8 @@ export const de = {
       voters_zero: 'Noch hat niemand abgestimmt',
       voters_one: '{{count}} Person hat abgestimmt',
       voters_other: '{{count}} Personen haben abgestimmt',
+      votersOf_one: '{{count}} von {{present}} hat abgestimmt',
+      votersOf_other: '{{count}} von {{present}} haben abgestimmt',
       dotsCast_one: '{{count}} Punkt gesetzt',
       dotsCast_other: '{{count}} Punkte gesetzt',
       howTo: 'Setzen Sie Ihre Punkte mit + auf den Notizen; mit − nehmen Sie einen zurück.',

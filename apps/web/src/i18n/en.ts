@@ -192,6 +192,8 @@ export const en: Messages = {
       voters_zero: 'Nobody has voted yet',
       voters_one: '{{count}} person has voted',
       voters_other: '{{count}} people have voted',
+      votersOf_one: '{{count}} of {{present}} has voted',
+      votersOf_other: '{{count}} of {{present}} have voted',
       dotsCast_one: '{{count}} dot placed',
       dotsCast_other: '{{count}} dots placed',
       howTo: 'Put your dots on the notes with +; take one back with −.',
