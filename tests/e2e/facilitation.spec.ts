@@ -244,7 +244,7 @@ test('follow-me, the freeze, and a template a participant cannot move', async ({
 
   // -- Follow me -----------------------------------------------------------------------------
   await page.getByTestId('follow-button').click()
-  await expect(page.getByTestId('follow-button')).toHaveText('Nicht mehr folgen lassen')
+  await expect(page.getByTestId('follow-button')).toHaveText('Folgen beenden')
   const banner = participant.getByTestId('follow-banner')
   await expect(banner).toHaveAttribute('data-state', 'following')
   await expect(banner).toContainText('Moderator Klein')
@@ -258,6 +258,9 @@ test('follow-me, the freeze, and a template a participant cannot move', async ({
       return Math.max(Math.abs(seen.x - presenterView.x), Math.abs(seen.y - presenterView.y))
     })
     .toBeLessThan(20)
+  // One way out for the participant, in Dorfplatz's words; tldraw's own button beside it is gone.
+  await expect(participant.getByTestId('follow-leave')).toHaveText('Nicht mehr folgen')
+  await expect(participant.getByTestId('helper-buttons.stop-following')).toHaveCount(0)
   await participant.getByTestId('follow-leave').click()
   await expect(banner).toHaveAttribute('data-state', 'stepped-out')
   await participant.getByTestId('follow-rejoin').click()
@@ -266,8 +269,13 @@ test('follow-me, the freeze, and a template a participant cannot move', async ({
   await expect(banner).toHaveCount(0)
 
   // -- Freeze --------------------------------------------------------------------------------
+  const freezeIcon = page.getByTestId('freeze-button').locator('svg path')
+  const pauseDrawing = await freezeIcon.getAttribute('d')
   await page.getByTestId('freeze-button').click()
   await expect(participant.getByTestId('freeze-banner')).toBeVisible()
+  // "Board freigeben" shows what it does next, by its text and by its icon: no longer the pause sign.
+  await expect(page.getByTestId('freeze-button')).toHaveText('Board freigeben')
+  await expect(freezeIcon).not.toHaveAttribute('d', pauseDrawing!)
   await participant.locator('.tl-canvas').click({ position: { x: 40, y: 700 } })
   await participant.keyboard.press('n')
   await participant.mouse.click(200, 650)

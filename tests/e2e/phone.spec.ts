@@ -68,6 +68,10 @@ test('a participant writes two notes into a SWOT zone from a phone', async ({ pa
   await openBoard(page, board.links.facilitator, 'Moderatorin Weber')
 
   const phone = await (await newBrowser(PHONE)).newPage()
+  // A phone has no mouse pointer, and the name dialog does not speak of one.
+  await phone.goto(board.links.participant)
+  await expect(phone.getByTestId('name-dialog')).toContainText('zeigen den anderen, wo Sie auf dem Board arbeiten')
+  await expect(phone.getByTestId('name-dialog')).not.toContainText('Mauszeiger')
   await openBoard(phone, board.links.participant, 'Bürgermeister Schmitt')
 
   // -- The first note: the place is chosen once ---------------------------------------------
