@@ -72,7 +72,6 @@ export function wrapLines(text: string, maxWidth: number, size: number, measure:
         continue
       }
       if (line) lines.push(line)
-      line = ''
       // A word wider than the line on its own is broken where it must be.
       let rest = word
       while (measure(rest, size) > maxWidth && [...rest].length > 1) {
