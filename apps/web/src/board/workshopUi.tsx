@@ -95,9 +95,18 @@ const ACTIONS_FOR_NOBODY = [
 
 /**
  * Besides, not for participants: locking (template parts are locked by the facilitator, whose
- * "Vorlagen entsperren" is the way to change them), pictures, and arranging aids.
+ * "Vorlagen entsperren" is the way to change them), frames and pictures, as their tools, and
+ * arranging aids.
  */
-const ACTIONS_FOR_FACILITATORS_ONLY = ['toggle-lock', 'insert-media', 'toggle-grid', 'toggle-snap-mode']
+const ACTIONS_FOR_FACILITATORS_ONLY = [
+  'toggle-lock',
+  'frame-selection',
+  'remove-frame',
+  'fit-frame-to-content',
+  'insert-media',
+  'toggle-grid',
+  'toggle-snap-mode',
+]
 
 /**
  * Facilitators export from Dorfplatz's own dialog, which covers tldraw's "export all as" and
