@@ -4,12 +4,17 @@
  * selection, the `.tldr` file and the results report, in German and in English, each checked as
  * the file that lands on disk.
  */
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import zlib from 'node:zlib'
 import type { Download, Locator, Page } from '@playwright/test'
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFPage } from 'pdf-lib'
 import { readTemplateInstances } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
+import { VOTER_HEADER } from '@dorfplatz/protocol'
+import { getTemplate, zoneCentre } from '@dorfplatz/templates'
 import { expect, openBoard, test } from './boardFixtures.ts'
 import { readBoardDoc, writeBoardRecords } from './boardDoc.ts'
 import { seriousViolations } from './boardMainMenu.ts'
@@ -32,11 +37,29 @@ function expectA4Landscape(pdf: PDFDocument): void {
   }
 }
 
-/** Today as the browser names files (YYYY-MM-DD) and as the PDF's header writes it, in this process's time zone. */
-function today(locale: 'de-DE' | 'en-GB'): { day: string; long: string } {
-  const now = new Date()
-  const day = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((part) => String(part).padStart(2, '0')).join('-')
-  return { day, long: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(now) }
+/** The workshop's time zone: the server's default, by which the browser dates files and the PDF. */
+const WORKSHOP_TIME_ZONE = 'Europe/Berlin'
+
+/** A day as the browser names files (YYYY-MM-DD) and as the PDF's header writes it, in the workshop's time zone. */
+function today(locale: 'de-DE' | 'en-GB', now = new Date()): { day: string; long: string } {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: WORKSHOP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  return { day, long: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: WORKSHOP_TIME_ZONE }).format(now) }
+}
+
+/** The text a reader finds in a PDF, page by page, as poppler's pdftotext reads it, spaces and line breaks as one space. */
+function pdfText(bytes: Buffer): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dorfplatz-pdf-'))
+  try {
+    const file = path.join(dir, 'board.pdf')
+    fs.writeFileSync(file, bytes)
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    return text
+      .split('\f')
+      .slice(0, -1)
+      .map((page) => page.replace(/\s+/g, ' ').trim())
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 /** The lines of text drawn on a page of the PDF (pdf-lib writes them as hex strings in WinAnsi). */
@@ -176,9 +199,17 @@ test('a facilitator downloads the board as PDF, SVG, PNG, board file and results
   expect(pdf.getPageCount()).toBe(2)
   expectA4Landscape(pdf)
   expect(pdf.getTitle()).toBe(TITLE)
-  // Each page is headed by the board's title, its template's name and the date, in reading order.
-  expect(pageTexts(pdf, pdf.getPage(0))).toEqual([date, TITLE, 'Priorisierungsmatrix', 'Seite 1 von 2'])
-  expect(pageTexts(pdf, pdf.getPage(1))).toEqual([date, TITLE, 'SWOT-Analyse', 'Seite 2 von 2'])
+  // Each page is headed by the board's title, its template's name and the date, in reading order,
+  // and numbered at its foot; the texts on its picture lie between.
+  const [first, second] = [pageTexts(pdf, pdf.getPage(0)), pageTexts(pdf, pdf.getPage(1))]
+  expect(first.slice(0, 3)).toEqual([date, TITLE, 'Priorisierungsmatrix'])
+  expect(first.at(-1)).toBe('Seite 1 von 2')
+  expect(second.slice(0, 3)).toEqual([date, TITLE, 'SWOT-Analyse'])
+  expect(second.at(-1)).toBe('Seite 2 von 2')
+  // The note's text is text in the PDF, on its template's page only.
+  const [matrixText, swotText] = pdfText(pdfFile.bytes)
+  expect(matrixText).toContain(NOTE_TEXT)
+  expect(swotText).not.toContain(NOTE_TEXT)
   // Sharp enough to print: the matrix fills most of the page's height at about 200 pixels per inch.
   const picture = pagePicture(pdf, pdf.getPage(0))
   expect(picture.height).toBeGreaterThan(1000)
@@ -241,7 +272,7 @@ test('a board without templates becomes one A4-landscape page with the whole boa
 
   const dialog = await openExportDialog(page)
   await expect(dialog.getByTestId('export-pdf-create')).toHaveAccessibleDescription(
-    'Eine A4-Seite im Querformat mit allem, was auf dieser Seite des Boards steht, darüber Boardtitel und Datum. Zum Drucken und Verschicken.',
+    'Eine A4-Seite im Querformat mit allem, was auf dieser Seite des Boards steht, darüber Boardtitel und Datum, an jeder Notiz ihre Punkte und am Ende die Ergebnisse der Abstimmungen. Zum Drucken, Durchsuchen und Verschicken.',
   )
   const pdfFile = await download(page, dialog.getByTestId('export-pdf-create'))
   expect(pdfFile.name).toBe(`Ideen für den Dorfplatz – ${day}.pdf`)
@@ -250,7 +281,7 @@ test('a board without templates becomes one A4-landscape page with the whole boa
   expect(pdf.getPageCount()).toBe(1)
   expectA4Landscape(pdf)
   expect(pdf.getTitle()).toBe('Ideen für den Dorfplatz')
-  expect(pageTexts(pdf, pdf.getPage(0))).toEqual([date, 'Ideen für den Dorfplatz', 'Seite 1', 'Seite 1 von 1'])
+  expect(pageTexts(pdf, pdf.getPage(0))).toEqual([date, 'Ideen für den Dorfplatz', 'Seite 1', 'Boule-Platz', 'Trinkbrunnen', 'Seite 1 von 1'])
   // The whole board: both notes with room around them, as wide as they lie apart (2200 × 600
   // board units, a picture about 3.5 times as wide as high), not one of them alone.
   const picture = pagePicture(pdf, pdf.getPage(0))
@@ -290,4 +321,88 @@ test('in English, the dialog and the results report it downloads speak English',
   const rows = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n')
   expect(rows[0]).toBe('"Template";"Field";"Rank";"Note";"Dots in total"')
   expect(rows).toContain('"Priority matrix";"Quick wins";"1";"Bürgerbus am Samstag";"0"')
+})
+
+/** Opens a voting round over the whole board, places `dots` (one voter per entry, each a list of note ids) and reveals it. */
+async function runRound(serverUrl: string, boardId: string, token: string, title: string, dots: string[][]): Promise<void> {
+  const api = (route: string, init: RequestInit = {}) =>
+    fetch(`${serverUrl}/api/boards/${boardId}${route}`, {
+      method: 'POST',
+      ...init,
+      headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), authorization: `Bearer ${token}`, ...init.headers },
+    })
+  const opened = await api('/rounds', { body: JSON.stringify({ title, dotsPerPerson: 3, scope: { kind: 'all' } }) })
+  expect(opened.status).toBe(201)
+  const { round } = (await opened.json()) as { round: { id: string } }
+  for (const [index, shapeIds] of dots.entries()) {
+    for (const shapeId of shapeIds) {
+      const placed = await api(`/rounds/${round.id}/ballot`, {
+        body: JSON.stringify({ shapeId, delta: 1 }),
+        headers: { [VOTER_HEADER]: String.fromCharCode(97 + index).repeat(43) },
+      })
+      expect(placed.status).toBe(200)
+    }
+  }
+  expect((await api(`/rounds/${round.id}/reveal`)).status).toBe(200)
+}
+
+test('the PDF holds the notes’ texts and their dots as text, ranked as in the results report, dated in the workshop’s time zone', async ({
+  server,
+  newBrowser,
+}, testInfo) => {
+  testInfo.setTimeout(90_000)
+  const board = await server.createBoard('Digitalstrategie Verbandsgemeinde', { templates: ['priority-matrix'] })
+  const [matrix] = readTemplateInstances(await readBoardDoc(server.url, board.id, board.tokens.viewer))
+  const inZone = (zoneId: string, dx = 0) => {
+    const centre = zoneCentre(getTemplate('priority-matrix').zones.find((zone) => zone.id === zoneId)!.area)
+    return { x: matrix!.x + centre.x - 100 + dx, y: matrix!.y + centre.y - 100 }
+  }
+  const glasfaser = testNote('glasfaser', 'Glasfaser für alle Ortsteile', { ...inZone('grosse-vorhaben'), index: 'a5' })
+  const dorfapp = testNote('dorfapp', 'Dorf-App für Vereine', { ...inZone('schnelle-erfolge', -120), index: 'a6' })
+  const buergerbus = testNote('buergerbus', 'Bürgerbus am Samstag', { ...inZone('schnelle-erfolge', 120), index: 'a7' })
+  await writeBoardRecords(server.url, board.id, board.tokens.participant, [glasfaser, dorfapp, buergerbus])
+  // A tie: Glasfaser and Dorf-App both get two dots, Bürgerbus one.
+  await runRound(server.url, board.id, board.tokens.facilitator, 'Was packen wir zuerst an?', [
+    [glasfaser.id, dorfapp.id],
+    [glasfaser.id, dorfapp.id, buergerbus.id],
+  ])
+
+  // A laptop whose clock runs in another time zone: at 20:00 UTC on 25 November it is already
+  // the 26th there, but still the 25th in the workshop's Berlin.
+  const context = await newBrowser({ timezoneId: 'Pacific/Kiritimati' })
+  const page = await context.newPage()
+  await openBoard(page, board.links.facilitator, 'Moderatorin Weber')
+  const dialog = await openExportDialog(page)
+  const moment = new Date(Date.UTC(2026, 10, 25, 20, 0))
+  await page.clock.setFixedTime(moment)
+  const pdfFile = await download(page, dialog.getByTestId('export-pdf-create'))
+  await expect(dialog.getByTestId('export-error')).toBeEmpty()
+  fs.writeFileSync(testInfo.outputPath('results.pdf'), pdfFile.bytes)
+  expect(pdfFile.name).toBe('Digitalstrategie Verbandsgemeinde – 2026-11-25.pdf')
+
+  const pages = pdfText(pdfFile.bytes)
+  // The matrix, then the round's results.
+  expect(pages).toHaveLength(2)
+  const [board1, results] = pages as [string, string]
+  expect(board1).toContain('25. November 2026')
+  for (const text of ['Glasfaser für alle Ortsteile', 'Dorf-App für Vereine', 'Bürgerbus am Samstag', 'Schnelle Erfolge', 'Große Vorhaben']) {
+    expect(board1).toContain(text)
+  }
+  // Each note's dots, as the badges on the picture write them (the foot, "Seite 1 von 2", aside).
+  expect(board1).toMatch(/ Seite 1 von 2$/)
+  const words = board1.replace(/ Seite 1 von 2$/, '').split(' ')
+  expect(words.filter((word) => word === '2')).toHaveLength(2)
+  expect(words.filter((word) => word === '1')).toHaveLength(1)
+  expect(results).toContain('Ergebnis: Was packen wir zuerst an?')
+  expect(results).toContain('5 Punkte von 2 Personen')
+  expect(results).toMatch(/1\. (Glasfaser für alle Ortsteile|Dorf-App für Vereine) 2 Punkte 1\. (Glasfaser für alle Ortsteile|Dorf-App für Vereine) 2 Punkte 3\. Bürgerbus am Samstag 1 Punkt/)
+  expect(results).toContain('Seite 2 von 2')
+
+  // The Ergebnisprotokoll ranks the round alike: 1, 1, 3.
+  const report = await fetch(`${server.url}/api/boards/${board.id}/report.md`, {
+    headers: { authorization: `Bearer ${board.tokens.facilitator}` },
+  })
+  const markdown = await report.text()
+  const round = markdown.slice(markdown.indexOf('### Was packen wir zuerst an?'), markdown.indexOf('## Priorisierungsmatrix'))
+  expect(round).toMatch(/\| 1 \| (Glasfaser für alle Ortsteile|Dorf-App für Vereine) \| 2 \|\n\| 1 \| (Glasfaser für alle Ortsteile|Dorf-App für Vereine) \| 2 \|\n\| 3 \| Bürgerbus am Samstag \| 1 \|/)
 })

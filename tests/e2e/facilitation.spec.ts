@@ -121,6 +121,8 @@ test('a facilitator runs summon, a timer and a voting round with two participant
 
   const [glasfaser, dorfapp, buergerbus] = notes.map((note) => note.id as string) as [string, string, string]
   const add = (p: Page, shapeId: string) => p.locator(`[data-testid="vote-add"][data-shape-id="${shapeId}"]`)
+  // The facilitator sees how many of the three people here who may vote have voted: counts only.
+  await expect(page.getByTestId('voting-progress')).toHaveText('0 von 3 haben abgestimmt · 0 Punkte gesetzt')
   await expect(schmitt.getByTestId('voting-panel')).toHaveAttribute('data-remaining', '2')
   await add(schmitt, glasfaser).click()
   await add(schmitt, glasfaser).click()
@@ -130,11 +132,20 @@ test('a facilitator runs summon, a timer and a voting round with two participant
   if (await add(schmitt, buergerbus).isEnabled()) await add(schmitt, buergerbus).click()
   await expect(schmitt.getByTestId('voting-panel')).toHaveAttribute('data-remaining', '0')
   await expect(schmitt.locator(`[data-testid="my-dots"][data-shape-id="${buergerbus}"]`)).toHaveCount(0)
+  // Taking back one of two dots on a note leaves the other one there.
+  await schmitt.locator(`[data-testid="vote-remove"][data-shape-id="${glasfaser}"]`).click()
+  await expect(schmitt.getByTestId('voting-panel')).toHaveAttribute('data-remaining', '1')
+  await expect(schmitt.locator(`[data-testid="my-dots"][data-shape-id="${glasfaser}"]`)).toHaveAttribute('data-count', '1')
+  await add(schmitt, glasfaser).click()
+  await expect(schmitt.getByTestId('voting-panel')).toHaveAttribute('data-remaining', '0')
 
   await add(jung, glasfaser).click()
   await expect(jung.getByTestId('voting-panel')).toHaveAttribute('data-remaining', '1')
   await add(jung, dorfapp).click()
   await expect(jung.getByTestId('voting-panel')).toHaveAttribute('data-remaining', '0')
+  await expect(page.getByTestId('voting-progress')).toHaveText('2 von 3 haben abgestimmt · 4 Punkte gesetzt')
+  // Participants see how many have voted, not out of how many.
+  await expect(jung.getByTestId('voting-progress')).toHaveText('2 Personen haben abgestimmt · 4 Punkte gesetzt')
   // Taking a dot back and placing it elsewhere.
   await jung.locator(`[data-testid="vote-remove"][data-shape-id="${dorfapp}"]`).click()
   await expect(jung.getByTestId('voting-panel')).toHaveAttribute('data-remaining', '1')
@@ -233,7 +244,7 @@ test('follow-me, the freeze, and a template a participant cannot move', async ({
 
   // -- Follow me -----------------------------------------------------------------------------
   await page.getByTestId('follow-button').click()
-  await expect(page.getByTestId('follow-button')).toHaveText('Nicht mehr folgen lassen')
+  await expect(page.getByTestId('follow-button')).toHaveText('Folgen beenden')
   const banner = participant.getByTestId('follow-banner')
   await expect(banner).toHaveAttribute('data-state', 'following')
   await expect(banner).toContainText('Moderator Klein')
@@ -247,6 +258,9 @@ test('follow-me, the freeze, and a template a participant cannot move', async ({
       return Math.max(Math.abs(seen.x - presenterView.x), Math.abs(seen.y - presenterView.y))
     })
     .toBeLessThan(20)
+  // One way out for the participant, in Dorfplatz's words; tldraw's own button beside it is gone.
+  await expect(participant.getByTestId('follow-leave')).toHaveText('Nicht mehr folgen')
+  await expect(participant.getByTestId('helper-buttons.stop-following')).toBeHidden()
   await participant.getByTestId('follow-leave').click()
   await expect(banner).toHaveAttribute('data-state', 'stepped-out')
   await participant.getByTestId('follow-rejoin').click()
@@ -255,8 +269,13 @@ test('follow-me, the freeze, and a template a participant cannot move', async ({
   await expect(banner).toHaveCount(0)
 
   // -- Freeze --------------------------------------------------------------------------------
+  const freezeIcon = page.getByTestId('freeze-button').locator('svg path')
+  const pauseDrawing = await freezeIcon.getAttribute('d')
   await page.getByTestId('freeze-button').click()
   await expect(participant.getByTestId('freeze-banner')).toBeVisible()
+  // "Board freigeben" shows what it does next, by its text and by its icon: no longer the pause sign.
+  await expect(page.getByTestId('freeze-button')).toHaveText('Board freigeben')
+  await expect(freezeIcon).not.toHaveAttribute('d', pauseDrawing!)
   await participant.locator('.tl-canvas').click({ position: { x: 40, y: 700 } })
   await participant.keyboard.press('n')
   await participant.mouse.click(200, 650)

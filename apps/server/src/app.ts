@@ -169,7 +169,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes, { config })
   await app.register(boardRoutes, { config, isAdmin })
   await app.register(facilitationRoutes)
-  await app.register(snapshotRoutes)
+  await app.register(snapshotRoutes, { config })
   await app.register(syncRoute, { config })
   await app.register(webApp, { webDir: config.webDir })
   return app

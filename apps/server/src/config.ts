@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@dorfplatz/protocol'
 import { z } from 'zod'
 import { originOf } from './originOf.ts'
 
@@ -47,6 +48,13 @@ const envSchema = z.object({
     }),
   DORFPLATZ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   DORFPLATZ_BOARDS_PER_HOUR: z.coerce.number().int().min(0).default(60),
+  DORFPLATZ_TIME_ZONE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' })
+      .default(DEFAULT_TIME_ZONE),
+  ),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 })
 
@@ -71,6 +79,8 @@ export interface Config {
   rateLimitPerMinute: number
   /** Boards one address may create per hour (0: no limit). */
   boardsPerHour: number
+  /** The workshop's IANA time zone: the dates in file names, the report and the PDF follow it. */
+  timeZone: string
   logLevel: (typeof LOG_LEVELS)[number]
 }
 
@@ -96,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedOrigins: e.DORFPLATZ_ALLOWED_ORIGINS,
     rateLimitPerMinute: e.DORFPLATZ_RATE_LIMIT_PER_MINUTE,
     boardsPerHour: e.DORFPLATZ_BOARDS_PER_HOUR,
+    timeZone: e.DORFPLATZ_TIME_ZONE,
     logLevel: e.LOG_LEVEL,
   }
 }

@@ -88,7 +88,7 @@ describe('HTTP API', () => {
     expect((await create({ authorization: 'Bearer wrong-secret-0123456789' })).status).toBe(401)
     expect((await create({ authorization: `Bearer ${adminToken}` })).status).toBe(201)
     const config = await json(await fetch(`${server.url}/api/config`))
-    expect(config).toEqual({ tldrawLicenseKey: '', adminTokenRequired: true })
+    expect(config).toEqual({ tldrawLicenseKey: '', adminTokenRequired: true, timeZone: 'Europe/Berlin' })
   })
 
   it('reports health', async () => {

@@ -267,7 +267,11 @@ describe('results report', () => {
     expect(quickWins).toContain('| 2 | Glasfaser | 1 |')
     expect(md.slice(md.indexOf('### Zeitfresser'))).toContain('| 1 | =HYPERLINK("x") | 0 |')
     expect(md.slice(md.indexOf('## Weitere Notizen'))).toContain('| 1 | Außerhalb | 0 |')
-    expect(md).toContain('1. Dorf-App (2 Punkte)\n2. Glasfaser (1 Punkt)')
+    const roundPart = md.slice(md.indexOf('### Was zuerst?'), md.indexOf('## Priorisierungsmatrix'))
+    expect(roundPart).toContain('| 1 | Dorf-App | 2 |\n| 2 | Glasfaser | 1 |')
+    // Empty zones are named in one line, not given a heading each.
+    expect(md).toContain('_Ohne Notizen: Große Vorhaben, Lückenfüller._')
+    expect(md).not.toContain('### Lückenfüller')
 
     const csv = await call(server, 'GET', `/api/boards/${board.id}/report.csv`, { token })
     expect(csv.headers.get('content-type')).toContain('text/csv')

@@ -73,6 +73,8 @@ export type {
   VoteScope,
   VotingRound,
 } from './facilitation.ts'
+export { rankByVotes } from './rankByVotes.ts'
+export type { Ranked } from './rankByVotes.ts'
 export { boardToTldrFile, MAX_TLDR_FILE_RECORDS, readTldrFile, TLDR_FILE_FORMAT_VERSION } from './tldrFile.ts'
 export type { TldrFile, TldrFileReading } from './tldrFile.ts'
 export { addMissingTemplateInstances, replaceBoardRecords } from './replaceRecords.ts'

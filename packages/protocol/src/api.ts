@@ -23,6 +23,8 @@ export interface ClientConfig {
   tldrawLicenseKey: string
   /** Whether creating boards needs the admin token. */
   adminTokenRequired: boolean
+  /** The workshop's IANA time zone (`Europe/Berlin` unless the server says otherwise): file names and dates of exports follow it. */
+  timeZone: string
 }
 
 /** The body of every error the API answers with. */

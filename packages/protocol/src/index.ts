@@ -43,3 +43,4 @@ export type {
 } from './facilitation.ts'
 export { API_LOCALES, MAX_IMPORT_BYTES, MAX_SNAPSHOT_NAME_LENGTH } from './snapshots.ts'
 export type { ApiLocale, CreateSnapshotRequest, ImportResult, SnapshotInfo, SnapshotKind } from './snapshots.ts'
+export { calendarDay, DEFAULT_TIME_ZONE, isTimeZone } from './timeZone.ts'

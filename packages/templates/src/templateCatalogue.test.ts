@@ -85,6 +85,14 @@ describe('the template catalogue', () => {
     }
   })
 
+  it('names residents in one form everywhere: "Einwohnerinnen und Einwohner"', () => {
+    const german = TEMPLATES.flatMap((template) => texts(template).map((text) => text.de))
+    const mentions = german.filter((text) => /Einwohner/.test(text))
+    // The stakeholder groups, the map's description and the canvas's "Wer macht mit?" at least.
+    expect(mentions.length).toBeGreaterThanOrEqual(3)
+    for (const text of mentions) expect(text.replace(/Einwohnerinnen und Einwohnern?/g, ''), text).not.toMatch(/Einwohner/)
+  })
+
   it('keeps each zone inside its frame, below the header, without overlapping another', () => {
     for (const template of TEMPLATES) {
       for (const zone of template.zones) {

@@ -5,9 +5,13 @@
  *
  * - For each template on the board, in the order they were added: each zone in the template's
  *   order (matrix quadrant, stakeholder sector and ring, canvas field), with the notes whose
- *   centre lies in it, most votes first (equal votes by text).
+ *   centre lies in it, most votes first (equal votes by text). Zones without notes are named
+ *   in one line at the end of their template instead of a heading each.
  * - Notes outside every zone close the report, under "Weitere Notizen".
  * - Votes are those of the board's revealed voting rounds: the total, and per round.
+ * - Ranks follow the board's one rule (`rankByVotes`: equal votes share a rank, "1, 1, 3"), so
+ *   the report, the results panel and the PDF agree.
+ * - Dates are in the workshop's time zone, like the file name.
  */
 import type * as Y from 'yjs'
 import type { TLShape } from '@tldraw/tlschema'
@@ -15,6 +19,7 @@ import {
   readBoardRecords,
   readBoardTitle,
   readTemplateInstances,
+  rankByVotes,
   readVotingRounds,
   richTextToPlain,
   type VotingRound,
@@ -34,7 +39,7 @@ const TEXT = {
     noResults: 'Keine Punkte vergeben.',
     other: 'Weitere Notizen',
     otherHint: 'Notizen außerhalb der Felder aller Vorlagen.',
-    none: 'Keine Notizen.',
+    emptyZones: (names: string) => `Ohne Notizen: ${names}.`,
     note: 'Notiz',
     votes: 'Punkte',
     total: 'Punkte gesamt',
@@ -52,7 +57,7 @@ const TEXT = {
     noResults: 'No dots placed.',
     other: 'Other notes',
     otherHint: 'Notes outside the fields of every template.',
-    none: 'No notes.',
+    emptyZones: (names: string) => `No notes: ${names}.`,
     note: 'Note',
     votes: 'Dots',
     total: 'Dots in total',
@@ -64,6 +69,8 @@ const TEXT = {
 } as const
 
 export interface ReportNote {
+  /** The note's rank among the notes it is listed with; equal votes share a rank. */
+  rank: number
   shapeId: string
   text: string
   votes: number
@@ -95,8 +102,11 @@ function isNote(value: unknown): value is TLShape {
   return typeName === 'shape' && type === 'note' && typeof x === 'number' && typeof y === 'number' && typeof parentId === 'string'
 }
 
-const byVotesThenText = (locale: ReportLocale) => (a: ReportNote, b: ReportNote) =>
-  b.votes - a.votes || a.text.localeCompare(b.text, locale) || (a.shapeId < b.shapeId ? -1 : 1)
+/** Most votes first, with their ranks; equal votes in the order of their texts. */
+function ranked(notes: readonly ReportNote[], locale: ReportLocale): ReportNote[] {
+  const byText = (a: ReportNote, b: ReportNote) => a.text.localeCompare(b.text, locale) || (a.shapeId < b.shapeId ? -1 : 1)
+  return rankByVotes(notes, byText).map(({ rank, item }) => ({ ...item, rank }))
+}
 
 export function buildReport(doc: Y.Doc, locale: ReportLocale, now = Date.now()): ReportModel {
   const records = readBoardRecords(doc)
@@ -109,6 +119,7 @@ export function buildReport(doc: Y.Doc, locale: ReportLocale, now = Date.now()):
     if (!isNote(value)) continue
     const votesByRound = rounds.map((round) => round.results?.find((result) => result.shapeId === id)?.votes ?? 0)
     const note: ReportNote = {
+      rank: 0,
       shapeId: id,
       text: richTextToPlain((value.props as { richText?: unknown }).richText),
       votes: votesByRound.reduce((sum, n) => sum + n, 0),
@@ -123,7 +134,6 @@ export function buildReport(doc: Y.Doc, locale: ReportLocale, now = Date.now()):
     const key = `${found.instance.instanceId}/${found.zone.id}`
     zoneNotes.set(key, [...(zoneNotes.get(key) ?? []), note])
   }
-  const rank = byVotesThenText(locale)
   const sections: ReportSection[] = []
   for (const instance of current) {
     if (!isTemplateId(instance.templateId)) continue
@@ -133,19 +143,15 @@ export function buildReport(doc: Y.Doc, locale: ReportLocale, now = Date.now()):
       template: template.name[locale],
       zones: zones.map((zone) => ({
         name: zone.name[locale],
-        notes: (zoneNotes.get(`${instance.instanceId}/${zone.id}`) ?? []).sort(rank),
+        notes: ranked(zoneNotes.get(`${instance.instanceId}/${zone.id}`) ?? [], locale),
       })),
     })
   }
-  return { title: readBoardTitle(doc), generatedAt: now, rounds, sections, other: other.sort(rank) }
+  return { title: readBoardTitle(doc), generatedAt: now, rounds, sections, other: ranked(other, locale) }
 }
 
-function formatDate(at: number, locale: ReportLocale): string {
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Berlin',
-  }).format(at)
+function formatDate(at: number, locale: ReportLocale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at)
 }
 
 /**
@@ -159,31 +165,35 @@ function markdownText(text: string): string {
     .trim()
 }
 
-export function reportMarkdown(model: ReportModel, locale: ReportLocale): string {
+/** The report as Markdown, its dates in `timeZone` (the workshop's, an IANA name). */
+export function reportMarkdown(model: ReportModel, locale: ReportLocale, timeZone: string): string {
   const t = TEXT[locale]
-  const lines = [`# ${t.heading}: ${markdownText(model.title)}`, '', `${t.asOf}: ${formatDate(model.generatedAt, locale)}`, '']
+  const lines = [`# ${t.heading}: ${markdownText(model.title)}`, '', `${t.asOf}: ${formatDate(model.generatedAt, locale, timeZone)}`, '']
+  const table = (notes: ReadonlyArray<Pick<ReportNote, 'rank' | 'text' | 'votes'>>) => [
+    `| ${t.rank} | ${t.note} | ${t.votes} |`,
+    '|---:|---|---:|',
+    ...notes.map((note) => `| ${note.rank} | ${markdownText(note.text) || '–'} | ${note.votes} |`),
+    '',
+  ]
   lines.push(`## ${t.rounds}`, '')
   if (model.rounds.length === 0) lines.push(t.noRounds, '')
   for (const round of model.rounds) {
     lines.push(`### ${markdownText(round.title)}`, '')
-    lines.push(`${formatDate(round.revealedAt ?? round.openedAt, locale)} · ${t.roundLine(round.dotsCast, round.voters)}`, '')
-    const results = round.results ?? []
-    if (results.length === 0) lines.push(t.noResults)
-    results.forEach((result, index) => lines.push(`${index + 1}. ${markdownText(result.text) || '–'} (${t.dots(result.votes)})`))
-    lines.push('')
-  }
-  const table = (notes: ReportNote[]) => {
-    if (notes.length === 0) return [`_${t.none}_`, '']
-    return [
-      `| ${t.rank} | ${t.note} | ${t.votes} |`,
-      '|---:|---|---:|',
-      ...notes.map((note, index) => `| ${index + 1} | ${markdownText(note.text) || '–'} | ${note.votes} |`),
-      '',
-    ]
+    lines.push(`${formatDate(round.revealedAt ?? round.openedAt, locale, timeZone)} · ${t.roundLine(round.dotsCast, round.voters)}`, '')
+    // Equal votes keep the server's order, as on the board. A table, not a numbered list:
+    // Markdown would renumber "1., 1., 3." as 1, 2, 3.
+    const results = rankByVotes((round.results ?? []).filter((result) => result.votes > 0))
+    if (results.length === 0) lines.push(t.noResults, '')
+    else lines.push(...table(results.map(({ rank, item }) => ({ rank, text: item.text, votes: item.votes }))))
   }
   for (const section of model.sections) {
     lines.push(`## ${markdownText(section.template)}`, '')
-    for (const zone of section.zones) lines.push(`### ${markdownText(zone.name)}`, '', ...table(zone.notes))
+    const empty: string[] = []
+    for (const zone of section.zones) {
+      if (zone.notes.length === 0) empty.push(markdownText(zone.name))
+      else lines.push(`### ${markdownText(zone.name)}`, '', ...table(zone.notes))
+    }
+    if (empty.length > 0) lines.push(`_${t.emptyZones(empty.join(', '))}_`, '')
   }
   if (model.other.length > 0) lines.push(`## ${t.other}`, '', t.otherHint, '', ...table(model.other))
   return lines.join('\n')
@@ -206,7 +216,7 @@ export function reportCsv(model: ReportModel, locale: ReportLocale): string {
   const header = [t.template, t.zone, t.rank, t.note, t.total, ...model.rounds.map((round) => `${t.votes}: ${round.title}`)]
   const rows: Array<Array<string | number>> = [header]
   const add = (template: string, zone: string, notes: ReportNote[]) =>
-    notes.forEach((note, index) => rows.push([template, zone, index + 1, note.text, note.votes, ...note.votesByRound]))
+    notes.forEach((note) => rows.push([template, zone, note.rank, note.text, note.votes, ...note.votesByRound]))
   for (const section of model.sections) for (const zone of section.zones) add(section.template, zone.name, zone.notes)
   add('', t.other, model.other)
   return `\uFEFF${rows.map((row) => row.map(csvField).join(';')).join('\r\n')}\r\n`

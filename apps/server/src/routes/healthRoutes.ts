@@ -33,6 +33,10 @@ export async function healthRoutes(app: FastifyInstance, { config }: { config: C
   )
 
   app.get('/api/config', {}, async (): Promise<ClientConfig> => {
-    return { tldrawLicenseKey: config.tldrawLicenseKey, adminTokenRequired: config.adminToken !== undefined }
+    return {
+      tldrawLicenseKey: config.tldrawLicenseKey,
+      adminTokenRequired: config.adminToken !== undefined,
+      timeZone: config.timeZone,
+    }
   })
 }

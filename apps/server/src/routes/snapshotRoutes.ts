@@ -10,6 +10,7 @@ import {
   BOARD_ID_PATTERN,
   MAX_IMPORT_BYTES,
   MAX_SNAPSHOT_NAME_LENGTH,
+  calendarDay,
   type ApiLocale,
   type CreateSnapshotRequest,
   type ImportResult,
@@ -18,6 +19,7 @@ import {
 import { beforeRestoreName, restoreSnapshot, snapshotDoc, takeSnapshot } from '../boards/boardSnapshots.ts'
 import { importTldrFile } from '../boards/importTldr.ts'
 import { buildReport, reportCsv, reportMarkdown } from '../boards/resultsReport.ts'
+import type { Config } from '../config.ts'
 import type { StoredSnapshot } from '../storage/BoardStorage.ts'
 import { requireRole } from './boardAccess.ts'
 import { httpError } from './httpError.ts'
@@ -50,10 +52,13 @@ type LocaleQuery = { locale?: ApiLocale }
 type BoardParams = { Params: { id: string } }
 type SnapshotParams = { Params: { id: string; snapshotId: string } }
 
-/** A file name from a board title: letters, digits and a few safe marks, never a path. */
-export function fileName(title: string, extension: string, at = new Date()): string {
+/**
+ * A file name from a board title: letters, digits and a few safe marks, never a path, and the
+ * day of `at` in the workshop's time zone (the web client dates its downloads the same way).
+ */
+export function fileName(title: string, extension: string, timeZone: string, at: Date | number = Date.now()): string {
   const base = title.normalize('NFC').replace(/[^\p{L}\p{N} ._-]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Board'
-  return `${base} ${at.toISOString().slice(0, 10)}.${extension}`
+  return `${base} ${calendarDay(at, timeZone)}.${extension}`
 }
 
 function attachment(reply: FastifyReply, name: string, type: string): FastifyReply {
@@ -66,7 +71,8 @@ function attachment(reply: FastifyReply, name: string, type: string): FastifyRep
 
 const info = ({ id, name, kind, createdAt }: StoredSnapshot): SnapshotInfo => ({ id, name, kind, createdAt })
 
-export async function snapshotRoutes(app: FastifyInstance): Promise<void> {
+export async function snapshotRoutes(app: FastifyInstance, { config }: { config: Config }): Promise<void> {
+  const { timeZone } = config
   const facilitator = (request: Parameters<typeof requireRole>[1], id: string) =>
     requireRole(app, request, id, ['facilitator'], ONLY_FACILITATORS)
 
@@ -111,7 +117,7 @@ export async function snapshotRoutes(app: FastifyInstance): Promise<void> {
     const doc = snapshotDoc(snapshot)
     try {
       const file = boardToTldrFile(doc)
-      return attachment(reply, fileName(`${board.title} ${snapshot.name}`, 'tldr', new Date(snapshot.createdAt)), 'application/json').send(file)
+      return attachment(reply, fileName(`${board.title} ${snapshot.name}`, 'tldr', timeZone, snapshot.createdAt), 'application/json').send(file)
     } finally {
       doc.destroy()
     }
@@ -156,7 +162,7 @@ export async function snapshotRoutes(app: FastifyInstance): Promise<void> {
     const { id } = request.params
     const { board } = await facilitator(request, id)
     const file = await app.rooms.change(id, (room) => boardToTldrFile(room.doc))
-    return attachment(reply, fileName(board.title, 'tldr'), 'application/json').send(file)
+    return attachment(reply, fileName(board.title, 'tldr', timeZone), 'application/json').send(file)
   })
 
   for (const format of ['md', 'csv'] as const) {
@@ -168,9 +174,9 @@ export async function snapshotRoutes(app: FastifyInstance): Promise<void> {
         const { board } = await facilitator(request, id)
         const locale = request.query.locale ?? 'de'
         const model = await app.rooms.change(id, (room) => buildReport(room.doc, locale))
-        const name = fileName(`${locale === 'de' ? 'Ergebnisprotokoll' : 'Results'} ${board.title}`, format)
+        const name = fileName(`${locale === 'de' ? 'Ergebnisprotokoll' : 'Results'} ${board.title}`, format, timeZone, model.generatedAt)
         return format === 'md'
-          ? attachment(reply, name, 'text/markdown; charset=utf-8').send(reportMarkdown(model, locale))
+          ? attachment(reply, name, 'text/markdown; charset=utf-8').send(reportMarkdown(model, locale, timeZone))
           : attachment(reply, name, 'text/csv; charset=utf-8').send(reportCsv(model, locale))
       },
     )

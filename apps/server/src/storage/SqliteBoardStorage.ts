@@ -271,11 +271,13 @@ export class SqliteBoardStorage implements BoardStorage {
         const used = [...dots.values()].reduce((sum, n) => sum + n, 0)
         if (used >= budget) outcome = 'budget-spent'
         else this.statements.addDot.run(boardId, roundId, voter, shapeId)
-      } else if ((dots.get(shapeId) ?? 0) === 0) {
-        outcome = 'no-dot-there'
       } else {
-        this.statements.takeDot.run(boardId, roundId, voter, shapeId)
-        this.statements.dropDot.run(boardId, roundId, voter, shapeId)
+        const onNote = dots.get(shapeId) ?? 0
+        // One statement per take-back: a decrement followed by a delete-at-one would take two
+        // dots from a note that had exactly two.
+        if (onNote === 0) outcome = 'no-dot-there'
+        else if (onNote === 1) this.statements.dropDot.run(boardId, roundId, voter, shapeId)
+        else this.statements.takeDot.run(boardId, roundId, voter, shapeId)
       }
       return { outcome, dots: outcome === 'changed' ? this.ballotOf(boardId, roundId, voter) : dots }
     })()

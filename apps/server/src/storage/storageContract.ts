@@ -127,6 +127,23 @@ export function describeStorageContract(name: string, factory: StorageFactory): 
       await storage.close()
     })
 
+    it('takes back one dot at a time, also from a note with exactly two', async () => {
+      const storage = await factory.open()
+      await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))
+      const change = (delta: 1 | -1) => storage.changeBallot('AAAAAAAAAAAAAAAA', 'round-1', 'v1', 'shape:a', delta, 5)
+      await change(1)
+      await change(1)
+      const one = await change(-1)
+      expect(one.outcome).toBe('changed')
+      expect(one.dots).toEqual(new Map([['shape:a', 1]]))
+      expect((await storage.tallyRound('AAAAAAAAAAAAAAAA', 'round-1')).dots).toBe(1)
+      const none = await change(-1)
+      expect(none.outcome).toBe('changed')
+      expect(none.dots).toEqual(new Map())
+      expect((await change(-1)).outcome).toBe('no-dot-there')
+      await storage.close()
+    })
+
     it('tallies a round without voters, and forgets its ballots', async () => {
       const storage = await factory.open()
       await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))

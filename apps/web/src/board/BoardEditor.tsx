@@ -12,7 +12,7 @@ import { getTemplate, isTemplateId, type TemplateInstance } from '@dorfplatz/tem
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RotatedLink } from '../api/apiClient.ts'
-import { Tldraw, useValue, type Editor, type TLComponents, type TLShapeId, type TLUiOverrides } from 'tldraw'
+import { EmbedShapeUtil, Tldraw, useValue, type Editor, type TLComponents, type TLShapeId } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { useLanguage } from '../i18n/i18n.ts'
 import { forgetToken, rememberBoard } from '../storage/recentBoards.ts'
@@ -27,12 +27,14 @@ import { BoardSharePanel } from './BoardSharePanel.tsx'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
 import { fitBoardOnOpen } from './fitBoardOnOpen.ts'
 import { NameDialog } from './NameDialog.tsx'
+import { handlePastedLinks } from './pastedLinks.ts'
 import { revealShapeWhenPresent } from './revealShapeWhenPresent.ts'
 import { ShareDialog } from './ShareDialog.tsx'
 import { guardTemplateStructure } from './structureGuard.ts'
 import { tldrawAssetUrls } from './tldrawAssetUrls.ts'
 import { useBoardSession, useBoardSnapshot } from './useBoardSession.ts'
 import { usePausedEditor } from './usePausedEditor.ts'
+import { workshopComponents, workshopOverrides, workshopViewComponents } from './workshopUi.tsx'
 import { ExportDialog } from '../export/ExportDialog.tsx'
 import { QuickNote } from '../quickNote/QuickNote.tsx'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
@@ -43,22 +45,18 @@ import { VoteStartDialog } from '../voting/VoteStartDialog.tsx'
 
 // tldraw wants its component overrides stable; they read the board from BoardContext.
 const components: TLComponents = {
+  ...workshopComponents,
   TopPanel: BoardTopPanel,
   SharePanel: BoardSharePanel,
   InFrontOfTheCanvas: BoardCanvasLayer,
   MainMenu: BoardMainMenu,
 }
 
-/**
- * Facilitators export from Dorfplatz's own dialog (main menu, "Exportieren …"), which covers
- * tldraw's "export all as" and more; one way to export is easier to find than two.
- */
-const facilitatorOverrides: TLUiOverrides = {
-  actions(_editor, actions) {
-    const { 'export-all-as-svg': _svg, 'export-all-as-png': _png, ...rest } = actions
-    return rest
-  },
-}
+/** A saved version opens read-only, only ever for facilitators, with tldraw's surface as on the board. */
+const snapshotViewUi = { components: workshopViewComponents, overrides: workshopOverrides('facilitator') }
+
+/** No site is embedded into a board, not even from a pasted address: embeds load other sites, and the server refuses them. */
+const shapeUtils = [EmbedShapeUtil.configure({ embedDefinitions: [] })]
 
 type CloseReasonKey = 'unauthorized' | 'forbidden' | 'notFound'
 
@@ -169,7 +167,8 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           user={user.tldrawUser}
           assetUrls={tldrawAssetUrls}
           components={components}
-          overrides={info.role === 'facilitator' ? facilitatorOverrides : undefined}
+          overrides={workshopOverrides(info.role)}
+          shapeUtils={shapeUtils}
           licenseKey={config.tldrawLicenseKey || undefined}
           // Images travel inline in the document, so they must fit into one sync message.
           maxAssetSize={MAX_ASSET_BYTES}
@@ -179,6 +178,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
             const stopFitting = fitBoardOnOpen(mounted, session)
             // The server closes the socket of a participant who writes a template's structure.
             const stopGuard = info.role === 'facilitator' ? null : guardTemplateStructure(mounted)
+            handlePastedLinks(mounted)
             setEditor(mounted)
             return () => {
               stopFitting()
@@ -262,6 +262,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           boardId={info.id}
           boardTitle={info.title}
           token={token}
+          timeZone={config.timeZone}
           onClose={() => setFileDialog(null)}
         />
       )}
@@ -272,6 +273,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           editor={editor}
           user={user}
           licenseKey={config.tldrawLicenseKey || undefined}
+          viewUi={snapshotViewUi}
           onClose={() => setFileDialog(null)}
         />
       )}

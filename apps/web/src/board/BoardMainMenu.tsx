@@ -1,11 +1,12 @@
 /**
  * tldraw's main menu (top left) with Dorfplatz's own file actions first, for facilitators:
  * exporting the board and its results report, the board's saved versions (snapshots), and
- * importing a `.tldr` file. tldraw's own entries follow unchanged.
+ * importing a `.tldr` file. tldraw's own entries follow, as a workshop needs them (workshopUi).
  */
 import { useTranslation } from 'react-i18next'
-import { DefaultMainMenu, DefaultMainMenuContent, TldrawUiMenuGroup, TldrawUiMenuItem } from 'tldraw'
+import { DefaultMainMenu, TldrawUiMenuGroup, TldrawUiMenuItem } from 'tldraw'
 import { useBoardContext } from './BoardContext.ts'
+import { WorkshopMainMenuContent } from './workshopUi.tsx'
 
 export function BoardMainMenu() {
   const { t } = useTranslation()
@@ -19,7 +20,7 @@ export function BoardMainMenu() {
           <TldrawUiMenuItem id="dorfplatz-import" label={t('mainMenu.import')} onSelect={openImport} />
         </TldrawUiMenuGroup>
       )}
-      <DefaultMainMenuContent />
+      <WorkshopMainMenuContent />
     </DefaultMainMenu>
   )
 }

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { USER_COLORS } from '../user/userColors.ts'
 import { MAX_USER_NAME_LENGTH, normaliseUserName } from '../user/userIdentity.ts'
 import { ModalDialog } from '../components/ModalDialog.tsx'
+import { useMediaQuery } from '../components/useMediaQuery.ts'
 import type { ModalDialogOptions } from '../components/useModalDialog.ts'
 
 interface NameDialogProps {
@@ -20,8 +21,12 @@ interface NameDialogProps {
   onCancel: () => void
 }
 
+/** A touch screen (a phone, a tablet) has no mouse pointer to carry the name. */
+const TOUCH_QUERY = '(pointer: coarse)'
+
 export function NameDialog({ initialName, initialColor, firstVisit, onSubmit, onCancel }: NameDialogProps) {
   const { t } = useTranslation()
+  const touch = useMediaQuery(TOUCH_QUERY)
   const id = useId()
   const inputRef = useRef<HTMLInputElement>(null)
   const [name, setName] = useState(initialName)
@@ -50,7 +55,7 @@ export function NameDialog({ initialName, initialColor, firstVisit, onSubmit, on
     <ModalDialog
       {...dialogOptions}
       title={t('nameDialog.title')}
-      intro={t('nameDialog.intro')}
+      intro={touch ? t('nameDialog.introTouch') : t('nameDialog.intro')}
       testId="name-dialog"
       onSubmit={submit}
       onEscape={() => {

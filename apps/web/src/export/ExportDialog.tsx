@@ -10,11 +10,14 @@ import { useTranslation } from 'react-i18next'
 import { useValue, type Editor } from 'tldraw'
 import { apiErrorMessage } from '../api/apiErrorMessage.ts'
 import { boardFilePath, fetchFile, reportPath } from '../api/snapshotApi.ts'
+import { useBoardContext } from '../board/BoardContext.ts'
 import { focusMainMenuButton } from '../board/focusMainMenuButton.ts'
+import { useFacilitation } from '../board/useFacilitation.ts'
 import { useLanguage, type Language } from '../i18n/i18n.ts'
 import { boardImage, currentPageShapeIds, NothingToExportError, type ImageFormat } from './boardImage.ts'
 import { downloadBlob } from './downloadBlob.ts'
 import { exportFileName } from './exportFileName.ts'
+import { noteVoteTotals, roundResultLists } from './pdfResults.ts'
 import type { PdfProgress } from './renderBoardPdf.ts'
 import { useDelayedFlag } from './useDelayedFlag.ts'
 import { ModalDialog } from '../components/ModalDialog.tsx'
@@ -32,6 +35,8 @@ interface ExportDialogProps {
   boardTitle: string
   /** The facilitator token of the open link. */
   token: string
+  /** The workshop's IANA time zone: file names and dates follow it. */
+  timeZone: string
   onClose: () => void
 }
 
@@ -43,8 +48,10 @@ interface ExportFile {
 
 const BCP47: Record<Language, string> = { de: 'de-DE', en: 'en-GB' }
 
-export function ExportDialog({ editor, boardId, boardTitle, token, onClose }: ExportDialogProps) {
+export function ExportDialog({ editor, boardId, boardTitle, token, timeZone, onClose }: ExportDialogProps) {
   const { t } = useTranslation()
+  const { session } = useBoardContext()
+  const { rounds } = useFacilitation(session)
   const language = useLanguage()
   const id = useId()
   const dialogRef = useRef<HTMLDialogElement>(null)
@@ -122,7 +129,7 @@ export function ExportDialog({ editor, boardId, boardTitle, token, onClose }: Ex
   }
 
   const fileName = (extension: string, date: Date, part?: string) =>
-    exportFileName({ title: boardTitle, date, extension, ...(part === undefined ? {} : { part }) })
+    exportFileName({ title: boardTitle, date, timeZone, extension, ...(part === undefined ? {} : { part }) })
 
   const drawingFailure = (message: string) => (caught: unknown) =>
     caught instanceof NothingToExportError ? t('export.empty') : message
@@ -162,14 +169,27 @@ export function ExportDialog({ editor, boardId, boardTitle, token, onClose }: Ex
             (isTemplateId(frame.templateId) ? getTemplate(frame.templateId).name[language] : t('export.pdf.untitledFrame')),
           editor.getCurrentPage().name,
         )
+        const roundDate = new Intl.DateTimeFormat(BCP47[language], { dateStyle: 'medium', timeStyle: 'short', timeZone })
         const blob = await renderBoardPdf(editor, {
           info: {
             title: boardTitle,
-            date: new Intl.DateTimeFormat(BCP47[language], { dateStyle: 'long' }).format(date),
+            date: new Intl.DateTimeFormat(BCP47[language], { dateStyle: 'long', timeZone }).format(date),
             language: BCP47[language],
             createdAt: date,
           },
           sections,
+          votes: noteVoteTotals(rounds),
+          lists: roundResultLists(rounds, {
+            name: (round) => t('voting.results.title', { title: round.title }),
+            intro: (round) =>
+              `${roundDate.format(round.revealedAt ?? round.openedAt)} · ${t('voting.results.summary', {
+                dots: t('voting.results.votes', { count: round.dotsCast }),
+                voters: t('voting.results.voters', { count: round.voters }),
+              })}`,
+            votes: (count) => t('voting.results.votes', { count }),
+            noText: t('voting.results.noText'),
+            empty: t('voting.results.empty'),
+          }),
           footer: (page, count) => t('export.pdf.pageFooter', { page, count }),
           onProgress: setProgress,
           signal,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { exportFileName, isoDay, MAX_TITLE_CHARACTERS, safeFileNamePart } from './exportFileName.ts'
+import { exportFileName as nameFor, MAX_TITLE_CHARACTERS, safeFileNamePart, type ExportFileNameOptions } from './exportFileName.ts'
 
-const day = new Date(2026, 10, 25, 9, 30)
+const day = new Date(Date.UTC(2026, 10, 25, 9, 30))
+const exportFileName = (options: Omit<ExportFileNameOptions, 'timeZone'>) => nameFor({ ...options, timeZone: 'Europe/Berlin' })
 
 describe('exportFileName', () => {
   it('puts title and day together, keeping umlauts', () => {
@@ -51,8 +52,15 @@ describe('safeFileNamePart', () => {
   })
 })
 
-describe('isoDay', () => {
+describe('the day in a file name', () => {
+  it('is the workshop’s day, whatever the laptop’s clock says', () => {
+    // 23:30 UTC is already the next day in Berlin, and still the same day in New York.
+    const late = new Date(Date.UTC(2026, 10, 25, 23, 30))
+    expect(nameFor({ title: 'Klausur', date: late, extension: 'pdf', timeZone: 'Europe/Berlin' })).toBe('Klausur – 2026-11-26.pdf')
+    expect(nameFor({ title: 'Klausur', date: late, extension: 'pdf', timeZone: 'America/New_York' })).toBe('Klausur – 2026-11-25.pdf')
+  })
+
   it('pads month and day', () => {
-    expect(isoDay(new Date(2027, 0, 3))).toBe('2027-01-03')
+    expect(nameFor({ title: 'K', date: new Date(Date.UTC(2027, 0, 3, 12)), extension: 'png', timeZone: 'UTC' })).toBe('K – 2027-01-03.png')
   })
 })

@@ -1,8 +1,10 @@
 /**
  * Names of downloaded files: `<Board title> – 2026-11-25.png`, optionally with a part in
  * between (`<Board title> – Ergebnisprotokoll – 2026-11-25.md`). They keep umlauts and spaces
- * but nothing that Windows, macOS or a mail program would refuse or misread.
+ * but nothing that Windows, macOS or a mail program would refuse or misread. The day is the
+ * workshop's (its time zone comes from the server), not that of the laptop's clock.
  */
+import { calendarDay } from '@dorfplatz/protocol'
 
 /** Characters no common file system accepts in a name, and control characters. */
 // eslint-disable-next-line no-control-regex
@@ -26,25 +28,21 @@ export function safeFileNamePart(text: string, maxCharacters = MAX_TITLE_CHARACT
   return cut.replace(/[\s.]+$/g, '')
 }
 
-/** The calendar day of `date` in this browser's time zone, as YYYY-MM-DD. */
-export function isoDay(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-}
-
 export interface ExportFileNameOptions {
   title: string
   date: Date
+  /** The workshop's IANA time zone, in which `date` falls on a day. */
+  timeZone: string
   /** Without the dot: `png`, `pdf`, `tldr`. */
   extension: string
   /** What the file holds, between title and date, e.g. "Auswahl" or "Ergebnisprotokoll". */
   part?: string
 }
 
-export function exportFileName({ title, date, extension, part }: ExportFileNameOptions): string {
+export function exportFileName({ title, date, timeZone, extension, part }: ExportFileNameOptions): string {
   const pieces = [safeFileNamePart(title) || FALLBACK_TITLE]
   const safePart = part === undefined ? '' : safeFileNamePart(part)
   if (safePart) pieces.push(safePart)
-  pieces.push(isoDay(date))
+  pieces.push(calendarDay(date, timeZone))
   return `${pieces.join(' – ')}.${extension}`
 }

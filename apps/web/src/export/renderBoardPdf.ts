@@ -1,14 +1,16 @@
 /**
  * The board as a PDF: one A4-landscape page per template frame on the current page, or one
- * page with everything on it when there is no template. Each frame is drawn by tldraw at the
- * resolution its place on paper needs; between frames the browser gets to paint, so the
- * progress shows and a long board does not freeze the page.
+ * page with everything on it when there is no template, then the results of the board's voting
+ * rounds. Each frame is drawn by tldraw at the resolution its place on paper needs, with its
+ * texts as real text over the picture and each note's dots beside it; between frames the
+ * browser gets to paint, so the progress shows and a long board does not freeze the page.
  */
 import { Box, type Editor, type TLShapeId } from 'tldraw'
 import { afterNextPaint } from './afterNextPaint.ts'
-import { BoardPdfWriter, type BoardPdfInfo } from './BoardPdfWriter.ts'
+import { BoardPdfWriter, type BoardPdfInfo, type BoardPdfList } from './BoardPdfWriter.ts'
 import { currentPageShapeIds, IMAGE_PADDING, NothingToExportError } from './boardImage.ts'
 import { pixelRatioForBox } from './pdfPageLayout.ts'
+import { placeOnPicture, type BoardText } from './pdfTextLayer.ts'
 import { templateFramesInReadingOrder, type TemplateFrame } from './templateFrames.ts'
 
 export interface PdfSection {
@@ -16,6 +18,8 @@ export interface PdfSection {
   ids: TLShapeId[]
   /** The part of the board the page shows, in page space; by default, all of `ids`. */
   bounds?: Box
+  /** The page-space point at the picture's top-left corner (padding included). */
+  origin: { x: number; y: number }
   /** The header's second line. */
   name: string
   width: number
@@ -44,6 +48,7 @@ export function pdfSections(editor: Editor, frameName: (frame: TemplateFrame) =>
     return frames.map((frame) => ({
       ids: shapesOver(editor, topLevel, frame),
       bounds: Box.From(frame.bounds),
+      origin: { x: frame.bounds.x, y: frame.bounds.y },
       name: frameName(frame),
       width: frame.bounds.w,
       height: frame.bounds.h,
@@ -56,6 +61,7 @@ export function pdfSections(editor: Editor, frameName: (frame: TemplateFrame) =>
   return [
     {
       ids,
+      origin: { x: bounds.x - IMAGE_PADDING, y: bounds.y - IMAGE_PADDING },
       name: pageName,
       width: bounds.w + 2 * IMAGE_PADDING,
       height: bounds.h + 2 * IMAGE_PADDING,
@@ -79,9 +85,30 @@ function shapesOver(editor: Editor, topLevel: readonly TLShapeId[], frame: Templ
 
 export type PdfProgress = { phase: 'page'; page: number; count: number } | { phase: 'saving'; count: number }
 
+/**
+ * The texts a page shows, in page space: every shape's text (notes, texts, labels of shapes and
+ * of template zones) but frames', whose names head the page; notes carry their dots.
+ */
+export function sectionTexts(editor: Editor, section: PdfSection, votes: ReadonlyMap<string, number>): BoardText[] {
+  const texts: BoardText[] = []
+  for (const id of editor.getShapeAndDescendantIds(section.ids)) {
+    const shape = editor.getShape(id)
+    if (!shape || shape.type === 'frame') continue
+    const text = editor.getShapeUtil(shape).getText(shape)?.trim() ?? ''
+    const bounds = editor.getShapePageBounds(shape)
+    if (!text || !bounds) continue
+    texts.push({ text, bounds: { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }, votes: shape.type === 'note' ? (votes.get(id) ?? 0) : 0 })
+  }
+  return texts
+}
+
 export interface RenderBoardPdfOptions {
   info: BoardPdfInfo
   sections: readonly PdfSection[]
+  /** Each note's dots in the board's revealed voting rounds, by shape id. */
+  votes: ReadonlyMap<string, number>
+  /** Pages of listed results after the board's pages, e.g. one per voting round. */
+  lists: readonly BoardPdfList[]
   /** The foot of each page, e.g. "Seite 2 von 7". */
   footer: (page: number, count: number) => string
   onProgress: (progress: PdfProgress) => void
@@ -117,7 +144,7 @@ async function sectionPicture(editor: Editor, section: PdfSection, pixelRatio: n
 }
 
 export async function renderBoardPdf(editor: Editor, options: RenderBoardPdfOptions): Promise<Blob> {
-  const { info, sections, footer, onProgress, signal } = options
+  const { info, sections, votes, lists, footer, onProgress, signal } = options
   const writer = await BoardPdfWriter.create(info)
   const count = sections.length
   for (const [index, section] of sections.entries()) {
@@ -129,12 +156,15 @@ export async function renderBoardPdf(editor: Editor, options: RenderBoardPdfOpti
     signal.throwIfAborted()
     // Decoding and compressing the picture is the slow part; let the progress paint first.
     await afterNextPaint()
-    await writer.addPage({ name: section.name, footer: footer(index + 1, count), png })
+    const region = { ...section.origin, w: section.width, h: section.height }
+    const texts = placeOnPicture(sectionTexts(editor, section, votes), region, box)
+    await writer.addPage({ name: section.name, png, texts })
   }
+  for (const list of lists) writer.addList(list)
   onProgress({ phase: 'saving', count })
   await afterNextPaint()
   signal.throwIfAborted()
-  const bytes = await writer.save()
+  const bytes = await writer.save(footer)
   signal.throwIfAborted()
   return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })
 }

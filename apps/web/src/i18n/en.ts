@@ -1,4 +1,5 @@
 /** Every English text of the Dorfplatz web client, one switch away from the German default. */
+import type { TLUiTranslationKey } from 'tldraw'
 import type { Messages } from './de.ts'
 
 export const en: Messages = {
@@ -194,6 +195,8 @@ export const en: Messages = {
       voters_zero: 'Nobody has voted yet',
       voters_one: '{{count}} person has voted',
       voters_other: '{{count}} people have voted',
+      votersOf_one: '{{count}} of {{present}} has voted',
+      votersOf_other: '{{count}} of {{present}} have voted',
       dotsCast_one: '{{count}} dot placed',
       dotsCast_other: '{{count}} dots placed',
       howTo: 'Put your dots on the notes with +; take one back with −.',
@@ -365,14 +368,14 @@ export const en: Messages = {
   },
   follow: {
     start: 'Let others follow',
-    stop: 'Stop letting others follow',
+    stop: 'End following',
     startHint: 'Everyone follows your view until you stop',
-    stopHint: 'The others move freely on the board again',
+    stopHint: 'Everyone moves freely on the board again',
     bannerLabel: 'Presentation',
     following: 'You are following {{name}}',
     waiting: '{{name}} is presenting – you will follow as soon as their view arrives',
     steppedOut: '{{name}} is presenting',
-    leave: 'Leave view',
+    leave: 'Stop following',
     rejoin: 'Follow again',
     errorPrefix: '“Let others follow” did not work:',
   },
@@ -426,9 +429,9 @@ export const en: Messages = {
     },
     pdf: {
       heading: 'PDF',
-      introFrames_one: 'One landscape A4 page with the template on this page of the board, headed by the board title, the template’s name and the date. For printing and sending.',
-      introFrames_other: 'One landscape A4 page for each of the {{count}} templates on this page of the board, headed by the board title, the template’s name and the date. For printing and sending.',
-      introPage: 'One landscape A4 page with everything on this page of the board, headed by the board title and the date. For printing and sending.',
+      introFrames_one: 'One landscape A4 page with the template on this page of the board, headed by the board title, the template’s name and the date, each note with its dots and the results of the voting rounds at the end. For printing, searching and sending.',
+      introFrames_other: 'One landscape A4 page for each of the {{count}} templates on this page of the board, headed by the board title, the template’s name and the date, each note with its dots and the results of the voting rounds at the end. For printing, searching and sending.',
+      introPage: 'One landscape A4 page with everything on this page of the board, headed by the board title and the date, each note with its dots and the results of the voting rounds at the end. For printing, searching and sending.',
       create: 'Create PDF',
       starting: 'Preparing the PDF …',
       progress: 'Page {{page}} of {{count}} …',
@@ -583,6 +586,7 @@ export const en: Messages = {
   nameDialog: {
     title: 'How should the others see you?',
     intro: 'Your name and colour appear at your cursor and in the list of people present. They are only stored in this browser.',
+    introTouch: 'Your name and colour show the others where you are working on the board, and appear in the list of people present. They are only stored in this browser.',
     nameLabel: 'Name',
     nameRequired: 'Please enter a name.',
     colorLabel: 'Colour',
@@ -606,4 +610,25 @@ export const en: Messages = {
   user: {
     defaultName: 'Guest {{number}}',
   },
+}
+
+/** tldraw's own English, where it clashes with Dorfplatz's words or speaks to designers (see tldrawDe). */
+export const tldrawEn: Partial<Record<TLUiTranslationKey, string>> = {
+  'app.loading': 'Loading the board…',
+  'tool.hand': 'Move the view',
+  'tool.laser': 'Laser pointer',
+  'tool.media': 'Insert picture or video',
+  'tool-panel.title': 'Tools',
+  'action.insert-media': 'Insert picture or video…',
+  'action.zoom-to-fit': 'Show everything',
+  'action.zoom-to-selection': 'Show selection',
+  'a11y.skip-to-main-content': 'Skip to the board',
+  'style-panel.title': 'Colour and style',
+  'style-panel.arrowheads': 'Heads',
+  'color-style.light-violet': 'Lilac',
+  'color-style.light-red': 'Pink',
+  'color-style.grey': 'Grey',
+  'navigation-zone.minimap': 'Overview map',
+  'navigation-zone.toggle-minimap': 'Show or hide the overview map',
+  'help-menu.title': 'Help',
 }

@@ -12,7 +12,7 @@ import { createUserId, useEditor, useValue, type Editor } from 'tldraw'
 import { freezeBoard, releaseBoard, startFollowMe, stopFollowMe, summonEveryone } from '../api/facilitationApi.ts'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useFacilitation } from '../board/useFacilitation.ts'
-import { DotsIcon, EyeIcon, LockIcon, PauseIcon, SessionIcon, SummonIcon, TimerIcon } from './sessionIcons.tsx'
+import { DotsIcon, EyeIcon, LockIcon, PauseIcon, PlayIcon, SessionIcon, SummonIcon, TimerIcon } from './sessionIcons.tsx'
 import { displayName, useSessionCommand } from './useSessionCommand.ts'
 
 /** The template structure on the current page: none, all of it locked, or some of it unlocked. */
@@ -96,7 +96,8 @@ export function ModerationToolbar() {
           busy={busy === 'freeze'}
           onClick={toggleFreeze}
         >
-          <PauseIcon />
+          {/* The icon shows what the button does next, like its text. */}
+          {frozen ? <PlayIcon /> : <PauseIcon />}
         </ModerationButton>
         <ModerationButton
           testId="vote-start-button"

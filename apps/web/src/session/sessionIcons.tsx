@@ -41,6 +41,11 @@ export function PauseIcon() {
   return <path d="M5 3v10M11 3v10" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
 }
 
+/** A play triangle: the paused board goes on ("Board freigeben"). */
+export function PlayIcon() {
+  return <path d="M4.5 2.8v10.4L13 8Z" fill="currentColor" stroke="currentColor" strokeWidth="1.2" strokeLinejoin="round" />
+}
+
 export function PeopleIcon() {
   return (
     <g fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round">

@@ -8,7 +8,7 @@ import { createBoardSchema } from '@dorfplatz/board'
 import type { SnapshotInfo } from '@dorfplatz/protocol'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { parseTldrawJsonFile, Tldraw, type Editor, type TLComponents, type TLStore } from 'tldraw'
+import { parseTldrawJsonFile, Tldraw, type Editor, type TLComponents, type TLStore, type TLUiOverrides } from 'tldraw'
 import { apiErrorMessage } from '../api/apiErrorMessage.ts'
 import { fetchFile, snapshotFilePath } from '../api/snapshotApi.ts'
 import { tldrawAssetUrls } from '../board/tldrawAssetUrls.ts'
@@ -17,8 +17,14 @@ import type { CurrentUser } from '../user/currentUser.ts'
 import { RestoreControl } from './RestoreControl.tsx'
 import { formatSnapshotDate, snapshotKindLabel, snapshotName } from './snapshotText.ts'
 
-// Nothing of the board's own panels (presence, voting, moderation) belongs to an old state.
-const viewComponents: TLComponents = {}
+/**
+ * tldraw's surface as the live board shows it (its tools, menus and words); nothing of the
+ * board's own panels (presence, voting, moderation) belongs to an old state.
+ */
+export interface SnapshotViewUi {
+  components: TLComponents
+  overrides: TLUiOverrides
+}
 
 type ViewState =
   | { status: 'loading' }
@@ -33,13 +39,14 @@ interface SnapshotViewProps {
   user: CurrentUser
   /** The tldraw licence key from the server's runtime config, as the live board gets it. */
   licenseKey: string | undefined
+  ui: SnapshotViewUi
   /** Another restore runs. */
   restoreBlocked: boolean
   onRestore: (snapshot: SnapshotInfo) => Promise<void>
   onClose: () => void
 }
 
-export function SnapshotView({ boardId, token, snapshot, user, licenseKey, restoreBlocked, onRestore, onClose }: SnapshotViewProps) {
+export function SnapshotView({ boardId, token, snapshot, user, licenseKey, ui, restoreBlocked, onRestore, onClose }: SnapshotViewProps) {
   const { t } = useTranslation()
   const language = useLanguage()
   const id = useId()
@@ -154,7 +161,8 @@ export function SnapshotView({ boardId, token, snapshot, user, licenseKey, resto
             store={state.store}
             user={user.tldrawUser}
             assetUrls={tldrawAssetUrls}
-            components={viewComponents}
+            components={ui.components}
+            overrides={ui.overrides}
             licenseKey={licenseKey || undefined}
             onMount={onMount}
           />

@@ -15,7 +15,7 @@ import { useLanguage } from '../i18n/i18n.ts'
 import type { CurrentUser } from '../user/currentUser.ts'
 import { RestoreControl } from './RestoreControl.tsx'
 import { SnapshotThumbnail } from './SnapshotThumbnail.tsx'
-import { SnapshotView } from './SnapshotView.tsx'
+import { SnapshotView, type SnapshotViewUi } from './SnapshotView.tsx'
 import { checkSnapshotName, defaultSnapshotName, formatSnapshotDate, snapshotKindLabel, snapshotName } from './snapshotText.ts'
 import { usePausedEditor } from '../board/usePausedEditor.ts'
 import { ModalDialog } from '../components/ModalDialog.tsx'
@@ -30,6 +30,8 @@ interface SnapshotsDialogProps {
   user: CurrentUser
   /** The tldraw licence key from the server's runtime config, for a snapshot's view. */
   licenseKey: string | undefined
+  /** tldraw's surface for a snapshot's view, as on the live board. */
+  viewUi: SnapshotViewUi
   onClose: () => void
 }
 
@@ -40,7 +42,7 @@ function withSnapshot(snapshots: SnapshotInfo[], snapshot: SnapshotInfo): Snapsh
   return [snapshot, ...snapshots.filter((other) => other.id !== snapshot.id)].sort((a, b) => b.createdAt - a.createdAt)
 }
 
-export function SnapshotsDialog({ boardId, token, editor, user, licenseKey, onClose }: SnapshotsDialogProps) {
+export function SnapshotsDialog({ boardId, token, editor, user, licenseKey, viewUi, onClose }: SnapshotsDialogProps) {
   const { t } = useTranslation()
   const language = useLanguage()
   const id = useId()
@@ -309,6 +311,7 @@ export function SnapshotsDialog({ boardId, token, editor, user, licenseKey, onCl
           snapshot={viewing}
           user={user}
           licenseKey={licenseKey}
+          ui={viewUi}
           restoreBlocked={restoringId !== null && restoringId !== viewing.id}
           onRestore={restore}
           onClose={() => setViewing(null)}

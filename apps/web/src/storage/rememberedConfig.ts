@@ -2,7 +2,7 @@
  * The server's client configuration as last fetched, so that a board this browser knows opens
  * offline with the same settings (the tldraw licence key above all).
  */
-import type { ClientConfig } from '@dorfplatz/protocol'
+import { DEFAULT_TIME_ZONE, isTimeZone, type ClientConfig } from '@dorfplatz/protocol'
 import { readLocal, writeLocal } from './localStore.ts'
 
 const STORAGE_KEY = 'clientConfig'
@@ -14,7 +14,8 @@ export function rememberClientConfig(config: ClientConfig): void {
 export function loadRememberedClientConfig(): ClientConfig | null {
   const stored = readLocal(STORAGE_KEY)
   if (typeof stored !== 'object' || stored === null) return null
-  const { tldrawLicenseKey, adminTokenRequired } = stored as Record<string, unknown>
+  const { tldrawLicenseKey, adminTokenRequired, timeZone } = stored as Record<string, unknown>
   if (typeof tldrawLicenseKey !== 'string' || typeof adminTokenRequired !== 'boolean') return null
-  return { tldrawLicenseKey, adminTokenRequired }
+  // Remembered by an earlier version of Dorfplatz, before the server named its time zone.
+  return { tldrawLicenseKey, adminTokenRequired, timeZone: isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE }
 }

@@ -11,6 +11,7 @@ import { useEditor, useValue, type Editor, type TLShapeId } from 'tldraw'
 import { ApiRequestError } from '../api/ApiRequestError.ts'
 import { revealVotingRound } from '../api/facilitationApi.ts'
 import { useBoardContext } from '../board/BoardContext.ts'
+import { usePeers } from '../board/useBoardSession.ts'
 import { useFacilitation } from '../board/useFacilitation.ts'
 import { useLanguage } from '../i18n/i18n.ts'
 import { takeBackFromMissingNotes } from './ballotState.ts'
@@ -22,6 +23,7 @@ import { revealedRounds, roundToShow, type ResultsChoice } from './resultsSelect
 import { zoneOfScope } from './scopeOptions.ts'
 import { showNote } from './showNote.ts'
 import { useBallot } from './useBallot.ts'
+import { votersOutOf } from './eligibleVoters.ts'
 import { useNotesOnScreen, useVotableNoteIds } from './useNotesOnScreen.ts'
 import { useTemplateInstances } from './useTemplateInstances.ts'
 import { VotingPanel } from './VotingPanel.tsx'
@@ -73,7 +75,8 @@ interface OpenRoundProps {
 
 function OpenRound({ round, instances, onRevealed }: OpenRoundProps) {
   const editor = useEditor()
-  const { info, token } = useBoardContext()
+  const { info, token, session } = useBoardContext()
+  const peers = usePeers(session)
   const votes = info.role !== 'viewer'
   const ballot = useBallot(info.id, token, votes ? round.id : null)
   const scopeName = useScopeName(round.scope, instances)
@@ -116,6 +119,7 @@ function OpenRound({ round, instances, onRevealed }: OpenRoundProps) {
         dotsOnDeletedNotes={takeBack.length}
         onTakeBackFromDeletedNotes={() => takeBack.forEach((change) => ballot.change(change))}
         onReveal={info.role === 'facilitator' ? reveal : undefined}
+        votersOutOf={info.role === 'facilitator' ? votersOutOf(round.voters, peers) : undefined}
       />
       {shown &&
         readable.map((note) => (

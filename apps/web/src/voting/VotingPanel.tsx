@@ -1,6 +1,7 @@
 /**
  * The open round at a glance: its question, what it covers, this person's dots left and how
- * many people have voted. Facilitators end the round here ("Ergebnis zeigen", confirmed once).
+ * many people have voted; facilitators see that out of how many present may vote ("5 von 12
+ * haben abgestimmt", counts only) and end the round here ("Ergebnis zeigen", confirmed once).
  * Guests see the progress only.
  */
 import type { VotingRound } from '@dorfplatz/board'
@@ -24,12 +25,14 @@ interface VotingPanelProps {
   onTakeBackFromDeletedNotes: () => void
   /** Ends the round; present for facilitators only. */
   onReveal?: () => Promise<void>
+  /** For facilitators: how many people present may vote, the "12" of "5 von 12 haben abgestimmt". */
+  votersOutOf?: number | undefined
 }
 
 export function VotingPanel(props: VotingPanelProps) {
   const { t } = useTranslation()
   const id = useId()
-  const { round, scopeName, ballot, zoomInToVote, dotsOnDeletedNotes, onTakeBackFromDeletedNotes, onReveal } = props
+  const { round, scopeName, ballot, zoomInToVote, dotsOnDeletedNotes, onTakeBackFromDeletedNotes, onReveal, votersOutOf } = props
   // On a phone the panel would cover the notes; folded, it keeps only what is left to place.
   const [folded, setFolded] = useState(false)
   const remaining = ballot?.ballot?.remaining
@@ -81,8 +84,11 @@ export function VotingPanel(props: VotingPanelProps) {
       {/* Hidden, not removed: a reveal waiting for its confirmation keeps its step. */}
       <div id={`${id}-details`} hidden={folded}>
         <p className="voting-panel__scope">{t('voting.panel.scope', { scope: scopeName })}</p>
-        <p className="voting-panel__progress">
-          {t('voting.panel.voters', { count: round.voters })} · {t('voting.panel.dotsCast', { count: round.dotsCast })}
+        <p className="voting-panel__progress" data-testid="voting-progress">
+          {votersOutOf === undefined
+            ? t('voting.panel.voters', { count: round.voters })
+            : t('voting.panel.votersOf', { count: round.voters, present: votersOutOf })}{' '}
+          · {t('voting.panel.dotsCast', { count: round.dotsCast })}
         </p>
         <p className="voting-panel__hint">
           {!ballot ? t('voting.panel.guest') : zoomInToVote ? t('voting.panel.zoomIn') : t('voting.panel.howTo')}

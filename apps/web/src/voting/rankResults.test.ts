@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { rankResults } from './rankResults.ts'
 
 describe('rankResults', () => {
-  it('ranks most dots first and lets equal counts share a rank', () => {
+  it('ranks most dots first and lets equal counts share a rank (1, 2, 2, 4)', () => {
     const ranked = rankResults([
       { shapeId: 'shape:b', votes: 3, text: 'Bürgerbus' },
       { shapeId: 'shape:a', votes: 5, text: 'WLAN am Dorfplatz' },

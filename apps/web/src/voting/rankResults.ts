@@ -1,9 +1,9 @@
 /**
- * A revealed round's results as the results panel lists them: only notes that got a dot, most
- * dots first, with shared ranks for equal counts ("1, 2, 2, 4") and each note's share of the
- * winner's dots for the bar behind it.
+ * A revealed round's results as the results panel lists them: only notes that got a dot, ranked
+ * by the board's one rule (`rankByVotes`: most dots first, equal counts share a rank, "1, 1, 3"),
+ * and each note's share of the winner's dots for the bar behind it.
  */
-import type { VoteResult } from '@dorfplatz/board'
+import { rankByVotes, type VoteResult } from '@dorfplatz/board'
 
 export interface RankedResult {
   rank: number
@@ -15,14 +15,8 @@ export interface RankedResult {
 }
 
 export function rankResults(results: readonly VoteResult[]): RankedResult[] {
-  // Stable: equal counts keep the server's order, which is the board's.
-  const voted = results.filter((result) => result.votes > 0).sort((a, b) => b.votes - a.votes)
-  const top = voted[0]?.votes ?? 0
-  const ranked: RankedResult[] = []
-  voted.forEach((result, index) => {
-    const previous = ranked[index - 1]
-    const rank = previous && previous.votes === result.votes ? previous.rank : index + 1
-    ranked.push({ rank, shapeId: result.shapeId, votes: result.votes, text: result.text, ofTop: result.votes / top })
-  })
-  return ranked
+  // Equal counts keep the server's order, which is the board's.
+  const ranked = rankByVotes(results.filter((result) => result.votes > 0))
+  const top = ranked[0]?.item.votes ?? 0
+  return ranked.map(({ rank, item }) => ({ rank, shapeId: item.shapeId, votes: item.votes, text: item.text, ofTop: item.votes / top }))
 }

@@ -47,7 +47,7 @@ const ZONES: ReadonlyArray<TemplateZone & { color: TLDefaultColorStyle }> = [
     id: 'beteiligte',
     name: { de: 'Wer macht mit?', en: 'Who takes part?' },
     hint: {
-      de: 'Einwohner, Wirtschaft, Politik, Nachbarkommunen: Wer trägt was bei?',
+      de: 'Einwohnerinnen und Einwohner, Wirtschaft, Politik, Nachbarkommunen: Wer trägt was bei?',
       en: 'Residents, business, politics, neighbouring municipalities: who contributes what?',
     },
     area: field(0, 0, 2),

@@ -161,7 +161,7 @@ export const stakeholderMap: TemplateModule = {
     id: 'stakeholder-map',
     name: { de: 'Stakeholder-Landkarte', en: 'Stakeholder map' },
     description: {
-      de: 'Wer ist an unserem Vorhaben beteiligt, wer betroffen, wer interessiert – bei Einwohnern, Wirtschaft und Politik?',
+      de: 'Wer ist an unserem Vorhaben beteiligt, wer betroffen, wer interessiert – bei Einwohnerinnen und Einwohnern, Wirtschaft und Politik?',
       en: 'Who is involved in our project, who is affected, who is interested – among residents, business and politics?',
     },
     instruction: {

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import type { VotingRound } from '@dorfplatz/board'
+import { reportCsv, reportMarkdown, type ReportModel, type ReportNote } from './resultsReport.ts'
+
+const note = (rank: number, text: string, votes: number): ReportNote => ({ rank, shapeId: `shape:${text}`, text, votes, votesByRound: [votes] })
+
+/** 23:30 UTC on 25 November 2026: already the 26th in Berlin. */
+const LATE_EVENING = Date.UTC(2026, 10, 25, 23, 30)
+
+const round: VotingRound = {
+  id: 'r1',
+  title: 'Was zuerst?',
+  dotsPerPerson: 3,
+  scope: { kind: 'all' },
+  status: 'revealed',
+  openedAt: LATE_EVENING,
+  revealedAt: LATE_EVENING,
+  voters: 3,
+  dotsCast: 5,
+  results: [
+    { shapeId: 'shape:a', votes: 2, text: 'Glasfaser' },
+    { shapeId: 'shape:b', votes: 2, text: 'Dorf-App' },
+    { shapeId: 'shape:c', votes: 1, text: 'Bürgerbus' },
+  ],
+}
+
+const model: ReportModel = {
+  title: 'Digitalstrategie',
+  generatedAt: LATE_EVENING,
+  rounds: [round],
+  sections: [
+    {
+      template: 'Priorisierungsmatrix',
+      zones: [
+        { name: 'Schnelle Erfolge', notes: [note(1, 'Glasfaser', 2), note(1, 'Dorf-App', 2), note(3, 'Bürgerbus', 1)] },
+        { name: 'Große Vorhaben', notes: [] },
+        { name: 'Lückenfüller', notes: [] },
+      ],
+    },
+    { template: 'SWOT-Analyse', zones: [{ name: 'Stärken', notes: [] }, { name: 'Schwächen', notes: [] }] },
+  ],
+  other: [],
+}
+
+describe('reportMarkdown', () => {
+  const md = reportMarkdown(model, 'de', 'Europe/Berlin')
+
+  it('ranks equal votes alike in the rounds and in the zones (1, 1, 3)', () => {
+    const roundPart = md.slice(md.indexOf('### Was zuerst?'), md.indexOf('## Priorisierungsmatrix'))
+    expect(roundPart).toContain('| 1 | Glasfaser | 2 |\n| 1 | Dorf-App | 2 |\n| 3 | Bürgerbus | 1 |')
+    const zonePart = md.slice(md.indexOf('### Schnelle Erfolge'))
+    expect(zonePart).toContain('| 1 | Glasfaser | 2 |\n| 1 | Dorf-App | 2 |\n| 3 | Bürgerbus | 1 |')
+  })
+
+  it('names the zones without notes in one line per template instead of a heading each', () => {
+    expect(md).not.toContain('Keine Notizen')
+    expect(md).not.toContain('### Große Vorhaben')
+    expect(md).not.toContain('### Stärken')
+    expect(md).toContain('_Ohne Notizen: Große Vorhaben, Lückenfüller._')
+    const swot = md.slice(md.indexOf('## SWOT-Analyse'))
+    expect(swot).toBe('## SWOT-Analyse\n\n_Ohne Notizen: Stärken, Schwächen._\n')
+    expect(reportMarkdown(model, 'en', 'Europe/Berlin')).toContain('_No notes: Stärken, Schwächen._')
+  })
+
+  it('dates the report and its rounds in the workshop’s time zone', () => {
+    expect(md).toContain('Stand: 26.11.2026, 00:30')
+    expect(md).toContain('26.11.2026, 00:30 · 5 Punkte von 3 Personen')
+    expect(reportMarkdown(model, 'de', 'UTC')).toContain('Stand: 25.11.2026, 23:30')
+  })
+})
+
+describe('reportCsv', () => {
+  it('gives equal votes the same rank', () => {
+    const rows = reportCsv(model, 'de').replace(/^\uFEFF/, '').trimEnd().split('\r\n')
+    expect(rows.slice(1)).toEqual([
+      '"Priorisierungsmatrix";"Schnelle Erfolge";"1";"Glasfaser";"2";"2"',
+      '"Priorisierungsmatrix";"Schnelle Erfolge";"1";"Dorf-App";"2";"2"',
+      '"Priorisierungsmatrix";"Schnelle Erfolge";"3";"Bürgerbus";"1";"1"',
+    ])
+  })
+})
