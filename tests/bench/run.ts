@@ -10,6 +10,7 @@ import { measureDocGrowth } from '@dorfplatz/board'
 import { runBoardOpenBench, type BoardOpenResult } from './boardOpenBench.ts'
 import { runBrowserEditDelay, type EditDelayResult } from './browserEditDelay.ts'
 import { runGuardBench } from './guardBench.ts'
+import { runHostileBench } from './hostileBench.ts'
 import { runRelayBench, type RelayBenchResult } from './relayBench.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -36,6 +37,8 @@ if (fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
 
 const guardRuns = (quick ? [100] : [100, 1000, 5000]).map((notes) => runGuardBench(notes))
 console.log(guardRuns)
+const hostileRows = runHostileBench()
+console.table(hostileRows)
 
 const growthRows: string[] = []
 for (const writers of [1, 3]) {
@@ -92,6 +95,19 @@ const lines = [
   '| notes | note moved | template part cleaned up |',
   '|---:|---:|---:|',
   ...guardRuns.map((r) => `| ${r.notes} | ${r.noteMoveMicros} µs | ${r.structureCleanupMicros} µs |`),
+  '',
+  '## The worst message of each kind',
+  '',
+  'The time the server\'s checks take for the largest or deepest message of each kind a participant',
+  'may send, on a board with 1,000 notes (refused, except the first), next to the limit measured in',
+  'the same run: Yjs decoding and applying an honest update of about the same size. A first pass over',
+  'the bytes (`checkUpdateShape`) refuses nested types and other content no board holds before Yjs',
+  'builds any object; everything else is traced once per item. Every check grows linearly with the',
+  'message.',
+  '',
+  '| message | size | checks | honest update of that size |',
+  '|---|---:|---:|---:|',
+  ...hostileRows.map((r) => `| ${r.kind} | ${Math.round(r.bytes / 1024)} KiB | ${r.checkMs} ms | ${r.honestApplyMs} ms |`),
   '',
   '## Board document size: 10 notes, each overwritten N times',
   '',

@@ -45,6 +45,9 @@ export interface FuzzReport {
   kinds: Record<string, number>
   /** Closes of honest clients' sockets by the server, by code (none expected). */
   honestCloses: Record<string, number>
+  /** CPU time the server spent during the attack, and its memory at the end of it. */
+  serverCpuSeconds: number
+  serverRssMiB: number
   serverAlive: boolean
   healthStatus: number
   isolatedBoards: number
@@ -56,6 +59,13 @@ export interface FuzzReport {
 }
 
 const SCHEMA = createBoardSchema()
+
+/** User plus system CPU seconds of process `pid`, and its resident memory in MiB (Linux). */
+function processUsage(pid: number): { cpuSeconds: number; rssMiB: number } {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  const rss = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1]
+  return { cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100, rssMiB: Math.round(Number(rss ?? 0) / 1024) }
+}
 
 // tldraw delivers store changes on animation frames; Node has none (under Vitest tldraw delivers at once).
 const frameGlobals = globalThis as { requestAnimationFrame?: (callback: () => void) => unknown; cancelAnimationFrame?: (handle: unknown) => void }
@@ -117,19 +127,21 @@ class HonestClient {
   }
 }
 
-function syncRequest(): Uint8Array {
+/** A sync request for what changed since `stateVector`: a small answer, unlike one for the whole board. */
+function syncRequest(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.SYNC)
-  syncProtocol.writeSyncStep1(encoder, new Y.Doc())
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1)
+  encoding.writeVarUint8Array(encoder, stateVector)
   return encoding.toUint8Array(encoder)
 }
 
 /**
  * Opens a socket, sends `messages`, then a sync request, and resolves once the server either
- * closed the socket or answered the request (messages of one socket are handled in order, so
- * the answer means every message before it was handled). Resolves with the close code, or null.
+ * closed the socket or answered the request (messages of one socket are handled in order, so the
+ * answer means every message before it was handled). Resolves with the close code, or null.
  */
-function attack(url: string, messages: Array<Uint8Array | string>): Promise<number | null> {
+function attack(url: string, messages: Array<Uint8Array | string>, probe: Uint8Array): Promise<number | null> {
   return new Promise((resolve) => {
     const socket = new WebSocket(url)
     let settled = false
@@ -141,7 +153,7 @@ function attack(url: string, messages: Array<Uint8Array | string>): Promise<numb
     }
     socket.on('open', () => {
       for (const message of messages) socket.send(message)
-      socket.send(syncRequest())
+      socket.send(probe)
     })
     socket.on('message', (data: Buffer) => {
       const decoder = decoding.createDecoder(new Uint8Array(data))
@@ -226,14 +238,20 @@ export async function runFuzz({ seed, messages, concurrency = 16, onProgress }: 
         // One socket speaks for one link; the batch's first message decides which.
         const role: Role = batch[0]!.role
         for (const message of batch) kinds[message.kind] = (kinds[message.kind] ?? 0) + 1
-        const code = await attack(`${server.wsUrl}/sync/${attacked.id}?token=${attacked.tokens[role]}`, batch.map((message) => message.bytes))
+        const code = await attack(
+          `${server.wsUrl}/sync/${attacked.id}?token=${attacked.tokens[role]}`,
+          batch.map((message) => message.bytes),
+          syncRequest(view.stateVector),
+        )
         const key = code === null ? 'answered' : String(code)
         closeCodes[key] = (closeCodes[key] ?? 0) + 1
         if (sockets % 200 === 0) onProgress?.(sent)
       }
     }
+    const usageBefore = processUsage(server.child.pid!)
     await Promise.all(Array.from({ length: concurrency }, worker))
     clearInterval(editing)
+    const usageAfter = processUsage(server.child.pid!)
 
     const serverAlive = server.child.exitCode === null && server.child.signalCode === null
     const health = await fetch(`${server.url}/healthz`).catch(() => null)
@@ -277,6 +295,8 @@ export async function runFuzz({ seed, messages, concurrency = 16, onProgress }: 
       closeCodes,
       kinds,
       honestCloses,
+      serverCpuSeconds: Math.round((usageAfter.cpuSeconds - usageBefore.cpuSeconds) * 10) / 10,
+      serverRssMiB: usageAfter.rssMiB,
       serverAlive,
       healthStatus: health?.status ?? 0,
       isolatedBoards: healthBody?.boardsIsolated?.length ?? -1,

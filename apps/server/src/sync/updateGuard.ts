@@ -4,9 +4,9 @@
  * change, and a hostile one can make every later reader recurse or spin. So the server decodes
  * each update and looks at every inserted and deleted item before Yjs integrates any of it:
  *
- * - Shape of the update: at most MAX_UPDATE_STRUCTS structs, MAX_UPDATE_VALUES inserted values
- *   and MAX_UPDATE_DELETE_RANGES deleted ranges, the ranges sorted and apart (Yjs walks every
- *   range it is given, so overlapping ones would cost it the product of both counts).
+ * - Shape of the update, checked on its bytes before Yjs decodes it (checkUpdateShape): at most
+ *   MAX_UPDATE_STRUCTS structs, MAX_UPDATE_VALUES inserted values and MAX_UPDATE_DELETE_RANGES
+ *   deleted ranges, sorted and apart; only plain values; no nested types.
  * - Only the document's known roots: `records` (an array of plain `{ key, val }` entries, each
  *   a valid board record, see validateBoardRecord) and `meta.schema`. No nested Yjs types from
  *   clients: a deep chain of them makes every Yjs peer recurse once per level when it is deleted
@@ -25,7 +25,8 @@
 import * as Y from 'yjs'
 import { META_KEY, MetaKey, RECORDS_KEY, SERVER_OWNED_ROOTS } from '@dorfplatz/board'
 import { isStructureShape } from '@dorfplatz/templates'
-import { MAX_UPDATE_DELETE_RANGES, MAX_UPDATE_STRUCTS, MAX_UPDATE_VALUES, type Role } from '@dorfplatz/protocol'
+import type { Role } from '@dorfplatz/protocol'
+import { checkUpdateShape } from './checkUpdateShape.ts'
 import { badMessage, forbidden } from './ProtocolError.ts'
 
 /** Where an item lives: the root it hangs on, its key there (null for array entries), and whether it sits inside a type below it. */
@@ -76,7 +77,7 @@ function itemAt(list: readonly Y.Item[], clock: number): Y.Item | undefined {
 
 type DeleteRanges = Map<number, Array<{ clock: number; len: number }>>
 
-/** Whether `clock` lies in one of `ranges` (sorted and apart, see checkDeleteSet), by binary search. */
+/** Whether `clock` lies in one of `ranges` (sorted and apart, see checkUpdateShape), by binary search. */
 function inRanges(ranges: ReadonlyArray<{ clock: number; len: number }>, clock: number): boolean {
   let low = 0
   let high = ranges.length - 1
@@ -90,25 +91,13 @@ function inRanges(ranges: ReadonlyArray<{ clock: number; len: number }>, clock: 
   return false
 }
 
-/** Refuses delete sets Yjs would walk more than once: too many ranges, or ranges out of order or overlapping. */
-function checkDeleteSet(ds: DeleteRanges): void {
-  let ranges = 0
-  for (const list of ds.values()) {
-    ranges += list.length
-    if (ranges > MAX_UPDATE_DELETE_RANGES) throw badMessage(`an update may delete at most ${MAX_UPDATE_DELETE_RANGES} ranges`)
-    let end = -1
-    for (const { clock, len } of list) {
-      if (clock < end || len < 1) throw badMessage('deleted ranges out of order or overlapping')
-      end = clock + len
-    }
-  }
-}
-
 /**
  * Throws a ProtocolError (4400 for what no board holds, 4403 for what this role may not write)
  * unless a client with `context.role` may apply `update` to `doc`. Also refuses malformed updates.
  */
 export function checkClientUpdate(doc: Y.Doc, update: Uint8Array, context: GuardContext): void {
+  // The cheap pass first: most of what no client may send is refused before Yjs builds any objects.
+  checkUpdateShape(update)
   let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip>; ds: { clients: DeleteRanges } }
   try {
     decoded = Y.decodeUpdate(update) as typeof decoded
@@ -116,20 +105,15 @@ export function checkClientUpdate(doc: Y.Doc, update: Uint8Array, context: Guard
     throw badMessage('malformed Yjs update')
   }
   const { structs, ds } = decoded
-  if (structs.length > MAX_UPDATE_STRUCTS) throw badMessage(`an update may hold at most ${MAX_UPDATE_STRUCTS} structs`)
-  checkDeleteSet(ds.clients)
 
   const store = doc.store
   const byClient = new Map<number, Y.Item[]>()
-  let values = 0
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue
-    if (struct.content instanceof Y.ContentAny) values += struct.content.arr.length
     let list = byClient.get(struct.id.client)
     if (!list) byClient.set(struct.id.client, (list = []))
     list.push(struct)
   }
-  if (values > MAX_UPDATE_VALUES) throw badMessage(`an update may insert at most ${MAX_UPDATE_VALUES} values`)
   for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock)
 
   const typePlaces = new Map<Y.AbstractType<unknown>, Resolved>()

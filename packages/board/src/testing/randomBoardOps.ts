@@ -171,10 +171,13 @@ export function applyRandomEdit(
     store.put([arrow(random, newId), binding])
   } else if (roll < 60) {
     store.put([{ ...target, x: prng.int32(random, -500, 500), y: prng.int32(random, -500, 500) }])
-  } else if (roll < 70) {
+  } else if (roll < 70 && 'color' in target.props) {
     store.put([{ ...target, props: { ...target.props, color: prng.oneOf(random, [...COLORS]) } } as TLShape])
-  } else if (roll < 80) {
+  } else if (roll < 80 && 'richText' in target.props) {
     store.put([{ ...target, props: { ...target.props, richText: text(random) } } as TLShape])
+  } else if (roll < 80) {
+    // A shape without colour or text (a frame, say) is moved instead.
+    store.put([{ ...target, x: target.x + prng.int32(random, -50, 50) }])
   } else if (roll < 95) {
     // Deleting a shape deletes the bindings that touch it, as the editor does.
     const bindings = store
