@@ -597,7 +597,7 @@ export const de = {
     brown: 'Braun',
   },
   user: {
-    defaultName: 'Gast {{number}}',
+    defaultName: 'Person {{number}}',
   },
 }
 

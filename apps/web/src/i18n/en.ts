@@ -599,6 +599,6 @@ export const en: Messages = {
     brown: 'Brown',
   },
   user: {
-    defaultName: 'Guest {{number}}',
+    defaultName: 'Person {{number}}',
   },
 }
