@@ -35,6 +35,7 @@ import { useBoardSession, useBoardSnapshot } from './useBoardSession.ts'
 import { usePausedEditor } from './usePausedEditor.ts'
 import { ExportDialog } from '../export/ExportDialog.tsx'
 import { QuickNote } from '../quickNote/QuickNote.tsx'
+import { ReadableNoteShapeUtil } from './ReadableNoteShapeUtil.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { TimerDialog } from '../session/TimerDialog.tsx'
 import { ImportDialog } from '../snapshots/ImportDialog.tsx'
@@ -48,6 +49,9 @@ const components: TLComponents = {
   InFrontOfTheCanvas: BoardCanvasLayer,
   MainMenu: BoardMainMenu,
 }
+
+/** tldraw's shapes, with notes whose text a long word does not shrink to illegible. */
+const shapeUtils = [ReadableNoteShapeUtil]
 
 /**
  * Facilitators export from Dorfplatz's own dialog (main menu, "Exportieren …"), which covers
@@ -168,6 +172,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           user={user.tldrawUser}
           assetUrls={tldrawAssetUrls}
           components={components}
+          shapeUtils={shapeUtils}
           overrides={info.role === 'facilitator' ? facilitatorOverrides : undefined}
           licenseKey={config.tldrawLicenseKey || undefined}
           // Images travel inline in the document, so they must fit into one sync message.
