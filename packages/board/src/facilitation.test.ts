@@ -52,6 +52,18 @@ describe('facilitation state', () => {
     expect(state.activeRound?.id).toBe('r2')
   })
 
+  it('reads the scope of a round: all notes, one zone or a whole template', () => {
+    const doc = new Y.Doc()
+    const rounds = getVotingRoundsMap(doc)
+    rounds.set('z', { ...round('z', 1), scope: { kind: 'zone', instanceId: 'i1', zoneId: 'staerken' } })
+    rounds.set('t', { ...round('t', 2), scope: { kind: 'template', instanceId: 'i1' } })
+    rounds.set('bad', { ...round('bad', 3), scope: { kind: 'template' } })
+    expect(readFacilitation(doc).rounds.map((r) => r.scope)).toEqual([
+      { kind: 'zone', instanceId: 'i1', zoneId: 'staerken' },
+      { kind: 'template', instanceId: 'i1' },
+    ])
+  })
+
   it('names no active round when the named one is revealed', () => {
     const doc = new Y.Doc()
     getFacilitationMap(doc).set(FacilitationKey.ACTIVE_ROUND, 'r1')

@@ -62,7 +62,11 @@ export interface FreezeState {
   name: string
 }
 
-export type VoteScope = { kind: 'all' } | { kind: 'zone'; instanceId: string; zoneId: string }
+/** What a round covers: every note, the notes in one zone of a template, or in any zone of one template. */
+export type VoteScope =
+  | { kind: 'all' }
+  | { kind: 'zone'; instanceId: string; zoneId: string }
+  | { kind: 'template'; instanceId: string }
 
 /** One note's result in a revealed round. */
 export interface VoteResult {
@@ -146,6 +150,7 @@ function parseScope(value: unknown): VoteScope | null {
   if (value.kind === 'zone' && isString(value.instanceId) && isString(value.zoneId)) {
     return { kind: 'zone', instanceId: value.instanceId, zoneId: value.zoneId }
   }
+  if (value.kind === 'template' && isString(value.instanceId)) return { kind: 'template', instanceId: value.instanceId }
   return null
 }
 

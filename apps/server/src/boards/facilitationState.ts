@@ -96,12 +96,14 @@ export function release(doc: Y.Doc): void {
   getFacilitationMap(doc).delete(FacilitationKey.FREEZE)
 }
 
-/** Throws 422 unless `scope` names a zone of a template on the board. */
+/** Throws 422 unless `scope` names a template on the board, or a zone of one. */
 function assertScopeExists(doc: Y.Doc, scope: VoteScope): void {
   if (scope.kind === 'all') return
   const instance = readTemplateInstances(doc).find((candidate) => candidate.instanceId === scope.instanceId)
   if (!instance) throw httpError(422, 'The board has no template with this instance id.')
-  if (!instanceZones(instance).some((zone) => zone.id === scope.zoneId)) throw httpError(422, 'The template has no zone with this id.')
+  if (scope.kind === 'zone' && !instanceZones(instance).some((zone) => zone.id === scope.zoneId)) {
+    throw httpError(422, 'The template has no zone with this id.')
+  }
 }
 
 export function openRound(doc: Y.Doc, request: StartRoundRequest, now: number): VotingRound {

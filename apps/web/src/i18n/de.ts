@@ -150,7 +150,9 @@ export const de = {
     scopeAll_other: 'Alle Notizen ({{count}} Notizen)',
     scopeZone_one: '{{name}} ({{count}} Notiz)',
     scopeZone_other: '{{name}} ({{count}} Notizen)',
-    scopeHint: 'Bei einem Bereich einer Vorlage erhalten nur die Notizen darin Punkte.',
+    scopeTemplate_one: '{{name}} – alle Felder ({{count}} Notiz)',
+    scopeTemplate_other: '{{name}} – alle Felder ({{count}} Notizen)',
+    scopeHint: 'Bei einer Vorlage oder einem ihrer Felder erhalten nur die Notizen darin Punkte.',
     scopeHintNoTemplates: 'Sobald das Board Vorlagen enthält, können Sie auch über einen ihrer Bereiche abstimmen lassen.',
     submit: 'Abstimmung starten',
     submitting: 'Wird gestartet …',
@@ -165,6 +167,7 @@ export const de = {
   voting: {
     scopeAll: 'alle Notizen',
     scopeZone: '{{zone}} ({{template}})',
+    scopeTemplate: '{{template}} – alle Felder',
     scopeGone: 'einen Bereich, den es nicht mehr gibt',
     announce: {
       opened: 'Die Abstimmung „{{title}}“ läuft.',

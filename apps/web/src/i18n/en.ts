@@ -152,7 +152,9 @@ export const en: Messages = {
     scopeAll_other: 'All notes ({{count}} notes)',
     scopeZone_one: '{{name}} ({{count}} note)',
     scopeZone_other: '{{name}} ({{count}} notes)',
-    scopeHint: 'With an area of a template, only the notes in it can get dots.',
+    scopeTemplate_one: '{{name}} – all fields ({{count}} note)',
+    scopeTemplate_other: '{{name}} – all fields ({{count}} notes)',
+    scopeHint: 'With a template or one of its fields, only the notes in it can get dots.',
     scopeHintNoTemplates: 'Once the board holds templates, you can also have people vote on one of their areas.',
     submit: 'Start vote',
     submitting: 'Starting …',
@@ -167,6 +169,7 @@ export const en: Messages = {
   voting: {
     scopeAll: 'all notes',
     scopeZone: '{{zone}} ({{template}})',
+    scopeTemplate: '{{template}} – all fields',
     scopeGone: 'an area that no longer exists',
     announce: {
       opened: 'The vote “{{title}}” is running.',

@@ -4,7 +4,7 @@
  * it is revealed, the counts on the notes and the ranked results. Everything here follows the
  * round in the board document, which only the server writes.
  */
-import type { TemplateInstance, VoteScope, VotingRound } from '@dorfplatz/board'
+import type { TemplateInstance, VotingRound } from '@dorfplatz/board'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEditor, useValue, type Editor, type TLShapeId } from 'tldraw'
@@ -12,17 +12,16 @@ import { ApiRequestError } from '../api/ApiRequestError.ts'
 import { revealVotingRound } from '../api/facilitationApi.ts'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useFacilitation } from '../board/useFacilitation.ts'
-import { useLanguage } from '../i18n/i18n.ts'
 import { takeBackFromMissingNotes } from './ballotState.ts'
 import { loadClosedResults, rememberClosedResults } from './closedResults.ts'
 import { NoteVoteControl } from './NoteVoteControl.tsx'
 import { NoteVoteCount } from './NoteVoteCount.tsx'
 import { ResultsPanel } from './ResultsPanel.tsx'
 import { revealedRounds, roundToShow, type ResultsChoice } from './resultsSelection.ts'
-import { zoneOfScope } from './scopeOptions.ts'
 import { showNote } from './showNote.ts'
 import { useBallot } from './useBallot.ts'
 import { useNotesOnScreen, useVotableNoteIds } from './useNotesOnScreen.ts'
+import { useScopeName } from './useScopeName.ts'
 import { useTemplateInstances } from './useTemplateInstances.ts'
 import { VotingPanel } from './VotingPanel.tsx'
 
@@ -57,13 +56,6 @@ export function VotingCanvasLayer() {
   )
 }
 
-function useScopeName(scope: VoteScope, instances: readonly TemplateInstance[]): string {
-  const { t } = useTranslation()
-  const language = useLanguage()
-  if (scope.kind === 'all') return t('voting.scopeAll')
-  const zone = zoneOfScope(scope, instances, language)
-  return zone ? t('voting.scopeZone', zone) : t('voting.scopeGone')
-}
 
 interface OpenRoundProps {
   round: VotingRound
