@@ -22,10 +22,11 @@ import { BoardCanvasLayer } from './BoardCanvasLayer.tsx'
 import { BoardContext, type BoardContextValue } from './BoardContext.ts'
 import { BoardMainMenu } from './BoardMainMenu.tsx'
 import { BoardMessage } from './BoardMessage.tsx'
+import { BoardNavigationPanel } from './BoardNavigationPanel.tsx'
 import type { BoardSession } from './BoardSession.ts'
 import { BoardSharePanel } from './BoardSharePanel.tsx'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
-import { fitBoardOnOpen } from './fitBoardOnOpen.ts'
+import { showBoardOnOpen } from './showBoardOnOpen.ts'
 import { NameDialog } from './NameDialog.tsx'
 import { revealShapeWhenPresent } from './revealShapeWhenPresent.ts'
 import { ShareDialog } from './ShareDialog.tsx'
@@ -48,6 +49,7 @@ const components: TLComponents = {
   SharePanel: BoardSharePanel,
   InFrontOfTheCanvas: BoardCanvasLayer,
   MainMenu: BoardMainMenu,
+  NavigationPanel: BoardNavigationPanel,
 }
 
 /** tldraw's shapes, with notes whose text a long word does not shrink to illegible. */
@@ -180,7 +182,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           onMount={(mounted: Editor) => {
             // The store's collaboration mode already says so; this makes it hold from the first frame.
             if (info.role === 'viewer') mounted.updateInstanceState({ isReadonly: true })
-            const stopFitting = fitBoardOnOpen(mounted, session)
+            const stopFitting = showBoardOnOpen(mounted, session)
             // The server closes the socket of a participant who writes a template's structure.
             const stopGuard = info.role === 'facilitator' ? null : guardTemplateStructure(mounted)
             setEditor(mounted)

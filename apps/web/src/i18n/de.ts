@@ -317,8 +317,14 @@ export const de = {
     editName: 'Ihren Namen oder Ihre Farbe ändern',
     count_one: '{{count}} Person anwesend',
     count_other: '{{count}} Personen anwesend',
+    more_one: 'und eine weitere Person',
+    more_other: 'und {{count}} weitere Personen',
   },
   moderation: {
+    export: 'Exportieren',
+    exportHint: 'PDF, Ergebnisprotokoll, Bild oder Board-Datei herunterladen',
+    snapshots: 'Versionen',
+    snapshotsHint: 'Den Stand des Boards sichern, ansehen oder wiederherstellen',
     label: 'Moderation',
     errorUnauthorized: 'Ihr Moderationslink ist ungültig oder wurde ersetzt.',
     errorForbidden: 'Das darf nur die Moderation.',
@@ -598,6 +604,11 @@ export const de = {
     indigo: 'Indigo',
     slate: 'Schiefer',
     brown: 'Braun',
+  },
+  templateJump: {
+    label: 'Zu Vorlage springen',
+    placeholder: 'Zu Vorlage springen …',
+    hint: 'Die Ansicht zu einer Vorlage dieses Boards bewegen',
   },
   user: {
     defaultName: 'Person {{number}}',

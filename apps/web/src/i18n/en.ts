@@ -319,8 +319,14 @@ export const en: Messages = {
     editName: 'Change your name or colour',
     count_one: '{{count}} person present',
     count_other: '{{count}} people present',
+    more_one: 'and one more person',
+    more_other: 'and {{count}} more people',
   },
   moderation: {
+    export: 'Export',
+    exportHint: 'Download a PDF, the results report, a picture or the board file',
+    snapshots: 'Versions',
+    snapshotsHint: 'Save, view or restore a state of the board',
     label: 'Facilitation',
     errorUnauthorized: 'Your facilitator link is invalid or has been replaced.',
     errorForbidden: 'Only facilitators may do this.',
@@ -600,6 +606,11 @@ export const en: Messages = {
     indigo: 'Indigo',
     slate: 'Slate',
     brown: 'Brown',
+  },
+  templateJump: {
+    label: 'Go to template',
+    placeholder: 'Go to template …',
+    hint: 'Move the view to one of the templates on this board',
   },
   user: {
     defaultName: 'Person {{number}}',
