@@ -15,6 +15,8 @@ import type { RotatedLink } from '../api/apiClient.ts'
 import { Tldraw, useValue, type Editor, type TLComponents, type TLShapeId, type TLUiOverrides } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { useLanguage } from '../i18n/i18n.ts'
+import { projectorPath } from '../route.ts'
+import { handOverProjectorToken } from '../storage/projectorToken.ts'
 import { forgetToken, rememberBoard } from '../storage/recentBoards.ts'
 import { getCurrentUser, type CurrentUser } from '../user/currentUser.ts'
 import { AddTemplateDialog } from './AddTemplateDialog.tsx'
@@ -122,6 +124,11 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       openExport: () => setFileDialog('export'),
       openSnapshots: () => setFileDialog('snapshots'),
       openImport: () => setFileDialog('import'),
+      openProjector: () => {
+        handOverProjectorToken(info.id, token)
+        // Not noopener: the new window gets a copy of this one's sessionStorage, and with it the token.
+        window.open(projectorPath(info.id), `dorfplatz-projector-${info.id}`)
+      },
     }),
     [info, token, session, user],
   )

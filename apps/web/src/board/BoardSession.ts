@@ -52,6 +52,11 @@ export interface BoardSessionOptions {
   token: string
   role: Role
   user: CurrentUser
+  /**
+   * A view that only watches, whatever its link's role (the projector view): it never edits and
+   * publishes no presence of its own, so it is nobody on the others' lists.
+   */
+  watchOnly?: boolean
 }
 
 /** Keys of what is stored with the browser's copy of a board. */
@@ -106,6 +111,7 @@ export class BoardSession {
   readonly provider: WebsocketProvider
   readonly store: TLStore
   readonly role: Role
+  private readonly watchOnly: boolean
 
   private snapshot: BoardSessionSnapshot
   private peers: readonly Peer[] = []
@@ -140,8 +146,9 @@ export class BoardSession {
    */
   private away: { changes: FirstSyncChanges; since: number | null; lostAt: number | null } | null = null
 
-  constructor({ boardId, token, role, user }: BoardSessionOptions) {
+  constructor({ boardId, token, role, user, watchOnly = false }: BoardSessionOptions) {
     this.role = role
+    this.watchOnly = watchOnly
     this.frozen = isBoardFrozen(this.doc)
     this.updateEditMode()
     this.snapshot = this.computeSnapshot()
@@ -258,7 +265,7 @@ export class BoardSession {
     )
 
     const awareness = this.provider.awareness
-    const presence = bindPresence(this.store, awareness, { user: user.preferences, role })
+    const presence = bindPresence(this.store, awareness, { user: user.preferences, role, publish: !watchOnly })
     this.disposers.push(() => presence.dispose())
 
     const onAwarenessChange = () => {
@@ -401,6 +408,7 @@ export class BoardSession {
    */
   private updateEditMode(): void {
     const readonly =
+      this.watchOnly ||
       this.role === 'viewer' ||
       this.phase === 'newer-schema' ||
       this.fatalCloseCode !== null ||

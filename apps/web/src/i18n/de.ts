@@ -325,6 +325,8 @@ export const de = {
     exportHint: 'PDF, Ergebnisprotokoll, Bild oder Board-Datei herunterladen',
     snapshots: 'Versionen',
     snapshotsHint: 'Den Stand des Boards sichern, ansehen oder wiederherstellen',
+    projector: 'Projektor',
+    projectorHint: 'Das Board ohne Bedienelemente in einem neuen Fenster zeigen, etwa für den Beamer',
     label: 'Moderation',
     errorUnauthorized: 'Ihr Moderationslink ist ungültig oder wurde ersetzt.',
     errorForbidden: 'Das darf nur die Moderation.',
@@ -609,6 +611,14 @@ export const de = {
     label: 'Zu Vorlage springen',
     placeholder: 'Zu Vorlage springen …',
     hint: 'Die Ansicht zu einer Vorlage dieses Boards bewegen',
+  },
+  projector: {
+    name: 'Projektor',
+    label: 'Projektor-Ansicht von {{title}}',
+    documentTitle: '{{title}} – Projektor',
+    noLinkHint: 'Öffnen Sie die Projektor-Ansicht mit der Schaltfläche „Projektor“ in der Moderationsleiste des Boards.',
+    moreResults_one: '… und eine weitere Notiz mit Punkten',
+    moreResults_other: '… und {{count}} weitere Notizen mit Punkten',
   },
   user: {
     defaultName: 'Person {{number}}',

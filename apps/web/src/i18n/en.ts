@@ -327,6 +327,8 @@ export const en: Messages = {
     exportHint: 'Download a PDF, the results report, a picture or the board file',
     snapshots: 'Versions',
     snapshotsHint: 'Save, view or restore a state of the board',
+    projector: 'Projector',
+    projectorHint: 'Show the board without controls in a new window, for example on the projector',
     label: 'Facilitation',
     errorUnauthorized: 'Your facilitator link is invalid or has been replaced.',
     errorForbidden: 'Only facilitators may do this.',
@@ -611,6 +613,14 @@ export const en: Messages = {
     label: 'Go to template',
     placeholder: 'Go to template …',
     hint: 'Move the view to one of the templates on this board',
+  },
+  projector: {
+    name: 'Projector',
+    label: 'Projector view of {{title}}',
+    documentTitle: '{{title}} – Projector',
+    noLinkHint: 'Open the projector view with the “Projector” button in the board’s facilitation bar.',
+    moreResults_one: '… and one more note with dots',
+    moreResults_other: '… and {{count}} more notes with dots',
   },
   user: {
     defaultName: 'Person {{number}}',

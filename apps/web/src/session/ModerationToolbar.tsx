@@ -1,10 +1,11 @@
 /**
  * The facilitator's session controls, in one compact bar below the board's top panel:
  * Timer, "Alle zu mir", "Folgen lassen", "Board anhalten", "Abstimmung" and, where the page has
- * templates, "Vorlagen entsperren"/"sperren"; then what the board gives back: "Exportieren" and
- * "Versionen". The session requests go to the server, which writes the session state; every
- * client (this one too) sees the effect through sync. Locking is an ordinary edit of the
- * template's shapes, which the server accepts only from facilitators.
+ * templates, "Vorlagen entsperren"/"sperren"; then what the board gives back: "Exportieren",
+ * "Versionen" and the "Projektor" view for a second screen. The session requests go to the
+ * server, which writes the session state; every client (this one too) sees the effect through
+ * sync. Locking is an ordinary edit of the template's shapes, which the server accepts only
+ * from facilitators.
  */
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -19,6 +20,7 @@ import {
   EyeIcon,
   LockIcon,
   PauseIcon,
+  ProjectorIcon,
   SessionIcon,
   SummonIcon,
   TimerIcon,
@@ -36,7 +38,7 @@ function templateLock(editor: Editor): 'none' | 'locked' | 'unlocked' {
 export function ModerationToolbar() {
   const { t } = useTranslation()
   const editor = useEditor()
-  const { info, token, session, user, openTimer, startVote, openExport, openSnapshots } = useBoardContext()
+  const { info, token, session, user, openTimer, startVote, openExport, openSnapshots, openProjector } = useBoardContext()
   const facilitation = useFacilitation(session)
   const self = useValue('dorfplatz.self', () => user.preferences.get(), [user])
   const selfUserId = createUserId(self.id)
@@ -150,6 +152,15 @@ export function ModerationToolbar() {
           onClick={openSnapshots}
         >
           <VersionsIcon />
+        </ModerationButton>
+        <ModerationButton
+          testId="projector-button"
+          text={t('moderation.projector')}
+          hint={t('moderation.projectorHint')}
+          tier="board"
+          onClick={openProjector}
+        >
+          <ProjectorIcon />
         </ModerationButton>
       </div>
       {error && (

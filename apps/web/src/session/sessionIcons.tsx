@@ -91,3 +91,13 @@ export function VersionsIcon() {
     </g>
   )
 }
+
+/** A screen on a stand: the projector view. */
+export function ProjectorIcon() {
+  return (
+    <g fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+      <rect x="1.5" y="2.5" width="13" height="8.5" rx="1" />
+      <path d="M8 11v2.5M5 14h6" />
+    </g>
+  )
+}
