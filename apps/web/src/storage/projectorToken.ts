@@ -28,11 +28,11 @@ export function handOverProjectorToken(boardId: string, token: string): void {
 
 /** The token handed over for the projector view of `boardId`, if this window got one. */
 export function handedOverProjectorToken(boardId: string): string | null {
-  let handedOver: string | null = null
+  let handedOver: string | null
   try {
     handedOver = sessionStore()?.getItem(KEY_PREFIX + boardId) ?? null
   } catch {
-    handedOver = null
+    return null
   }
   return isToken(handedOver) ? handedOver : null
 }
