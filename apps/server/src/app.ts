@@ -16,6 +16,7 @@ import { facilitationRoutes } from './routes/facilitationRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { snapshotRoutes } from './routes/snapshotRoutes.ts'
 import { syncRoute } from './routes/syncRoute.ts'
+import type { KeepaliveOptions } from './sync/Connection.ts'
 import { webApp } from './routes/webApp.ts'
 import { HttpError } from './routes/httpError.ts'
 
@@ -52,6 +53,8 @@ const redactToken = (url: string) => url.replace(/([?&]token=)[^&]*/g, '$1…')
 
 export interface BuildOptions {
   storage?: BoardStorage
+  /** How quickly silent sockets are cut off; tests shorten it (see Connection.ts). */
+  keepalive?: KeepaliveOptions
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -95,7 +98,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(boardRoutes, { config })
   await app.register(facilitationRoutes)
   await app.register(snapshotRoutes)
-  await app.register(syncRoute)
+  await app.register(syncRoute, { keepalive: options.keepalive })
   await app.register(webApp, { webDir: config.webDir })
   return app
 }

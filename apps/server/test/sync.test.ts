@@ -106,6 +106,24 @@ describe('sync', () => {
     expect(a.wsconnected && b.wsconnected).toBe(true)
   })
 
+  it('cuts off a socket whose other end has gone silent, and its person leaves the others’ lists', async () => {
+    const server = await startTestServer({}, { keepalive: { intervalMs: 50, timeoutMs: 200 } })
+    const board = await server.createBoard()
+    const watcher = connectProvider(server, board.id, board.tokens.participant)
+    await waitForSync(watcher)
+    // A browser whose network is gone: its socket stays open, but it answers no ping.
+    const silent = openRawSocket(syncUrl(server, board.id, board.tokens.participant), { autoPong: false })
+    await silent.opened
+    silent.socket.send(awarenessMessage(4242, { user: { id: 'u', name: 'Bürgermeister Offline', color: '#2f6db5' } }))
+    await vi.waitFor(() => expect(watcher.awareness.getStates().has(4242)).toBe(true))
+    // Answering pings keeps a quiet socket: the watcher itself sends nothing meanwhile.
+    const started = Date.now()
+    await vi.waitFor(() => expect(watcher.awareness.getStates().has(4242)).toBe(false), { timeout: 3000 })
+    expect(Date.now() - started).toBeLessThan(2000)
+    await silent.closed
+    expect(watcher.wsconnected).toBe(true)
+  })
+
   it('never applies or relays a viewer’s edits', async () => {
     const server = await startTestServer()
     const board = await server.createBoard()

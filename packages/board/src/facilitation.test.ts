@@ -30,7 +30,17 @@ describe('facilitation state', () => {
       freeze: null,
       activeRound: null,
       rounds: [],
+      lastRestore: null,
     })
+  })
+
+  it('reads the last restore of a version, and nothing from a damaged one', () => {
+    const doc = new Y.Doc()
+    const map = getFacilitationMap(doc)
+    map.set(FacilitationKey.LAST_RESTORE, { id: 'n1', snapshotId: 's1', name: 'Ende Workshop 1', kind: 'manual', at: 5 })
+    expect(readFacilitation(doc).lastRestore).toEqual({ id: 'n1', snapshotId: 's1', name: 'Ende Workshop 1', kind: 'manual', at: 5 })
+    map.set(FacilitationKey.LAST_RESTORE, { id: 'n2', name: 'ohne Version' })
+    expect(readFacilitation(doc).lastRestore).toBeNull()
   })
 
   it('reads valid values and skips damaged ones', () => {

@@ -16,6 +16,7 @@ import {
   richTextToPlain,
   type FollowState,
   type FreezeState,
+  type RestoreNotice,
   type SummonState,
   type TimerState,
   type VoteResult,
@@ -94,6 +95,13 @@ export function freeze(doc: Y.Doc, name: string, now: number): FreezeState {
 
 export function release(doc: Y.Doc): void {
   getFacilitationMap(doc).delete(FacilitationKey.FREEZE)
+}
+
+/** Tells every client that a saved version was restored (see RestoreNotice); written with the restore. */
+export function recordRestore(doc: Y.Doc, snapshot: { id: string; name: string; kind: string }, now: number): RestoreNotice {
+  const notice: RestoreNotice = { id: newId(), snapshotId: snapshot.id, name: snapshot.name, kind: snapshot.kind, at: now }
+  getFacilitationMap(doc).set(FacilitationKey.LAST_RESTORE, notice)
+  return notice
 }
 
 /** Throws 422 unless `scope` names a template on the board, or a zone of one. */

@@ -5,10 +5,10 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { BOARD_ID_PATTERN, CloseCode, SYNC_PATH, isToken } from '@dorfplatz/protocol'
-import { Connection } from '../sync/Connection.ts'
+import { Connection, type KeepaliveOptions } from '../sync/Connection.ts'
 import { hashToken } from '../tokens.ts'
 
-export async function syncRoute(app: FastifyInstance): Promise<void> {
+export async function syncRoute(app: FastifyInstance, { keepalive }: { keepalive?: KeepaliveOptions } = {}): Promise<void> {
   app.get<{ Params: { boardId: string }; Querystring: { token?: string } }>(
     `${SYNC_PATH}/:boardId`,
     {
@@ -23,7 +23,7 @@ export async function syncRoute(app: FastifyInstance): Promise<void> {
       },
     },
     (socket, request) => {
-      const connection = new Connection(socket)
+      const connection = new Connection(socket, undefined, keepalive)
       const { boardId } = request.params
       const { token } = request.query
       const admit = async () => {

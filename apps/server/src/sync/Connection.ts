@@ -1,7 +1,8 @@
 /**
  * One client's WebSocket: enforces the per-socket limits (message size and
- * rate), buffers messages until its room has loaded, and sends what the room
- * queued for it once per flush.
+ * rate), buffers messages until its room has loaded, sends what the room
+ * queued for it once per flush, and cuts off a socket whose other end has gone
+ * silent (keepalive).
  */
 import type { WebSocket, RawData } from 'ws'
 import {
@@ -21,6 +22,21 @@ export const MAX_BUFFERED_BEFORE_ATTACH_BYTES = 2 * 1024 * 1024
 
 /** Awareness client ids one socket may speak for (one per Y.Doc; a tab has one). */
 export const MAX_AWARENESS_IDS_PER_CONNECTION = 4
+
+/**
+ * How often the server pings each socket, and how long a socket may stay silent (no pong, no
+ * message) before it is cut off. A browser that loses its network (a laptop's Wi-Fi, a closed
+ * lid) never closes its socket: without this, its person would stay "anwesend" for the others
+ * until TCP gives up, minutes later. Browsers answer pings without any script, also in a
+ * background tab; 5 s of silence allows for a slow mobile network's delays.
+ */
+export const KEEPALIVE_INTERVAL_MS = 2000
+export const KEEPALIVE_TIMEOUT_MS = 5000
+
+export interface KeepaliveOptions {
+  intervalMs: number
+  timeoutMs: number
+}
 
 type MessageHandler = (connection: Connection, message: Uint8Array) => void
 
@@ -62,15 +78,23 @@ export class Connection {
   private tokens = MESSAGE_BURST
   private lastRefill = performance.now()
   private readonly closeListeners: Array<() => void> = []
+  /** When the other end was last heard from (a pong or a message). */
+  private lastHeard: number
+  private keepaliveTimer: NodeJS.Timeout | undefined
 
   constructor(
     readonly socket: WebSocket,
     private readonly now: () => number = () => performance.now(),
+    private readonly keepalive: KeepaliveOptions = { intervalMs: KEEPALIVE_INTERVAL_MS, timeoutMs: KEEPALIVE_TIMEOUT_MS },
   ) {
+    this.lastHeard = now()
     // Attached before anything is awaited, so no message is lost while the token is checked and the room loads.
     socket.on('message', (data, isBinary) => this.receive(data, isBinary))
+    socket.on('pong', () => (this.lastHeard = this.now()))
     socket.on('close', () => this.handleClosed())
     socket.on('error', () => this.handleClosed())
+    this.keepaliveTimer = setInterval(() => this.checkAlive(), keepalive.intervalMs)
+    this.keepaliveTimer.unref()
   }
 
   get isClosed(): boolean {
@@ -139,8 +163,19 @@ export class Connection {
     this.handleClosed()
   }
 
+  /** Pings the other end, or cuts the socket off when it has been silent too long (see KEEPALIVE_TIMEOUT_MS). */
+  private checkAlive(): void {
+    if (this.closed) return
+    if (this.now() - this.lastHeard > this.keepalive.timeoutMs) {
+      this.terminate()
+      return
+    }
+    if (this.socket.readyState === this.socket.OPEN) this.socket.ping()
+  }
+
   private receive(data: RawData, isBinary: boolean): void {
     if (this.closed) return
+    this.lastHeard = this.now()
     if (!this.takeToken()) {
       this.close(CloseCode.TOO_MANY, 'too many messages')
       return
@@ -189,6 +224,7 @@ export class Connection {
   }
 
   private notifyClosed(): void {
+    clearInterval(this.keepaliveTimer)
     const listeners = this.closeListeners.splice(0)
     for (const listener of listeners) listener()
   }

@@ -620,6 +620,12 @@ export const de = {
     moreResults_one: '… und eine weitere Notiz mit Punkten',
     moreResults_other: '… und {{count}} weitere Notizen mit Punkten',
   },
+  notices: {
+    restored: 'Die Moderation hat die Version „{{name}}“ wiederhergestellt. Das Board zeigt jetzt diesen Stand.',
+    releasedParticipant: 'Die Moderation hat das Board freigegeben. Sie können wieder schreiben und verschieben.',
+    released: 'Das Board ist wieder freigegeben.',
+    close: 'Ausblenden',
+  },
   user: {
     defaultName: 'Person {{number}}',
   },

@@ -622,6 +622,12 @@ export const en: Messages = {
     moreResults_one: '… and one more note with dots',
     moreResults_other: '… and {{count}} more notes with dots',
   },
+  notices: {
+    restored: 'The facilitation restored the version “{{name}}”. The board now shows that state.',
+    releasedParticipant: 'The facilitation released the board. You can write and move things again.',
+    released: 'The board is released again.',
+    close: 'Dismiss',
+  },
   user: {
     defaultName: 'Person {{number}}',
   },
