@@ -124,6 +124,30 @@ describe('sync', () => {
     expect(watcher.wsconnected).toBe(true)
   })
 
+  it('sends heartbeats to a client that asks for them, and cuts it off when its page stops answering', async () => {
+    const keepalive = { intervalMs: 50, timeoutMs: 200 }
+    const server = await startTestServer({}, { keepalive })
+    const board = await server.createBoard()
+    const url = `${syncUrl(server, board.id, board.tokens.participant)}&heartbeat=1`
+    // A page that answers: it stays, well past the timeout.
+    const answering = openRawSocket(url)
+    answering.socket.on('message', (data: Buffer) => {
+      if (data.length === 1 && data[0] === MessageType.HEARTBEAT) answering.socket.send(new Uint8Array([MessageType.HEARTBEAT, 0]))
+    })
+    // A browser in offline mode: its network layer still answers pings, its page sends nothing.
+    const held = openRawSocket(url)
+    // A stock client never asks for heartbeats and never gets one.
+    const stock = openRawSocket(syncUrl(server, board.id, board.tokens.participant))
+    await Promise.all([answering.opened, held.opened, stock.opened])
+    const started = Date.now()
+    await held.closed
+    expect(Date.now() - started).toBeLessThan(1000)
+    await new Promise((resolve) => setTimeout(resolve, 4 * keepalive.timeoutMs))
+    expect(answering.socket.readyState).toBe(answering.socket.OPEN)
+    expect(stock.socket.readyState).toBe(stock.socket.OPEN)
+    expect(stock.messages.some((message) => message[0] === MessageType.HEARTBEAT)).toBe(false)
+  })
+
   it('never applies or relays a viewer’s edits', async () => {
     const server = await startTestServer()
     const board = await server.createBoard()

@@ -1,15 +1,16 @@
 /**
- * The y-websocket endpoint `/sync/:boardId?token=…`. A malformed board id is
- * refused before the upgrade; a missing or unknown token and an unknown board
- * close the socket with 4401 or 4404 so that the client learns why.
+ * The y-websocket endpoint `/sync/:boardId?token=…` (with `&heartbeat=1` for clients that
+ * answer heartbeats, see MessageType.HEARTBEAT). A malformed board id is refused before the
+ * upgrade; a missing or unknown token and an unknown board close the socket with 4401 or 4404
+ * so that the client learns why.
  */
 import type { FastifyInstance } from 'fastify'
-import { BOARD_ID_PATTERN, CloseCode, SYNC_PATH, isToken } from '@dorfplatz/protocol'
+import { BOARD_ID_PATTERN, CloseCode, HEARTBEAT_PARAM, SYNC_PATH, isToken } from '@dorfplatz/protocol'
 import { Connection, type KeepaliveOptions } from '../sync/Connection.ts'
 import { hashToken } from '../tokens.ts'
 
 export async function syncRoute(app: FastifyInstance, { keepalive }: { keepalive?: KeepaliveOptions } = {}): Promise<void> {
-  app.get<{ Params: { boardId: string }; Querystring: { token?: string } }>(
+  app.get<{ Params: { boardId: string }; Querystring: { token?: string; [HEARTBEAT_PARAM]?: '1' } }>(
     `${SYNC_PATH}/:boardId`,
     {
       websocket: true,
@@ -19,11 +20,12 @@ export async function syncRoute(app: FastifyInstance, { keepalive }: { keepalive
           required: ['boardId'],
           properties: { boardId: { type: 'string', pattern: BOARD_ID_PATTERN.source } },
         },
-        querystring: { type: 'object', properties: { token: { type: 'string' } } },
+        querystring: { type: 'object', properties: { token: { type: 'string' }, [HEARTBEAT_PARAM]: { type: 'string', enum: ['1'] } } },
       },
     },
     (socket, request) => {
       const connection = new Connection(socket, undefined, keepalive)
+      connection.heartbeats = request.query[HEARTBEAT_PARAM] === '1'
       const { boardId } = request.params
       const { token } = request.query
       const admit = async () => {

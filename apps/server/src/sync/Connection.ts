@@ -7,6 +7,7 @@
 import type { WebSocket, RawData } from 'ws'
 import {
   CloseCode,
+  MessageType,
   MAX_MESSAGE_BYTES,
   MAX_SYNC_ANSWER_BYTES,
   MAX_MESSAGES_PER_SECOND,
@@ -24,11 +25,16 @@ export const MAX_BUFFERED_BEFORE_ATTACH_BYTES = 2 * 1024 * 1024
 export const MAX_AWARENESS_IDS_PER_CONNECTION = 4
 
 /**
- * How often the server pings each socket, and how long a socket may stay silent (no pong, no
- * message) before it is cut off. A browser that loses its network (a laptop's Wi-Fi, a closed
- * lid) never closes its socket: without this, its person would stay "anwesend" for the others
- * until TCP gives up, minutes later. Browsers answer pings without any script, also in a
+ * How often the server pings each socket, and how long a socket may stay silent before it is
+ * cut off. A browser that loses its network (a laptop's Wi-Fi, a closed lid) never closes its
+ * socket: without this, its person would stay "anwesend" for the others until TCP gives up,
+ * minutes later. Browsers answer the WebSocket layer's pings without any script, also in a
  * background tab; 5 s of silence allows for a slow mobile network's delays.
+ *
+ * A browser whose network was switched off (its offline mode) still answers those pings, but
+ * holds back whatever its page sends. Clients that ask for it (`heartbeat=1`) therefore also get
+ * an application-level heartbeat (MessageType.HEARTBEAT) every interval, which their page
+ * answers on arrival, timers or not; for them only what the page sends counts as heard.
  */
 export const KEEPALIVE_INTERVAL_MS = 2000
 export const KEEPALIVE_TIMEOUT_MS = 5000
@@ -36,6 +42,13 @@ export const KEEPALIVE_TIMEOUT_MS = 5000
 export interface KeepaliveOptions {
   intervalMs: number
   timeoutMs: number
+}
+
+/** The one-byte heartbeat the server sends; a client answers with [HEARTBEAT, 0]. */
+const HEARTBEAT_MESSAGE = new Uint8Array([MessageType.HEARTBEAT])
+
+function isHeartbeatAnswer(message: Uint8Array): boolean {
+  return message.byteLength === 2 && message[0] === MessageType.HEARTBEAT && message[1] === 0
 }
 
 type MessageHandler = (connection: Connection, message: Uint8Array) => void
@@ -78,8 +91,10 @@ export class Connection {
   private tokens = MESSAGE_BURST
   private lastRefill = performance.now()
   private readonly closeListeners: Array<() => void> = []
-  /** When the other end was last heard from (a pong or a message). */
+  /** When the other end was last heard from (a message, or for clients without heartbeats a pong). */
   private lastHeard: number
+  /** The client answers application-level heartbeats (it asked for them with `heartbeat=1`). */
+  heartbeats = false
   private keepaliveTimer: NodeJS.Timeout | undefined
 
   constructor(
@@ -90,7 +105,9 @@ export class Connection {
     this.lastHeard = now()
     // Attached before anything is awaited, so no message is lost while the token is checked and the room loads.
     socket.on('message', (data, isBinary) => this.receive(data, isBinary))
-    socket.on('pong', () => (this.lastHeard = this.now()))
+    socket.on('pong', () => {
+      if (!this.heartbeats) this.lastHeard = this.now()
+    })
     socket.on('close', () => this.handleClosed())
     socket.on('error', () => this.handleClosed())
     this.keepaliveTimer = setInterval(() => this.checkAlive(), keepalive.intervalMs)
@@ -170,7 +187,9 @@ export class Connection {
       this.terminate()
       return
     }
-    if (this.socket.readyState === this.socket.OPEN) this.socket.ping()
+    if (this.socket.readyState !== this.socket.OPEN) return
+    this.socket.ping()
+    if (this.heartbeats) this.socket.send(HEARTBEAT_MESSAGE)
   }
 
   private receive(data: RawData, isBinary: boolean): void {
@@ -181,6 +200,8 @@ export class Connection {
       return
     }
     const message = toBytes(data)
+    // Heard, and nothing for the room: the heartbeat has done its work.
+    if (isHeartbeatAnswer(message)) return
     const limit = isSyncAnswer(message) ? MAX_SYNC_ANSWER_BYTES : MAX_MESSAGE_BYTES
     if (message.byteLength > limit) {
       this.close(CloseCode.MESSAGE_TOO_LARGE, `messages are limited to ${limit} bytes`)

@@ -12,7 +12,7 @@ import {
   observeFacilitation,
   type Peer,
 } from '@dorfplatz/board'
-import { CloseCode, FATAL_CLOSE_CODES, SYNC_PATH, type Role } from '@dorfplatz/protocol'
+import { CloseCode, FATAL_CLOSE_CODES, HEARTBEAT_PARAM, MessageType, SYNC_PATH, type Role } from '@dorfplatz/protocol'
 import { atom, createTLStore, inlineBase64AssetStore, type TLStore } from 'tldraw'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
@@ -58,6 +58,9 @@ export interface BoardSessionOptions {
    */
   watchOnly?: boolean
 }
+
+/** What this client answers to the server's heartbeat (see MessageType.HEARTBEAT). */
+const HEARTBEAT_ANSWER = new Uint8Array([MessageType.HEARTBEAT, 0])
 
 /** Keys of what is stored with the browser's copy of a board. */
 const LAST_SEEN_KEY = 'lastSeenAt'
@@ -163,7 +166,8 @@ export class BoardSession {
     })
 
     this.provider = new WebsocketProvider(syncServerUrl(), boardId, this.doc, {
-      params: { token },
+      // Heartbeats let the server tell the others at once when this browser goes offline.
+      params: { token, [HEARTBEAT_PARAM]: '1' },
       // Connects once the browser's copy is loaded (see open()).
       connect: false,
       // Each tab must authorise itself with its own token; a tab must never relay
@@ -173,6 +177,11 @@ export class BoardSession {
       // (see onClosed), or not at all after a code our protocol calls fatal.
       shouldReconnect: () => false,
     })
+
+    // Answered on arrival, from the message handler: no timer to be throttled in a background tab.
+    this.provider.messageHandlers[MessageType.HEARTBEAT] = (_encoder, _decoder, provider) => {
+      provider.ws?.send(HEARTBEAT_ANSWER)
+    }
 
     const onStatus = ({ status }: { status: ProviderStatus }) => {
       this.providerStatus = status
