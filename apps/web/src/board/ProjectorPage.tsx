@@ -15,7 +15,7 @@ import { TimerDisplay } from '../session/TimerDisplay.tsx'
 import { handedOverProjectorToken } from '../storage/projectorToken.ts'
 import { CurrentUser, getCurrentUser } from '../user/currentUser.ts'
 import { randomId } from '../user/randomId.ts'
-import { ProjectorVotingLayer } from '../voting/ProjectorVotingLayer.tsx'
+import { ProjectorVoteCounts, ProjectorVotingPanel } from '../voting/ProjectorVoting.tsx'
 import { BoardContext, type BoardContextValue } from './BoardContext.ts'
 import { LinkStateMessage } from './BoardPage.tsx'
 import type { BoardSession } from './BoardSession.ts'
@@ -28,7 +28,7 @@ import { useBoardLink } from './useBoardLink.ts'
 import { useBoardSession, useBoardSnapshot } from './useBoardSession.ts'
 import { useFacilitation } from './useFacilitation.ts'
 
-const components: TLComponents = { InFrontOfTheCanvas: ProjectorVotingLayer }
+const components: TLComponents = { InFrontOfTheCanvas: ProjectorVoteCounts }
 const shapeUtils = [ReadableNoteShapeUtil]
 const nothing = () => undefined
 
@@ -92,25 +92,29 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
   return (
     <BoardContext.Provider value={contextValue}>
       <main className="board projector" aria-label={t('projector.label', { title: info.title })} data-testid="projector">
-        <Tldraw
-          store={session.store}
-          user={user.tldrawUser}
-          assetUrls={tldrawAssetUrls}
-          components={components}
-          shapeUtils={shapeUtils}
-          hideUi
-          licenseKey={config.tldrawLicenseKey || undefined}
-          maxAssetSize={MAX_ASSET_BYTES}
-          onMount={(mounted: Editor) => {
-            mounted.updateInstanceState({ isReadonly: true })
-            const stopOpening = showBoardOnOpen(mounted, session)
-            setEditor(mounted)
-            return () => {
-              stopOpening()
-              setEditor(null)
-            }
-          }}
-        />
+        {/* The voting docks beside the canvas, which then follows the facilitator in the room left. */}
+        <div className="projector__canvas">
+          <Tldraw
+            store={session.store}
+            user={user.tldrawUser}
+            assetUrls={tldrawAssetUrls}
+            components={components}
+            shapeUtils={shapeUtils}
+            hideUi
+            licenseKey={config.tldrawLicenseKey || undefined}
+            maxAssetSize={MAX_ASSET_BYTES}
+            onMount={(mounted: Editor) => {
+              mounted.updateInstanceState({ isReadonly: true })
+              const stopOpening = showBoardOnOpen(mounted, session)
+              setEditor(mounted)
+              return () => {
+                stopOpening()
+                setEditor(null)
+              }
+            }}
+          />
+        </div>
+        <ProjectorVotingPanel />
         {editor && <FollowLeader editor={editor} session={session} />}
         <div className="projector__corner">
           <TimerDisplay />

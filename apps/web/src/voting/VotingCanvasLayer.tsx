@@ -14,6 +14,7 @@ import { useBoardContext } from '../board/BoardContext.ts'
 import { useFacilitation } from '../board/useFacilitation.ts'
 import { takeBackFromMissingNotes } from './ballotState.ts'
 import { loadClosedResults, rememberClosedResults } from './closedResults.ts'
+import { makeRoomBeside } from './makeRoomBeside.ts'
 import { NoteVoteControl } from './NoteVoteControl.tsx'
 import { NoteVoteCount } from './NoteVoteCount.tsx'
 import { ResultsPanel } from './ResultsPanel.tsx'
@@ -81,6 +82,7 @@ function OpenRound({ round, instances, onRevealed }: OpenRoundProps) {
   }, [votes, shown, inScope])
   const notes = useNotesOnScreen(editor, ids)
   const readable = notes.filter((note) => note.right - note.left >= MIN_NOTE_WIDTH_PX)
+  const panelRef = useRoomBesidePanel(editor, round.id, inScope)
   const takeBack = useValue(
     'dots on deleted notes',
     () => (shown ? takeBackFromMissingNotes(shown, (shapeId) => editor.getShape(shapeId as TLShapeId) !== undefined) : []),
@@ -108,6 +110,7 @@ function OpenRound({ round, instances, onRevealed }: OpenRoundProps) {
         dotsOnDeletedNotes={takeBack.length}
         onTakeBackFromDeletedNotes={() => takeBack.forEach((change) => ballot.change(change))}
         onReveal={info.role === 'facilitator' ? reveal : undefined}
+        panelRef={panelRef}
       />
       {shown &&
         readable.map((note) => (
@@ -142,6 +145,7 @@ function Results({ rounds, instances, revealedHere }: ResultsProps) {
   const notes = useNotesOnScreen(editor, ids)
   const noteExists = useNoteExists(editor, ids)
   const scopeName = useScopeName(round?.scope ?? { kind: 'all' }, instances)
+  const panelRef = useRoomBesidePanel(editor, round?.id ?? null, ids)
 
   if (!latest) return null
   if (!round) {
@@ -169,6 +173,7 @@ function Results({ rounds, instances, revealedHere }: ResultsProps) {
         noteExists={noteExists}
         onShowNote={(shapeId) => showNote(editor, shapeId)}
         onChooseRound={(roundId) => setChoice((current) => ({ ...current, chosen: { roundId, latestId: latest.id } }))}
+        panelRef={panelRef}
         onClose={() => {
           rememberClosedResults(info.id, latest.id)
           setFocusFollows(true)
@@ -177,6 +182,18 @@ function Results({ rounds, instances, revealedHere }: ResultsProps) {
       />
     </>
   )
+}
+
+/** A ref for a panel that, once per round it shows, moves the view so that the round's notes are beside it (see makeRoomBeside). */
+function useRoomBesidePanel(editor: Editor, roundId: string | null, noteIds: ReadonlySet<string>) {
+  const panelRef = useRef<HTMLElement>(null)
+  const roomMadeFor = useRef<string | null>(null)
+  useEffect(() => {
+    if (!roundId || roomMadeFor.current === roundId || !panelRef.current) return
+    roomMadeFor.current = roundId
+    makeRoomBeside(editor, panelRef.current, noteIds)
+  }, [editor, roundId, noteIds])
+  return panelRef
 }
 
 /** Brings back the results after they were closed; the board's earlier rounds are chosen in there. */

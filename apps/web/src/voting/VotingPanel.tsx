@@ -4,7 +4,7 @@
  * Guests see the progress only.
  */
 import type { VotingRound } from '@dorfplatz/board'
-import { useId, useState } from 'react'
+import { useId, useState, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { apiErrorMessage } from '../api/apiErrorMessage.ts'
 import { useConfirmSteps, type ConfirmStep } from '../components/useConfirmSteps.ts'
@@ -24,18 +24,20 @@ interface VotingPanelProps {
   onTakeBackFromDeletedNotes: () => void
   /** Ends the round; present for facilitators only. */
   onReveal?: () => Promise<void>
+  panelRef?: Ref<HTMLElement>
 }
 
 export function VotingPanel(props: VotingPanelProps) {
   const { t } = useTranslation()
   const id = useId()
-  const { round, scopeName, ballot, zoomInToVote, dotsOnDeletedNotes, onTakeBackFromDeletedNotes, onReveal } = props
+  const { round, scopeName, ballot, zoomInToVote, dotsOnDeletedNotes, onTakeBackFromDeletedNotes, onReveal, panelRef } = props
   // On a phone the panel would cover the notes; folded, it keeps only what is left to place.
   const [folded, setFolded] = useState(false)
   const remaining = ballot?.ballot?.remaining
   const foldName = folded ? t('voting.panel.unfold') : t('voting.panel.fold')
   return (
     <section
+      ref={panelRef}
       className="voting-panel"
       data-testid="voting-panel"
       data-remaining={remaining}

@@ -3,6 +3,9 @@
  * question and how many have voted (counts only, as on every screen); once revealed, the ranked
  * results beside the board and the counts on the notes. The results show until the facilitator
  * closes them in this browser (the projector window shares its storage), or a new round opens.
+ *
+ * Two parts: the panel (ProjectorVotingPanel) docks beside the canvas, so that it covers no
+ * note; the counts (ProjectorVoteCounts) lie on the notes, in front of the canvas.
  */
 import type { TemplateInstance, VotingRound } from '@dorfplatz/board'
 import { useEffect, useMemo, useState } from 'react'
@@ -32,15 +35,44 @@ function useClosedResults(boardId: string): string | null {
   return closed
 }
 
-export function ProjectorVotingLayer() {
+/** What the wall shows of the voting now: the open round, the latest results, or nothing. */
+function useShownVoting(): { open: VotingRound | null; revealed: VotingRound | null } {
   const { info, session } = useBoardContext()
   const { activeRound, rounds } = useFacilitation(session)
-  const instances = useTemplateInstances(session)
   const closedId = useClosedResults(info.id)
-  if (activeRound) return <OpenRound round={activeRound} instances={instances} />
+  if (activeRound) return { open: activeRound, revealed: null }
   const latest = revealedRounds(rounds)[0]
-  if (!latest || latest.id === closedId) return null
-  return <Results round={latest} instances={instances} />
+  return { open: null, revealed: latest && latest.id !== closedId ? latest : null }
+}
+
+/** The panel beside the canvas; rendered outside tldraw. */
+export function ProjectorVotingPanel() {
+  const { session } = useBoardContext()
+  const instances = useTemplateInstances(session)
+  const { open, revealed } = useShownVoting()
+  if (open) return <OpenRound round={open} instances={instances} />
+  if (revealed) return <Results round={revealed} instances={instances} />
+  return null
+}
+
+/** The counts on the notes of the results shown; tldraw's InFrontOfTheCanvas. */
+export function ProjectorVoteCounts() {
+  const { revealed } = useShownVoting()
+  return revealed ? <Counts round={revealed} /> : null
+}
+
+function Counts({ round }: { round: VotingRound }) {
+  const editor = useEditor()
+  const votes = useMemo(() => new Map((round.results ?? []).filter((result) => result.votes > 0).map((result) => [result.shapeId, result.votes])), [round.results])
+  const ids = useMemo(() => new Set(votes.keys()), [votes])
+  const notes = useNotesOnScreen(editor, ids)
+  return (
+    <>
+      {notes.map((note) => (
+        <NoteVoteCount key={note.id} note={note} votes={votes.get(note.id) ?? 0} />
+      ))}
+    </>
+  )
 }
 
 function OpenRound({ round, instances }: { round: VotingRound; instances: readonly TemplateInstance[] }) {
@@ -62,18 +94,11 @@ function OpenRound({ round, instances }: { round: VotingRound; instances: readon
 
 function Results({ round, instances }: { round: VotingRound; instances: readonly TemplateInstance[] }) {
   const { t } = useTranslation()
-  const editor = useEditor()
   const scope = useScopeName(round.scope, instances)
   const ranked = useMemo(() => rankResults(round.results ?? []), [round.results])
-  const votes = useMemo(() => new Map(ranked.map((result) => [result.shapeId, result.votes])), [ranked])
-  const ids = useMemo(() => new Set(votes.keys()), [votes])
-  const notes = useNotesOnScreen(editor, ids)
   const shown = ranked.slice(0, PROJECTOR_RESULT_ROWS)
   return (
     <>
-      {notes.map((note) => (
-        <NoteVoteCount key={note.id} note={note} votes={votes.get(note.id) ?? 0} />
-      ))}
       <section className="projector-voting projector-results" data-testid="projector-results" aria-labelledby="projector-results-title">
         <h2 id="projector-results-title" className="projector-voting__title">
           {t('voting.results.title', { title: round.title })}
