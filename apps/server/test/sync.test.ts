@@ -124,7 +124,7 @@ describe('sync', () => {
     expect(watcher.wsconnected).toBe(true)
   })
 
-  it('sends heartbeats to a client that asks for them, and cuts it off when its page stops answering', async () => {
+  it('sends heartbeats to a client that asks for them, and cuts it off once its page stops answering', async () => {
     const keepalive = { intervalMs: 50, timeoutMs: 200 }
     const server = await startTestServer({}, { keepalive })
     const board = await server.createBoard()
@@ -134,16 +134,25 @@ describe('sync', () => {
     answering.socket.on('message', (data: Buffer) => {
       if (data.length === 1 && data[0] === MessageType.HEARTBEAT) answering.socket.send(new Uint8Array([MessageType.HEARTBEAT, 0]))
     })
-    // A browser in offline mode: its network layer still answers pings, its page sends nothing.
+    // A browser switched offline: its network layer still answers pings, its page, which answered
+    // a heartbeat before, sends nothing now.
     const held = openRawSocket(url)
+    let heldAnswers = 0
+    held.socket.on('message', (data: Buffer) => {
+      if (data.length === 1 && data[0] === MessageType.HEARTBEAT && heldAnswers++ === 0) held.socket.send(new Uint8Array([MessageType.HEARTBEAT, 0]))
+    })
+    // A page busy with its first sync has not answered yet: pings keep it, however long it takes.
+    const busy = openRawSocket(url)
     // A stock client never asks for heartbeats and never gets one.
     const stock = openRawSocket(syncUrl(server, board.id, board.tokens.participant))
-    await Promise.all([answering.opened, held.opened, stock.opened])
+    await Promise.all([answering.opened, held.opened, busy.opened, stock.opened])
     const started = Date.now()
     await held.closed
+    expect(heldAnswers).toBeGreaterThan(1)
     expect(Date.now() - started).toBeLessThan(1000)
     await new Promise((resolve) => setTimeout(resolve, 4 * keepalive.timeoutMs))
     expect(answering.socket.readyState).toBe(answering.socket.OPEN)
+    expect(busy.socket.readyState).toBe(busy.socket.OPEN)
     expect(stock.socket.readyState).toBe(stock.socket.OPEN)
     expect(stock.messages.some((message) => message[0] === MessageType.HEARTBEAT)).toBe(false)
   })

@@ -29,15 +29,17 @@ export const MAX_AWARENESS_IDS_PER_CONNECTION = 4
  * cut off. A browser that loses its network (a laptop's Wi-Fi, a closed lid) never closes its
  * socket: without this, its person would stay "anwesend" for the others until TCP gives up,
  * minutes later. Browsers answer the WebSocket layer's pings without any script, also in a
- * background tab; 5 s of silence allows for a slow mobile network's delays.
+ * background tab; 6 s of silence allows for a slow mobile network's delays.
  *
  * A browser whose network was switched off (its offline mode) still answers those pings, but
  * holds back whatever its page sends. Clients that ask for it (`heartbeat=1`) therefore also get
  * an application-level heartbeat (MessageType.HEARTBEAT) every interval, which their page
- * answers on arrival, timers or not; for them only what the page sends counts as heard.
+ * answers on arrival, timers or not. Once a client has answered one, only what its page sends
+ * counts as heard: before that, a page busy with its first sync (a large board on a slow laptop)
+ * is not cut off for being busy.
  */
 export const KEEPALIVE_INTERVAL_MS = 2000
-export const KEEPALIVE_TIMEOUT_MS = 5000
+export const KEEPALIVE_TIMEOUT_MS = 6000
 
 export interface KeepaliveOptions {
   intervalMs: number
@@ -91,10 +93,11 @@ export class Connection {
   private tokens = MESSAGE_BURST
   private lastRefill = performance.now()
   private readonly closeListeners: Array<() => void> = []
-  /** When the other end was last heard from (a message, or for clients without heartbeats a pong). */
+  /** When the other end was last heard from (a message, or until it answered a heartbeat a pong). */
   private lastHeard: number
-  /** The client answers application-level heartbeats (it asked for them with `heartbeat=1`). */
+  /** The client asked for application-level heartbeats (`heartbeat=1`), and whether it has answered one. */
   heartbeats = false
+  private heartbeatAnswered = false
   private keepaliveTimer: NodeJS.Timeout | undefined
 
   constructor(
@@ -106,7 +109,7 @@ export class Connection {
     // Attached before anything is awaited, so no message is lost while the token is checked and the room loads.
     socket.on('message', (data, isBinary) => this.receive(data, isBinary))
     socket.on('pong', () => {
-      if (!this.heartbeats) this.lastHeard = this.now()
+      if (!this.heartbeatAnswered) this.lastHeard = this.now()
     })
     socket.on('close', () => this.handleClosed())
     socket.on('error', () => this.handleClosed())
@@ -201,7 +204,10 @@ export class Connection {
     }
     const message = toBytes(data)
     // Heard, and nothing for the room: the heartbeat has done its work.
-    if (isHeartbeatAnswer(message)) return
+    if (isHeartbeatAnswer(message)) {
+      this.heartbeatAnswered = this.heartbeats
+      return
+    }
     const limit = isSyncAnswer(message) ? MAX_SYNC_ANSWER_BYTES : MAX_MESSAGE_BYTES
     if (message.byteLength > limit) {
       this.close(CloseCode.MESSAGE_TOO_LARGE, `messages are limited to ${limit} bytes`)
