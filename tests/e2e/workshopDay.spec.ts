@@ -194,7 +194,7 @@ test('a workshop day with fifteen people, a projector and nothing in the way', a
   await expect(page.getByTestId('timer-display')).toHaveAttribute('data-status', 'ended')
   await expect(page.getByTestId('timer-display')).toContainText('Die Zeit ist um')
   await expectNothingCovered(page, FACILITATOR_CONTROLS, 'with the time up at 1400×900')
-  await page.screenshot({ path: screenshotPath(testInfo, 'workshop-day.png') })
+  await page.screenshot({ path: screenshotPath(testInfo, 'fifteen-people.png') })
   await page.setViewportSize(SMALL_LAPTOP)
   await expectNothingCovered(page, FACILITATOR_CONTROLS, 'with the time up at 1280×720')
   // Teilen and Vorlage hinzufügen open their own dialogs, not another one.
@@ -270,7 +270,6 @@ test('a workshop day with fifteen people, a projector and nothing in the way', a
   await expect(projector.getByTestId('projector-result').first()).toContainText('WLAN im Bürgerhaus')
   await expect(projector.getByTestId('projector-result').first()).toHaveAttribute('data-votes', '8')
   await expectNothingCovered(page, FACILITATOR_CONTROLS, 'with the results at 1400×900')
-  await page.screenshot({ path: screenshotPath(testInfo, 'template-vote-results.png') })
   await projector.screenshot({ path: screenshotPath(testInfo, 'projector.png') })
   await page.setViewportSize(SMALL_LAPTOP)
   await expectNothingCovered(page, FACILITATOR_CONTROLS, 'with the results at 1280×720')
