@@ -123,6 +123,8 @@ test('a facilitator saves a version, restores it for everyone, undoes the restor
 
   await expect(noteWithText(participant, 'Bürgerbus am Samstag')).toHaveCount(0)
   await expect(noteWithText(participant, 'Mehr Bänke am Dorfplatz')).toBeVisible()
+  // The participant whose note vanished is told why.
+  await expect(participant.getByTestId('board-notice-banner')).toContainText('Die Moderation hat die Version „Ende Workshop 1“ wiederhergestellt')
   await expect(noteWithText(page, 'Bürgerbus am Samstag')).toHaveCount(0)
   const restored = readBoardRecords(await readBoardDoc(server.url, boardId, tokens.viewer))
   expect(restored.has(busNoteId!)).toBe(false)

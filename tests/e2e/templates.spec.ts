@@ -88,7 +88,8 @@ for (const id of TEMPLATE_IDS as readonly TemplateId[]) {
     })
     const board = await response.json()
     await page.setViewportSize({ width: 1600, height: 1000 })
-    await openBoard(page, board.links.facilitator, 'Moderation')
+    // As a participant sees it: the picture shows the whole template, without the Moderation bar over its name.
+    await openBoard(page, board.links.participant, 'Teilnehmerin')
     await zoomToFit(page)
     const template = getTemplate(id)
     await expect(page.getByText(template.name.de, { exact: true }).first()).toBeVisible()

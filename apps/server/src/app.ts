@@ -18,6 +18,7 @@ import { facilitationRoutes } from './routes/facilitationRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { snapshotRoutes } from './routes/snapshotRoutes.ts'
 import { syncRoute } from './routes/syncRoute.ts'
+import type { KeepaliveOptions } from './sync/Connection.ts'
 import { webApp } from './routes/webApp.ts'
 import { boardAdmission, requestToken } from './routes/boardAccess.ts'
 import { HttpError } from './routes/httpError.ts'
@@ -92,6 +93,8 @@ const redactToken = (url: string) => url.replace(/([?&]token=)[^&]*/g, '$1…')
 
 export interface BuildOptions {
   storage?: BoardStorage
+  /** How quickly silent sockets are cut off; tests shorten it (see Connection.ts). */
+  keepalive?: KeepaliveOptions
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -170,7 +173,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(boardRoutes, { config, isAdmin })
   await app.register(facilitationRoutes)
   await app.register(snapshotRoutes, { config })
-  await app.register(syncRoute, { config })
+  await app.register(syncRoute, { config, keepalive: options.keepalive })
   await app.register(webApp, { webDir: config.webDir })
   return app
 }

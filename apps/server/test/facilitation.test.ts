@@ -481,6 +481,41 @@ describe('facilitation: dot voting', () => {
     await waitForDoc(participant.doc, (doc) => readFacilitation(doc).rounds.length === 2)
   })
 
+  it('opens a round over a whole template: its notes in every field count, notes beside it do not', async () => {
+    const server = await startTestServer()
+    const { board, participant, instance } = await votingBoard(server)
+    getRecordsMap(participant.doc).set('shape:beside', note('beside', 'Neben der Matrix', instance.x - 5000, instance.y))
+    const token = board.tokens.facilitator
+    const opened = await call(server, 'POST', `/api/boards/${board.id}/rounds`, {
+      token,
+      body: { title: 'Was packen wir an?', dotsPerPerson: 3, scope: { kind: 'template', instanceId: instance.instanceId } },
+    })
+    expect(opened.status).toBe(201)
+    expect(opened.body.round.scope).toEqual({ kind: 'template', instanceId: instance.instanceId })
+    const roundId = opened.body.round.id as string
+    await waitForDoc(participant.doc, (doc) => readFacilitation(doc).activeRound?.scope.kind === 'template')
+
+    const voter = newVoterKey()
+    const vote = (shapeId: string) =>
+      call(server, 'POST', `/api/boards/${board.id}/rounds/${roundId}/ballot`, { token: board.tokens.participant, voter, body: { shapeId, delta: 1 } })
+    // Notes in two different fields of the matrix.
+    expect((await vote('shape:a')).status).toBe(200)
+    expect((await vote('shape:c')).status).toBe(200)
+    expect((await vote('shape:beside')).status).toBe(422)
+
+    const revealed = await call(server, 'POST', `/api/boards/${board.id}/rounds/${roundId}/reveal`, { token })
+    expect(revealed.body.round.results.map((result: { shapeId: string }) => result.shapeId).sort()).toEqual(['shape:a', 'shape:c'])
+
+    // The note beside the template is on the board: a round over all notes takes its dot.
+    const all = await call(server, 'POST', `/api/boards/${board.id}/rounds`, { token, body: { title: 'Alles', dotsPerPerson: 1, scope: { kind: 'all' } } })
+    const besideVote = await call(server, 'POST', `/api/boards/${board.id}/rounds/${all.body.round.id}/ballot`, {
+      token: board.tokens.participant,
+      voter,
+      body: { shapeId: 'shape:beside', delta: 1 },
+    })
+    expect(besideVote.status).toBe(200)
+  })
+
   it('refuses a round on a zone the board does not have', async () => {
     const server = await startTestServer()
     const { board, instance } = await votingBoard(server)
@@ -488,6 +523,9 @@ describe('facilitation: dot voting', () => {
       call(server, 'POST', `/api/boards/${board.id}/rounds`, { token: board.tokens.facilitator, body: { title: 'x', dotsPerPerson: 2, scope } })
     expect((await open({ kind: 'zone', instanceId: 'nope', zoneId: 'x' })).status).toBe(422)
     expect((await open({ kind: 'zone', instanceId: instance.instanceId, zoneId: 'nope' })).status).toBe(422)
+    expect((await open({ kind: 'template', instanceId: 'nope' })).status).toBe(422)
+    expect((await open({ kind: 'template' })).status).toBe(400)
+    expect((await open({ kind: 'template', instanceId: instance.instanceId, zoneId: 'x' })).status).toBe(400)
     expect((await open({ kind: 'all' })).status).toBe(201)
   })
 })

@@ -80,6 +80,9 @@ describe('snapshots', () => {
       expect(JSON.stringify(readBoardRecords(doc).get('shape:ideen'))).toContain('Dorfladen mit Café')
     }
     expect(readBoardRecords(alice.doc)).toEqual(readBoardRecords(bob.doc))
+    // Everyone learns which version was restored, with the same change.
+    const notice = readFacilitation(bob.doc).lastRestore
+    expect(notice).toMatchObject({ snapshotId: saved.json.snapshot.id, name: 'Ende Workshop 1', kind: 'manual' })
 
     // The automatic snapshot taken before the restore brings the edits back.
     const list = await call(server, 'GET', `/api/boards/${board.id}/snapshots`, { token })
@@ -89,6 +92,9 @@ describe('snapshots', () => {
     const undone = await call(server, 'POST', `/api/boards/${board.id}/snapshots/${restored.json.before.id}/restore?locale=en`, { token })
     expect(undone.json.before.name).toBe('Before a restore')
     await waitForDoc(bob.doc, (doc) => readBoardRecords(doc).has('shape:spaeter'))
+    // A new notice for every restore, so that each one is told.
+    expect(readFacilitation(bob.doc).lastRestore).toMatchObject({ snapshotId: restored.json.before.id, kind: 'before-restore' })
+    expect(readFacilitation(bob.doc).lastRestore?.id).not.toBe(notice?.id)
     expect(readBoardRecords(bob.doc)).toEqual(afterEdits)
     const english = await call(server, 'POST', `/api/boards/${board.id}/snapshots/${saved.json.snapshot.id}/restore?locale=en`, { token })
     expect(english.json.before.name).toBe('Before restoring “Ende Workshop 1”')

@@ -121,6 +121,57 @@ describe('sync', () => {
     expect(a.wsconnected && b.wsconnected).toBe(true)
   })
 
+  it('cuts off a socket whose other end has gone silent, and its person leaves the others’ lists', async () => {
+    const server = await startTestServer({}, { keepalive: { intervalMs: 50, timeoutMs: 200 } })
+    const board = await server.createBoard()
+    const watcher = connectProvider(server, board.id, board.tokens.participant)
+    await waitForSync(watcher)
+    // A browser whose network is gone: its socket stays open, but it answers no ping.
+    const silent = openRawSocket(syncUrl(server, board.id, board.tokens.participant), { autoPong: false })
+    await silent.opened
+    silent.socket.send(awarenessMessage(4242, { user: { id: 'u', name: 'Bürgermeister Offline', color: '#2f6db5' } }))
+    await vi.waitFor(() => expect(watcher.awareness.getStates().has(4242)).toBe(true))
+    // Answering pings keeps a quiet socket: the watcher itself sends nothing meanwhile.
+    const started = Date.now()
+    await vi.waitFor(() => expect(watcher.awareness.getStates().has(4242)).toBe(false), { timeout: 3000 })
+    expect(Date.now() - started).toBeLessThan(2000)
+    await silent.closed
+    expect(watcher.wsconnected).toBe(true)
+  })
+
+  it('sends heartbeats to a client that asks for them, and cuts it off once its page stops answering', async () => {
+    const keepalive = { intervalMs: 50, timeoutMs: 200 }
+    const server = await startTestServer({}, { keepalive })
+    const board = await server.createBoard()
+    const url = `${syncUrl(server, board.id, board.tokens.participant)}&heartbeat=1`
+    // A page that answers: it stays, well past the timeout.
+    const answering = openRawSocket(url)
+    answering.socket.on('message', (data: Buffer) => {
+      if (data.length === 1 && data[0] === MessageType.HEARTBEAT) answering.socket.send(new Uint8Array([MessageType.HEARTBEAT, 0]))
+    })
+    // A browser switched offline: its network layer still answers pings, its page, which answered
+    // a heartbeat before, sends nothing now.
+    const held = openRawSocket(url)
+    let heldAnswers = 0
+    held.socket.on('message', (data: Buffer) => {
+      if (data.length === 1 && data[0] === MessageType.HEARTBEAT && heldAnswers++ === 0) held.socket.send(new Uint8Array([MessageType.HEARTBEAT, 0]))
+    })
+    // A page busy with its first sync has not answered yet: pings keep it, however long it takes.
+    const busy = openRawSocket(url)
+    // A stock client never asks for heartbeats and never gets one.
+    const stock = openRawSocket(syncUrl(server, board.id, board.tokens.participant))
+    await Promise.all([answering.opened, held.opened, busy.opened, stock.opened])
+    const started = Date.now()
+    await held.closed
+    expect(heldAnswers).toBeGreaterThan(1)
+    expect(Date.now() - started).toBeLessThan(1000)
+    await new Promise((resolve) => setTimeout(resolve, 4 * keepalive.timeoutMs))
+    expect(answering.socket.readyState).toBe(answering.socket.OPEN)
+    expect(busy.socket.readyState).toBe(busy.socket.OPEN)
+    expect(stock.socket.readyState).toBe(stock.socket.OPEN)
+    expect(stock.messages.some((message) => message[0] === MessageType.HEARTBEAT)).toBe(false)
+  })
+
   it('never applies or relays a viewer’s edits', async () => {
     const server = await startTestServer()
     const board = await server.createBoard()

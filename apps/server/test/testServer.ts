@@ -13,7 +13,7 @@ import { WebsocketProvider } from 'y-websocket'
 import type { CreatedBoard } from '@dorfplatz/protocol'
 import { getRecordsMap, readBoardRecords, richTextToPlain } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
-import { buildApp } from '../src/app.ts'
+import { buildApp, type BuildOptions } from '../src/app.ts'
 import { loadConfig, type Config } from '../src/config.ts'
 
 export interface TestServer {
@@ -31,7 +31,7 @@ export function tempDataDir(): string {
   return dir
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestServer> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -40,7 +40,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     LOG_LEVEL: 'silent',
     ...env,
   })
-  const app = await buildApp(config)
+  const app = await buildApp(config, options)
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   if (typeof address !== 'object' || !address) throw new Error('server has no address')
@@ -123,8 +123,8 @@ export interface RawSocket {
 }
 
 /** A bare WebSocket for speaking the protocol by hand, as a hostile client would. */
-export function openRawSocket(url: string): RawSocket {
-  const socket = new WebSocket(url)
+export function openRawSocket(url: string, options: WebSocket.ClientOptions = {}): RawSocket {
+  const socket = new WebSocket(url, options)
   const messages: Uint8Array[] = []
   const waiters: Array<(message: Uint8Array) => void> = []
   socket.on('message', (data: Buffer) => {

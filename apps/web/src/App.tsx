@@ -11,6 +11,7 @@ import { parseRoute } from './route.ts'
 import { StartPage } from './start/StartPage.tsx'
 
 const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((module) => ({ default: module.BoardPage })))
+const ProjectorPage = lazy(() => import('./board/ProjectorPage.tsx').then((module) => ({ default: module.ProjectorPage })))
 
 export function App() {
   return (
@@ -37,6 +38,18 @@ function Page() {
           }
         >
           <BoardPage boardId={route.boardId} />
+        </Suspense>
+      )
+    case 'projector':
+      return (
+        <Suspense
+          fallback={
+            <main className="board-status" role="status">
+              {t('board.loading')}
+            </main>
+          }
+        >
+          <ProjectorPage boardId={route.boardId} />
         </Suspense>
       )
     case 'not-found':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseRoute } from './route.ts'
+import { parseRoute, projectorPath } from './route.ts'
 
 describe('parseRoute', () => {
   it('knows the start page', () => {
@@ -10,6 +10,11 @@ describe('parseRoute', () => {
   it('reads the board id of a board path', () => {
     expect(parseRoute('/b/AbCdEfGhIjKlMnOp')).toEqual({ page: 'board', boardId: 'AbCdEfGhIjKlMnOp' })
     expect(parseRoute('/b/AbCdEfGhIjKlMnOp/')).toEqual({ page: 'board', boardId: 'AbCdEfGhIjKlMnOp' })
+  })
+
+  it('reads the board id of a projector path, and builds that path', () => {
+    expect(parseRoute('/b/AbCdEfGhIjKlMnOp/projektor')).toEqual({ page: 'projector', boardId: 'AbCdEfGhIjKlMnOp' })
+    expect(parseRoute(projectorPath('AbCdEfGhIjKlMnOp'))).toEqual({ page: 'projector', boardId: 'AbCdEfGhIjKlMnOp' })
   })
 
   it('sends everything else to the not-found page', () => {

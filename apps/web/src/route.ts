@@ -1,13 +1,28 @@
 /**
- * The two pages of the client, read from the path. Links between pages are
+ * The pages of the client, read from the path. Links between pages are
  * plain full navigations, so no router library is needed: `/` is the start
- * page, `/b/<boardId>` a board (its token stays in the fragment).
+ * page, `/b/<boardId>` a board (its token stays in the fragment) and
+ * `/b/<boardId>/projektor` the board's projector view.
  */
-export type Route = { page: 'start' } | { page: 'board'; boardId: string } | { page: 'not-found' }
+export type Route =
+  | { page: 'start' }
+  | { page: 'board'; boardId: string }
+  | { page: 'projector'; boardId: string }
+  | { page: 'not-found' }
+
+/** The path segment of the projector view; German like the room it is shown in, and the same in English. */
+export const PROJECTOR_SEGMENT = 'projektor'
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '/index.html') return { page: 'start' }
   const board = /^\/b\/([^/]+)\/?$/.exec(pathname)
   if (board?.[1]) return { page: 'board', boardId: decodeURIComponent(board[1]) }
+  const projector = new RegExp(`^/b/([^/]+)/${PROJECTOR_SEGMENT}/?$`).exec(pathname)
+  if (projector?.[1]) return { page: 'projector', boardId: decodeURIComponent(projector[1]) }
   return { page: 'not-found' }
+}
+
+/** The path of a board's projector view; the token is handed over apart from it (see projectorToken.ts). */
+export function projectorPath(boardId: string): string {
+  return `/b/${encodeURIComponent(boardId)}/${PROJECTOR_SEGMENT}`
 }

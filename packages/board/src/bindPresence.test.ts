@@ -105,6 +105,20 @@ describe('bindPresence', () => {
     presenceC.dispose()
   })
 
+  it('lets a watching client (a projector) see everyone without being seen', () => {
+    const [presenter, projector] = [newAwareness(), newAwareness()]
+    connectAwareness(presenter, projector)
+    const [presenterStore, projectorStore] = [createTestStore(schema), createTestStore(schema)]
+    bindPresence(presenterStore, presenter, { user: () => ({ id: 'anna', name: 'Anna' }), intervalMs: 0 })
+    const watching = bindPresence(projectorStore, projector, { user: () => ({ id: 'wall', name: 'Beamer' }), intervalMs: 0, publish: false })
+
+    expect(presenceOf(projectorStore, presenter)).toMatchObject({ userId: 'user:anna' })
+    expect(presenceOf(presenterStore, projector)).toBeUndefined()
+    expect(listPeers(presenter).map((peer) => peer.userId)).toEqual(['anna'])
+    watching.dispose()
+    expect(presenceOf(projectorStore, presenter)).toBeUndefined()
+  })
+
   it('skips malformed presence without throwing and never lets a peer choose its record id', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const [awarenessA, rogue] = [newAwareness(), newAwareness()]

@@ -42,6 +42,11 @@ export interface BindPresenceOptions {
   role?: string
   /** Least time between two published updates; 0 publishes every change at once. */
   intervalMs?: number
+  /**
+   * False for a client that only watches (a projector view): it shows everyone's presence but
+   * publishes none of its own, so nobody sees it as a person on the board.
+   */
+  publish?: boolean
 }
 
 export interface PresenceBinding {
@@ -53,7 +58,7 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 export function bindPresence(
   store: TLStore,
   awareness: Awareness,
-  { user, role = '', intervalMs = PRESENCE_INTERVAL_MS }: BindPresenceOptions,
+  { user, role = '', intervalMs = PRESENCE_INTERVAL_MS, publish: publishes = true }: BindPresenceOptions,
 ): PresenceBinding {
   const warn = createWarnOnce('presence')
   const $user = typeof user === 'function' ? computed('dorfplatz.presenceUser', () => user()) : user
@@ -105,13 +110,15 @@ export function bindPresence(
       run(execute)
     })
   }
-  const stopPublishing = react(
-    'dorfplatz.publishPresence',
-    () => {
-      latest = { [PRESENCE_FIELD]: $presence.get(), [USER_FIELD]: $awarenessUser.get() }
-    },
-    { scheduleEffect },
-  )
+  const stopPublishing = publishes
+    ? react(
+        'dorfplatz.publishPresence',
+        () => {
+          latest = { [PRESENCE_FIELD]: $presence.get(), [USER_FIELD]: $awarenessUser.get() }
+        },
+        { scheduleEffect },
+      )
+    : () => undefined
 
   // -- Receiving ----------------------------------------------------------------------------
   const shown = new Set<TLInstancePresence['id']>()
@@ -178,7 +185,7 @@ export function bindPresence(
       shown.clear()
       // Withdraw what this binding published, so the others drop this cursor at once.
       const state = awareness.getLocalState()
-      if (state !== null) awareness.setLocalState({ ...state, [PRESENCE_FIELD]: null, [USER_FIELD]: null })
+      if (publishes && state !== null) awareness.setLocalState({ ...state, [PRESENCE_FIELD]: null, [USER_FIELD]: null })
     },
   }
 }

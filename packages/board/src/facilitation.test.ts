@@ -30,7 +30,17 @@ describe('facilitation state', () => {
       freeze: null,
       activeRound: null,
       rounds: [],
+      lastRestore: null,
     })
+  })
+
+  it('reads the last restore of a version, and nothing from a damaged one', () => {
+    const doc = new Y.Doc()
+    const map = getFacilitationMap(doc)
+    map.set(FacilitationKey.LAST_RESTORE, { id: 'n1', snapshotId: 's1', name: 'Ende Workshop 1', kind: 'manual', at: 5 })
+    expect(readFacilitation(doc).lastRestore).toEqual({ id: 'n1', snapshotId: 's1', name: 'Ende Workshop 1', kind: 'manual', at: 5 })
+    map.set(FacilitationKey.LAST_RESTORE, { id: 'n2', name: 'ohne Version' })
+    expect(readFacilitation(doc).lastRestore).toBeNull()
   })
 
   it('reads valid values and skips damaged ones', () => {
@@ -50,6 +60,18 @@ describe('facilitation state', () => {
     expect(state.follow).toEqual({ userId: 'anna', name: 'Anna', since: 5 })
     expect(state.rounds.map((r) => r.id)).toEqual(['r1', 'r2'])
     expect(state.activeRound?.id).toBe('r2')
+  })
+
+  it('reads the scope of a round: all notes, one zone or a whole template', () => {
+    const doc = new Y.Doc()
+    const rounds = getVotingRoundsMap(doc)
+    rounds.set('z', { ...round('z', 1), scope: { kind: 'zone', instanceId: 'i1', zoneId: 'staerken' } })
+    rounds.set('t', { ...round('t', 2), scope: { kind: 'template', instanceId: 'i1' } })
+    rounds.set('bad', { ...round('bad', 3), scope: { kind: 'template' } })
+    expect(readFacilitation(doc).rounds.map((r) => r.scope)).toEqual([
+      { kind: 'zone', instanceId: 'i1', zoneId: 'staerken' },
+      { kind: 'template', instanceId: 'i1' },
+    ])
   })
 
   it('names no active round when the named one is revealed', () => {

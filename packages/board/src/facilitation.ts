@@ -5,8 +5,8 @@
  * update guard), so every client sees the same state, a late joiner or a reload included,
  * and no participant can change it:
  *
- * - `facilitation` (Y.Map): `timer`, `follow`, `summon`, `freeze` and `activeRound`, each a
- *   whole JSON value, absent (or null) when not in use.
+ * - `facilitation` (Y.Map): `timer`, `follow`, `summon`, `freeze`, `activeRound` and
+ *   `lastRestore`, each a whole JSON value, absent (or null) when not in use.
  * - `votingRounds` (Y.Map): one {@link VotingRound} per round id, kept after the round for the
  *   results report. Who voted for what is never here: the server keeps ballots apart and drops
  *   them when it reveals a round, leaving only totals.
@@ -29,6 +29,7 @@ export const FacilitationKey = {
   SUMMON: 'summon',
   FREEZE: 'freeze',
   ACTIVE_ROUND: 'activeRound',
+  LAST_RESTORE: 'lastRestore',
 } as const
 
 /** Roots of the board document that only the server writes. */
@@ -62,7 +63,25 @@ export interface FreezeState {
   name: string
 }
 
-export type VoteScope = { kind: 'all' } | { kind: 'zone'; instanceId: string; zoneId: string }
+/** What a round covers: every note, the notes in one zone of a template, or in any zone of one template. */
+/**
+ * The last time a facilitator restored a saved version, so that every client can say so once
+ * ("Die Moderation hat die Version „…“ wiederhergestellt"): notes may have vanished or come back.
+ */
+export interface RestoreNotice {
+  /** New for every restore, so that restoring the same version twice is told twice. */
+  id: string
+  snapshotId: string
+  /** The version's name as stored, and its kind (an automatic one's name reads in each reader's language). */
+  name: string
+  kind: string
+  at: number
+}
+
+export type VoteScope =
+  | { kind: 'all' }
+  | { kind: 'zone'; instanceId: string; zoneId: string }
+  | { kind: 'template'; instanceId: string }
 
 /** One note's result in a revealed round. */
 export interface VoteResult {
@@ -135,6 +154,12 @@ export function parseSummon(value: unknown): SummonState | null {
   return { id: value.id, userId: value.userId, name: value.name, at: value.at, pageId: value.pageId, bounds: { x, y, w, h } }
 }
 
+export function parseRestoreNotice(value: unknown): RestoreNotice | null {
+  if (!isObject(value) || !isString(value.id) || !isString(value.snapshotId) || !isString(value.name)) return null
+  if (!isString(value.kind) || !isFiniteNumber(value.at)) return null
+  return { id: value.id, snapshotId: value.snapshotId, name: value.name, kind: value.kind, at: value.at }
+}
+
 export function parseFreeze(value: unknown): FreezeState | null {
   if (!isObject(value) || !isFiniteNumber(value.since) || !isString(value.name)) return null
   return { since: value.since, name: value.name }
@@ -146,6 +171,7 @@ function parseScope(value: unknown): VoteScope | null {
   if (value.kind === 'zone' && isString(value.instanceId) && isString(value.zoneId)) {
     return { kind: 'zone', instanceId: value.instanceId, zoneId: value.zoneId }
   }
+  if (value.kind === 'template' && isString(value.instanceId)) return { kind: 'template', instanceId: value.instanceId }
   return null
 }
 
@@ -191,6 +217,8 @@ export interface FacilitationState {
   activeRound: VotingRound | null
   /** Every round the board has had, oldest first. */
   rounds: VotingRound[]
+  /** The last restore of a saved version, if any. */
+  lastRestore: RestoreNotice | null
 }
 
 export function readFacilitation(doc: Y.Doc): FacilitationState {
@@ -205,6 +233,7 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
     freeze: parseFreeze(map.get(FacilitationKey.FREEZE)),
     activeRound: active,
     rounds,
+    lastRestore: parseRestoreNotice(map.get(FacilitationKey.LAST_RESTORE)),
   }
 }
 

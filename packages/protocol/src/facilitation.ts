@@ -69,7 +69,8 @@ export interface FreezeRequest {
 export interface StartRoundRequest {
   title: string
   dotsPerPerson: number
-  scope: { kind: 'all' } | { kind: 'zone'; instanceId: string; zoneId: string }
+  /** Every note, one zone of a template, or every zone of one template ("Priorisierungsmatrix – alle Felder"). */
+  scope: { kind: 'all' } | { kind: 'zone'; instanceId: string; zoneId: string } | { kind: 'template'; instanceId: string }
 }
 
 /** `POST /api/boards/:id/rounds/:roundId/ballot`: place (+1) or take back (-1) one dot. */

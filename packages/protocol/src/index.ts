@@ -21,7 +21,7 @@ export {
 export { ROLES, isRole, canEditDocument } from './roles.ts'
 export type { Role } from './roles.ts'
 export { BOARD_ID_PATTERN, TOKEN_PATTERN, SYNC_PATH, isBoardId, isToken, boardPath } from './ids.ts'
-export { MessageType } from './messageTypes.ts'
+export { HEARTBEAT_PARAM, MessageType } from './messageTypes.ts'
 export type { ApiError, BoardInfo, ClientConfig, CreateBoardRequest, CreatedBoard } from './api.ts'
 export {
   MAX_DISPLAY_NAME_LENGTH,

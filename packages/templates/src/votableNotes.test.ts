@@ -45,6 +45,16 @@ describe('votableNoteIds', () => {
     expect(votableNoteIds(byId, [instance], { kind: 'zone', instanceId: 'matrix-1', zoneId: second.id })).toEqual([b.id])
   })
 
+  it('covers the notes in every zone of a whole template, not those beside it or on its heading', () => {
+    const otherInstance: TemplateInstance = { ...instance, instanceId: 'matrix-2', x: 5000, frameId: createShapeId('matrix-frame-2') }
+    const inOther = noteIn('c', first, { x: otherInstance.x, y: otherInstance.y })
+    // Inside the frame, above every zone: on the template's heading (its centre 100 below the frame's top).
+    const onHeading = note('heading', FIRST_PAGE_ID, instance.x + 300, instance.y)
+    const byId = new Map([...board(a, b, outside, inOther, onHeading), ...buildTemplateRecords(matrix, otherInstance).map((record) => [record.id, record] as const)])
+    expect(votableNoteIds(byId, [instance, otherInstance], { kind: 'template', instanceId: 'matrix-1' })).toEqual([a.id, b.id])
+    expect(votableNoteIds(byId, [instance, otherInstance], { kind: 'template', instanceId: 'matrix-2' })).toEqual([inOther.id])
+  })
+
   it('follows the frame where a facilitator has moved it', () => {
     const byId = board(a)
     const frame = byId.get(instance.frameId) as TLRecord & { x: number }
@@ -56,5 +66,6 @@ describe('votableNoteIds', () => {
     const byId = board(a, b)
     expect(votableNoteIds(byId, [instance], { kind: 'zone', instanceId: 'matrix-1', zoneId: 'nope' })).toEqual([])
     expect(votableNoteIds(byId, [instance], { kind: 'zone', instanceId: 'other', zoneId: first.id })).toEqual([])
+    expect(votableNoteIds(byId, [instance], { kind: 'template', instanceId: 'other' })).toEqual([])
   })
 })

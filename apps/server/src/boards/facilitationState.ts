@@ -16,6 +16,7 @@ import {
   richTextToPlain,
   type FollowState,
   type FreezeState,
+  type RestoreNotice,
   type SummonState,
   type TimerState,
   type VoteResult,
@@ -96,12 +97,21 @@ export function release(doc: Y.Doc): void {
   getFacilitationMap(doc).delete(FacilitationKey.FREEZE)
 }
 
-/** Throws 422 unless `scope` names a zone of a template on the board. */
+/** Tells every client that a saved version was restored (see RestoreNotice); written with the restore. */
+export function recordRestore(doc: Y.Doc, snapshot: { id: string; name: string; kind: string }, now: number): RestoreNotice {
+  const notice: RestoreNotice = { id: newId(), snapshotId: snapshot.id, name: snapshot.name, kind: snapshot.kind, at: now }
+  getFacilitationMap(doc).set(FacilitationKey.LAST_RESTORE, notice)
+  return notice
+}
+
+/** Throws 422 unless `scope` names a template on the board, or a zone of one. */
 function assertScopeExists(doc: Y.Doc, scope: VoteScope): void {
   if (scope.kind === 'all') return
   const instance = readTemplateInstances(doc).find((candidate) => candidate.instanceId === scope.instanceId)
   if (!instance) throw httpError(422, 'The board has no template with this instance id.')
-  if (!instanceZones(instance).some((zone) => zone.id === scope.zoneId)) throw httpError(422, 'The template has no zone with this id.')
+  if (scope.kind === 'zone' && !instanceZones(instance).some((zone) => zone.id === scope.zoneId)) {
+    throw httpError(422, 'The template has no zone with this id.')
+  }
 }
 
 export function openRound(doc: Y.Doc, request: StartRoundRequest, now: number): VotingRound {

@@ -139,6 +139,12 @@ const roundBody = {
           additionalProperties: false,
           properties: { kind: { const: 'zone' }, instanceId: recordId, zoneId: recordId },
         },
+        {
+          type: 'object',
+          required: ['kind', 'instanceId'],
+          additionalProperties: false,
+          properties: { kind: { const: 'template' }, instanceId: recordId },
+        },
       ],
     },
   },

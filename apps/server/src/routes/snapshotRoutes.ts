@@ -17,6 +17,7 @@ import {
   type SnapshotInfo,
 } from '@dorfplatz/protocol'
 import { beforeRestoreName, restoreSnapshot, snapshotDoc, takeSnapshot } from '../boards/boardSnapshots.ts'
+import { recordRestore } from '../boards/facilitationState.ts'
 import { importTldrFile } from '../boards/importTldr.ts'
 import { buildReport, reportCsv, reportMarkdown } from '../boards/resultsReport.ts'
 import type { Config } from '../config.ts'
@@ -150,7 +151,10 @@ export async function snapshotRoutes(app: FastifyInstance, { config }: { config:
       const { before, result } = await app.rooms.change(id, (room) => {
         // The board as it was just before, so that the restore itself can be undone.
         const before = takeSnapshot(room.doc, 'before-restore', name)
-        return { before, result: restoreSnapshot(room.doc, snapshot) }
+        const result = restoreSnapshot(room.doc, snapshot)
+        // Everyone is told, also those whose notes just vanished or came back.
+        recordRestore(room.doc, snapshot, Date.now())
+        return { before, result }
       })
       await app.storage.saveSnapshot(id, before)
       request.log.info({ boardId: id, snapshotId, ...result }, 'snapshot restored')

@@ -1,15 +1,16 @@
 /**
- * The y-websocket endpoint `/sync/:boardId?token=…`. A malformed board id and a browser page
+ * The y-websocket endpoint `/sync/:boardId?token=…` (with `&heartbeat=1` for clients that answer
+ * heartbeats, see MessageType.HEARTBEAT). A malformed board id and a browser page
  * of another site (by its Origin) are refused before the upgrade; a missing, unknown or foreign
  * token closes the socket with 4401, a board that is gone with 4404, a board that cannot be
  * served now with 1011, so that the client learns why.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { BOARD_ID_PATTERN, CloseCode, SYNC_PATH } from '@dorfplatz/protocol'
+import { BOARD_ID_PATTERN, CloseCode, HEARTBEAT_PARAM, SYNC_PATH } from '@dorfplatz/protocol'
 import type { Config } from '../config.ts'
 import { originOf } from '../originOf.ts'
 import { BoardUnavailableError } from '../sync/Room.ts'
-import { Connection } from '../sync/Connection.ts'
+import { Connection, type KeepaliveOptions } from '../sync/Connection.ts'
 import { admitToken } from './boardAccess.ts'
 import { httpError } from './httpError.ts'
 
@@ -29,8 +30,11 @@ export function isAllowedOrigin(request: FastifyRequest, config: Config): boolea
   return allowed.has(normalized)
 }
 
-export async function syncRoute(app: FastifyInstance, { config }: { config: Config }): Promise<void> {
-  app.get<{ Params: { boardId: string }; Querystring: { token?: string } }>(
+export async function syncRoute(
+  app: FastifyInstance,
+  { config, keepalive }: { config: Config; keepalive?: KeepaliveOptions },
+): Promise<void> {
+  app.get<{ Params: { boardId: string }; Querystring: { token?: string; [HEARTBEAT_PARAM]?: '1' } }>(
     `${SYNC_PATH}/:boardId`,
     {
       websocket: true,
@@ -40,7 +44,7 @@ export async function syncRoute(app: FastifyInstance, { config }: { config: Conf
           required: ['boardId'],
           properties: { boardId: { type: 'string', pattern: BOARD_ID_PATTERN.source } },
         },
-        querystring: { type: 'object', properties: { token: { type: 'string' } } },
+        querystring: { type: 'object', properties: { token: { type: 'string' }, [HEARTBEAT_PARAM]: { type: 'string', enum: ['1'] } } },
       },
       onRequest: async (request) => {
         // Another site's page could otherwise use a link it learned to act in its visitor's browser.
@@ -48,9 +52,11 @@ export async function syncRoute(app: FastifyInstance, { config }: { config: Conf
       },
     },
     (socket, request) => {
-      const connection = new Connection(socket, undefined, (failed, error) =>
-        request.log.error({ err: error, connection: failed.id }, 'socket callback failed; the socket was closed'),
-      )
+      const connection = new Connection(socket, {
+        keepalive,
+        onError: (failed, error) => request.log.error({ err: error, connection: failed.id }, 'socket callback failed; the socket was closed'),
+      })
+      connection.heartbeats = request.query[HEARTBEAT_PARAM] === '1'
       const { boardId } = request.params
       const admit = async () => {
         const admission = await admitToken(app, boardId, request.query.token)

@@ -1,4 +1,4 @@
-/** Serves the built web app: hashed assets cached for good, every other page path answered with index.html. */
+/** Serves the built web app: hashed assets cached for good, the pages (start, board, projector view) with index.html. */
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -19,4 +19,5 @@ export async function webApp(app: FastifyInstance, { webDir }: { webDir: string 
     },
   })
   app.get('/b/:boardId', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'))
+  app.get('/b/:boardId/projektor', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'))
 }

@@ -1,12 +1,14 @@
 /**
  * One client's WebSocket: enforces the per-socket limits (message size and
- * rate), buffers messages until its room has loaded, and sends what the room
- * queued for it once per flush.
+ * rate), buffers messages until its room has loaded, sends what the room
+ * queued for it once per flush, and cuts off a socket whose other end has gone
+ * silent (keepalive).
  */
 import type { WebSocket, RawData } from 'ws'
 import {
   CloseCode,
   MAX_BYTES_PER_SECOND,
+  MessageType,
   MAX_MESSAGE_BYTES,
   MAX_SYNC_ANSWER_BYTES,
   MAX_MESSAGES_PER_SECOND,
@@ -26,7 +28,46 @@ export const MAX_AWARENESS_IDS_PER_CONNECTION = 4
 /** Bytes a socket may send at once before the average rate applies: a whole offline day's answer and an ordinary message. */
 export const BYTE_BURST = MAX_SYNC_ANSWER_BYTES + MAX_MESSAGE_BYTES
 
+/**
+ * How often the server pings each socket, and how long a socket may stay silent before it is
+ * cut off. A browser that loses its network (a laptop's Wi-Fi, a closed lid) never closes its
+ * socket: without this, its person would stay "anwesend" for the others until TCP gives up,
+ * minutes later. Browsers answer the WebSocket layer's pings without any script, also in a
+ * background tab; 6 s of silence allows for a slow mobile network's delays.
+ *
+ * A browser whose network was switched off (its offline mode) still answers those pings, but
+ * holds back whatever its page sends. Clients that ask for it (`heartbeat=1`) therefore also get
+ * an application-level heartbeat (MessageType.HEARTBEAT) every interval, which their page
+ * answers on arrival, timers or not. Once a client has answered one, only what its page sends
+ * counts as heard: before that, a page busy with its first sync (a large board on a slow laptop)
+ * is not cut off for being busy.
+ */
+export const KEEPALIVE_INTERVAL_MS = 2000
+export const KEEPALIVE_TIMEOUT_MS = 6000
+
+export interface KeepaliveOptions {
+  intervalMs: number
+  timeoutMs: number
+}
+
+/** The one-byte heartbeat the server sends; a client answers with [HEARTBEAT, 0]. */
+const HEARTBEAT_MESSAGE = new Uint8Array([MessageType.HEARTBEAT])
+
+function isHeartbeatAnswer(message: Uint8Array): boolean {
+  return message.byteLength === 2 && message[0] === MessageType.HEARTBEAT && message[1] === 0
+}
+
 type MessageHandler = (connection: Connection, message: Uint8Array) => void
+
+const DEFAULT_KEEPALIVE: KeepaliveOptions = { intervalMs: KEEPALIVE_INTERVAL_MS, timeoutMs: KEEPALIVE_TIMEOUT_MS }
+
+export interface ConnectionOptions {
+  /** The clock for rate limits and keepalive (tests pass their own). */
+  now?: () => number
+  keepalive?: KeepaliveOptions
+  /** Told about an exception inside this socket's own callbacks, after the socket was closed for it. */
+  onError?: ConnectionErrorListener
+}
 
 /** Told about an exception inside this socket's own callbacks, after the socket was closed for it. */
 export type ConnectionErrorListener = (connection: Connection, error: unknown) => void
@@ -70,18 +111,35 @@ export class Connection {
   private byteTokens = BYTE_BURST
   private lastRefill: number
   private readonly closeListeners: Array<() => void> = []
+  /** When the other end was last heard from (a message, or until it answered a heartbeat a pong). */
+  private lastHeard: number
+  /** The client asked for application-level heartbeats (`heartbeat=1`), and whether it has answered one. */
+  heartbeats = false
+  private heartbeatAnswered = false
+  private keepaliveTimer: NodeJS.Timeout | undefined
+  private readonly now: () => number
+  private readonly keepalive: KeepaliveOptions
+  private readonly onError: ConnectionErrorListener
 
   constructor(
     readonly socket: WebSocket,
-    private readonly now: () => number = () => performance.now(),
-    private readonly onError: ConnectionErrorListener = () => {},
+    { now = () => performance.now(), keepalive = DEFAULT_KEEPALIVE, onError = () => {} }: ConnectionOptions = {},
   ) {
+    this.now = now
+    this.keepalive = keepalive
+    this.onError = onError
     this.lastRefill = now()
+    this.lastHeard = now()
     // Attached before anything is awaited, so no message is lost while the token is checked and the room loads.
     // Whatever goes wrong inside them ends this socket, never the process.
     socket.on('message', (data, isBinary) => this.guarded(() => this.receive(data, isBinary)))
+    socket.on('pong', () => {
+      if (!this.heartbeatAnswered) this.lastHeard = this.now()
+    })
     socket.on('close', () => this.guarded(() => this.handleClosed()))
     socket.on('error', () => this.guarded(() => this.handleClosed()))
+    this.keepaliveTimer = setInterval(() => this.guarded(() => this.checkAlive()), keepalive.intervalMs)
+    this.keepaliveTimer.unref()
   }
 
   private guarded(run: () => void): void {
@@ -163,13 +221,31 @@ export class Connection {
     this.handleClosed()
   }
 
+  /** Pings the other end, or cuts the socket off when it has been silent too long (see KEEPALIVE_TIMEOUT_MS). */
+  private checkAlive(): void {
+    if (this.closed) return
+    if (this.now() - this.lastHeard > this.keepalive.timeoutMs) {
+      this.terminate()
+      return
+    }
+    if (this.socket.readyState !== this.socket.OPEN) return
+    this.socket.ping()
+    if (this.heartbeats) this.socket.send(HEARTBEAT_MESSAGE)
+  }
+
   private receive(data: RawData, isBinary: boolean): void {
     if (this.closed) return
+    this.lastHeard = this.now()
     if (!this.takeToken()) {
       this.close(CloseCode.TOO_MANY, 'too many messages')
       return
     }
     const message = toBytes(data)
+    // Heard, and nothing for the room: the heartbeat has done its work.
+    if (isHeartbeatAnswer(message)) {
+      this.heartbeatAnswered = this.heartbeats
+      return
+    }
     const limit = isSyncAnswer(message) ? MAX_SYNC_ANSWER_BYTES : MAX_MESSAGE_BYTES
     if (message.byteLength > limit) {
       this.close(CloseCode.MESSAGE_TOO_LARGE, `messages are limited to ${limit} bytes`)
@@ -230,6 +306,7 @@ export class Connection {
 
   /** Runs every close listener; one that throws is reported and does not keep the others from running. */
   private notifyClosed(): void {
+    clearInterval(this.keepaliveTimer)
     const listeners = this.closeListeners.splice(0)
     for (const listener of listeners) {
       try {

@@ -33,6 +33,8 @@ export interface BoardFileActions {
   openSnapshots: () => void
   /** Opens the dialog that imports a `.tldr` file into the board. */
   openImport: () => void
+  /** Opens the projector view of the board in a new window. */
+  openProjector: () => void
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)

@@ -15,6 +15,8 @@ import type { RotatedLink } from '../api/apiClient.ts'
 import { EmbedShapeUtil, Tldraw, useValue, type Editor, type TLComponents, type TLShapeId } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { useLanguage } from '../i18n/i18n.ts'
+import { projectorPath } from '../route.ts'
+import { handOverProjectorToken } from '../storage/projectorToken.ts'
 import { forgetToken, rememberBoard } from '../storage/recentBoards.ts'
 import { getCurrentUser, type CurrentUser } from '../user/currentUser.ts'
 import { AddTemplateDialog } from './AddTemplateDialog.tsx'
@@ -22,10 +24,11 @@ import { BoardCanvasLayer } from './BoardCanvasLayer.tsx'
 import { BoardContext, type BoardContextValue } from './BoardContext.ts'
 import { BoardMainMenu } from './BoardMainMenu.tsx'
 import { BoardMessage } from './BoardMessage.tsx'
+import { BoardNavigationPanel } from './BoardNavigationPanel.tsx'
 import type { BoardSession } from './BoardSession.ts'
 import { BoardSharePanel } from './BoardSharePanel.tsx'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
-import { fitBoardOnOpen } from './fitBoardOnOpen.ts'
+import { showBoardOnOpen } from './showBoardOnOpen.ts'
 import { NameDialog } from './NameDialog.tsx'
 import { handlePastedLinks } from './pastedLinks.ts'
 import { revealShapeWhenPresent } from './revealShapeWhenPresent.ts'
@@ -37,6 +40,7 @@ import { usePausedEditor } from './usePausedEditor.ts'
 import { workshopComponents, workshopOverrides, workshopViewComponents } from './workshopUi.tsx'
 import { ExportDialog } from '../export/ExportDialog.tsx'
 import { QuickNote } from '../quickNote/QuickNote.tsx'
+import { ReadableNoteShapeUtil } from './ReadableNoteShapeUtil.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { TimerDialog } from '../session/TimerDialog.tsx'
 import { ImportDialog } from '../snapshots/ImportDialog.tsx'
@@ -50,13 +54,18 @@ const components: TLComponents = {
   SharePanel: BoardSharePanel,
   InFrontOfTheCanvas: BoardCanvasLayer,
   MainMenu: BoardMainMenu,
+  NavigationPanel: BoardNavigationPanel,
 }
 
 /** A saved version opens read-only, only ever for facilitators, with tldraw's surface as on the board. */
 const snapshotViewUi = { components: workshopViewComponents, overrides: workshopOverrides('facilitator') }
 
-/** No site is embedded into a board, not even from a pasted address: embeds load other sites, and the server refuses them. */
-const shapeUtils = [EmbedShapeUtil.configure({ embedDefinitions: [] })]
+/**
+ * tldraw's shapes, with notes whose text a long word does not shrink to illegible, and no site
+ * embedded into a board, not even from a pasted address: embeds load other sites, and the
+ * server refuses them.
+ */
+const shapeUtils = [ReadableNoteShapeUtil, EmbedShapeUtil.configure({ embedDefinitions: [] })]
 
 type CloseReasonKey = 'unauthorized' | 'forbidden' | 'notFound'
 
@@ -115,6 +124,11 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       openExport: () => setFileDialog('export'),
       openSnapshots: () => setFileDialog('snapshots'),
       openImport: () => setFileDialog('import'),
+      openProjector: () => {
+        handOverProjectorToken(info.id, token)
+        // Not noopener: the new window gets a copy of this one's sessionStorage, and with it the token.
+        window.open(projectorPath(info.id), `dorfplatz-projector-${info.id}`)
+      },
     }),
     [info, token, session, user],
   )
@@ -175,7 +189,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           onMount={(mounted: Editor) => {
             // The store's collaboration mode already says so; this makes it hold from the first frame.
             if (info.role === 'viewer') mounted.updateInstanceState({ isReadonly: true })
-            const stopFitting = fitBoardOnOpen(mounted, session)
+            const stopFitting = showBoardOnOpen(mounted, session)
             // The server closes the socket of a participant who writes a template's structure.
             const stopGuard = info.role === 'facilitator' ? null : guardTemplateStructure(mounted)
             handlePastedLinks(mounted)

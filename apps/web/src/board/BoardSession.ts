@@ -12,7 +12,7 @@ import {
   observeFacilitation,
   type Peer,
 } from '@dorfplatz/board'
-import { CloseCode, FATAL_CLOSE_CODES, SYNC_PATH, type Role } from '@dorfplatz/protocol'
+import { CloseCode, FATAL_CLOSE_CODES, HEARTBEAT_PARAM, MessageType, SYNC_PATH, type Role } from '@dorfplatz/protocol'
 import { atom, createTLStore, inlineBase64AssetStore, type TLStore } from 'tldraw'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
@@ -54,7 +54,15 @@ export interface BoardSessionOptions {
   token: string
   role: Role
   user: CurrentUser
+  /**
+   * A view that only watches, whatever its link's role (the projector view): it never edits and
+   * publishes no presence of its own, so it is nobody on the others' lists.
+   */
+  watchOnly?: boolean
 }
+
+/** What this client answers to the server's heartbeat (see MessageType.HEARTBEAT). */
+const HEARTBEAT_ANSWER = new Uint8Array([MessageType.HEARTBEAT, 0])
 
 /** Keys of what is stored with the browser's copy of a board. */
 const LAST_SEEN_KEY = 'lastSeenAt'
@@ -108,6 +116,7 @@ export class BoardSession {
   readonly provider: WebsocketProvider
   readonly store: TLStore
   readonly role: Role
+  private readonly watchOnly: boolean
 
   private snapshot: BoardSessionSnapshot
   private peers: readonly Peer[] = []
@@ -143,8 +152,9 @@ export class BoardSession {
    */
   private away: { changes: FirstSyncChanges; since: number | null; lostAt: number | null } | null = null
 
-  constructor({ boardId, token, role, user }: BoardSessionOptions) {
+  constructor({ boardId, token, role, user, watchOnly = false }: BoardSessionOptions) {
     this.role = role
+    this.watchOnly = watchOnly
     this.frozen = isBoardFrozen(this.doc)
     this.updateEditMode()
     this.snapshot = this.computeSnapshot()
@@ -159,7 +169,8 @@ export class BoardSession {
     })
 
     this.provider = new WebsocketProvider(syncServerUrl(), boardId, this.doc, {
-      params: { token },
+      // Heartbeats let the server tell the others at once when this browser goes offline.
+      params: { token, [HEARTBEAT_PARAM]: '1' },
       // Connects once the browser's copy is loaded (see open()).
       connect: false,
       // Each tab must authorise itself with its own token; a tab must never relay
@@ -169,6 +180,11 @@ export class BoardSession {
       // (see onClosed), or not at all after a code our protocol calls fatal.
       shouldReconnect: () => false,
     })
+
+    // Answered on arrival, from the message handler: no timer to be throttled in a background tab.
+    this.provider.messageHandlers[MessageType.HEARTBEAT] = (_encoder, _decoder, provider) => {
+      provider.ws?.send(HEARTBEAT_ANSWER)
+    }
 
     const onStatus = ({ status }: { status: ProviderStatus }) => {
       this.providerStatus = status
@@ -261,7 +277,7 @@ export class BoardSession {
     )
 
     const awareness = this.provider.awareness
-    const presence = bindPresence(this.store, awareness, { user: user.preferences, role })
+    const presence = bindPresence(this.store, awareness, { user: user.preferences, role, publish: !watchOnly })
     this.disposers.push(() => presence.dispose())
 
     const onAwarenessChange = () => {
@@ -408,6 +424,7 @@ export class BoardSession {
    */
   private updateEditMode(): void {
     const readonly =
+      this.watchOnly ||
       this.role === 'viewer' ||
       this.phase === 'newer-schema' ||
       this.fatalCloseCode !== null ||

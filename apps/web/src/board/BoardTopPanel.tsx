@@ -3,7 +3,7 @@
  * for guests the read-only badge and for facilitators "Teilen" and "Vorlage hinzufügen", with the
  * session controls (Timer, "Alle zu mir", "Folgen lassen", "Board anhalten", "Abstimmung") in a bar below.
  */
-import type { ReactNode } from 'react'
+import { useLayoutEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ModerationToolbar } from '../session/ModerationToolbar.tsx'
 import { TimerDisplay } from '../session/TimerDisplay.tsx'
@@ -15,8 +15,9 @@ export function BoardTopPanel() {
   const { t } = useTranslation()
   const { info, session, addTemplate, share } = useBoardContext()
   const { connection } = useBoardSnapshot(session)
+  const stackRef = useTopBarBottom()
   return (
-    <div className="board-top-stack">
+    <div className="board-top-stack" ref={stackRef}>
       <div className="board-top">
         <h1 className="board-top__title" title={info.title}>
           {info.title}
@@ -54,6 +55,28 @@ export function BoardTopPanel() {
       {info.role === 'facilitator' && <ModerationToolbar />}
     </div>
   )
+}
+
+/**
+ * Keeps `--dp-top-bar-bottom` on the page up to date with where the top bar ends (two rows for
+ * facilitators, a taller one offline), so that panels over the canvas start below it.
+ */
+function useTopBarBottom() {
+  const ref = useRef<HTMLDivElement>(null)
+  useLayoutEffect(() => {
+    const element = ref.current
+    if (!element) return
+    const root = document.documentElement
+    const update = () => root.style.setProperty('--dp-top-bar-bottom', `${Math.ceil(element.getBoundingClientRect().bottom)}px`)
+    update()
+    const observer = new ResizeObserver(update)
+    observer.observe(element)
+    return () => {
+      observer.disconnect()
+      root.style.removeProperty('--dp-top-bar-bottom')
+    }
+  }, [])
+  return ref
 }
 
 interface TopPanelActionProps {

@@ -1,7 +1,9 @@
 /**
  * Everyone on the board right now, as coloured initials with names and their
  * role. The own entry comes first and is a button that opens the name dialog.
- * With many people the names fold into the tooltips to keep the canvas free.
+ * With many people the names fold into the tooltips, and past a few avatars the
+ * rest fold into "+N": the top bar keeps one row, and the participants panel
+ * ("Anwesende") lists everyone.
  */
 import type { Peer } from '@dorfplatz/board'
 import { isRole } from '@dorfplatz/protocol'
@@ -14,6 +16,9 @@ import { usePeers } from './useBoardSession.ts'
 
 /** Above this many people only the initials of the others stay visible; the participants panel names everyone. */
 const MAX_PEOPLE_WITH_VISIBLE_NAMES = 1
+
+/** Avatars of others shown beside one's own; the rest are counted in "+N". */
+export const MAX_VISIBLE_OTHERS = 3
 
 function byRoleThenName(a: Peer, b: Peer): number {
   if (a.isSelf !== b.isSelf) return a.isSelf ? -1 : 1
@@ -32,12 +37,15 @@ export function PresenceList() {
     : [{ clientId: session.doc.clientID, userId: self.id, name: self.name, color: self.color, role: info.role, isSelf: true }, ...peers]
   const people = withSelf.sort(byRoleThenName)
   const compact = people.length > MAX_PEOPLE_WITH_VISIBLE_NAMES
+  // "+1" would take the room of the avatar it hides.
+  const shown = people.length > MAX_VISIBLE_OTHERS + 2 ? people.slice(0, MAX_VISIBLE_OTHERS + 1) : people
+  const hidden = people.slice(shown.length)
 
   return (
     <section className="presence" aria-label={t('presence.label')}>
       <p className="visually-hidden">{t('presence.count', { count: people.length })}</p>
       <ul className="presence__list" data-testid="presence-list" data-compact={compact}>
-        {people.map((peer) => {
+        {shown.map((peer) => {
           const roleName = isRole(peer.role) ? t(`roles.${peer.role}`) : ''
           const name = peer.name || '?'
           const tooltip = [peer.isSelf ? `${name} ${t('presence.youSuffix')}` : name, roleName].filter(Boolean).join(' – ')
@@ -72,6 +80,17 @@ export function PresenceList() {
             </li>
           )
         })}
+        {hidden.length > 0 && (
+          <li
+            className="presence__item presence__more"
+            data-testid="presence-more"
+            data-count={hidden.length}
+            title={hidden.map((peer) => peer.name || '?').join(', ')}
+          >
+            <span aria-hidden="true">+{hidden.length}</span>
+            <span className="visually-hidden">{t('presence.more', { count: hidden.length })}</span>
+          </li>
+        )}
       </ul>
     </section>
   )

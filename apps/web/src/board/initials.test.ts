@@ -5,7 +5,14 @@ describe('initials', () => {
   it('takes the first letters of the first two words', () => {
     expect(initials('Anna Becker')).toBe('AB')
     expect(initials('anna maria becker')).toBe('AM')
-    expect(initials('Gast 17')).toBe('G1')
+  })
+
+  it('keeps a trailing number whole, so unnamed people look different', () => {
+    expect(initials('Person 17')).toBe('P17')
+    expect(initials('Person 23')).toBe('P23')
+    expect(initials('Tisch 2 Gruppe 4')).toBe('T4')
+    // A long number is not one an avatar can show.
+    expect(initials('Raum 12345')).toBe('R1')
   })
 
   it('copes with one word, extra spaces and an empty name', () => {

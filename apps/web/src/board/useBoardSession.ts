@@ -9,10 +9,16 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { CurrentUser } from '../user/currentUser.ts'
 import { BoardSession, type BoardSessionSnapshot } from './BoardSession.ts'
 
-export function useBoardSession(boardId: string, token: string, role: Role, user: CurrentUser): BoardSession | null {
+export function useBoardSession(
+  boardId: string,
+  token: string,
+  role: Role,
+  user: CurrentUser,
+  { watchOnly = false }: { watchOnly?: boolean } = {},
+): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null)
   useEffect(() => {
-    const next = new BoardSession({ boardId, token, role, user })
+    const next = new BoardSession({ boardId, token, role, user, watchOnly })
     // The session holds a socket and timers, so it may only exist between mount and
     // unmount (twice over in StrictMode); rendering it needs this one extra pass.
     // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -21,7 +27,7 @@ export function useBoardSession(boardId: string, token: string, role: Role, user
       setSession(null)
       next.dispose()
     }
-  }, [boardId, token, role, user])
+  }, [boardId, token, role, user, watchOnly])
   return session
 }
 

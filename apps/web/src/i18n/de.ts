@@ -153,7 +153,9 @@ export const de = {
     scopeAll_other: 'Alle Notizen ({{count}} Notizen)',
     scopeZone_one: '{{name}} ({{count}} Notiz)',
     scopeZone_other: '{{name}} ({{count}} Notizen)',
-    scopeHint: 'Bei einem Bereich einer Vorlage erhalten nur die Notizen darin Punkte.',
+    scopeTemplate_one: '{{name}} – alle Felder ({{count}} Notiz)',
+    scopeTemplate_other: '{{name}} – alle Felder ({{count}} Notizen)',
+    scopeHint: 'Bei einer Vorlage oder einem ihrer Felder erhalten nur die Notizen darin Punkte.',
     scopeHintNoTemplates: 'Sobald das Board Vorlagen enthält, können Sie auch über einen ihrer Bereiche abstimmen lassen.',
     submit: 'Abstimmung starten',
     submitting: 'Wird gestartet …',
@@ -168,6 +170,7 @@ export const de = {
   voting: {
     scopeAll: 'alle Notizen',
     scopeZone: '{{zone}} ({{template}})',
+    scopeTemplate: '{{template}} – alle Felder',
     scopeGone: 'einen Bereich, den es nicht mehr gibt',
     announce: {
       opened: 'Die Abstimmung „{{title}}“ läuft.',
@@ -322,8 +325,16 @@ export const de = {
     editName: 'Ihren Namen oder Ihre Farbe ändern',
     count_one: '{{count}} Person anwesend',
     count_other: '{{count}} Personen anwesend',
+    more_one: 'und eine weitere Person',
+    more_other: 'und {{count}} weitere Personen',
   },
   moderation: {
+    export: 'Exportieren',
+    exportHint: 'PDF, Ergebnisprotokoll, Bild oder Board-Datei herunterladen',
+    snapshots: 'Versionen',
+    snapshotsHint: 'Den Stand des Boards sichern, ansehen oder wiederherstellen',
+    projector: 'Projektor',
+    projectorHint: 'Das Board ohne Bedienelemente in einem neuen Fenster zeigen, etwa für den Beamer',
     label: 'Moderation',
     errorUnauthorized: 'Ihr Moderationslink ist ungültig oder wurde ersetzt.',
     errorForbidden: 'Das darf nur die Moderation.',
@@ -605,8 +616,27 @@ export const de = {
     slate: 'Schiefer',
     brown: 'Braun',
   },
+  templateJump: {
+    label: 'Zu Vorlage springen',
+    placeholder: 'Zu Vorlage springen …',
+    hint: 'Die Ansicht zu einer Vorlage dieses Boards bewegen',
+  },
+  projector: {
+    name: 'Projektor',
+    label: 'Projektor-Ansicht von {{title}}',
+    documentTitle: '{{title}} – Projektor',
+    noLinkHint: 'Öffnen Sie die Projektor-Ansicht mit der Schaltfläche „Projektor“ in der Moderationsleiste des Boards.',
+    moreResults_one: '… und eine weitere Notiz mit Punkten',
+    moreResults_other: '… und {{count}} weitere Notizen mit Punkten',
+  },
+  notices: {
+    restored: 'Die Moderation hat die Version „{{name}}“ wiederhergestellt. Das Board zeigt jetzt diesen Stand.',
+    releasedParticipant: 'Die Moderation hat das Board freigegeben. Sie können wieder schreiben und verschieben.',
+    released: 'Das Board ist wieder freigegeben.',
+    close: 'Ausblenden',
+  },
   user: {
-    defaultName: 'Gast {{number}}',
+    defaultName: 'Person {{number}}',
   },
 }
 

@@ -155,7 +155,9 @@ export const en: Messages = {
     scopeAll_other: 'All notes ({{count}} notes)',
     scopeZone_one: '{{name}} ({{count}} note)',
     scopeZone_other: '{{name}} ({{count}} notes)',
-    scopeHint: 'With an area of a template, only the notes in it can get dots.',
+    scopeTemplate_one: '{{name}} – all fields ({{count}} note)',
+    scopeTemplate_other: '{{name}} – all fields ({{count}} notes)',
+    scopeHint: 'With a template or one of its fields, only the notes in it can get dots.',
     scopeHintNoTemplates: 'Once the board holds templates, you can also have people vote on one of their areas.',
     submit: 'Start vote',
     submitting: 'Starting …',
@@ -170,6 +172,7 @@ export const en: Messages = {
   voting: {
     scopeAll: 'all notes',
     scopeZone: '{{zone}} ({{template}})',
+    scopeTemplate: '{{template}} – all fields',
     scopeGone: 'an area that no longer exists',
     announce: {
       opened: 'The vote “{{title}}” is running.',
@@ -324,8 +327,16 @@ export const en: Messages = {
     editName: 'Change your name or colour',
     count_one: '{{count}} person present',
     count_other: '{{count}} people present',
+    more_one: 'and one more person',
+    more_other: 'and {{count}} more people',
   },
   moderation: {
+    export: 'Export',
+    exportHint: 'Download a PDF, the results report, a picture or the board file',
+    snapshots: 'Versions',
+    snapshotsHint: 'Save, view or restore a state of the board',
+    projector: 'Projector',
+    projectorHint: 'Show the board without controls in a new window, for example on the projector',
     label: 'Facilitation',
     errorUnauthorized: 'Your facilitator link is invalid or has been replaced.',
     errorForbidden: 'Only facilitators may do this.',
@@ -607,8 +618,27 @@ export const en: Messages = {
     slate: 'Slate',
     brown: 'Brown',
   },
+  templateJump: {
+    label: 'Go to template',
+    placeholder: 'Go to template …',
+    hint: 'Move the view to one of the templates on this board',
+  },
+  projector: {
+    name: 'Projector',
+    label: 'Projector view of {{title}}',
+    documentTitle: '{{title}} – Projector',
+    noLinkHint: 'Open the projector view with the “Projector” button in the board’s facilitation bar.',
+    moreResults_one: '… and one more note with dots',
+    moreResults_other: '… and {{count}} more notes with dots',
+  },
+  notices: {
+    restored: 'The facilitation restored the version “{{name}}”. The board now shows that state.',
+    releasedParticipant: 'The facilitation released the board. You can write and move things again.',
+    released: 'The board is released again.',
+    close: 'Dismiss',
+  },
   user: {
-    defaultName: 'Guest {{number}}',
+    defaultName: 'Person {{number}}',
   },
 }
 

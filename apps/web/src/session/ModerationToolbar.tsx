@@ -1,9 +1,11 @@
 /**
  * The facilitator's session controls, in one compact bar below the board's top panel:
  * Timer, "Alle zu mir", "Folgen lassen", "Board anhalten", "Abstimmung" and, where the page has
- * templates, "Vorlagen entsperren"/"sperren". The session requests go to the server, which writes the
- * session state; every client (this one too) sees the effect through sync. Locking is an
- * ordinary edit of the template's shapes, which the server accepts only from facilitators.
+ * templates, "Vorlagen entsperren"/"sperren"; then what the board gives back: "Exportieren",
+ * "Versionen" and the "Projektor" view for a second screen. The session requests go to the
+ * server, which writes the session state; every client (this one too) sees the effect through
+ * sync. Locking is an ordinary edit of the template's shapes, which the server accepts only
+ * from facilitators.
  */
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,7 +14,19 @@ import { createUserId, useEditor, useValue, type Editor } from 'tldraw'
 import { freezeBoard, releaseBoard, startFollowMe, stopFollowMe, summonEveryone } from '../api/facilitationApi.ts'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useFacilitation } from '../board/useFacilitation.ts'
-import { DotsIcon, EyeIcon, LockIcon, PauseIcon, PlayIcon, SessionIcon, SummonIcon, TimerIcon } from './sessionIcons.tsx'
+import {
+  DotsIcon,
+  ExportIcon,
+  EyeIcon,
+  LockIcon,
+  PauseIcon,
+  PlayIcon,
+  ProjectorIcon,
+  SessionIcon,
+  SummonIcon,
+  TimerIcon,
+  VersionsIcon,
+} from './sessionIcons.tsx'
 import { displayName, useSessionCommand } from './useSessionCommand.ts'
 
 /** The template structure on the current page: none, all of it locked, or some of it unlocked. */
@@ -25,7 +39,7 @@ function templateLock(editor: Editor): 'none' | 'locked' | 'unlocked' {
 export function ModerationToolbar() {
   const { t } = useTranslation()
   const editor = useEditor()
-  const { info, token, session, user, openTimer, startVote } = useBoardContext()
+  const { info, token, session, user, openTimer, startVote, openExport, openSnapshots, openProjector } = useBoardContext()
   const facilitation = useFacilitation(session)
   const self = useValue('dorfplatz.self', () => user.preferences.get(), [user])
   const selfUserId = createUserId(self.id)
@@ -114,11 +128,42 @@ export function ModerationToolbar() {
             text={lock === 'locked' ? t('templateLock.unlock') : t('templateLock.lock')}
             hint={lock === 'locked' ? t('templateLock.unlockHint') : t('templateLock.lockHint')}
             active={lock === 'unlocked'}
+            tier="board"
             onClick={toggleTemplateLock}
           >
             <LockIcon open={lock === 'unlocked'} />
           </ModerationButton>
         )}
+        <span className="moderation__separator" aria-hidden="true" />
+        <ModerationButton
+          testId="export-button"
+          text={t('moderation.export')}
+          hint={t('moderation.exportHint')}
+          tier="board"
+          hasPopup
+          onClick={openExport}
+        >
+          <ExportIcon />
+        </ModerationButton>
+        <ModerationButton
+          testId="snapshots-button"
+          text={t('moderation.snapshots')}
+          hint={t('moderation.snapshotsHint')}
+          tier="board"
+          hasPopup
+          onClick={openSnapshots}
+        >
+          <VersionsIcon />
+        </ModerationButton>
+        <ModerationButton
+          testId="projector-button"
+          text={t('moderation.projector')}
+          hint={t('moderation.projectorHint')}
+          tier="board"
+          onClick={openProjector}
+        >
+          <ProjectorIcon />
+        </ModerationButton>
       </div>
       {error && (
         <p className="moderation__error" role="alert" data-testid="moderation-error">
@@ -141,6 +186,12 @@ interface ModerationButtonProps {
   active?: boolean
   /** Opens a dialog. */
   hasPopup?: boolean
+  /**
+   * Running the session ('session', the default) or working on the board itself ('board'):
+   * where room runs out, the board's buttons lose their text first.
+   */
+  tier?: 'session' | 'board'
+
   /** A request is under way: the button keeps its focus but ignores clicks. */
   busy?: boolean
   onClick: () => void
@@ -149,11 +200,12 @@ interface ModerationButtonProps {
 }
 
 /** On narrow screens only the icon shows; the text stays the button's name. */
-function ModerationButton({ testId, text, hint, active, hasPopup, busy = false, onClick, children }: ModerationButtonProps) {
+function ModerationButton(props: ModerationButtonProps) {
+  const { testId, text, hint, active, hasPopup, tier = 'session', busy = false, onClick, children } = props
   return (
     <button
       type="button"
-      className="moderation__button"
+      className={`moderation__button moderation__button--${tier}`}
       data-testid={testId}
       data-active={active || undefined}
       aria-haspopup={hasPopup ? 'dialog' : undefined}

@@ -1,18 +1,21 @@
 /**
  * How the facilitator's session controls reach everyone else's screen: follows the presenter,
  * moves to a summon, signals the end of the timer, and shows the banners that say so (who is
- * presenting, that the board is frozen, who summoned everyone). Lies over the canvas, above
- * tldraw's toolbar; announcements for screen readers go through one polite live region.
+ * presenting, that the board is frozen, who summoned everyone, that it was released or a saved
+ * version restored). Lies over the canvas, above tldraw's toolbar; announcements for screen
+ * readers go through one polite live region.
  */
 import { useCallback, useEffect } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { createUserId, useValue, type Editor } from 'tldraw'
 import { releaseBoard } from '../api/facilitationApi.ts'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { useFacilitation } from '../board/useFacilitation.ts'
 import { playChime } from './chime.ts'
-import { EyeIcon, PauseIcon, SessionIcon, SummonIcon } from './sessionIcons.tsx'
+import { EyeIcon, PauseIcon, SessionIcon, SummonIcon, VersionsIcon } from './sessionIcons.tsx'
 import { useAnnouncer } from './useAnnouncer.ts'
+import { useBoardNotices, type BoardNotice } from './useBoardNotices.ts'
 import { useFollowPresenter } from './useFollowPresenter.ts'
 import { useSessionCommand } from './useSessionCommand.ts'
 import { useSummonReceiver } from './useSummonReceiver.ts'
@@ -50,12 +53,31 @@ export function SessionOverlay({ editor }: { editor: Editor }) {
 
   const release = useSessionCommand()
 
+  const { notice, dismiss } = useBoardNotices(session.doc)
+  // Guests never saw the halt, so its end is no news to them.
+  const shownNotice = notice?.kind === 'release' && info.role === 'viewer' ? null : notice
+  const noticeText = shownNotice ? noticeMessage(shownNotice, info.role, t) : ''
+  useEffect(() => {
+    if (noticeText) announce(noticeText)
+  }, [noticeText, announce])
+
   return (
     <>
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="session-announcement">
         {message}
       </div>
       <div className="session-banners">
+        {shownNotice && (
+          <div className="session-banner session-banner--info" data-testid="board-notice-banner" data-kind={shownNotice.kind}>
+            <SessionIcon className="session-banner__icon">
+              {shownNotice.kind === 'restore' ? <VersionsIcon /> : <PauseIcon />}
+            </SessionIcon>
+            <p>{noticeText}</p>
+            <button type="button" className="button button--quiet button--small" data-testid="board-notice-close" onClick={dismiss}>
+              {t('notices.close')}
+            </button>
+          </div>
+        )}
         {summon && (
           <div
             className="session-banner session-banner--info"
@@ -126,4 +148,11 @@ export function SessionOverlay({ editor }: { editor: Editor }) {
       </div>
     </>
   )
+}
+
+/** A notice in words; an automatic version's name reads in the reader's language, as in the version list. */
+function noticeMessage(notice: BoardNotice, role: string, t: TFunction<'translation'>): string {
+  if (notice.kind === 'release') return role === 'participant' ? t('notices.releasedParticipant') : t('notices.released')
+  const name = notice.snapshotKind === 'last-left' ? t('snapshots.lastLeftName') : notice.name
+  return t('notices.restored', { name })
 }

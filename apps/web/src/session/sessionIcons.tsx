@@ -77,3 +77,32 @@ export function DotsIcon() {
     </g>
   )
 }
+
+/** An arrow into a tray: take the results home. */
+export function ExportIcon() {
+  return (
+    <g fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M8 2v8M5 7l3 3 3-3M2.5 11v2.5h11V11" />
+    </g>
+  )
+}
+
+/** A clock running backwards: saved versions. */
+export function VersionsIcon() {
+  return (
+    <g fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M2.5 8a5.5 5.5 0 1 0 1.6-3.9M2.5 2.5v2.3h2.3" />
+      <path d="M8 5v3.2l2 1.3" />
+    </g>
+  )
+}
+
+/** A screen on a stand: the projector view. */
+export function ProjectorIcon() {
+  return (
+    <g fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+      <rect x="1.5" y="2.5" width="13" height="8.5" rx="1" />
+      <path d="M8 11v2.5M5 14h6" />
+    </g>
+  )
+}

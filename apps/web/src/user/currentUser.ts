@@ -49,8 +49,14 @@ export class CurrentUser {
   /** The `user:` record tldraw stamps for attribution, built from the same preferences. */
   readonly record: Signal<TLUser | null>
 
-  constructor() {
-    const stored = loadUserIdentity((number) => i18next.t('user.defaultName', { number: String(number) }))
+  /**
+   * The person of this browser, remembered in localStorage; or, with `fixed`, someone who is not
+   * remembered and never asked for a name (the projector view watches under an id of its own).
+   */
+  constructor(fixed?: UserIdentity) {
+    const stored = fixed
+      ? { ...fixed, confirmed: true }
+      : loadUserIdentity((number) => i18next.t('user.defaultName', { number: String(number) }))
     this.needsName = atom('needsName', !stored.confirmed)
     this.preferences = atom<TLUserPreferences>('userPreferences', {
       ...loadEditorSettings(),

@@ -35,22 +35,34 @@ function isStoredUser(value: unknown): value is StoredUser {
   )
 }
 
-/** A number that makes default names like "Gast 17" tell people apart. */
-function randomGuestNumber(): number {
+/** A number that makes default names like "Person 17" tell people apart. */
+function randomPersonNumber(): number {
   return 10 + Math.floor(Math.random() * 90)
 }
 
 /**
+ * Default names of earlier versions: "Gast 17" named a role (guests only look), so a name
+ * nobody has confirmed yet is renamed with the same number.
+ */
+const EARLIER_DEFAULT_NAME = /^(?:Gast|Guest) (\d{2})$/
+
+/**
  * The stored identity, or a fresh one with a default name built by
- * `defaultName` (which gets the guest number); fresh ones are stored at once
+ * `defaultName` (which gets a number that tells people apart); fresh ones are stored at once
  * so the id stays stable even if the name dialog is dismissed.
  */
 export function loadUserIdentity(defaultName: (number: number) => string): StoredUser {
   const stored = readLocal(STORAGE_KEY)
-  if (isStoredUser(stored)) return stored
+  if (isStoredUser(stored)) {
+    const earlier = stored.confirmed ? null : EARLIER_DEFAULT_NAME.exec(stored.name)
+    if (!earlier) return stored
+    const renamed: StoredUser = { ...stored, name: defaultName(Number(earlier[1])) }
+    writeLocal(STORAGE_KEY, renamed)
+    return renamed
+  }
   const fresh: StoredUser = {
     id: randomId(),
-    name: defaultName(randomGuestNumber()),
+    name: defaultName(randomPersonNumber()),
     color: randomUserColor(),
     confirmed: false,
   }

@@ -3,7 +3,7 @@
  * board, and a choice of the board's other rounds. Closable; the counts on the notes go with it.
  */
 import type { VotingRound } from '@dorfplatz/board'
-import { useEffect, useId, useMemo, useRef } from 'react'
+import { useEffect, useId, useMemo, useRef, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { rankResults } from './rankResults.ts'
 
@@ -19,10 +19,11 @@ interface ResultsPanelProps {
   onShowNote: (shapeId: string) => void
   onChooseRound: (roundId: string) => void
   onClose: () => void
+  panelRef?: Ref<HTMLElement>
 }
 
 export function ResultsPanel(props: ResultsPanelProps) {
-  const { round, scopeName, revealed, focusOnOpen, noteExists, onShowNote, onChooseRound, onClose } = props
+  const { round, scopeName, revealed, focusOnOpen, noteExists, onShowNote, onChooseRound, onClose, panelRef } = props
   const { t, i18n } = useTranslation()
   const id = useId()
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -39,7 +40,7 @@ export function ResultsPanel(props: ResultsPanelProps) {
   }, [focusOnOpen])
 
   return (
-    <section className="voting-panel results-panel" data-testid="results-panel" aria-labelledby={`${id}-title`}>
+    <section ref={panelRef} className="voting-panel results-panel" data-testid="results-panel" aria-labelledby={`${id}-title`}>
       <div className="voting-panel__header">
         <h2 id={`${id}-title`} ref={headingRef} className="voting-panel__title" tabIndex={-1}>
           {t('voting.results.title', { title: round.title })}

@@ -1,6 +1,6 @@
 /**
  * "Abstimmung starten": a facilitator names the question, sets how many dots each person gets
- * and what can be voted on (all notes, or one zone of a template on the board). The server
+ * and what can be voted on (all notes, one zone of a template on the board, or all of a template's zones). The server
  * opens the round in the board document, where everyone sees it through sync.
  */
 import type { VotingRound } from '@dorfplatz/board'
@@ -61,8 +61,9 @@ export function VoteStartDialog({ boardId, token, session, onStarted, onCancel }
     const placed = instances.filter((instance) => byId.has(instance.frameId))
     const groups = scopeGroups(placed, language)
     const counts = new Map<string, number>([[ALL_NOTES, votableNoteIds(byId, placed, { kind: 'all' }).length]])
-    for (const zone of groups.flatMap((group) => group.zones)) {
-      counts.set(zone.value, votableNoteIds(byId, placed, zone.scope).length)
+    for (const group of groups) {
+      counts.set(group.value, votableNoteIds(byId, placed, { kind: 'template', instanceId: group.instanceId }).length)
+      for (const zone of group.zones) counts.set(zone.value, votableNoteIds(byId, placed, zone.scope).length)
     }
     return { groups, noteCount: (value: string) => counts.get(value) ?? 0 }
   }, [session, instances, language])
@@ -190,6 +191,9 @@ export function VoteStartDialog({ boardId, token, session, onStarted, onCancel }
           <option value={ALL_NOTES}>{t('voteStart.scopeAll', { count: noteCount(ALL_NOTES) })}</option>
           {groups.map((group) => (
             <optgroup key={group.instanceId} label={group.name}>
+              <option value={group.value}>
+                {t('voteStart.scopeTemplate', { name: group.name, count: noteCount(group.value) })}
+              </option>
               {group.zones.map((zone) => (
                 <option key={zone.value} value={zone.value}>
                   {t('voteStart.scopeZone', { name: zone.name, count: noteCount(zone.value) })}

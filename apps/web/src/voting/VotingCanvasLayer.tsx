@@ -4,7 +4,7 @@
  * it is revealed, the counts on the notes and the ranked results. Everything here follows the
  * round in the board document, which only the server writes.
  */
-import type { TemplateInstance, VoteScope, VotingRound } from '@dorfplatz/board'
+import type { TemplateInstance, VotingRound } from '@dorfplatz/board'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEditor, useValue, type Editor, type TLShapeId } from 'tldraw'
@@ -13,18 +13,18 @@ import { revealVotingRound } from '../api/facilitationApi.ts'
 import { useBoardContext } from '../board/BoardContext.ts'
 import { usePeers } from '../board/useBoardSession.ts'
 import { useFacilitation } from '../board/useFacilitation.ts'
-import { useLanguage } from '../i18n/i18n.ts'
 import { takeBackFromMissingNotes } from './ballotState.ts'
 import { loadClosedResults, rememberClosedResults } from './closedResults.ts'
+import { makeRoomBeside } from './makeRoomBeside.ts'
 import { NoteVoteControl } from './NoteVoteControl.tsx'
 import { NoteVoteCount } from './NoteVoteCount.tsx'
 import { ResultsPanel } from './ResultsPanel.tsx'
 import { revealedRounds, roundToShow, type ResultsChoice } from './resultsSelection.ts'
-import { zoneOfScope } from './scopeOptions.ts'
 import { showNote } from './showNote.ts'
 import { useBallot } from './useBallot.ts'
 import { votersOutOf } from './eligibleVoters.ts'
 import { useNotesOnScreen, useVotableNoteIds } from './useNotesOnScreen.ts'
+import { useScopeName } from './useScopeName.ts'
 import { useTemplateInstances } from './useTemplateInstances.ts'
 import { VotingPanel } from './VotingPanel.tsx'
 
@@ -59,13 +59,6 @@ export function VotingCanvasLayer() {
   )
 }
 
-function useScopeName(scope: VoteScope, instances: readonly TemplateInstance[]): string {
-  const { t } = useTranslation()
-  const language = useLanguage()
-  if (scope.kind === 'all') return t('voting.scopeAll')
-  const zone = zoneOfScope(scope, instances, language)
-  return zone ? t('voting.scopeZone', zone) : t('voting.scopeGone')
-}
 
 interface OpenRoundProps {
   round: VotingRound
@@ -92,6 +85,7 @@ function OpenRound({ round, instances, onRevealed }: OpenRoundProps) {
   }, [votes, shown, inScope])
   const notes = useNotesOnScreen(editor, ids)
   const readable = notes.filter((note) => note.right - note.left >= MIN_NOTE_WIDTH_PX)
+  const panelRef = useRoomBesidePanel(editor, round.id, inScope)
   const takeBack = useValue(
     'dots on deleted notes',
     () => (shown ? takeBackFromMissingNotes(shown, (shapeId) => editor.getShape(shapeId as TLShapeId) !== undefined) : []),
@@ -120,6 +114,7 @@ function OpenRound({ round, instances, onRevealed }: OpenRoundProps) {
         onTakeBackFromDeletedNotes={() => takeBack.forEach((change) => ballot.change(change))}
         onReveal={info.role === 'facilitator' ? reveal : undefined}
         votersOutOf={info.role === 'facilitator' ? votersOutOf(round.voters, peers) : undefined}
+        panelRef={panelRef}
       />
       {shown &&
         readable.map((note) => (
@@ -154,6 +149,7 @@ function Results({ rounds, instances, revealedHere }: ResultsProps) {
   const notes = useNotesOnScreen(editor, ids)
   const noteExists = useNoteExists(editor, ids)
   const scopeName = useScopeName(round?.scope ?? { kind: 'all' }, instances)
+  const panelRef = useRoomBesidePanel(editor, round?.id ?? null, ids)
 
   if (!latest) return null
   if (!round) {
@@ -181,6 +177,7 @@ function Results({ rounds, instances, revealedHere }: ResultsProps) {
         noteExists={noteExists}
         onShowNote={(shapeId) => showNote(editor, shapeId)}
         onChooseRound={(roundId) => setChoice((current) => ({ ...current, chosen: { roundId, latestId: latest.id } }))}
+        panelRef={panelRef}
         onClose={() => {
           rememberClosedResults(info.id, latest.id)
           setFocusFollows(true)
@@ -189,6 +186,18 @@ function Results({ rounds, instances, revealedHere }: ResultsProps) {
       />
     </>
   )
+}
+
+/** A ref for a panel that, once per round it shows, moves the view so that the round's notes are beside it (see makeRoomBeside). */
+function useRoomBesidePanel(editor: Editor, roundId: string | null, noteIds: ReadonlySet<string>) {
+  const panelRef = useRef<HTMLElement>(null)
+  const roomMadeFor = useRef<string | null>(null)
+  useEffect(() => {
+    if (!roundId || roomMadeFor.current === roundId || !panelRef.current) return
+    roomMadeFor.current = roundId
+    makeRoomBeside(editor, panelRef.current, noteIds)
+  }, [editor, roundId, noteIds])
+  return panelRef
 }
 
 /** Brings back the results after they were closed; the board's earlier rounds are chosen in there. */

@@ -5,7 +5,7 @@
  * Guests see the progress only.
  */
 import type { VotingRound } from '@dorfplatz/board'
-import { useId, useState } from 'react'
+import { useId, useState, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { apiErrorMessage } from '../api/apiErrorMessage.ts'
 import { useConfirmSteps, type ConfirmStep } from '../components/useConfirmSteps.ts'
@@ -27,18 +27,20 @@ interface VotingPanelProps {
   onReveal?: () => Promise<void>
   /** For facilitators: how many people present may vote, the "12" of "5 von 12 haben abgestimmt". */
   votersOutOf?: number | undefined
+  panelRef?: Ref<HTMLElement>
 }
 
 export function VotingPanel(props: VotingPanelProps) {
   const { t } = useTranslation()
   const id = useId()
-  const { round, scopeName, ballot, zoomInToVote, dotsOnDeletedNotes, onTakeBackFromDeletedNotes, onReveal, votersOutOf } = props
+  const { round, scopeName, ballot, zoomInToVote, dotsOnDeletedNotes, onTakeBackFromDeletedNotes, onReveal, votersOutOf, panelRef } = props
   // On a phone the panel would cover the notes; folded, it keeps only what is left to place.
   const [folded, setFolded] = useState(false)
   const remaining = ballot?.ballot?.remaining
   const foldName = folded ? t('voting.panel.unfold') : t('voting.panel.fold')
   return (
     <section
+      ref={panelRef}
       className="voting-panel"
       data-testid="voting-panel"
       data-remaining={remaining}

@@ -1,7 +1,7 @@
 import type { TemplateInstance } from '@dorfplatz/board'
 import { getTemplate } from '@dorfplatz/templates'
 import { describe, expect, it } from 'vitest'
-import { parseScopeValue, scopeGroups, scopeValue, zoneOfScope } from './scopeOptions.ts'
+import { parseScopeValue, scopeGroups, scopeValue, templateOfScope, zoneOfScope } from './scopeOptions.ts'
 
 function instance(instanceId: string, templateId: TemplateInstance['templateId'], extra: Partial<TemplateInstance> = {}): TemplateInstance {
   return { instanceId, templateId, x: 0, y: 0, pageId: 'page:page', frameId: `shape:template-${instanceId}`, locale: 'de', ...extra }
@@ -17,6 +17,11 @@ describe('scope values', () => {
       instanceId: 'AbC-12_x',
       zoneId: 'einwohner.direkt',
     })
+  })
+
+  it('round-trips a whole template', () => {
+    expect(scopeValue({ kind: 'template', instanceId: 'AbC-12_x' })).toBe('AbC-12_x/*')
+    expect(parseScopeValue('AbC-12_x/*')).toEqual({ kind: 'template', instanceId: 'AbC-12_x' })
   })
 
   it('refuses values that name no zone', () => {
@@ -60,5 +65,18 @@ describe('zoneOfScope', () => {
   it('answers null for all notes and for a zone that is gone', () => {
     expect(zoneOfScope({ kind: 'all' }, [], 'de')).toBeNull()
     expect(zoneOfScope({ kind: 'zone', instanceId: 'gone', zoneId: 'chancen' }, [], 'de')).toBeNull()
+  })
+})
+
+describe('templateOfScope', () => {
+  it('names the template of a whole-template scope, numbered like the dialog', () => {
+    const instances = [instance('i1', 'swot'), instance('i2', 'swot')]
+    expect(templateOfScope({ kind: 'template', instanceId: 'i2' }, instances, 'de')).toBe('SWOT-Analyse (2)')
+    expect(scopeGroups(instances, 'de')[1]?.value).toBe('i2/*')
+  })
+
+  it('answers null for other scopes and for a template that is gone', () => {
+    expect(templateOfScope({ kind: 'all' }, [instance('i1', 'swot')], 'de')).toBeNull()
+    expect(templateOfScope({ kind: 'template', instanceId: 'gone' }, [instance('i1', 'swot')], 'de')).toBeNull()
   })
 })

@@ -1,7 +1,8 @@
 /**
  * What a voting round can cover, as the start dialog offers it and the voting panel names it:
- * all notes, or one zone of one template on the board. A zone is written `<instanceId>/<zoneId>`
- * in the dialog's select (instance ids are base64url, so they hold no slash).
+ * all notes, one zone of one template on the board, or every zone of one template. A zone is
+ * written `<instanceId>/<zoneId>` in the dialog's select, a whole template `<instanceId>/*`
+ * (instance ids are base64url, so they hold no slash; zone ids are never "*").
  */
 import type { TemplateInstance, VoteScope } from '@dorfplatz/board'
 import { getTemplate, instanceZones } from '@dorfplatz/templates'
@@ -9,15 +10,26 @@ import type { Language } from '../i18n/i18n.ts'
 
 export const ALL_NOTES = 'all'
 
+const WHOLE_TEMPLATE = '*'
+
 export function scopeValue(scope: VoteScope): string {
-  return scope.kind === 'all' ? ALL_NOTES : `${scope.instanceId}/${scope.zoneId}`
+  switch (scope.kind) {
+    case 'all':
+      return ALL_NOTES
+    case 'zone':
+      return `${scope.instanceId}/${scope.zoneId}`
+    case 'template':
+      return `${scope.instanceId}/${WHOLE_TEMPLATE}`
+  }
 }
 
 export function parseScopeValue(value: string): VoteScope | null {
   if (value === ALL_NOTES) return { kind: 'all' }
   const slash = value.indexOf('/')
   if (slash <= 0 || slash === value.length - 1) return null
-  return { kind: 'zone', instanceId: value.slice(0, slash), zoneId: value.slice(slash + 1) }
+  const instanceId = value.slice(0, slash)
+  const zoneId = value.slice(slash + 1)
+  return zoneId === WHOLE_TEMPLATE ? { kind: 'template', instanceId } : { kind: 'zone', instanceId, zoneId }
 }
 
 export interface ZoneOption {
@@ -30,6 +42,8 @@ export interface ZoneOption {
 export interface ScopeGroup {
   instanceId: string
   name: string
+  /** The value of the whole template, every one of its zones. */
+  value: string
   zones: ZoneOption[]
 }
 
@@ -46,6 +60,7 @@ export function scopeGroups(instances: readonly TemplateInstance[], language: La
     return {
       instanceId: instance.instanceId,
       name,
+      value: scopeValue({ kind: 'template', instanceId: instance.instanceId }),
       zones: instanceZones(instance).map((zone) => {
         const scope: VoteScope = { kind: 'zone', instanceId: instance.instanceId, zoneId: zone.id }
         return { value: scopeValue(scope), scope, name: zone.name[language] }
@@ -54,14 +69,20 @@ export function scopeGroups(instances: readonly TemplateInstance[], language: La
   })
 }
 
-/** The zone and template a zone scope names, or null for all notes and for a zone that is gone. */
+/** The zone and template a zone scope names, or null for all notes, a whole template and a zone that is gone. */
 export function zoneOfScope(
   scope: VoteScope,
   instances: readonly TemplateInstance[],
   language: Language,
 ): { zone: string; template: string } | null {
-  if (scope.kind === 'all') return null
+  if (scope.kind !== 'zone') return null
   const group = scopeGroups(instances, language).find((candidate) => candidate.instanceId === scope.instanceId)
   const zone = group?.zones.find((candidate) => candidate.value === scopeValue(scope))
   return group && zone ? { zone: zone.name, template: group.name } : null
+}
+
+/** The name of the template a template scope covers, or null for other scopes and a template that is gone. */
+export function templateOfScope(scope: VoteScope, instances: readonly TemplateInstance[], language: Language): string | null {
+  if (scope.kind !== 'template') return null
+  return scopeGroups(instances, language).find((candidate) => candidate.instanceId === scope.instanceId)?.name ?? null
 }
