@@ -21,6 +21,7 @@ import { syncRoute } from './routes/syncRoute.ts'
 import type { KeepaliveOptions } from './sync/Connection.ts'
 import { webApp } from './routes/webApp.ts'
 import { boardAdmission, requestToken } from './routes/boardAccess.ts'
+import { BoardError, type BoardErrorKind } from './boards/BoardError.ts'
 import { HttpError } from './routes/httpError.ts'
 import { BoardUnavailableError } from './sync/Room.ts'
 import { secretsEqual } from './tokens.ts'
@@ -79,6 +80,9 @@ const CONTENT_SECURITY_POLICY = {
   },
 }
 
+/** The one place where the board domain's errors become HTTP status codes. */
+const BOARD_ERROR_STATUS: Record<BoardErrorKind, number> = { conflict: 409, invalid: 422, 'not-found': 404 }
+
 /** What the error handler says for client errors whose own text may carry internals (a parser's, say). */
 const CLIENT_ERROR_MESSAGES: Record<number, string> = {
   400: 'The request could not be read.',
@@ -121,6 +125,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (error instanceof BoardUnavailableError) {
       request.log.warn({ err: error }, 'board unavailable')
       return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'This board cannot be opened right now.' })
+    }
+    if (error instanceof BoardError) {
+      const statusCode = BOARD_ERROR_STATUS[error.kind]
+      return reply.code(statusCode).send({ statusCode, error: httpStatusName(statusCode), message: error.message })
     }
     const statusCode = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500)
     if (statusCode >= 500 || statusCode < 400) {

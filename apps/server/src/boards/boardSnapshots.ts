@@ -18,7 +18,7 @@ import {
   type ReplaceResult,
 } from '@dorfplatz/board'
 import type { SnapshotKind, ApiLocale } from '@dorfplatz/protocol'
-import { httpError } from '../routes/httpError.ts'
+import { conflict } from './BoardError.ts'
 import type { StoredSnapshot } from '../storage/BoardStorage.ts'
 import { boardThumbnail } from './thumbnail.ts'
 
@@ -77,7 +77,7 @@ export function restoreSnapshot(live: Y.Doc, snapshot: { state: Uint8Array }): R
     const savedSchema = readBoardSchema(saved)
     const liveSchema = (readBoardSchema(live) ?? createBoardSchema().serialize()) as SerializedSchemaV2
     const comparison = savedSchema ? compareSchema(liveSchema, savedSchema) : 'same'
-    if (comparison === 'newer') throw httpError(409, 'This snapshot was saved by a newer version of Dorfplatz.')
+    if (comparison === 'newer') throw conflict('This snapshot was saved by a newer version of Dorfplatz.')
     // Only valid records come back: a version saved before the server validated every record may hold others.
     target = validateBoardRecords(createBoardSchema(), target, comparison === 'older' ? savedSchema : null).records
     const result = replaceBoardRecords(live, target)

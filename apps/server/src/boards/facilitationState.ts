@@ -1,7 +1,7 @@
 /**
  * The server's writes to a board's facilitation state (see @dorfplatz/board's facilitation.ts):
  * each function checks that the change makes sense now, then writes it in one transaction.
- * A change that does not fit the current state throws an HttpError (409), so a double click
+ * A change that does not fit the current state throws a BoardError (conflict), so a double click
  * or two facilitators acting at once get a clear answer instead of a surprise.
  */
 import crypto from 'node:crypto'
@@ -25,7 +25,7 @@ import {
 } from '@dorfplatz/board'
 import { instanceZones, votableNoteIds } from '@dorfplatz/templates'
 import { MAX_TIMER_MS, type StartRoundRequest, type SummonRequest, type TimerCommand } from '@dorfplatz/protocol'
-import { httpError } from '../routes/httpError.ts'
+import { conflict, invalid, notFound } from './BoardError.ts'
 import type { RoundTally } from '../storage/BoardStorage.ts'
 
 const newId = () => crypto.randomBytes(9).toString('base64url')
@@ -39,19 +39,19 @@ export function applyTimerCommand(doc: Y.Doc, command: TimerCommand, now: number
       next = { status: 'running', durationMs: command.durationMs, endsAt: now + command.durationMs }
       break
     case 'pause':
-      if (current?.status !== 'running') throw httpError(409, 'There is no running timer to pause.')
+      if (current?.status !== 'running') throw conflict('There is no running timer to pause.')
       next = { status: 'paused', durationMs: current.durationMs, remainingMs: Math.max(0, current.endsAt - now) }
       break
     case 'resume':
-      if (current?.status !== 'paused') throw httpError(409, 'There is no paused timer to resume.')
+      if (current?.status !== 'paused') throw conflict('There is no paused timer to resume.')
       next = { status: 'running', durationMs: current.durationMs, endsAt: now + current.remainingMs }
       break
     case 'add': {
-      if (!current) throw httpError(409, 'There is no timer to add time to.')
+      if (!current) throw conflict('There is no timer to add time to.')
       // Time added to a timer that has run out counts from now.
       const remaining = current.status === 'running' ? Math.max(0, current.endsAt - now) : current.remainingMs
       const added = Math.min(command.ms, MAX_TIMER_MS - remaining)
-      if (added <= 0) throw httpError(409, 'The timer already runs as long as a timer may.')
+      if (added <= 0) throw conflict('The timer already runs as long as a timer may.')
       next =
         current.status === 'running'
           ? { status: 'running', durationMs: current.durationMs + added, endsAt: now + remaining + added }
@@ -108,14 +108,14 @@ export function recordRestore(doc: Y.Doc, snapshot: { id: string; name: string; 
 function assertScopeExists(doc: Y.Doc, scope: VoteScope): void {
   if (scope.kind === 'all') return
   const instance = readTemplateInstances(doc).find((candidate) => candidate.instanceId === scope.instanceId)
-  if (!instance) throw httpError(422, 'The board has no template with this instance id.')
+  if (!instance) throw invalid('The board has no template with this instance id.')
   if (scope.kind === 'zone' && !instanceZones(instance).some((zone) => zone.id === scope.zoneId)) {
-    throw httpError(422, 'The template has no zone with this id.')
+    throw invalid('The template has no zone with this id.')
   }
 }
 
 export function openRound(doc: Y.Doc, request: StartRoundRequest, now: number): VotingRound {
-  if (readFacilitation(doc).activeRound) throw httpError(409, 'A voting round is already open; reveal it first.')
+  if (readFacilitation(doc).activeRound) throw conflict('A voting round is already open; reveal it first.')
   assertScopeExists(doc, request.scope)
   const round: VotingRound = {
     id: newId(),
@@ -137,15 +137,15 @@ export function openRound(doc: Y.Doc, request: StartRoundRequest, now: number): 
 /** The round with `roundId`; 404 when the board never had it, 409 when it is no longer open. */
 export function openRoundById(doc: Y.Doc, roundId: string): VotingRound {
   const round = readFacilitation(doc).rounds.find((candidate) => candidate.id === roundId)
-  if (!round) throw httpError(404, 'This board has no voting round with this id.')
-  if (round.status !== 'open') throw httpError(409, 'This voting round is over.')
+  if (!round) throw notFound('This board has no voting round with this id.')
+  if (round.status !== 'open') throw conflict('This voting round is over.')
   return round
 }
 
 /** Throws 422 unless `shapeId` is a note the round covers now. */
 export function assertVotable(doc: Y.Doc, round: VotingRound, shapeId: string): void {
   const eligible = votableNoteIds(readBoardRecords(doc), readTemplateInstances(doc), round.scope)
-  if (!eligible.includes(shapeId)) throw httpError(422, 'This round has no note with this id to vote on.')
+  if (!eligible.includes(shapeId)) throw invalid('This round has no note with this id to vote on.')
 }
 
 /** Writes how many people have voted and how many dots are placed, never on what. */

@@ -12,7 +12,7 @@ import { getIndicesAbove, type IndexKey } from '@tldraw/utils'
 import { getRecordsArray, readBoardRecords, readTldrFile, type RecordEntry } from '@dorfplatz/board'
 import { STRUCTURE_META_KEY } from '@dorfplatz/templates'
 import type { ApiLocale, ImportResult } from '@dorfplatz/protocol'
-import { httpError } from '../routes/httpError.ts'
+import { invalid } from './BoardError.ts'
 
 /** Added to an imported page's name, to tell it apart from the board's own pages of the same name. */
 const IMPORTED_SUFFIX: Record<ApiLocale, string> = { de: 'importiert', en: 'imported' }
@@ -30,15 +30,15 @@ function lastPageIndex(doc: Y.Doc): IndexKey | null {
 
 export function importTldrFile(doc: Y.Doc, file: unknown, locale: ApiLocale = 'de'): ImportResult {
   const reading = readTldrFile(file)
-  if (!reading.ok) throw httpError(422, `This file cannot be imported: ${reading.reason}.`)
+  if (!reading.ok) throw invalid(`This file cannot be imported: ${reading.reason}.`)
   const records = reading.records.filter((record) => record.typeName !== 'document')
   const pages = records.filter((record) => record.typeName === 'page')
-  if (pages.length === 0) throw httpError(422, 'This file cannot be imported: it has no page.')
+  if (pages.length === 0) throw invalid('This file cannot be imported: it has no page.')
 
   const ids = new Map<string, string>(records.map((record) => [record.id, newId(record.typeName)]))
   const mapped = (id: unknown, what: string): string => {
     const next = typeof id === 'string' ? ids.get(id) : undefined
-    if (next === undefined) throw httpError(422, `This file cannot be imported: ${what} refers to ${String(id)}, which the file does not have.`)
+    if (next === undefined) throw invalid(`This file cannot be imported: ${what} refers to ${String(id).slice(0, 80)}, which the file does not have.`.slice(0, 300))
     return next
   }
   const pageIndices = getIndicesAbove(lastPageIndex(doc), pages.length)
