@@ -54,9 +54,9 @@ export async function syncRoute(
     (socket, request) => {
       const connection = new Connection(socket, {
         keepalive,
+        heartbeats: request.query[HEARTBEAT_PARAM] === '1',
         onError: (failed, error) => request.log.error({ err: error, connection: failed.id }, 'socket callback failed; the socket was closed'),
       })
-      connection.heartbeats = request.query[HEARTBEAT_PARAM] === '1'
       const { boardId } = request.params
       const admit = async () => {
         const admission = await admitToken(app, boardId, request.query.token)
@@ -66,8 +66,6 @@ export async function syncRoute(
           return
         }
         const { grant } = admission
-        connection.role = grant.role
-        connection.tokenHash = grant.tokenHash
         const room = await app.rooms.acquire(boardId)
         // The link may have been replaced while the board loaded.
         const stillValid = !connection.isClosed && (await app.storage.findToken(grant.tokenHash)) !== undefined
@@ -76,7 +74,7 @@ export async function syncRoute(
           app.rooms.releaseIfIdle(room)
           return
         }
-        room.addConnection(connection)
+        room.addConnection(connection, { role: grant.role, tokenHash: grant.tokenHash })
       }
       admit().catch((error: unknown) => {
         if (error instanceof BoardUnavailableError) {

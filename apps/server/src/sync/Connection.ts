@@ -1,10 +1,10 @@
 /**
- * One client's WebSocket: enforces the per-socket limits (message size and
+ * One client's socket, at its edge: enforces the per-socket limits (message size and
  * rate), buffers messages until its room has loaded, sends what the room
  * queued for it once per flush, and cuts off a socket whose other end has gone
- * silent (keepalive).
+ * silent (keepalive). What the socket may do on a board (its role) and where it stands in
+ * the sync protocol are the room's business (see ClientSession).
  */
-import type { WebSocket, RawData } from 'ws'
 import {
   CloseCode,
   MAX_BYTES_PER_SECOND,
@@ -13,17 +13,14 @@ import {
   MAX_SYNC_ANSWER_BYTES,
   MAX_MESSAGES_PER_SECOND,
   MESSAGE_BURST,
-  type Role,
 } from '@dorfplatz/protocol'
+import { SOCKET_OPEN, type SocketData, type SocketLike } from './SocketLike.ts'
 
 /** Past this much unsent data a socket is too slow to keep; it is cut off so it cannot grow the server's memory. */
 export const MAX_SOCKET_BUFFERED_BYTES = 16 * 1024 * 1024
 
 /** Messages a socket may send before its room has loaded; past this it is closed with 4429. */
 export const MAX_BUFFERED_BEFORE_ATTACH_BYTES = 2 * 1024 * 1024
-
-/** Awareness client ids one socket may speak for (one per Y.Doc; a tab has one). */
-export const MAX_AWARENESS_IDS_PER_CONNECTION = 4
 
 /** Bytes a socket may send at once before the average rate applies: a whole offline day's answer and an ordinary message. */
 export const BYTE_BURST = MAX_SYNC_ANSWER_BYTES + MAX_MESSAGE_BYTES
@@ -65,6 +62,8 @@ export interface ConnectionOptions {
   /** The clock for rate limits and keepalive (tests pass their own). */
   now?: () => number
   keepalive?: KeepaliveOptions
+  /** The client asked for application-level heartbeats (`heartbeat=1`, see KEEPALIVE_INTERVAL_MS). */
+  heartbeats?: boolean
   /** Told about an exception inside this socket's own callbacks, after the socket was closed for it. */
   onError?: ConnectionErrorListener
 }
@@ -84,37 +83,20 @@ function isSyncAnswer(message: Uint8Array): boolean {
 
 export class Connection {
   readonly id = nextConnectionId++
-  /** Awareness client ids this socket has spoken for; removed from the room when it closes. */
-  readonly awarenessIds = new Set<number>()
-  role: Role | undefined
-  tokenHash: string | undefined
   private closed = false
   private handler: MessageHandler | undefined
   private buffered: Uint8Array[] = []
   private bufferedBytes = 0
   private queue: Uint8Array[] = []
   private queuedBytes = 0
-  /**
-   * The latest state vector this socket asked the board's state against (sync step 1), and
-   * whether it asked for everyone's presence. Answered once per flush however often asked,
-   * so a burst of requests costs one encoding, not one each.
-   */
-  syncRequest: Uint8Array | null = null
-  awarenessQueried = false
-  /**
-   * A participant's changes were dropped while the board was frozen (heldBack), and the server
-   * has since asked for them again and waits for the answer (awaitingHeldBack).
-   */
-  heldBack = false
-  awaitingHeldBack = false
   private tokens = MESSAGE_BURST
   private byteTokens = BYTE_BURST
   private lastRefill: number
   private readonly closeListeners: Array<() => void> = []
   /** When the other end was last heard from (a message, or until it answered a heartbeat a pong). */
   private lastHeard: number
-  /** The client asked for application-level heartbeats (`heartbeat=1`), and whether it has answered one. */
-  heartbeats = false
+  /** Whether the client asked for application-level heartbeats, and whether it has answered one. */
+  private readonly heartbeats: boolean
   private heartbeatAnswered = false
   private keepaliveTimer: NodeJS.Timeout | undefined
   private readonly now: () => number
@@ -122,10 +104,11 @@ export class Connection {
   private readonly onError: ConnectionErrorListener
 
   constructor(
-    readonly socket: WebSocket,
-    { now = () => performance.now(), keepalive = DEFAULT_KEEPALIVE, onError = () => {} }: ConnectionOptions = {},
+    readonly socket: SocketLike,
+    { now = () => performance.now(), keepalive = DEFAULT_KEEPALIVE, heartbeats = false, onError = () => {} }: ConnectionOptions = {},
   ) {
     this.now = now
+    this.heartbeats = heartbeats
     this.keepalive = keepalive
     this.onError = onError
     this.lastRefill = now()
@@ -157,10 +140,6 @@ export class Connection {
 
   get isClosed(): boolean {
     return this.closed
-  }
-
-  get canEdit(): boolean {
-    return this.role !== undefined && this.role !== 'viewer'
   }
 
   onClose(listener: () => void): void {
@@ -196,7 +175,7 @@ export class Connection {
   }
 
   send(messages: readonly Uint8Array[]): void {
-    if (this.closed || messages.length === 0 || this.socket.readyState !== this.socket.OPEN) return
+    if (this.closed || messages.length === 0 || this.socket.readyState !== SOCKET_OPEN) return
     if (this.socket.bufferedAmount > MAX_SOCKET_BUFFERED_BYTES) {
       this.terminate()
       return
@@ -228,12 +207,12 @@ export class Connection {
       this.terminate()
       return
     }
-    if (this.socket.readyState !== this.socket.OPEN) return
+    if (this.socket.readyState !== SOCKET_OPEN) return
     this.socket.ping()
     if (this.heartbeats) this.socket.send(HEARTBEAT_MESSAGE)
   }
 
-  private receive(data: RawData, isBinary: boolean): void {
+  private receive(data: SocketData, isBinary: boolean): void {
     if (this.closed) return
     this.lastHeard = this.now()
     if (!this.takeToken()) {
@@ -318,7 +297,7 @@ export class Connection {
   }
 }
 
-function toBytes(data: RawData): Uint8Array {
+function toBytes(data: SocketData): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data)
   if (data instanceof ArrayBuffer) return new Uint8Array(data)
   return data

@@ -1,6 +1,6 @@
 /**
- * One board in memory: its Y.Doc, the awareness of everyone present and their
- * connections. Everything a turn of the event loop produces is handled in one
+ * One board in memory: its Y.Doc, the awareness of everyone present and a session for
+ * each of their sockets (see ClientSession). Everything a turn of the event loop produces is handled in one
  * flush: the turn's document updates are appended durably in one transaction
  * first, and only then does anything go out, one batch per socket.
  */
@@ -25,10 +25,12 @@ import {
   MAX_EDITOR_CONNECTIONS_PER_BOARD,
   MAX_VIEWER_CONNECTIONS_PER_BOARD,
   MessageType,
+  type Role,
 } from '@dorfplatz/protocol'
-import type { BoardStorage } from '../storage/BoardStorage.ts'
+import type { DocumentLog } from '../storage/DocumentLog.ts'
 import { checkIncomingRecord, isServerSchema, serverSchemaJson } from './boardRecordCheck.ts'
-import { Connection, MAX_AWARENESS_IDS_PER_CONNECTION } from './Connection.ts'
+import { ClientSession, MAX_AWARENESS_IDS_PER_SESSION } from './ClientSession.ts'
+import type { Connection } from './Connection.ts'
 import { ProtocolError, badMessage, forbidden } from './ProtocolError.ts'
 import { isRepairNeeded, repairBoardDoc } from './repairBoardDoc.ts'
 import { checkClientUpdate } from './updateGuard.ts'
@@ -68,8 +70,8 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness
   /** The board's records by id, kept current from the doc; never writes. */
   private readonly records: KeyValueArray<TLRecord>
-  private readonly connections = new Set<Connection>()
-  private readonly awarenessOwners = new Map<number, Connection>()
+  private readonly sessions = new Map<Connection, ClientSession>()
+  private readonly awarenessOwners = new Map<number, ClientSession>()
   private pendingUpdates: PendingUpdate[] = []
   private pendingAwareness = new Set<number>()
   private flushScheduled = false
@@ -84,7 +86,7 @@ export class Room {
 
   private constructor(
     readonly boardId: string,
-    private readonly storage: BoardStorage,
+    private readonly storage: DocumentLog,
     private readonly log: FastifyBaseLogger,
     private readonly onEmpty: (room: Room) => void,
     private readonly onFailure: (room: Room) => void,
@@ -102,7 +104,7 @@ export class Room {
     })
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       // Updates from a socket are people's changes; the server's own (timer, votes) do not count.
-      if (origin instanceof Connection) this.clientChanges = true
+      if (origin instanceof ClientSession) this.clientChanges = true
       this.pendingUpdates.push({ update, origin })
       this.scheduleFlush()
     })
@@ -121,7 +123,7 @@ export class Room {
    */
   static async load(
     boardId: string,
-    storage: BoardStorage,
+    storage: DocumentLog,
     log: FastifyBaseLogger,
     hooks: { onEmpty: (room: Room) => void; onFailure: (room: Room) => void },
   ): Promise<Room> {
@@ -173,44 +175,47 @@ export class Room {
   }
 
   get size(): number {
-    return this.connections.size
+    return this.sessions.size
   }
 
   get isClosed(): boolean {
     return this.closed
   }
 
-  addConnection(connection: Connection): void {
+  /** Admits a socket with the role its link grants; its messages (buffered until now, then live) go to this room. */
+  addConnection(connection: Connection, { role, tokenHash }: { role: Role; tokenHash: string }): void {
     if (this.closed) {
       connection.close(CloseCode.GOING_AWAY, 'board is being unloaded')
       return
     }
-    const limit = connection.canEdit ? MAX_EDITOR_CONNECTIONS_PER_BOARD : MAX_VIEWER_CONNECTIONS_PER_BOARD
+    const session = new ClientSession(connection, role, tokenHash)
+    const limit = session.canEdit ? MAX_EDITOR_CONNECTIONS_PER_BOARD : MAX_VIEWER_CONNECTIONS_PER_BOARD
     let sameKind = 0
-    for (const other of this.connections) if (other.canEdit === connection.canEdit) sameKind++
+    for (const other of this.sessions.values()) if (other.canEdit === session.canEdit) sameKind++
     if (sameKind >= limit) {
       connection.close(CloseCode.TOO_MANY, 'too many connections to this board')
       return
     }
-    this.connections.add(connection)
-    connection.onClose(() => this.removeConnection(connection))
+    this.sessions.set(connection, session)
+    connection.onClose(() => this.removeSession(session))
     connection.enqueue(encodeSyncStep1(this.doc))
     const present = [...this.awareness.getStates().keys()]
     if (present.length > 0) connection.enqueue(encodeAwarenessMessage(this.awareness, present))
     this.scheduleFlush()
-    connection.attach((conn, message) => this.handleMessage(conn, message))
+    connection.attach((_connection, message) => this.handleMessage(session, message))
   }
 
-  closeConnections(which: (connection: Connection) => boolean, code: CloseCode, reason: string): void {
-    for (const connection of [...this.connections]) if (which(connection)) connection.close(code, reason)
+  /** Closes the sockets whose session `which` picks (those of a replaced link, say). */
+  closeConnections(which: (session: ClientSession) => boolean, code: CloseCode, reason: string): void {
+    for (const session of [...this.sessions.values()]) if (which(session)) session.connection.close(code, reason)
   }
 
-  private removeConnection(connection: Connection): void {
-    if (!this.connections.delete(connection)) return
-    const ids = [...connection.awarenessIds].filter((id) => this.awarenessOwners.get(id) === connection)
+  private removeSession(session: ClientSession): void {
+    if (!this.sessions.delete(session.connection)) return
+    const ids = [...session.awarenessIds].filter((id) => this.awarenessOwners.get(id) === session)
     for (const id of ids) this.awarenessOwners.delete(id)
-    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, connection)
-    if (this.connections.size > 0) return
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, session)
+    if (this.sessions.size > 0) return
     try {
       this.onEmpty(this)
     } catch (error) {
@@ -220,20 +225,21 @@ export class Room {
   }
 
   /** Handles one message; a bad one closes only its own socket. */
-  handleMessage(connection: Connection, message: Uint8Array): void {
+  private handleMessage(session: ClientSession, message: Uint8Array): void {
+    const { connection } = session
     if (this.closed || connection.isClosed) return
     try {
       const decoder = decoding.createDecoder(message)
       const type = decoding.readVarUint(decoder)
       switch (type) {
         case MessageType.SYNC:
-          this.handleSync(connection, decoder)
+          this.handleSync(session, decoder)
           break
         case MessageType.AWARENESS:
-          this.handleAwareness(connection, decoding.readVarUint8Array(decoder))
+          this.handleAwareness(session, decoding.readVarUint8Array(decoder))
           break
         case MessageType.QUERY_AWARENESS:
-          connection.awarenessQueried = true
+          session.awarenessQueried = true
           this.scheduleFlush()
           break
         default:
@@ -250,28 +256,28 @@ export class Room {
     }
   }
 
-  private handleSync(connection: Connection, decoder: decoding.Decoder): void {
+  private handleSync(session: ClientSession, decoder: decoding.Decoder): void {
     const syncType = decoding.readVarUint(decoder)
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
         const stateVector = decoding.readVarUint8Array(decoder)
         assertValidStateVector(stateVector)
-        connection.syncRequest = stateVector
+        session.syncRequest = stateVector
         this.scheduleFlush()
         return
       }
       case syncProtocol.messageYjsSyncStep2: {
         const update = decoding.readVarUint8Array(decoder)
         // A viewer's client answers the server's step 1 like any other; its content is dropped, not applied.
-        if (!connection.canEdit) return
-        this.applyClientUpdate(connection, update)
-        connection.awaitingHeldBack = false
+        if (!session.canEdit) return
+        this.applyClientUpdate(session, update)
+        session.awaitingHeldBack = false
         return
       }
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder)
-        if (!connection.canEdit) throw forbidden('this link may only view the board')
-        this.applyClientUpdate(connection, update)
+        if (!session.canEdit) throw forbidden('this link may only view the board')
+        this.applyClientUpdate(session, update)
         return
       }
       default:
@@ -279,20 +285,20 @@ export class Room {
     }
   }
 
-  private applyClientUpdate(connection: Connection, update: Uint8Array): void {
-    if (connection.role === 'participant' && isBoardFrozen(this.doc)) {
+  private applyClientUpdate(session: ClientSession, update: Uint8Array): void {
+    if (session.role === 'participant' && isBoardFrozen(this.doc)) {
       // The board is frozen: the change is neither applied nor relayed. The client keeps it and
       // sends it again when asked after the release (see askForHeldBackChanges).
-      connection.heldBack = true
+      session.heldBack = true
       return
     }
     checkClientUpdate(this.doc, update, {
-      role: connection.role === 'facilitator' ? 'facilitator' : 'participant',
+      role: session.role === 'facilitator' ? 'facilitator' : 'participant',
       currentRecord: (key) => this.records.get(key),
       checkRecord: (key, value) => checkIncomingRecord(this.doc, key, value),
       isAcceptedSchema: isServerSchema,
     })
-    Y.applyUpdate(this.doc, update, connection)
+    Y.applyUpdate(this.doc, update, session)
     // Over one ordered connection a client only builds on what the server sent it, so an update
     // with missing dependencies is forged. Yjs would park it in memory, unstored, and hand it to
     // newcomers in their sync step 2; drop it instead.
@@ -302,18 +308,18 @@ export class Room {
       store.pendingDs = null
       // After a freeze the server has asked this client for its held-back changes; an edit made
       // before the client read that request builds on them and comes again in its answer.
-      if (connection.awaitingHeldBack) return
+      if (session.awaitingHeldBack) return
       throw badMessage('update depends on changes the server does not have')
     }
   }
 
   /** After a freeze: asks each participant whose changes were held back to send what the server lacks. */
   private askForHeldBackChanges(): void {
-    for (const connection of this.connections) {
-      if (!connection.heldBack) continue
-      connection.heldBack = false
-      connection.awaitingHeldBack = true
-      connection.enqueue(encodeSyncStep1(this.doc))
+    for (const session of this.sessions.values()) {
+      if (!session.heldBack) continue
+      session.heldBack = false
+      session.awaitingHeldBack = true
+      session.connection.enqueue(encodeSyncStep1(this.doc))
     }
     this.scheduleFlush()
   }
@@ -324,27 +330,27 @@ export class Room {
    * entries for clients owned by another socket are dropped, not punished; a
    * socket comes to own a client id by being the first to send a new state for it.
    */
-  private handleAwareness(connection: Connection, update: Uint8Array): void {
+  private handleAwareness(session: ClientSession, update: Uint8Array): void {
     const entries = readAwarenessUpdate(update)
     let stamped = false
     const accepted = entries.filter(({ clientId, clock, state }) => {
       const owner = this.awarenessOwners.get(clientId)
-      if (owner === connection) return true
+      if (owner === session) return true
       if (owner !== undefined || clientId === this.doc.clientID || state === null) return false
       const known = this.awareness.meta.get(clientId)
       if (known !== undefined && clock <= known.clock) return false
-      if (connection.awarenessIds.size >= MAX_AWARENESS_IDS_PER_CONNECTION) return false
-      this.awarenessOwners.set(clientId, connection)
-      connection.awarenessIds.add(clientId)
+      if (session.awarenessIds.size >= MAX_AWARENESS_IDS_PER_SESSION) return false
+      this.awarenessOwners.set(clientId, session)
+      session.awarenessIds.add(clientId)
       return true
     })
     if (accepted.length === 0) return
     // The role others see is the one this socket's link grants, whatever the client claims.
-    for (const entry of accepted) if (stampRole(entry, connection.role ?? 'viewer')) stamped = true
+    for (const entry of accepted) if (stampRole(entry, session.role)) stamped = true
     awarenessProtocol.applyAwarenessUpdate(
       this.awareness,
       accepted.length === entries.length && !stamped ? update : encodeAwarenessEntries(accepted),
-      connection,
+      session,
     )
   }
 
@@ -376,15 +382,15 @@ export class Room {
   private async flushOnce(): Promise<void> {
     // Answer this turn's sync and presence requests, each once per socket, from the state as it is now.
     let everyonesPresence: Uint8Array | undefined
-    for (const connection of this.connections) {
-      if (connection.syncRequest) {
-        connection.enqueue(encodeSyncStep2(this.doc, connection.syncRequest))
-        connection.syncRequest = null
+    for (const session of this.sessions.values()) {
+      if (session.syncRequest) {
+        session.connection.enqueue(encodeSyncStep2(this.doc, session.syncRequest))
+        session.syncRequest = null
       }
-      if (connection.awarenessQueried) {
+      if (session.awarenessQueried) {
         everyonesPresence ??= encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()])
-        connection.enqueue(everyonesPresence)
-        connection.awarenessQueried = false
+        session.connection.enqueue(everyonesPresence)
+        session.awarenessQueried = false
       }
     }
     const updates = this.pendingUpdates
@@ -392,8 +398,8 @@ export class Room {
     this.pendingUpdates = []
     this.pendingAwareness = new Set()
     // Messages queued so far may contain this batch's updates (a step 2 for a newcomer); they wait for its append.
-    const outgoing = new Map<Connection, Uint8Array[]>()
-    for (const connection of this.connections) outgoing.set(connection, connection.takeQueue())
+    const outgoing = new Map<ClientSession, Uint8Array[]>()
+    for (const session of this.sessions.values()) outgoing.set(session, session.connection.takeQueue())
 
     if (updates.length > 0) {
       try {
@@ -412,10 +418,10 @@ export class Room {
 
     if (awarenessIds.size > 0) {
       const message = this.encodePresence([...awarenessIds])
-      if (message) for (const connection of this.connections) outgoing.get(connection)?.push(message)
+      if (message) for (const queue of outgoing.values()) queue.push(message)
     }
 
-    for (const [connection, messages] of outgoing) connection.send(messages)
+    for (const [session, messages] of outgoing) session.connection.send(messages)
 
     if (this.loggedUpdates >= COMPACT_AFTER_UPDATES) await this.compact()
   }
@@ -432,13 +438,13 @@ export class Room {
       this.log.error({ boardId: this.boardId, err: error }, 'presence could not be encoded; dropping it')
       const owners = clientIds.map((id) => this.awarenessOwners.get(id))
       awarenessProtocol.removeAwarenessStates(this.awareness, clientIds, null)
-      for (const owner of owners) owner?.close(CloseCode.BAD_MESSAGE, 'presence could not be encoded')
+      for (const owner of owners) owner?.connection.close(CloseCode.BAD_MESSAGE, 'presence could not be encoded')
       return null
     }
   }
 
   /** Each socket gets the turn's updates merged into one message, without the ones it sent itself. */
-  private addRelayedUpdates(updates: PendingUpdate[], outgoing: Map<Connection, Uint8Array[]>): void {
+  private addRelayedUpdates(updates: PendingUpdate[], outgoing: Map<ClientSession, Uint8Array[]>): void {
     const senders = new Set(updates.map((pending) => pending.origin))
     // Keyed by the socket whose own updates are left out; ALL_UPDATES for sockets that sent none.
     const messages = new Map<unknown, Uint8Array | null>()
@@ -454,8 +460,8 @@ export class Room {
       }
       return message
     }
-    for (const [connection, queue] of outgoing) {
-      const message = messageWithout(senders.has(connection) ? connection : ALL_UPDATES)
+    for (const [session, queue] of outgoing) {
+      const message = messageWithout(senders.has(session) ? session : ALL_UPDATES)
       if (message) queue.push(message)
     }
   }
@@ -475,7 +481,7 @@ export class Room {
     if (this.destroyed) return
     this.failed = true
     this.closed = true
-    for (const connection of this.connections) connection.close(CloseCode.GOING_AWAY, 'board could not be saved')
+    for (const session of this.sessions.values()) session.connection.close(CloseCode.GOING_AWAY, 'board could not be saved')
     this.destroy()
     this.onFailure(this)
   }
@@ -487,7 +493,7 @@ export class Room {
     await this.flush()
     if (this.destroyed) return
     if (this.loggedUpdates > 0) await this.compact()
-    for (const connection of this.connections) connection.close(code, reason)
+    for (const session of this.sessions.values()) session.connection.close(code, reason)
     this.destroy()
   }
 

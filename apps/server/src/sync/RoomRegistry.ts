@@ -1,13 +1,12 @@
 /**
  * The boards currently in memory. A board is loaded when its first socket
  * arrives and unloaded (persisted, compacted, dropped) once nobody has had it
- * open for `idleUnloadMs`. When the last person leaves a board that someone
- * changed, the board is saved as an automatic snapshot.
+ * open for `idleUnloadMs`. What happens when the last person leaves a board is
+ * the app's to decide (`onLastLeft`).
  */
 import type { FastifyBaseLogger } from 'fastify'
 import { CloseCode } from '@dorfplatz/protocol'
-import { KEEP_AUTOMATIC_SNAPSHOTS, LAST_LEFT_SNAPSHOT_NAME, takeSnapshot } from '../boards/boardSnapshots.ts'
-import type { BoardStorage } from '../storage/BoardStorage.ts'
+import type { DocumentLog } from '../storage/DocumentLog.ts'
 import { BoardUnavailableError, Room } from './Room.ts'
 
 /** How long a board that could not be loaded is refused before loading is tried again. */
@@ -34,11 +33,24 @@ export class RoomRegistry {
   private readonly isolated = new Map<string, { since: number; reason: string }>()
   private readonly failures = new Map<string, number[]>()
 
+  private readonly idleUnloadMs: number
+  private readonly onLastLeft: (room: Room) => void
+
   constructor(
-    private readonly storage: BoardStorage,
+    private readonly storage: DocumentLog,
     private readonly log: FastifyBaseLogger,
-    private readonly idleUnloadMs: number,
-  ) {}
+    {
+      idleUnloadMs,
+      onLastLeft = () => {},
+    }: {
+      idleUnloadMs: number
+      /** Called when the last socket of a board has closed (the board stays loaded a while longer). */
+      onLastLeft?: (room: Room) => void
+    },
+  ) {
+    this.idleUnloadMs = idleUnloadMs
+    this.onLastLeft = onLastLeft
+  }
 
   /** The loaded room of a board, loading it if needed. Concurrent callers share one load. */
   async acquire(boardId: string): Promise<Room> {
@@ -82,7 +94,7 @@ export class RoomRegistry {
 
   /** Closes the sockets of a board that were opened with one of `tokenHashes` (a replaced link). */
   closeTokenConnections(boardId: string, tokenHashes: readonly string[], code: CloseCode, reason: string): void {
-    this.rooms.get(boardId)?.closeConnections((connection) => tokenHashes.includes(connection.tokenHash ?? ''), code, reason)
+    this.rooms.get(boardId)?.closeConnections((session) => tokenHashes.includes(session.tokenHash), code, reason)
   }
 
   /** The room if it is in memory now (for tests and metrics). */
@@ -112,7 +124,7 @@ export class RoomRegistry {
       room = await Room.load(boardId, this.storage, this.log, {
         onEmpty: (empty) => {
           this.scheduleUnload(empty)
-          this.snapshotAfterLastLeft(empty)
+          this.onLastLeft(empty)
         },
         onFailure: (failed) => this.handleFailure(failed),
       })
@@ -138,23 +150,6 @@ export class RoomRegistry {
       this.failures.delete(room.boardId)
       this.isolate(room.boardId, `it failed ${recent.length} times within ${FAILURE_WINDOW_MS / 60_000} minutes`)
     }
-  }
-
-  /** Saves the board as it is now when people changed it since the last automatic snapshot. */
-  private snapshotAfterLastLeft(room: Room): void {
-    if (!room.takeClientChanges()) return
-    // Taken now, from memory: the state includes every applied update, stored or about to be.
-    let snapshot: ReturnType<typeof takeSnapshot>
-    try {
-      snapshot = takeSnapshot(room.doc, 'last-left', LAST_LEFT_SNAPSHOT_NAME)
-    } catch (error) {
-      this.log.warn({ boardId: room.boardId, err: error }, 'automatic snapshot failed')
-      return
-    }
-    this.storage
-      .saveSnapshot(room.boardId, snapshot, { keepAutomatic: KEEP_AUTOMATIC_SNAPSHOTS })
-      .then(() => this.log.debug({ boardId: room.boardId }, 'automatic snapshot saved'))
-      .catch((error: unknown) => this.log.warn({ boardId: room.boardId, err: error }, 'automatic snapshot failed'))
   }
 
   private scheduleUnload(room: Room): void {
