@@ -3,8 +3,20 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, expect, it } from 'vitest'
-import { describeStorageContract } from './storageContract.ts'
-import { SQLITE_FILE_NAME, SqliteBoardStorage } from './SqliteBoardStorage.ts'
+import { SQLITE_FILE_NAME, SqliteBoardStorage } from '../../src/storage/SqliteBoardStorage.ts'
+import { describeBallotBoxContract } from './ballotBoxContract.ts'
+import { describeBoardDirectoryContract } from './boardDirectoryContract.ts'
+import { describeDocumentLogContract } from './documentLogContract.ts'
+import { describeSnapshotStoreContract } from './snapshotStoreContract.ts'
+import type { StorageFactory } from './storageContractKit.ts'
+
+/** Every concern's contract, against one backend. */
+function describeStorageContracts(name: string, factory: StorageFactory): void {
+  describeBoardDirectoryContract(name, factory)
+  describeDocumentLogContract(name, factory)
+  describeSnapshotStoreContract(name, factory)
+  describeBallotBoxContract(name, factory)
+}
 
 const dirs: string[] = []
 const dirOf = new WeakMap<SqliteBoardStorage, string>()
@@ -19,7 +31,7 @@ function tempDir(): string {
   return dir
 }
 
-describeStorageContract('SQLite file', {
+describeStorageContracts('SQLite file', {
   async open() {
     const dir = tempDir()
     const storage = new SqliteBoardStorage(dir)
@@ -35,7 +47,7 @@ describeStorageContract('SQLite file', {
   },
 })
 
-describeStorageContract('SQLite in memory', {
+describeStorageContracts('SQLite in memory', {
   async open() {
     return new SqliteBoardStorage(':memory:')
   },

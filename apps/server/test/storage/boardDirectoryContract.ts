@@ -1,0 +1,54 @@
+/** The contract of the board directory: boards and their links' tokens. */
+import { describe, expect, it } from 'vitest'
+import { newBoard, type StorageFactory } from './storageContractKit.ts'
+
+export function describeBoardDirectoryContract(name: string, factory: StorageFactory): void {
+  describe(`BoardDirectory contract: ${name}`, () => {
+    it('creates a board and finds it and its tokens', async () => {
+      const storage = await factory.open()
+      await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))
+      expect(await storage.getBoard('AAAAAAAAAAAAAAAA')).toEqual({
+        id: 'AAAAAAAAAAAAAAAA',
+        title: 'Board AAAAAAAAAAAAAAAA',
+        createdAt: 1_700_000_000_000,
+      })
+      expect(await storage.getBoard('BBBBBBBBBBBBBBBB')).toBeUndefined()
+      expect(await storage.findToken('AAAAAAAAAAAAAAAA-p')).toEqual({ boardId: 'AAAAAAAAAAAAAAAA', role: 'participant' })
+      expect(await storage.findToken('AAAAAAAAAAAAAAAA-v')).toEqual({ boardId: 'AAAAAAAAAAAAAAAA', role: 'viewer' })
+      expect(await storage.findToken('nope')).toBeUndefined()
+      await storage.close()
+    })
+
+    it('lists boards newest first', async () => {
+      const storage = await factory.open()
+      await storage.createBoard({ ...newBoard('AAAAAAAAAAAAAAAA'), createdAt: 1000 })
+      await storage.createBoard({ ...newBoard('BBBBBBBBBBBBBBBB'), createdAt: 3000 })
+      await storage.createBoard({ ...newBoard('CCCCCCCCCCCCCCCC'), createdAt: 2000 })
+      expect((await storage.listBoards()).map((board) => board.id)).toEqual([
+        'BBBBBBBBBBBBBBBB',
+        'CCCCCCCCCCCCCCCC',
+        'AAAAAAAAAAAAAAAA',
+      ])
+      await storage.close()
+    })
+
+    it('replacing a token revokes the old one of that role only', async () => {
+      const storage = await factory.open()
+      await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))
+      expect(await storage.replaceToken('AAAAAAAAAAAAAAAA', 'participant', 'new-p')).toEqual(['AAAAAAAAAAAAAAAA-p'])
+      expect(await storage.findToken('AAAAAAAAAAAAAAAA-p')).toBeUndefined()
+      expect(await storage.findToken('new-p')).toEqual({ boardId: 'AAAAAAAAAAAAAAAA', role: 'participant' })
+      expect(await storage.findToken('AAAAAAAAAAAAAAAA-f')).toEqual({ boardId: 'AAAAAAAAAAAAAAAA', role: 'facilitator' })
+      expect(await storage.replaceToken('AAAAAAAAAAAAAAAA', 'participant', 'newer-p')).toEqual(['new-p'])
+      expect(await storage.findToken('new-p')).toBeUndefined()
+      await storage.close()
+    })
+
+    it('refuses a second board with the same id', async () => {
+      const storage = await factory.open()
+      await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))
+      await expect(storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))).rejects.toThrow()
+      await storage.close()
+    })
+  })
+}
