@@ -7,6 +7,7 @@
  * module owns only what is stored, and therefore the list of template ids a board may name.
  */
 import type { TLRecord } from '@tldraw/tlschema'
+import { isLocale, LOCALES, type Locale } from '@dorfplatz/protocol'
 import * as Y from 'yjs'
 import { getMeta, getRecordsArray, MetaKey, type RecordEntry } from './boardDocument.ts'
 
@@ -24,9 +25,9 @@ export const TEMPLATE_IDS = [
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
 
 /** The languages a template's texts exist in; an instance's records are built in one of them. */
-export const TEMPLATE_LOCALES = ['de', 'en'] as const
+export const TEMPLATE_LOCALES = LOCALES
 
-export type TemplateLocale = (typeof TEMPLATE_LOCALES)[number]
+export type TemplateLocale = Locale
 
 /** A text in every language a template exists in. */
 export interface LocalizedText {
@@ -110,9 +111,7 @@ export function isTemplateId(value: unknown): value is TemplateId {
   return typeof value === 'string' && (TEMPLATE_IDS as readonly string[]).includes(value)
 }
 
-export function isTemplateLocale(value: unknown): value is TemplateLocale {
-  return typeof value === 'string' && (TEMPLATE_LOCALES as readonly string[]).includes(value)
-}
+export const isTemplateLocale = isLocale
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
 

@@ -44,3 +44,5 @@ export type {
 export { API_LOCALES, MAX_IMPORT_BYTES, MAX_SNAPSHOT_NAME_LENGTH } from './snapshots.ts'
 export type { ApiLocale, CreateSnapshotRequest, ImportResult, SnapshotInfo, SnapshotKind } from './snapshots.ts'
 export { calendarDay, DEFAULT_TIME_ZONE, isTimeZone } from './timeZone.ts'
+export { DEFAULT_LOCALE, LOCALES, isLocale } from './locales.ts'
+export type { Locale } from './locales.ts'

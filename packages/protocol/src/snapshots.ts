@@ -14,6 +14,7 @@
  * - `POST /api/boards/:id/import` (`?locale=en`) takes a `.tldr` file and adds its pages to the
  *   board, their names marked as imported in `locale`.
  */
+import { LOCALES, type Locale } from './locales.ts'
 
 export const MAX_SNAPSHOT_NAME_LENGTH = 120
 
@@ -40,8 +41,9 @@ export interface CreateSnapshotRequest {
 }
 
 /** Languages of the texts the server writes: the report, automatic snapshot names, imported page names. German by default. */
-export const API_LOCALES = ['de', 'en'] as const
-export type ApiLocale = (typeof API_LOCALES)[number]
+/** The languages a route writes its texts in (report, automatic names): the one list of locales. */
+export const API_LOCALES = LOCALES
+export type ApiLocale = Locale
 
 /** What an import added to the board. */
 export interface ImportResult {

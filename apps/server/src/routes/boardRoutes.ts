@@ -5,11 +5,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
 import { initBoardDoc } from '@dorfplatz/board'
-import { TEMPLATE_IDS, type TemplateId, type TemplateLocale } from '@dorfplatz/templates'
+import type { TemplateId, TemplateLocale } from '@dorfplatz/templates'
 import {
-  BOARD_ID_PATTERN,
   CloseCode,
-  MAX_TITLE_LENGTH,
   ROLES,
   boardPath,
   type BoardInfo,
@@ -21,37 +19,10 @@ import { addTemplate } from '../boards/boardTemplates.ts'
 import { hashToken, newBoardId, newToken } from '../tokens.ts'
 import { grantFor } from './boardAccess.ts'
 import { HttpError, httpError } from './httpError.ts'
+import { addTemplateBody, boardIdParams, createBoardBody, rotateParams, tokenQuery } from './schemas.ts'
 
 /** The first page of a new board, in the board's language. */
 const FIRST_PAGE_NAME: Record<TemplateLocale, string> = { de: 'Seite 1', en: 'Page 1' }
-
-/** Templates one request may put on a board at once: a full workshop day, not a flood. */
-const MAX_TEMPLATES_PER_BOARD_REQUEST = 10
-
-const LOCALES = ['de', 'en'] as const
-
-const boardIdParams = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'string', pattern: BOARD_ID_PATTERN.source } },
-} as const
-
-const tokenQuery = { type: 'object', properties: { token: { type: 'string' } } } as const
-
-const createBoardBody = {
-  type: 'object',
-  required: ['title'],
-  additionalProperties: false,
-  properties: {
-    title: { type: 'string', minLength: 1, maxLength: MAX_TITLE_LENGTH, pattern: '\\S' },
-    templates: {
-      type: 'array',
-      maxItems: MAX_TEMPLATES_PER_BOARD_REQUEST,
-      items: { type: 'string', enum: [...TEMPLATE_IDS] },
-    },
-    locale: { type: 'string', enum: [...LOCALES] },
-  },
-} as const
 
 const roleStrings = {
   type: 'object',
@@ -191,15 +162,7 @@ export async function boardRoutes(
     {
       schema: {
         params: boardIdParams,
-        body: {
-          type: 'object',
-          required: ['templateId'],
-          additionalProperties: false,
-          properties: {
-            templateId: { type: 'string', enum: [...TEMPLATE_IDS] },
-            locale: { type: 'string', enum: [...LOCALES] },
-          },
-        },
+        body: addTemplateBody,
         response: { 201: { type: 'object', properties: { instance: templateInstanceSchema } } },
       },
     },
@@ -217,14 +180,7 @@ export async function boardRoutes(
     '/api/boards/:id/links/:role/rotate',
     {
       schema: {
-        params: {
-          type: 'object',
-          required: ['id', 'role'],
-          properties: {
-            id: { type: 'string', pattern: BOARD_ID_PATTERN.source },
-            role: { type: 'string', enum: [...ROLES] },
-          },
-        },
+        params: rotateParams,
         response: { 200: { type: 'object', properties: { token: { type: 'string' }, link: { type: 'string' } } } },
       },
     },

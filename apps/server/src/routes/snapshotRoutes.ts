@@ -6,10 +6,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { boardToTldrFile } from '@dorfplatz/board'
 import {
-  API_LOCALES,
-  BOARD_ID_PATTERN,
   MAX_IMPORT_BYTES,
-  MAX_SNAPSHOT_NAME_LENGTH,
   calendarDay,
   type ApiLocale,
   type CreateSnapshotRequest,
@@ -24,34 +21,12 @@ import type { Config } from '../config.ts'
 import type { StoredSnapshot } from '../storage/BoardStorage.ts'
 import { requireRole } from './boardAccess.ts'
 import { httpError } from './httpError.ts'
+import { boardIdParams, createSnapshotBody, localeQuery, snapshotParams, type BoardParams, type SnapshotParams } from './schemas.ts'
 
 const ONLY_FACILITATORS = 'Only the facilitator link may save, restore, export or import.'
 
-const boardIdParams = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'string', pattern: BOARD_ID_PATTERN.source } },
-} as const
-
-const snapshotParams = {
-  type: 'object',
-  required: ['id', 'snapshotId'],
-  properties: {
-    id: { type: 'string', pattern: BOARD_ID_PATTERN.source },
-    snapshotId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
-  },
-} as const
-
-/** `?locale=en`: the language of the texts a route writes (report, automatic names). */
-const localeQuery = {
-  type: 'object',
-  properties: { locale: { type: 'string', enum: [...API_LOCALES] }, token: { type: 'string' } },
-} as const
-
 type LocaleQuery = { locale?: ApiLocale }
 
-type BoardParams = { Params: { id: string } }
-type SnapshotParams = { Params: { id: string; snapshotId: string } }
 
 /**
  * A file name from a board title: letters, digits and a few safe marks, never a path, and the
@@ -93,12 +68,7 @@ export async function snapshotRoutes(app: FastifyInstance, { config }: { config:
     {
       schema: {
         params: boardIdParams,
-        body: {
-          type: 'object',
-          required: ['name'],
-          additionalProperties: false,
-          properties: { name: { type: 'string', minLength: 1, maxLength: MAX_SNAPSHOT_NAME_LENGTH, pattern: '\\S' } },
-        },
+        body: createSnapshotBody,
       },
     },
     async (request, reply) => {

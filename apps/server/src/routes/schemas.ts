@@ -1,0 +1,186 @@
+/**
+ * The JSON schemas of the HTTP API's inputs, in one place: the shared parameters once, and each
+ * route's body beside the others. Fastify validates every request against these before a handler
+ * runs; a request that does not fit is answered 400 with what did not fit.
+ */
+import {
+  BOARD_ID_PATTERN,
+  LOCALES,
+  MAX_DISPLAY_NAME_LENGTH,
+  MAX_DOTS_PER_PERSON,
+  MAX_ROUND_TITLE_LENGTH,
+  MAX_SNAPSHOT_NAME_LENGTH,
+  MAX_TIMER_MS,
+  MAX_TITLE_LENGTH,
+  ROLES,
+  TOKEN_PATTERN,
+  VOTER_HEADER,
+} from '@dorfplatz/protocol'
+import { TEMPLATE_IDS } from '@dorfplatz/templates'
+
+/** Record ids are short; anything longer is not one. */
+const MAX_ID_LENGTH = 200
+
+/** Templates one request may put on a board at once: a full workshop day, not a flood. */
+export const MAX_TEMPLATES_PER_BOARD_REQUEST = 10
+
+const boardId = { type: 'string', pattern: BOARD_ID_PATTERN.source } as const
+const recordId = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH } as const
+const displayName = { type: 'string', maxLength: MAX_DISPLAY_NAME_LENGTH } as const
+const locale = { type: 'string', enum: [...LOCALES] } as const
+const duration = { type: 'integer', minimum: 1000, maximum: MAX_TIMER_MS } as const
+/** Page coordinates: any finite number a board can hold, within reason. */
+const coordinate = { type: 'number', minimum: -1e7, maximum: 1e7 } as const
+const extent = { type: 'number', minimum: 0, maximum: 1e7 } as const
+
+// -- Parameters, query strings and headers shared by many routes ---------------------------
+
+export const boardIdParams = { type: 'object', required: ['id'], properties: { id: boardId } } as const
+
+export const roundParams = {
+  type: 'object',
+  required: ['id', 'roundId'],
+  properties: { id: boardId, roundId: recordId },
+} as const
+
+export const snapshotParams = {
+  type: 'object',
+  required: ['id', 'snapshotId'],
+  properties: { id: boardId, snapshotId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } },
+} as const
+
+export const rotateParams = {
+  type: 'object',
+  required: ['id', 'role'],
+  properties: { id: boardId, role: { type: 'string', enum: [...ROLES] } },
+} as const
+
+/** `?token=`, for links opened where a header cannot be set. */
+export const tokenQuery = { type: 'object', properties: { token: { type: 'string' } } } as const
+
+/** `?locale=en`: the language of the texts a route writes (report, automatic names). */
+export const localeQuery = { type: 'object', properties: { locale, token: { type: 'string' } } } as const
+
+export const voterHeaders = {
+  type: 'object',
+  required: [VOTER_HEADER],
+  properties: { [VOTER_HEADER]: { type: 'string', pattern: TOKEN_PATTERN.source } },
+} as const
+
+export type BoardParams = { Params: { id: string } }
+export type RoundParams = { Params: { id: string; roundId: string } }
+export type SnapshotParams = { Params: { id: string; snapshotId: string } }
+
+// -- Boards -------------------------------------------------------------------------------------
+
+export const createBoardBody = {
+  type: 'object',
+  required: ['title'],
+  additionalProperties: false,
+  properties: {
+    title: { type: 'string', minLength: 1, maxLength: MAX_TITLE_LENGTH, pattern: '\\S' },
+    templates: { type: 'array', maxItems: MAX_TEMPLATES_PER_BOARD_REQUEST, items: { type: 'string', enum: [...TEMPLATE_IDS] } },
+    locale,
+  },
+} as const
+
+export const addTemplateBody = {
+  type: 'object',
+  required: ['templateId'],
+  additionalProperties: false,
+  properties: { templateId: { type: 'string', enum: [...TEMPLATE_IDS] }, locale },
+} as const
+
+// -- Facilitation -------------------------------------------------------------------------------
+
+export const timerBody = {
+  oneOf: [
+    {
+      type: 'object',
+      required: ['action', 'durationMs'],
+      additionalProperties: false,
+      properties: { action: { const: 'start' }, durationMs: duration },
+    },
+    {
+      type: 'object',
+      required: ['action', 'ms'],
+      additionalProperties: false,
+      properties: { action: { const: 'add' }, ms: duration },
+    },
+    {
+      type: 'object',
+      required: ['action'],
+      additionalProperties: false,
+      properties: { action: { enum: ['pause', 'resume', 'stop'] } },
+    },
+  ],
+} as const
+
+export const summonBody = {
+  type: 'object',
+  required: ['pageId', 'bounds', 'userId', 'name'],
+  additionalProperties: false,
+  properties: {
+    pageId: recordId,
+    userId: recordId,
+    name: displayName,
+    bounds: {
+      type: 'object',
+      required: ['x', 'y', 'w', 'h'],
+      additionalProperties: false,
+      properties: { x: coordinate, y: coordinate, w: extent, h: extent },
+    },
+  },
+} as const
+
+export const followBody = {
+  type: 'object',
+  required: ['userId', 'name'],
+  additionalProperties: false,
+  properties: { userId: recordId, name: displayName },
+} as const
+
+export const freezeBody = { type: 'object', required: ['name'], additionalProperties: false, properties: { name: displayName } } as const
+
+export const roundBody = {
+  type: 'object',
+  required: ['title', 'dotsPerPerson', 'scope'],
+  additionalProperties: false,
+  properties: {
+    title: { type: 'string', minLength: 1, maxLength: MAX_ROUND_TITLE_LENGTH, pattern: '\\S' },
+    dotsPerPerson: { type: 'integer', minimum: 1, maximum: MAX_DOTS_PER_PERSON },
+    scope: {
+      oneOf: [
+        { type: 'object', required: ['kind'], additionalProperties: false, properties: { kind: { const: 'all' } } },
+        {
+          type: 'object',
+          required: ['kind', 'instanceId', 'zoneId'],
+          additionalProperties: false,
+          properties: { kind: { const: 'zone' }, instanceId: recordId, zoneId: recordId },
+        },
+        {
+          type: 'object',
+          required: ['kind', 'instanceId'],
+          additionalProperties: false,
+          properties: { kind: { const: 'template' }, instanceId: recordId },
+        },
+      ],
+    },
+  },
+} as const
+
+export const ballotBody = {
+  type: 'object',
+  required: ['shapeId', 'delta'],
+  additionalProperties: false,
+  properties: { shapeId: recordId, delta: { enum: [1, -1] } },
+} as const
+
+// -- Snapshots -----------------------------------------------------------------------------------
+
+export const createSnapshotBody = {
+  type: 'object',
+  required: ['name'],
+  additionalProperties: false,
+  properties: { name: { type: 'string', minLength: 1, maxLength: MAX_SNAPSHOT_NAME_LENGTH, pattern: '\\S' } },
+} as const
