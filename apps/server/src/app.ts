@@ -103,6 +103,8 @@ const redactToken = (url: string) => url.replace(/([?&]token=)[^&]*/g, '$1…')
 
 export interface BuildOptions {
   storage?: BoardStorage
+  /** With several instances: how often boards check the database for what the bus missed (tests shorten it). */
+  reconcileIntervalMs?: number
   /** How quickly silent sockets are cut off; tests shorten it (see Connection.ts). */
   keepalive?: KeepaliveOptions
 }
@@ -178,7 +180,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('preParsing', boardAdmission(app, isAdmin))
 
   await app.register(storagePlugin, { storage: options.storage ?? (await openStorage(config)) })
-  await app.register(roomsPlugin, { idleUnloadMs: config.idleUnloadMs })
+  await app.register(roomsPlugin, { idleUnloadMs: config.idleUnloadMs, redisUrl: config.redisUrl, reconcileIntervalMs: options.reconcileIntervalMs })
   await app.register(websocket, {
     options: { maxPayload: WS_MAX_PAYLOAD_BYTES },
     preClose: () => closeSockets(app.websocketServer.clients),

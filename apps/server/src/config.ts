@@ -99,6 +99,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`)
   }
   const e = parsed.data
+  if (e.DORFPLATZ_REDIS_URL && !e.DORFPLATZ_DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DORFPLATZ_REDIS_URL: several instances need one database; set DORFPLATZ_DATABASE_URL (PostgreSQL) too',
+    )
+  }
   return {
     port: e.PORT,
     host: e.HOST,

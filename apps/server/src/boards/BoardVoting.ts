@@ -18,13 +18,6 @@ function ballotOf(roundId: string, dots: Map<string, number>, budget: number): B
 }
 
 export class BoardVoting {
-  /**
-   * Ballot changes and reveals of one board run one after another, so that no dot lands
-   * between a round's tally and its end, and the progress written is never older than the
-   * ballots.
-   */
-  private readonly queues = new Map<string, Promise<unknown>>()
-
   constructor(
     private readonly rooms: RoomRegistry,
     private readonly ballots: BallotBox,
@@ -35,17 +28,6 @@ export class BoardVoting {
     return hashToken(`${boardId}:${voterKey}`)
   }
 
-  private oneAtATime<T>(boardId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(boardId) ?? Promise.resolve()
-    const run = previous.then(task, task)
-    const settled = run.catch(() => undefined)
-    this.queues.set(boardId, settled)
-    void settled.then(() => {
-      if (this.queues.get(boardId) === settled) this.queues.delete(boardId)
-    })
-    return run
-  }
-
   /** The dots `voterKey` has placed in an open round, and how many are left. */
   async readBallot(boardId: string, roundId: string, voterKey: string): Promise<Ballot> {
     const round = await this.rooms.change(boardId, (room) => openRoundById(room.doc, roundId))
@@ -53,11 +35,16 @@ export class BoardVoting {
     return ballotOf(roundId, dots, round.dotsPerPerson)
   }
 
-  /** Places (1) or takes back (-1) one dot, within the round's budget, and updates the round's progress. */
+  /**
+   * Places (1) or takes back (-1) one dot, within the round's budget, and updates the round's
+   * progress. Ballot changes and reveals of one board run one after another, on every instance
+   * (RoomRegistry.exclusive), so that no dot lands between a round's tally and its end, and the
+   * progress written is never older than the ballots.
+   */
   changeBallot(boardId: string, roundId: string, voterKey: string, shapeId: string, delta: 1 | -1): Promise<Ballot> {
     const voter = this.voter(boardId, voterKey)
-    return this.oneAtATime(boardId, async () => {
-      const round = await this.rooms.change(boardId, (room) => {
+    return this.rooms.exclusive(boardId, async (change) => {
+      const round = await change((room) => {
         const open = openRoundById(room.doc, roundId)
         // Taking a dot back is allowed even from a note that has since left the round's zone.
         if (delta === 1) assertVotable(room.doc, open, shapeId)
@@ -67,17 +54,17 @@ export class BoardVoting {
       if (outcome === 'budget-spent') throw conflict('All dots of this round are placed; take one back first.')
       if (outcome === 'no-dot-there') throw conflict('There is no dot of yours on this note.')
       const tally = await this.ballots.tallyRound(boardId, roundId)
-      await this.rooms.change(boardId, (room) => writeRoundProgress(room.doc, roundId, tally))
+      await change((room) => writeRoundProgress(room.doc, roundId, tally))
       return ballotOf(roundId, dots, round.dotsPerPerson)
     })
   }
 
   /** Ends a round: its ranked totals go into the board, and its ballots are forgotten. */
   reveal(boardId: string, roundId: string): Promise<VotingRound> {
-    return this.oneAtATime(boardId, async () => {
-      await this.rooms.change(boardId, (room) => openRoundById(room.doc, roundId))
+    return this.rooms.exclusive(boardId, async (change) => {
+      await change((room) => openRoundById(room.doc, roundId))
       const tally = await this.ballots.tallyRound(boardId, roundId)
-      const revealed = await this.rooms.change(boardId, (room) => revealRound(room.doc, roundId, tally, Date.now()))
+      const revealed = await change((room) => revealRound(room.doc, roundId, tally, Date.now()))
       // The totals are stored in the board now; who voted for what is forgotten.
       await this.ballots.deleteBallots(boardId, roundId)
       return revealed

@@ -1,24 +1,36 @@
-/** Provides `app.rooms`; on shutdown every board is persisted and every socket closed with 1001 before the server stops. */
+/**
+ * Provides `app.rooms`, and with DORFPLATZ_REDIS_URL the bus to the other instances; on shutdown
+ * every board is persisted and every socket closed with 1001 before the server stops.
+ */
 import fp from 'fastify-plugin'
 import { saveSnapshotWhenLastLeft } from '../boards/lastLeftSnapshot.ts'
+import type { BoardBus } from '../bus/BoardBus.ts'
+import { RedisBoardBus } from '../bus/RedisBoardBus.ts'
 import { RoomRegistry } from '../sync/RoomRegistry.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
     rooms: RoomRegistry
+    /** The bus to the other instances serving the same boards, when there are any. */
+    bus: BoardBus | undefined
   }
 }
 
-export const roomsPlugin = fp<{ idleUnloadMs: number }>(
-  async (app, { idleUnloadMs }) => {
+export const roomsPlugin = fp<{ idleUnloadMs: number; redisUrl?: string | undefined; reconcileIntervalMs?: number }>(
+  async (app, { idleUnloadMs, redisUrl, reconcileIntervalMs }) => {
+    const bus = redisUrl ? new RedisBoardBus(redisUrl, app.log) : undefined
     const rooms = new RoomRegistry(app.storage, app.log, {
       idleUnloadMs,
       onLastLeft: saveSnapshotWhenLastLeft(app.storage, app.log),
+      bus,
+      reconcileIntervalMs,
     })
     app.decorate('rooms', rooms)
+    app.decorate('bus', bus)
     // preClose runs before the HTTP server and the WebSocket server close, so sockets still get their 1001.
     app.addHook('preClose', async () => {
       await rooms.closeAll()
+      await bus?.close()
     })
   },
   { name: 'dorfplatz-rooms', dependencies: ['dorfplatz-storage'] },

@@ -20,15 +20,24 @@ export async function healthRoutes(app: FastifyInstance, { config }: { config: C
                 type: 'array',
                 items: { type: 'object', properties: { id: { type: 'string' }, since: { type: 'number' } } },
               },
+              // With several instances: whether this one hears the others now (it serves its own clients either way).
+              bus: { type: 'string', enum: ['connected', 'disconnected'] },
             },
           },
+          503: { type: 'object', properties: { status: { type: 'string' }, reason: { type: 'string' } } },
         },
       },
     },
-    async () => {
-      await app.storage.ping()
+    async (_request, reply) => {
+      try {
+        await app.storage.ping()
+      } catch {
+        // No update is relayed that is not stored: without the database this instance serves nothing.
+        return reply.code(503).send({ status: 'unavailable', reason: 'the database cannot be reached' })
+      }
       const boardsIsolated = app.rooms.isolatedBoards.map(({ boardId, since }) => ({ id: boardId, since }))
-      return { status: 'ok', boardsLoaded: app.rooms.loadedBoards, boardsIsolated }
+      const bus = app.bus ? { bus: app.bus.connected ? 'connected' : 'disconnected' } : {}
+      return { status: 'ok', boardsLoaded: app.rooms.loadedBoards, boardsIsolated, ...bus }
     },
   )
 

@@ -17,7 +17,7 @@ import { isRole, type Role, type SnapshotInfo, type SnapshotKind } from '@dorfpl
 import type { BallotOutcome, RoundTally } from './BallotBox.ts'
 import type { BoardStorage } from './BoardStorage.ts'
 import type { NewBoard, StoredBoard, TokenGrant } from './BoardDirectory.ts'
-import type { StoredDocument } from './DocumentLog.ts'
+import type { AppendResult, StoredDocument } from './DocumentLog.ts'
 import type { StoredSnapshot } from './SnapshotStore.ts'
 
 /** Each entry moves the schema from version `index` to `index + 1`. */
@@ -229,15 +229,45 @@ export class PostgresBoardStorage implements BoardStorage {
     }, 'REPEATABLE READ')
   }
 
-  async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number> {
+  async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<AppendResult> {
     return this.transaction(async (client) => {
       await this.lock(client, `board:${boardId}`)
+      const previousSeq = await this.latestSeqOf(client, boardId)
       const { rows } = await client.query<{ seq: string }>(
         'INSERT INTO board_updates (board_id, data) SELECT $1, unnest($2::bytea[]) RETURNING seq',
         [boardId, updates.map((update) => Buffer.from(update))],
       )
-      return rows.reduce((max, row) => Math.max(max, Number(row.seq)), 0)
+      return { lastSeq: rows.reduce((max, row) => Math.max(max, Number(row.seq)), previousSeq), previousSeq }
     })
+  }
+
+  async loadUpdatesSince(boardId: string, afterSeq: number): Promise<StoredDocument> {
+    const compactedPast = await this.transaction(async (client) => {
+      const state = await client.query<{ upto_seq: string }>('SELECT upto_seq FROM board_states WHERE board_id = $1', [boardId])
+      if (Number(state.rows[0]?.upto_seq ?? 0) > afterSeq) return true
+      return client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM board_updates WHERE board_id = $1 AND seq > $2 ORDER BY seq', [
+        boardId,
+        afterSeq,
+      ])
+    }, 'REPEATABLE READ')
+    // Compacted past afterSeq: what was merged is only in the state.
+    if (compactedPast === true) return this.loadDocument(boardId)
+    return {
+      updates: compactedPast.rows.map((row) => bytes(row.data)),
+      lastSeq: compactedPast.rows.reduce((max, row) => Math.max(max, Number(row.seq)), afterSeq),
+    }
+  }
+
+  async latestSeq(boardId: string): Promise<number> {
+    return this.latestSeqOf(this.pool, boardId)
+  }
+
+  private async latestSeqOf(client: pg.PoolClient | pg.Pool, boardId: string): Promise<number> {
+    const { rows } = await client.query<{ seq: string | null }>(
+      `SELECT GREATEST((SELECT MAX(seq) FROM board_updates WHERE board_id = $1), (SELECT upto_seq FROM board_states WHERE board_id = $1)) AS seq`,
+      [boardId],
+    )
+    return Number(rows[0]?.seq ?? 0)
   }
 
   async compact(boardId: string, state: Uint8Array, uptoSeq: number): Promise<void> {
@@ -359,6 +389,24 @@ export class PostgresBoardStorage implements BoardStorage {
     const row = rows[0]
     if (!row) return undefined
     return { ...snapshotInfo(row), state: bytes(row.state), thumbnail: row.thumbnail }
+  }
+
+  // -- BoardLocks ---------------------------------------------------------------------------
+
+  async withBoardLock<T>(boardId: string, task: () => Promise<T>): Promise<T> {
+    // A session-level lock on a connection of its own, held while the task uses others.
+    const client = await this.pool.connect()
+    const key = `exclusive:${boardId}`
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key])
+      try {
+        return await task()
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key])
+      }
+    } finally {
+      client.release()
+    }
   }
 
   // -- The connection -------------------------------------------------------------------------

@@ -14,10 +14,12 @@ import type {
   NewBoard,
   RoundTally,
   StoredBoard,
+  AppendResult,
   StoredDocument,
   StoredSnapshot,
   TokenGrant,
 } from './BoardStorage.ts'
+import { InProcessBoardLocks } from './BoardLocks.ts'
 
 interface SnapshotRow {
   id: string
@@ -89,6 +91,8 @@ export const SQLITE_FILE_NAME = 'dorfplatz.sqlite'
 
 export class SqliteBoardStorage implements BoardStorage {
   private readonly db: Database.Database
+  /** One process uses a SQLite file: its board locks are a queue in memory. */
+  private readonly locks = new InProcessBoardLocks()
   private readonly statements
 
   /** Opens (and creates or migrates) the database file in `dataDir`, or an in-memory database for `':memory:'`. */
@@ -131,6 +135,7 @@ export class SqliteBoardStorage implements BoardStorage {
       ),
       insertUpdate: this.db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)'),
       deleteUpdatesUpTo: this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?'),
+      lastUpdateSeq: this.db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM board_updates WHERE board_id = ?'),
       countUpdates: this.db.prepare<[string], { n: number }>(
         'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ?',
       ),
@@ -222,6 +227,10 @@ export class SqliteBoardStorage implements BoardStorage {
   }
 
   async loadDocument(boardId: string): Promise<StoredDocument> {
+    return this.loadDocumentNow(boardId)
+  }
+
+  private loadDocumentNow(boardId: string): StoredDocument {
     return this.db.transaction(() => {
       const state = this.statements.getState.get(boardId)
       const updates: Uint8Array[] = []
@@ -235,14 +244,39 @@ export class SqliteBoardStorage implements BoardStorage {
     })()
   }
 
-  async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number> {
+  async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<AppendResult> {
     return this.db.transaction(() => {
-      let seq = 0
+      const previousSeq = this.latestSeqNow(boardId)
+      let lastSeq = previousSeq
       for (const update of updates) {
-        seq = Number(this.statements.insertUpdate.run(boardId, Buffer.from(update)).lastInsertRowid)
+        lastSeq = Number(this.statements.insertUpdate.run(boardId, Buffer.from(update)).lastInsertRowid)
       }
-      return seq
+      return { lastSeq, previousSeq }
     })()
+  }
+
+  async loadUpdatesSince(boardId: string, afterSeq: number): Promise<StoredDocument> {
+    return this.db.transaction(() => {
+      const state = this.statements.getState.get(boardId)
+      // Compacted past afterSeq: what was merged is only in the state.
+      if (state && state.upto_seq > afterSeq) return this.loadDocumentNow(boardId)
+      const updates: Uint8Array[] = []
+      let lastSeq = afterSeq
+      for (const row of this.statements.getUpdates.iterate(boardId, afterSeq)) {
+        updates.push(new Uint8Array(row.data))
+        lastSeq = row.seq
+      }
+      return { updates, lastSeq }
+    })()
+  }
+
+  async latestSeq(boardId: string): Promise<number> {
+    return this.latestSeqNow(boardId)
+  }
+
+  private latestSeqNow(boardId: string): number {
+    const logged = this.statements.lastUpdateSeq.get(boardId)?.seq ?? 0
+    return Math.max(logged, this.statements.getState.get(boardId)?.upto_seq ?? 0)
   }
 
   async compact(boardId: string, state: Uint8Array, uptoSeq: number): Promise<void> {
@@ -321,6 +355,10 @@ export class SqliteBoardStorage implements BoardStorage {
     const row = this.statements.getSnapshot.get(boardId, snapshotId)
     if (!row) return undefined
     return { ...snapshotInfo(row), state: new Uint8Array(row.state), thumbnail: row.thumbnail }
+  }
+
+  withBoardLock<T>(boardId: string, task: () => Promise<T>): Promise<T> {
+    return this.locks.withBoardLock(boardId, task)
   }
 
   async ping(): Promise<void> {

@@ -27,7 +27,8 @@ import {
   MessageType,
   type Role,
 } from '@dorfplatz/protocol'
-import type { DocumentLog } from '../storage/DocumentLog.ts'
+import type { BoardBus, BusMessage } from '../bus/BoardBus.ts'
+import type { AppendResult, DocumentLog } from '../storage/DocumentLog.ts'
 import { checkIncomingRecord, isServerSchema, serverSchemaJson } from './boardRecordCheck.ts'
 import { ClientSession, MAX_AWARENESS_IDS_PER_SESSION } from './ClientSession.ts'
 import type { Connection } from './Connection.ts'
@@ -57,6 +58,15 @@ export class BoardUnavailableError extends Error {
   }
 }
 
+/**
+ * The origin of what another instance stored, applied from the bus or from the database: it is
+ * relayed to this instance's sockets, but not stored again and not published again.
+ */
+const FROM_ELSEWHERE = Symbol('from another instance')
+
+/** Owner of presence that another instance's sockets speak for: no socket here may speak for it. */
+const ELSEWHERE_OWNER = Symbol('presence owned by another instance')
+
 /** Stands for "leave nothing out" when relaying: never the origin of an update. */
 const ALL_UPDATES = Symbol('all updates')
 
@@ -71,12 +81,17 @@ export class Room {
   /** The board's records by id, kept current from the doc; never writes. */
   private readonly records: KeyValueArray<TLRecord>
   private readonly sessions = new Map<Connection, ClientSession>()
-  private readonly awarenessOwners = new Map<number, ClientSession>()
+  private readonly awarenessOwners = new Map<number, ClientSession | typeof ELSEWHERE_OWNER>()
   private pendingUpdates: PendingUpdate[] = []
   private pendingAwareness = new Set<number>()
+  /** Presence changes made here (not arrived from another instance), to publish on the bus. */
+  private pendingLocalAwareness = new Set<number>()
   private flushScheduled = false
   private flushChain: Promise<void> = Promise.resolve()
-  private lastSeq: number
+  /** Every update of the board's log up to this sequence number is in the doc (see catchUp). */
+  private appliedSeq: number
+  private catchUpChain: Promise<void> = Promise.resolve()
+  /** Updates this instance stored since its last compaction. */
   private loggedUpdates: number
   private closed = false
   private destroyed = false
@@ -89,11 +104,12 @@ export class Room {
     private readonly storage: DocumentLog,
     private readonly log: FastifyBaseLogger,
     private readonly onEmpty: (room: Room) => void,
-    private readonly onFailure: (room: Room) => void,
+    private readonly onFailure: (room: Room, cause: 'storage' | 'processing') => void,
     stored: { doc: Y.Doc; lastSeq: number; loggedUpdates: number },
+    private readonly bus: BoardBus | undefined,
   ) {
     this.doc = stored.doc
-    this.lastSeq = stored.lastSeq
+    this.appliedSeq = stored.lastSeq
     this.loggedUpdates = stored.loggedUpdates
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not a participant: it has no presence of its own.
@@ -110,11 +126,65 @@ export class Room {
     })
     this.awareness.on(
       'update',
-      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-        for (const id of [...added, ...updated, ...removed]) this.pendingAwareness.add(id)
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        for (const id of [...added, ...updated, ...removed]) {
+          this.pendingAwareness.add(id)
+          if (origin !== FROM_ELSEWHERE) this.pendingLocalAwareness.add(id)
+        }
         this.scheduleFlush()
       },
     )
+    bus?.subscribe(boardId, (message) => this.receiveFromBus(message))
+  }
+
+  /**
+   * What another instance stored (or its presence), from the bus. An update that follows on from
+   * what this instance has is applied at once; after a gap (a message lost, or not yet arrived) the
+   * board catches up from the database instead, in order.
+   */
+  private receiveFromBus(message: BusMessage): void {
+    if (this.closed) return
+    if (message.kind === 'presence') {
+      for (const { clientId, state } of readAwarenessUpdate(message.update)) {
+        if (this.awarenessOwners.get(clientId) instanceof ClientSession) continue
+        if (state === null) this.awarenessOwners.delete(clientId)
+        else this.awarenessOwners.set(clientId, ELSEWHERE_OWNER)
+      }
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FROM_ELSEWHERE)
+      return
+    }
+    if (message.lastSeq <= this.appliedSeq) return
+    if (message.previousSeq !== this.appliedSeq) {
+      void this.catchUp()
+      return
+    }
+    Y.applyUpdate(this.doc, message.update, FROM_ELSEWHERE)
+    this.appliedSeq = message.lastSeq
+  }
+
+  /** The highest sequence number of the board's log this room is sure to have (for the registry's reconciliation). */
+  get seq(): number {
+    return this.appliedSeq
+  }
+
+  /**
+   * Brings in whatever the board's log has beyond what this room has applied (another instance
+   * stored it, and its message was lost or has not arrived). Catch-ups run one after another;
+   * applying an update twice is harmless.
+   */
+  catchUp(): Promise<void> {
+    this.catchUpChain = this.catchUpChain
+      .then(async () => {
+        if (this.closed) return
+        const { updates, lastSeq } = await this.storage.loadUpdatesSince(this.boardId, this.appliedSeq)
+        if (this.closed || lastSeq <= this.appliedSeq) return
+        this.doc.transact(() => {
+          for (const update of updates) Y.applyUpdate(this.doc, update, FROM_ELSEWHERE)
+        }, FROM_ELSEWHERE)
+        this.appliedSeq = lastSeq
+      })
+      .catch((error: unknown) => this.log.warn({ boardId: this.boardId, err: error }, 'could not catch up from storage; trying again later'))
+    return this.catchUpChain
   }
 
   /**
@@ -125,7 +195,8 @@ export class Room {
     boardId: string,
     storage: DocumentLog,
     log: FastifyBaseLogger,
-    hooks: { onEmpty: (room: Room) => void; onFailure: (room: Room) => void },
+    hooks: { onEmpty: (room: Room) => void; onFailure: (room: Room, cause: 'storage' | 'processing') => void },
+    bus?: BoardBus,
   ): Promise<Room> {
     const stored = await storage.loadDocument(boardId)
     const doc = new Y.Doc()
@@ -142,11 +213,15 @@ export class Room {
       doc.destroy()
       throw new BoardUnavailableError('it was written by a newer version of Dorfplatz')
     }
-    const room = new Room(boardId, storage, log, hooks.onEmpty, hooks.onFailure, {
-      doc,
-      lastSeq: stored.lastSeq,
-      loggedUpdates: Math.max(0, stored.updates.length - 1),
-    })
+    const room = new Room(
+      boardId,
+      storage,
+      log,
+      hooks.onEmpty,
+      hooks.onFailure,
+      { doc, lastSeq: stored.lastSeq, loggedUpdates: Math.max(0, stored.updates.length - 1) },
+      bus,
+    )
     room.repair()
     return room
   }
@@ -369,7 +444,7 @@ export class Room {
       .then(() => this.flushOnce())
       .catch((error: unknown) => {
         this.log.error({ boardId: this.boardId, err: error }, 'flush failed; closing the board')
-        this.fail()
+        this.fail('processing')
       })
     return this.flushChain
   }
@@ -395,30 +470,47 @@ export class Room {
     }
     const updates = this.pendingUpdates
     const awarenessIds = this.pendingAwareness
+    const localAwarenessIds = this.pendingLocalAwareness
     this.pendingUpdates = []
     this.pendingAwareness = new Set()
+    this.pendingLocalAwareness = new Set()
     // Messages queued so far may contain this batch's updates (a step 2 for a newcomer); they wait for its append.
     const outgoing = new Map<ClientSession, Uint8Array[]>()
     for (const session of this.sessions.values()) outgoing.set(session, session.connection.takeQueue())
 
-    if (updates.length > 0) {
+    // What another instance stored is relayed, not stored again.
+    const toStore = updates.filter((pending) => pending.origin !== FROM_ELSEWHERE).map((pending) => pending.update)
+    if (toStore.length > 0) {
+      let appended: AppendResult
       try {
-        this.lastSeq = await this.storage.appendUpdates(
-          this.boardId,
-          updates.map((pending) => pending.update),
-        )
-        this.loggedUpdates += updates.length
+        appended = await this.storage.appendUpdates(this.boardId, toStore)
       } catch (error) {
         this.log.error({ boardId: this.boardId, err: error }, 'could not persist updates; closing the board')
-        this.fail()
+        this.fail('storage')
         return
       }
-      this.addRelayedUpdates(updates, outgoing)
+      this.loggedUpdates += toStore.length
+      // Stored before anyone sees it: then the other instances, then this one's sockets.
+      this.bus?.publish(this.boardId, {
+        kind: 'update',
+        from: this.bus.instanceId,
+        previousSeq: appended.previousSeq,
+        lastSeq: appended.lastSeq,
+        update: toStore.length === 1 ? toStore[0]! : Y.mergeUpdates(toStore),
+      })
+      if (appended.previousSeq === this.appliedSeq) this.appliedSeq = appended.lastSeq
+      // Another instance stored something in between: bring it in.
+      else void this.catchUp()
     }
+    if (updates.length > 0) this.addRelayedUpdates(updates, outgoing)
 
     if (awarenessIds.size > 0) {
       const message = this.encodePresence([...awarenessIds])
       if (message) for (const queue of outgoing.values()) queue.push(message)
+    }
+    if (this.bus && localAwarenessIds.size > 0) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...localAwarenessIds])
+      this.bus.publish(this.boardId, { kind: 'presence', from: this.bus.instanceId, update })
     }
 
     for (const [session, messages] of outgoing) session.connection.send(messages)
@@ -438,7 +530,7 @@ export class Room {
       this.log.error({ boardId: this.boardId, err: error }, 'presence could not be encoded; dropping it')
       const owners = clientIds.map((id) => this.awarenessOwners.get(id))
       awarenessProtocol.removeAwarenessStates(this.awareness, clientIds, null)
-      for (const owner of owners) owner?.connection.close(CloseCode.BAD_MESSAGE, 'presence could not be encoded')
+      for (const owner of owners) if (owner instanceof ClientSession) owner.connection.close(CloseCode.BAD_MESSAGE, 'presence could not be encoded')
       return null
     }
   }
@@ -469,21 +561,25 @@ export class Room {
   private async compact(): Promise<void> {
     try {
       // The state may include updates still pending append; storing them early is harmless, as applying an update twice is.
-      await this.storage.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+      // Up to what this room is sure to have: another instance's later updates stay in the log.
+      await this.storage.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.appliedSeq)
       this.loggedUpdates = 0
     } catch (error) {
       this.log.warn({ boardId: this.boardId, err: error }, 'compaction failed; the log stays as it is')
     }
   }
 
-  /** Writing failed: drop the in-memory board so that clients reconnect and resend what it could not store. */
-  private fail(): void {
+  /**
+   * Storing failed (`storage`), or handling the board did (`processing`): drop the in-memory
+   * board so that clients reconnect and resend what it could not store.
+   */
+  private fail(cause: 'storage' | 'processing'): void {
     if (this.destroyed) return
     this.failed = true
     this.closed = true
     for (const session of this.sessions.values()) session.connection.close(CloseCode.GOING_AWAY, 'board could not be saved')
     this.destroy()
-    this.onFailure(this)
+    this.onFailure(this, cause)
   }
 
   /** Stops taking messages, persists everything, compacts, and closes every socket with `code`. */
@@ -499,6 +595,7 @@ export class Room {
 
   private destroy(): void {
     this.destroyed = true
+    this.bus?.unsubscribe(this.boardId)
     this.records.destroy()
     this.awareness.destroy()
     this.doc.destroy()

@@ -6,6 +6,8 @@
  */
 import type { FastifyBaseLogger } from 'fastify'
 import { CloseCode } from '@dorfplatz/protocol'
+import type { BoardBus } from '../bus/BoardBus.ts'
+import type { BoardLocks } from '../storage/BoardLocks.ts'
 import type { DocumentLog } from '../storage/DocumentLog.ts'
 import { BoardUnavailableError, Room } from './Room.ts'
 
@@ -15,6 +17,16 @@ export const ISOLATION_MS = 5 * 60_000
 /** Failures of one board (could not store, or a flush threw) within FAILURE_WINDOW_MS after which it is isolated. */
 const FAILURES_BEFORE_ISOLATION = 3
 const FAILURE_WINDOW_MS = 10 * 60_000
+
+/**
+ * How often, with several instances, each loaded board checks the database for updates it did
+ * not get over the bus (a lost message, a bus that was down): the longest two instances' views
+ * of a board can differ.
+ */
+export const RECONCILE_INTERVAL_MS = 3000
+
+/** A change of a board made while holding its lock: apply, store, relay (see RoomRegistry.exclusive). */
+export type BoardChange = <T>(apply: (room: Room) => T) => Promise<T>
 
 /** A board kept out of service, and since when (for /healthz; the reason is in the log). */
 export interface IsolatedBoard {
@@ -35,21 +47,46 @@ export class RoomRegistry {
 
   private readonly idleUnloadMs: number
   private readonly onLastLeft: (room: Room) => void
+  private readonly bus: BoardBus | undefined
+  private readonly reconcileTimer: NodeJS.Timeout | undefined
 
   constructor(
-    private readonly storage: DocumentLog,
+    private readonly storage: DocumentLog & BoardLocks,
     private readonly log: FastifyBaseLogger,
     {
       idleUnloadMs,
       onLastLeft = () => {},
+      bus,
+      reconcileIntervalMs = RECONCILE_INTERVAL_MS,
     }: {
       idleUnloadMs: number
       /** Called when the last socket of a board has closed (the board stays loaded a while longer). */
       onLastLeft?: (room: Room) => void
+      /** How this instance hears of other instances' changes, when there are others. */
+      bus?: BoardBus
+      reconcileIntervalMs?: number
     },
   ) {
     this.idleUnloadMs = idleUnloadMs
     this.onLastLeft = onLastLeft
+    this.bus = bus
+    if (bus) {
+      bus.onReconnect(() => this.reconcile())
+      this.reconcileTimer = setInterval(() => this.reconcile(), reconcileIntervalMs)
+      this.reconcileTimer.unref()
+    }
+  }
+
+  /** Every loaded board that is behind the database catches up (only with several instances). */
+  private reconcile(): void {
+    for (const room of this.rooms.values()) {
+      this.storage
+        .latestSeq(room.boardId)
+        .then((latest) => (latest > room.seq ? room.catchUp() : undefined))
+        .catch(() => {
+          // The database is away: the next round tries again.
+        })
+    }
   }
 
   /** The loaded room of a board, loading it if needed. Concurrent callers share one load. */
@@ -75,16 +112,31 @@ export class RoomRegistry {
    * Runs a server-side change on a board's document (loading it if needed) and
    * resolves once the change is stored and sent to everyone connected.
    */
-  async change<T>(boardId: string, apply: (room: Room) => T): Promise<T> {
-    const room = await this.acquire(boardId)
-    try {
-      const result = apply(room)
-      await room.flush()
-      if (room.hasFailed) throw new Error('the change could not be stored')
-      return result
-    } finally {
-      if (room.size === 0) this.scheduleUnload(room)
-    }
+  change<T>(boardId: string, apply: (room: Room) => T): Promise<T> {
+    return this.exclusive(boardId, (change) => change(apply))
+  }
+
+  /**
+   * Runs `task` while holding the board's lock (on every instance, see BoardLocks), after the
+   * board has caught up with everything stored: a rule that reads the board before it writes
+   * (one open voting round, the dot budget's tally) then sees what every instance did.
+   * `change` applies, stores and relays one change, as `change()` does.
+   */
+  exclusive<T>(boardId: string, task: (change: BoardChange) => Promise<T>): Promise<T> {
+    return this.storage.withBoardLock(boardId, async () => {
+      const room = await this.acquire(boardId)
+      try {
+        await room.catchUp()
+        return await task(async (apply) => {
+          const result = apply(room)
+          await room.flush()
+          if (room.hasFailed) throw new Error('the change could not be stored')
+          return result
+        })
+      } finally {
+        if (room.size === 0) this.scheduleUnload(room)
+      }
+    })
   }
 
   /** Lets a board that was acquired for a socket that then did not join unload again once idle. */
@@ -126,22 +178,29 @@ export class RoomRegistry {
           this.scheduleUnload(empty)
           this.onLastLeft(empty)
         },
-        onFailure: (failed) => this.handleFailure(failed),
-      })
+        onFailure: (failed, cause) => this.handleFailure(failed, cause),
+      }, this.bus)
     } catch (error) {
       if (error instanceof BoardUnavailableError) this.isolate(boardId, error.message)
       throw error
     }
     this.rooms.set(boardId, room)
+    // What another instance stored between reading the board and subscribing to its messages.
+    if (this.bus) void room.catchUp()
     // A socket may have left while the board loaded.
     if (room.size === 0) this.scheduleUnload(room)
     this.log.debug({ boardId }, 'board loaded')
     return room
   }
 
-  /** A board that could not store or flush is dropped from memory; one that keeps failing is isolated. */
-  private handleFailure(room: Room): void {
+  /**
+   * A board that could not store or flush is dropped from memory; one whose own handling keeps
+   * failing is isolated. Storage that is away fails every board alike and is no board's fault:
+   * those boards load again once it is back.
+   */
+  private handleFailure(room: Room, cause: 'storage' | 'processing'): void {
     this.forget(room)
+    if (cause === 'storage') return
     const now = Date.now()
     const recent = (this.failures.get(room.boardId) ?? []).filter((at) => now - at < FAILURE_WINDOW_MS)
     recent.push(now)
@@ -191,6 +250,7 @@ export class RoomRegistry {
   /** Persists every board and closes every socket with 1001. */
   async closeAll(): Promise<void> {
     this.shuttingDown = true
+    clearInterval(this.reconcileTimer)
     for (const timer of this.unloadTimers.values()) clearTimeout(timer)
     this.unloadTimers.clear()
     await Promise.allSettled(this.loading.values())

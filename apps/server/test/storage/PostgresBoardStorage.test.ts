@@ -10,6 +10,7 @@ import { PostgresBoardStorage } from '../../src/storage/PostgresBoardStorage.ts'
 import { startPostgres, type PostgresServer } from '../services/testServices.ts'
 import { describeBallotBoxContract } from './ballotBoxContract.ts'
 import { describeBoardDirectoryContract } from './boardDirectoryContract.ts'
+import { describeBoardLocksContract } from './boardLocksContract.ts'
 import { describeDocumentLogContract } from './documentLogContract.ts'
 import { describeSnapshotStoreContract } from './snapshotStoreContract.ts'
 import { bytes, newBoard, type StorageFactory } from './storageContractKit.ts'
@@ -44,6 +45,8 @@ describeBoardDirectoryContract('PostgreSQL', factory)
 describeDocumentLogContract('PostgreSQL', factory)
 describeSnapshotStoreContract('PostgreSQL', factory)
 describeBallotBoxContract('PostgreSQL', factory)
+// Two instances on one database: the lock holds across them.
+describeBoardLocksContract('PostgreSQL', factory, (first) => PostgresBoardStorage.open(urls.get(first)!))
 
 it('migrates once when several instances start on one database at the same time', async () => {
   const url = await server.createDatabase()
@@ -72,10 +75,14 @@ it('keeps every update when two instances append and compact one board at once',
   const url = await server.createDatabase()
   const [a, b] = await Promise.all([PostgresBoardStorage.open(url), PostgresBoardStorage.open(url)])
   await a.createBoard(newBoard('AAAAAAAAAAAAAAAA'))
-  const first = await a.appendUpdates('AAAAAAAAAAAAAAAA', [bytes(10)])
+  const { lastSeq: first } = await a.appendUpdates('AAAAAAAAAAAAAAAA', [bytes(10)])
   const appends = Array.from({ length: 30 }, (_, n) => (n % 2 ? a : b).appendUpdates('AAAAAAAAAAAAAAAA', [bytes(20 + n)]))
   // Compacting up to the first update while others are appended: only what it covers goes.
-  const [seqs] = await Promise.all([Promise.all(appends), b.compact('AAAAAAAAAAAAAAAA', bytes(7), first)])
+  const [results] = await Promise.all([Promise.all(appends), b.compact('AAAAAAAAAAAAAAAA', bytes(7), first)])
+  const seqs = results.map((result) => result.lastSeq)
+  // Appends of one board are serialised: each one's previous number is another's last.
+  const previous = new Set(results.map((result) => result.previousSeq))
+  expect(seqs.filter((seq) => previous.has(seq))).toHaveLength(29)
   // An older compaction arriving late does not move the state back.
   await a.compact('AAAAAAAAAAAAAAAA', bytes(6), first - 1)
   const stored = await a.loadDocument('AAAAAAAAAAAAAAAA')

@@ -6,6 +6,7 @@ import { afterEach, expect, it } from 'vitest'
 import { SQLITE_FILE_NAME, SqliteBoardStorage } from '../../src/storage/SqliteBoardStorage.ts'
 import { describeBallotBoxContract } from './ballotBoxContract.ts'
 import { describeBoardDirectoryContract } from './boardDirectoryContract.ts'
+import { describeBoardLocksContract } from './boardLocksContract.ts'
 import { describeDocumentLogContract } from './documentLogContract.ts'
 import { describeSnapshotStoreContract } from './snapshotStoreContract.ts'
 import type { StorageFactory } from './storageContractKit.ts'
@@ -16,6 +17,7 @@ function describeStorageContracts(name: string, factory: StorageFactory): void {
   describeDocumentLogContract(name, factory)
   describeSnapshotStoreContract(name, factory)
   describeBallotBoxContract(name, factory)
+  describeBoardLocksContract(name, factory)
 }
 
 const dirs: string[] = []
