@@ -50,7 +50,7 @@ if (!fs.existsSync(installedMarker) || fs.statSync(installedMarker).mtimeMs < fs
 }
 
 if (!process.argv.includes('--no-build')) {
-  const outputs = ['apps/web/dist/index.html', 'apps/server/dist/server.js'].map((file) => path.join(ROOT, file))
+  const outputs = ['apps/web/dist/index.html', 'apps/server/dist/server.js', 'apps/server/dist/cli.js'].map((file) => path.join(ROOT, file))
   const builtAt = Math.min(...outputs.map((file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0)))
   const sourcesAt = Math.max(
     ...['apps/web', 'apps/server', 'packages', 'pnpm-lock.yaml', 'tsconfig.base.json'].map((dir) => newestMtime(path.join(ROOT, dir))),

@@ -1,5 +1,5 @@
 /**
- * Everything Dorfplatz stores, as one backend implements it (SQLite or PostgreSQL): five
+ * Everything Dorfplatz stores, as one backend implements it (SQLite or PostgreSQL): six
  * concerns, each an interface of its own with a contract suite of its own (apps/server/test/
  * storage), so that a backend can be built and checked concern by concern, and each part of the
  * server can ask only for the concern it needs.
@@ -7,16 +7,18 @@
 import type { BallotBox } from './BallotBox.ts'
 import type { BoardDirectory } from './BoardDirectory.ts'
 import type { BoardLocks } from './BoardLocks.ts'
+import type { BoardTransfer } from './BoardTransfer.ts'
 import type { DocumentLog } from './DocumentLog.ts'
 import type { SnapshotStore } from './SnapshotStore.ts'
 
 export type { BallotBox, BallotOutcome, RoundTally } from './BallotBox.ts'
 export type { BoardDirectory, NewBoard, StoredBoard, TokenGrant } from './BoardDirectory.ts'
 export type { BoardLocks } from './BoardLocks.ts'
+export type { BoardDump, BoardTransfer, StoredBallot, StoredToken } from './BoardTransfer.ts'
 export type { AppendResult, DocumentLog, StoredDocument } from './DocumentLog.ts'
 export type { SnapshotStore, StoredSnapshot } from './SnapshotStore.ts'
 
-export interface BoardStorage extends BoardDirectory, DocumentLog, SnapshotStore, BallotBox, BoardLocks {
+export interface BoardStorage extends BoardDirectory, DocumentLog, SnapshotStore, BallotBox, BoardLocks, BoardTransfer {
   /** Throws when the storage cannot serve requests (used by /healthz). */
   ping(): Promise<void>
   close(): Promise<void>

@@ -13,9 +13,10 @@
  *   together migrate once.
  */
 import pg from 'pg'
+import * as Y from 'yjs'
 import { isRole, type Role, type SnapshotInfo, type SnapshotKind } from '@dorfplatz/protocol'
 import type { BallotOutcome, RoundTally } from './BallotBox.ts'
-import type { BoardStorage } from './BoardStorage.ts'
+import type { BoardDump, BoardStorage } from './BoardStorage.ts'
 import type { NewBoard, StoredBoard, TokenGrant } from './BoardDirectory.ts'
 import type { AppendResult, StoredDocument } from './DocumentLog.ts'
 import type { StoredSnapshot } from './SnapshotStore.ts'
@@ -389,6 +390,75 @@ export class PostgresBoardStorage implements BoardStorage {
     const row = rows[0]
     if (!row) return undefined
     return { ...snapshotInfo(row), state: bytes(row.state), thumbnail: row.thumbnail }
+  }
+
+  // -- BoardTransfer ------------------------------------------------------------------------
+
+  async dumpBoard(boardId: string): Promise<BoardDump | undefined> {
+    const parts = await this.transaction(async (client) => {
+      const board = await client.query<{ id: string; title: string; created_at: string }>('SELECT id, title, created_at FROM boards WHERE id = $1', [boardId])
+      if (!board.rows[0]) return undefined
+      const tokens = await client.query<{ hash: string; role: string; created_at: string; revoked_at: string | null }>(
+        'SELECT hash, role, created_at, revoked_at FROM tokens WHERE board_id = $1 ORDER BY created_at, hash',
+        [boardId],
+      )
+      const snapshots = await client.query<SnapshotRow & { state: Buffer; thumbnail: string }>(
+        'SELECT id, name, kind, created_at, state, thumbnail FROM snapshots WHERE board_id = $1 ORDER BY created_at, position',
+        [boardId],
+      )
+      const ballots = await client.query<{ round_id: string; voter: string; shape_id: string; dots: number }>(
+        'SELECT round_id, voter, shape_id, dots FROM ballots WHERE board_id = $1 ORDER BY round_id, voter, shape_id',
+        [boardId],
+      )
+      return { board: board.rows[0], tokens: tokens.rows, snapshots: snapshots.rows, ballots: ballots.rows }
+    }, 'REPEATABLE READ')
+    if (!parts) return undefined
+    return {
+      board: { id: parts.board.id, title: parts.board.title, createdAt: Number(parts.board.created_at) },
+      tokens: parts.tokens
+        .filter((row) => isRole(row.role))
+        .map((row) => ({ hash: row.hash, role: row.role as Role, createdAt: Number(row.created_at), revokedAt: row.revoked_at === null ? null : Number(row.revoked_at) })),
+      updates: (await this.loadDocument(boardId)).updates,
+      snapshots: parts.snapshots.map((row) => ({ ...snapshotInfo(row), state: bytes(row.state), thumbnail: row.thumbnail })),
+      ballots: parts.ballots.map((row) => ({ roundId: row.round_id, voter: row.voter, shapeId: row.shape_id, dots: row.dots })),
+    }
+  }
+
+  async restoreBoard(dump: BoardDump): Promise<void> {
+    await this.transaction(async (client) => {
+      const { board } = dump
+      await client.query('INSERT INTO boards (id, title, created_at) VALUES ($1, $2, $3)', [board.id, board.title, board.createdAt])
+      for (const token of dump.tokens) {
+        await client.query('INSERT INTO tokens (hash, board_id, role, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5)', [
+          token.hash,
+          board.id,
+          token.role,
+          token.createdAt,
+          token.revokedAt,
+        ])
+      }
+      await client.query('INSERT INTO board_states (board_id, data, upto_seq) VALUES ($1, $2, 0)', [board.id, Buffer.from(Y.mergeUpdates(dump.updates))])
+      for (const { id, name, kind, createdAt, state, thumbnail } of dump.snapshots) {
+        await client.query('INSERT INTO snapshots (id, board_id, name, kind, created_at, state, thumbnail) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          id,
+          board.id,
+          name,
+          kind,
+          createdAt,
+          Buffer.from(state),
+          thumbnail,
+        ])
+      }
+      for (const ballot of dump.ballots) {
+        await client.query('INSERT INTO ballots (board_id, round_id, voter, shape_id, dots) VALUES ($1, $2, $3, $4, $5)', [
+          board.id,
+          ballot.roundId,
+          ballot.voter,
+          ballot.shapeId,
+          ballot.dots,
+        ])
+      }
+    })
   }
 
   // -- BoardLocks ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import * as Y from 'yjs'
 import { isRole, type Role } from '@dorfplatz/protocol'
 import type { SnapshotInfo, SnapshotKind } from '@dorfplatz/protocol'
 import type {
@@ -15,6 +16,7 @@ import type {
   RoundTally,
   StoredBoard,
   AppendResult,
+  BoardDump,
   StoredDocument,
   StoredSnapshot,
   TokenGrant,
@@ -355,6 +357,50 @@ export class SqliteBoardStorage implements BoardStorage {
     const row = this.statements.getSnapshot.get(boardId, snapshotId)
     if (!row) return undefined
     return { ...snapshotInfo(row), state: new Uint8Array(row.state), thumbnail: row.thumbnail }
+  }
+
+  async dumpBoard(boardId: string): Promise<BoardDump | undefined> {
+    return this.db.transaction(() => {
+      const board = this.statements.getBoard.get(boardId)
+      if (!board) return undefined
+      const tokens = this.db
+        .prepare<[string], { hash: string; role: string; created_at: number; revoked_at: number | null }>(
+          'SELECT hash, role, created_at, revoked_at FROM tokens WHERE board_id = ? ORDER BY created_at, hash',
+        )
+        .all(boardId)
+      const snapshots = this.db
+        .prepare<[string], SnapshotRow & { state: Buffer; thumbnail: string }>(
+          'SELECT id, name, kind, created_at, state, thumbnail FROM snapshots WHERE board_id = ? ORDER BY created_at, rowid',
+        )
+        .all(boardId)
+      const ballots = this.db
+        .prepare<[string], { round_id: string; voter: string; shape_id: string; dots: number }>(
+          'SELECT round_id, voter, shape_id, dots FROM ballots WHERE board_id = ? ORDER BY round_id, voter, shape_id',
+        )
+        .all(boardId)
+      return {
+        board: { id: board.id, title: board.title, createdAt: board.created_at },
+        tokens: tokens.filter((row) => isRole(row.role)).map((row) => ({ hash: row.hash, role: row.role as Role, createdAt: row.created_at, revokedAt: row.revoked_at })),
+        updates: this.loadDocumentNow(boardId).updates,
+        snapshots: snapshots.map((row) => ({ ...snapshotInfo(row), state: new Uint8Array(row.state), thumbnail: row.thumbnail })),
+        ballots: ballots.map((row) => ({ roundId: row.round_id, voter: row.voter, shapeId: row.shape_id, dots: row.dots })),
+      }
+    })()
+  }
+
+  async restoreBoard(dump: BoardDump): Promise<void> {
+    this.db.transaction(() => {
+      const { board } = dump
+      this.statements.insertBoard.run(board.id, board.title, board.createdAt)
+      const insertToken = this.db.prepare('INSERT INTO tokens (hash, board_id, role, created_at, revoked_at) VALUES (?, ?, ?, ?, ?)')
+      for (const token of dump.tokens) insertToken.run(token.hash, board.id, token.role, token.createdAt, token.revokedAt)
+      this.statements.insertState.run(board.id, Buffer.from(Y.mergeUpdates(dump.updates)), 0)
+      for (const { id, name, kind, createdAt, state, thumbnail } of dump.snapshots) {
+        this.statements.insertSnapshot.run(id, board.id, name, kind, createdAt, Buffer.from(state), thumbnail)
+      }
+      const insertBallot = this.db.prepare('INSERT INTO ballots (board_id, round_id, voter, shape_id, dots) VALUES (?, ?, ?, ?, ?)')
+      for (const ballot of dump.ballots) insertBallot.run(board.id, ballot.roundId, ballot.voter, ballot.shapeId, ballot.dots)
+    })()
   }
 
   withBoardLock<T>(boardId: string, task: () => Promise<T>): Promise<T> {

@@ -11,6 +11,7 @@ import { startPostgres, type PostgresServer } from '../services/testServices.ts'
 import { describeBallotBoxContract } from './ballotBoxContract.ts'
 import { describeBoardDirectoryContract } from './boardDirectoryContract.ts'
 import { describeBoardLocksContract } from './boardLocksContract.ts'
+import { describeBoardTransferContract } from './boardTransferContract.ts'
 import { describeDocumentLogContract } from './documentLogContract.ts'
 import { describeSnapshotStoreContract } from './snapshotStoreContract.ts'
 import { bytes, newBoard, type StorageFactory } from './storageContractKit.ts'
@@ -45,6 +46,7 @@ describeBoardDirectoryContract('PostgreSQL', factory)
 describeDocumentLogContract('PostgreSQL', factory)
 describeSnapshotStoreContract('PostgreSQL', factory)
 describeBallotBoxContract('PostgreSQL', factory)
+describeBoardTransferContract('PostgreSQL', factory)
 // Two instances on one database: the lock holds across them.
 describeBoardLocksContract('PostgreSQL', factory, (first) => PostgresBoardStorage.open(urls.get(first)!))
 

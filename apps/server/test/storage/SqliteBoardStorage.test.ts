@@ -7,6 +7,7 @@ import { SQLITE_FILE_NAME, SqliteBoardStorage } from '../../src/storage/SqliteBo
 import { describeBallotBoxContract } from './ballotBoxContract.ts'
 import { describeBoardDirectoryContract } from './boardDirectoryContract.ts'
 import { describeBoardLocksContract } from './boardLocksContract.ts'
+import { describeBoardTransferContract } from './boardTransferContract.ts'
 import { describeDocumentLogContract } from './documentLogContract.ts'
 import { describeSnapshotStoreContract } from './snapshotStoreContract.ts'
 import type { StorageFactory } from './storageContractKit.ts'
@@ -18,6 +19,7 @@ function describeStorageContracts(name: string, factory: StorageFactory): void {
   describeSnapshotStoreContract(name, factory)
   describeBallotBoxContract(name, factory)
   describeBoardLocksContract(name, factory)
+  describeBoardTransferContract(name, factory)
 }
 
 const dirs: string[] = []

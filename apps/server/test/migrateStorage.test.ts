@@ -1,0 +1,91 @@
+/**
+ * `dorfplatz migrate-storage`: an installation on SQLite moves to PostgreSQL board for board, and
+ * the server on PostgreSQL then serves every board as it was, its links, versions and votes too.
+ */
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { VOTER_HEADER } from '@dorfplatz/protocol'
+import { startPostgres, type PostgresServer } from './services/testServices.ts'
+import { connectProvider, noteText, startTestServer, tempDataDir, waitForDoc, waitForSync, writeNote } from './testServer.ts'
+
+const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/cli.ts')
+
+/** Runs the command line as an operator does; resolves with its exit code and output. */
+async function dorfplatz(...args: string[]): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CLI, ...args])
+    return { code: 0, output: stdout + stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, output: failed.stdout + failed.stderr }
+  }
+}
+
+let postgres: PostgresServer
+beforeAll(async () => {
+  postgres = await startPostgres()
+}, 60_000)
+afterAll(async () => {
+  await postgres?.destroy()
+})
+
+it('moves every board from SQLite to PostgreSQL as it was, and can be run again', async () => {
+  const dataDir = tempDataDir()
+  const before = await startTestServer({ DORFPLATZ_DATA_DIR: dataDir })
+  const boards = await Promise.all([before.createBoard('Erstes'), before.createBoard('Zweites')])
+  const writer = connectProvider(before, boards[0].id, boards[0].tokens.participant)
+  await waitForSync(writer)
+  writeNote(writer.doc, 'n', 'Mitgenommen')
+  const witness = connectProvider(before, boards[0].id, boards[0].tokens.viewer)
+  await waitForDoc(witness.doc, (doc) => noteText(doc, 'n') === 'Mitgenommen')
+  const auth = { authorization: `Bearer ${boards[0].tokens.facilitator}`, 'content-type': 'application/json' }
+  await fetch(`${before.url}/api/boards/${boards[0].id}/snapshots`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'Vorher' }) })
+  const round = (await (
+    await fetch(`${before.url}/api/boards/${boards[0].id}/rounds`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ title: 'Abstimmung', dotsPerPerson: 2, scope: { kind: 'all' } }),
+    })
+  ).json()) as { round: { id: string } }
+  const ballot = (server: { url: string }) =>
+    fetch(`${server.url}/api/boards/${boards[0].id}/rounds/${round.round.id}/ballot`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${boards[0].tokens.participant}`, 'content-type': 'application/json', [VOTER_HEADER]: 'w'.repeat(43) },
+      body: JSON.stringify({ shapeId: 'shape:n', delta: 1 }),
+    })
+  expect((await ballot(before)).status).toBe(200)
+  writer.destroy()
+  witness.destroy()
+  await before.close()
+
+  const url = await postgres.createDatabase()
+  const moved = await dorfplatz('migrate-storage', '--from', dataDir, '--to', url)
+  expect(moved.code).toBe(0)
+  expect(moved.output).toContain('2 boards moved, 0 were there already.')
+
+  const after = await startTestServer({ DORFPLATZ_DATABASE_URL: url })
+  const reader = connectProvider(after, boards[0].id, boards[0].tokens.viewer)
+  await waitForSync(reader)
+  expect(noteText(reader.doc, 'n')).toBe('Mitgenommen')
+  const info = await fetch(`${after.url}/api/boards/${boards[1].id}`, { headers: { authorization: `Bearer ${boards[1].tokens.facilitator}` } })
+  expect(((await info.json()) as { title: string }).title).toBe('Zweites')
+  const versions = (await (await fetch(`${after.url}/api/boards/${boards[0].id}/snapshots`, { headers: auth })).json()) as { snapshots: Array<{ name: string }> }
+  expect(versions.snapshots.map((snapshot) => snapshot.name)).toContain('Vorher')
+  // The open round's ballot came along: one dot of two is left.
+  expect(((await (await ballot(after)).json()) as { remaining: number }).remaining).toBe(0)
+
+  const again = await dorfplatz('migrate-storage', '--from', dataDir, '--to', url)
+  expect(again.output).toContain('0 boards moved, 2 were there already.')
+}, 90_000)
+
+it('refuses a folder without a Dorfplatz database and an address that is not PostgreSQL, with a clear message', async () => {
+  const missing = await dorfplatz('migrate-storage', '--from', tempDataDir(), '--to', 'postgres://nobody@127.0.0.1:1/none')
+  expect(missing.code).toBe(1)
+  expect(missing.output).toMatch(/There is no Dorfplatz database in .* \(dorfplatz\.sqlite is missing\)\./)
+  const notPostgres = await dorfplatz('migrate-storage', '--from', '.', '--to', 'mysql://x')
+  expect(notPostgres.output).toMatch(/no Dorfplatz database|must be a PostgreSQL address/)
+  expect((await dorfplatz('nonsense')).output).toContain('Commands: migrate-storage')
+}, 30_000)
