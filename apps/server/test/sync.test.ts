@@ -385,18 +385,42 @@ describe('bad input', () => {
     await expectBoardUnharmed(server, board, watcher)
   })
 
-  it('refuses an update that depends on changes the server never had, and never hands it on', async () => {
+  it('keeps an update that depends on changes it never had out of the board, asks for them, and takes them with the answer', async () => {
+    const { server, board, watcher } = await boardWithWatcher()
+    const offline = new Y.Doc()
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(watcher.doc))
+    const synced = Y.encodeStateVector(offline)
+    writeNote(offline, 'never-sent', 'Offline geschrieben')
+    const before = Y.encodeStateVector(offline)
+    writeNote(offline, 'depends', 'Baut darauf auf')
+    const orphan = Y.encodeStateAsUpdate(offline, before)
+    const raw = openRawSocket(syncUrl(server, board.id, board.tokens.participant))
+    await raw.opened
+    await raw.nextMessage()
+    // A client back from offline that edits before its answer to the server's request went out.
+    raw.socket.send(syncUpdateMessage(orphan))
+    let request = await raw.nextMessage()
+    while (!(request[0] === MessageType.SYNC && request[1] === syncProtocol.messageYjsSyncStep1)) request = await raw.nextMessage()
+    expect(server.app.rooms.peek(board.id)!.doc.store.pendingStructs).toBeNull()
+    expect(noteText((await freshView(server, board.id, board.tokens.viewer)), 'depends')).toBeUndefined()
+    // Its answer brings everything, and both notes arrive.
+    raw.socket.send(syncAnswerMessage(Y.encodeStateAsUpdate(offline, synced)))
+    await waitForDoc(watcher.doc, (doc) => noteText(doc, 'depends') === 'Baut darauf auf' && noteText(doc, 'never-sent') === 'Offline geschrieben')
+    expect(raw.socket.readyState).toBe(raw.socket.OPEN)
+    await expectBoardUnharmed(server, board, watcher)
+  })
+
+  it('refuses an answer that depends on changes the server never had (4400), and never hands it on', async () => {
     const { server, board, watcher } = await boardWithWatcher()
     const forger = new Y.Doc()
     Y.applyUpdate(forger, Y.encodeStateAsUpdate(watcher.doc))
     writeNote(forger, 'never-sent', 'Nie gesendet')
     const before = Y.encodeStateVector(forger)
     writeNote(forger, 'depends', 'Hängt davon ab')
-    const orphan = Y.encodeStateAsUpdate(forger, before)
     const raw = openRawSocket(syncUrl(server, board.id, board.tokens.participant))
     await raw.opened
     await raw.nextMessage()
-    raw.socket.send(syncUpdateMessage(orphan))
+    raw.socket.send(syncAnswerMessage(Y.encodeStateAsUpdate(forger, before)))
     expect((await raw.closed).code).toBe(CloseCode.BAD_MESSAGE)
     await expectBoardUnharmed(server, board, watcher)
     const fresh = await freshView(server, board.id, board.tokens.viewer)

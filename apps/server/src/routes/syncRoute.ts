@@ -66,7 +66,7 @@ export async function syncRoute(
           return
         }
         const { grant } = admission
-        const room = await app.rooms.acquire(boardId)
+        let room = await app.rooms.acquire(boardId)
         // The link may have been replaced while the board loaded.
         const stillValid = !connection.isClosed && (await app.storage.findToken(grant.tokenHash)) !== undefined
         if (!stillValid || connection.isClosed) {
@@ -74,6 +74,8 @@ export async function syncRoute(
           app.rooms.releaseIfIdle(room)
           return
         }
+        // The board may have been unloaded meanwhile (nobody else had it open): load it again.
+        if (room.isClosed) room = await app.rooms.acquire(boardId)
         room.addConnection(connection, { role: grant.role, tokenHash: grant.tokenHash })
       }
       admit().catch((error: unknown) => {

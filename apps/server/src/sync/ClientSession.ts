@@ -20,11 +20,12 @@ export class ClientSession {
   syncRequest: Uint8Array | null = null
   awarenessQueried = false
   /**
-   * A participant's changes were dropped while the board was frozen (heldBack), and the server
-   * has since asked for them again and waits for the answer (awaitingHeldBack).
+   * A participant's changes were dropped while the board was frozen (heldBack); the server has
+   * asked for everything it lacks (after a freeze, or an update that built on changes the client
+   * had not sent yet) and waits for the answer (awaitingAnswer).
    */
   heldBack = false
-  awaitingHeldBack = false
+  awaitingAnswer = false
 
   constructor(
     readonly connection: Connection,

@@ -102,7 +102,7 @@ describe('Room', () => {
     expect(text(anna.doc, 'b')).toBe('Während der Pause')
   })
 
-  it('refuses an update that depends on changes the server never had (4400), and keeps nothing of it', async () => {
+  it('asks a client for its answer when an update builds on what it has not sent, and refuses an answer that lacks it (4400)', async () => {
     const test = await testRoom()
     const bernd = await test.join('participant')
     const forger = new Y.Doc()
@@ -110,7 +110,15 @@ describe('Room', () => {
     writeNote('never', 'Nie gesendet')(forger)
     const before = Y.encodeStateVector(forger)
     writeNote('depends', 'Hängt davon ab')(forger)
-    bernd.send(syncMessage(syncProtocol.messageYjsUpdate, Y.encodeStateAsUpdate(forger, before)))
+    const orphan = Y.encodeStateAsUpdate(forger, before)
+    bernd.socket.inbox.length = 0
+    bernd.send(syncMessage(syncProtocol.messageYjsUpdate, orphan))
+    await test.room.flush()
+    expect(bernd.connection.isClosed).toBe(false)
+    expect(bernd.socket.inbox.some((message) => message[0] === MessageType.SYNC && message[1] === syncProtocol.messageYjsSyncStep1)).toBe(true)
+    expect(test.room.doc.store.pendingStructs).toBeNull()
+    expect(text(test.room.doc, 'depends')).toBeUndefined()
+    bernd.send(syncMessage(syncProtocol.messageYjsSyncStep2, orphan))
     expect((await bernd.socket.closed).code).toBe(CloseCode.BAD_MESSAGE)
     expect(test.room.doc.store.pendingStructs).toBeNull()
     expect(text(test.room.doc, 'depends')).toBeUndefined()

@@ -345,14 +345,14 @@ export class Room {
         const update = decoding.readVarUint8Array(decoder)
         // A viewer's client answers the server's step 1 like any other; its content is dropped, not applied.
         if (!session.canEdit) return
-        this.applyClientUpdate(session, update)
-        session.awaitingHeldBack = false
+        this.applyClientUpdate(session, update, 'answer')
+        session.awaitingAnswer = false
         return
       }
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder)
         if (!session.canEdit) throw forbidden('this link may only view the board')
-        this.applyClientUpdate(session, update)
+        this.applyClientUpdate(session, update, 'live')
         return
       }
       default:
@@ -360,7 +360,7 @@ export class Room {
     }
   }
 
-  private applyClientUpdate(session: ClientSession, update: Uint8Array): void {
+  private applyClientUpdate(session: ClientSession, update: Uint8Array, kind: 'live' | 'answer'): void {
     if (session.role === 'participant' && isBoardFrozen(this.doc)) {
       // The board is frozen: the change is neither applied nor relayed. The client keeps it and
       // sends it again when asked after the release (see askForHeldBackChanges).
@@ -374,18 +374,27 @@ export class Room {
       isAcceptedSchema: isServerSchema,
     })
     Y.applyUpdate(this.doc, update, session)
-    // Over one ordered connection a client only builds on what the server sent it, so an update
-    // with missing dependencies is forged. Yjs would park it in memory, unstored, and hand it to
-    // newcomers in their sync step 2; drop it instead.
+    // An update whose dependencies the server does not have would stay parked in Yjs's memory,
+    // unstored, and reach newcomers in their sync step 2: it is dropped. A live update may rightly
+    // build on changes the client has not sent yet: it worked offline (or while the board was
+    // frozen) and its answer to the server's sync request is still on the way. The server asks for
+    // that answer, which brings everything; an answer itself can lack nothing, and one that does
+    // is forged.
     const store = this.doc.store
     if (store.pendingStructs !== null || store.pendingDs !== null) {
       store.pendingStructs = null
       store.pendingDs = null
-      // After a freeze the server has asked this client for its held-back changes; an edit made
-      // before the client read that request builds on them and comes again in its answer.
-      if (session.awaitingHeldBack) return
-      throw badMessage('update depends on changes the server does not have')
+      if (kind === 'answer') throw badMessage('update depends on changes the server does not have')
+      this.askForAnswer(session)
     }
+  }
+
+  /** Sends the client the server's state vector, once until it answers; its answer carries whatever the server lacks. */
+  private askForAnswer(session: ClientSession): void {
+    if (session.awaitingAnswer) return
+    session.awaitingAnswer = true
+    session.connection.enqueue(encodeSyncStep1(this.doc))
+    this.scheduleFlush()
   }
 
   /** After a freeze: asks each participant whose changes were held back to send what the server lacks. */
@@ -393,10 +402,9 @@ export class Room {
     for (const session of this.sessions.values()) {
       if (!session.heldBack) continue
       session.heldBack = false
-      session.awaitingHeldBack = true
-      session.connection.enqueue(encodeSyncStep1(this.doc))
+      session.awaitingAnswer = false
+      this.askForAnswer(session)
     }
-    this.scheduleFlush()
   }
 
   /**
