@@ -5,6 +5,8 @@
  * time, with the server in its own process as in production.
  */
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -13,11 +15,22 @@ import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
 import { getRecordsMap, type KeyValueArray } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
-import { MessageType } from '@dorfplatz/protocol'
+import { MessageType, type CreatedBoard } from '@dorfplatz/protocol'
 import type { TLRecord } from '@tldraw/tlschema'
+import { startPostgres } from '../../apps/server/test/services/testServices.ts'
+import { startCluster } from '../integration/cluster.ts'
+import { startServerProcess } from '../integration/serverProcess.ts'
 import { startBenchServer } from './benchServer.ts'
 
+/**
+ * Where the board lives: one instance on SQLite (the default), one on PostgreSQL, or two
+ * instances on PostgreSQL and Redis with every other client on each (so that most edits and
+ * cursors cross instances).
+ */
+export type RelayTopology = 'sqlite' | 'postgres' | 'two-instances'
+
 export interface RelayBenchOptions {
+  topology?: RelayTopology
   clients: number
   cursorHz: number
   seconds: number
@@ -128,17 +141,59 @@ class BenchClient {
   }
 }
 
+interface RelayServers {
+  /** Where each client connects: the instances' addresses, used in turn. */
+  wsUrls: string[]
+  pids: number[]
+  board: CreatedBoard
+  stop(): Promise<void>
+}
+
+async function createBoardAt(url: string): Promise<CreatedBoard> {
+  const response = await fetch(`${url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Benchmark"}' })
+  return (await response.json()) as CreatedBoard
+}
+
+async function startRelayServers(topology: RelayTopology): Promise<RelayServers> {
+  if (topology === 'sqlite') {
+    const { server, board, stop } = await startBenchServer('Benchmark')
+    return { wsUrls: [server.wsUrl], pids: [server.child.pid!], board, stop }
+  }
+  if (topology === 'postgres') {
+    const postgres = await startPostgres()
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dorfplatz-bench-'))
+    const server = await startServerProcess({
+      dataDir,
+      entry: 'built',
+      env: { LOG_LEVEL: 'error', DORFPLATZ_DATABASE_URL: await postgres.createDatabase() },
+    })
+    const board = await createBoardAt(server.url)
+    return {
+      wsUrls: [server.wsUrl],
+      pids: [server.child.pid!],
+      board,
+      async stop() {
+        await server.kill('SIGTERM')
+        await postgres.destroy()
+        fs.rmSync(dataDir, { recursive: true, force: true })
+      },
+    }
+  }
+  const cluster = await startCluster({ entry: 'built' })
+  const board = await createBoardAt(cluster.url)
+  return { wsUrls: cluster.instances.map((instance) => instance.wsUrl), pids: cluster.instances.map((instance) => instance.child.pid!), board, stop: () => cluster.stop() }
+}
+
 export async function runRelayBench(options: RelayBenchOptions): Promise<RelayBenchResult> {
-  const { server, board, stop } = await startBenchServer('Benchmark')
+  const { wsUrls, pids, board, stop } = await startRelayServers(options.topology ?? 'sqlite')
   try {
     const cursorDelays: number[] = []
     const editDelays: number[] = []
-    const url = `${server.wsUrl}/sync/${board.id}?token=${board.tokens.participant}`
     const clients: BenchClient[] = []
     for (let i = 0; i < options.clients; i++) {
       clients.push(
         new BenchClient(
-          url,
+          `${wsUrls[i % wsUrls.length]}/sync/${board.id}?token=${board.tokens.participant}`,
           (sentAt) => cursorDelays.push(Date.now() - sentAt),
           (sentAt) => editDelays.push(Date.now() - sentAt),
         ),
@@ -147,8 +202,7 @@ export async function runRelayBench(options: RelayBenchOptions): Promise<RelayBe
     await Promise.all(clients.map((client) => client.ready))
     cursorDelays.length = 0
 
-    const pid = server.child.pid!
-    const cpuBefore = cpuSeconds(pid)
+    const cpuBefore = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0)
     const startedAt = Date.now()
     const timers = clients.map((client, i) =>
       setTimeout(() => {
@@ -165,8 +219,8 @@ export async function runRelayBench(options: RelayBenchOptions): Promise<RelayBe
     for (const timer of timers) clearInterval(timer)
     clearInterval(editTimer)
     const elapsed = (Date.now() - startedAt) / 1000
-    const cpu = cpuSeconds(pid) - cpuBefore
-    const rss = rssMiB(pid)
+    const cpu = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - cpuBefore
+    const rss = pids.reduce((sum, pid) => sum + rssMiB(pid), 0)
     for (const client of clients) client.close()
 
     cursorDelays.sort((a, b) => a - b)

@@ -23,6 +23,16 @@ for (const clients of quick ? [10] : [10, 50, 100]) {
   relayRuns.push(result)
 }
 
+// The same board on PostgreSQL, and on two instances through Redis (every other client on each).
+const scaleOutRuns: RelayBenchResult[] = []
+for (const topology of ['postgres', 'two-instances'] as const) {
+  for (const clients of quick ? [10] : [10, 50]) {
+    const result = await runRelayBench({ topology, clients, cursorHz: 10, seconds: quick ? 3 : 15, editsPerSecond: 5 })
+    console.log(result)
+    scaleOutRuns.push(result)
+  }
+}
+
 let browserDelay: EditDelayResult | undefined
 const openRuns: BoardOpenResult[] = []
 if (fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
@@ -66,6 +76,19 @@ const lines = [
   ),
   '',
   'Edit delays include the durable append (SQLite, `synchronous=FULL`) before the relay.',
+  '',
+  '## The same on PostgreSQL, and on two instances through Redis',
+  '',
+  'One instance on PostgreSQL (the tests\' own server, `fsync=off`), and two instances on PostgreSQL',
+  'and Redis with every other client on each, so that half of all edits and cursors cross instances',
+  '(CPU and RSS: both instances together). Compare each p99 with the SQLite row of the same size above.',
+  '',
+  '| where | clients | cursor p50 | cursor p99 | edit p50 | edit p99 | server CPU | server RSS |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ...scaleOutRuns.map(
+    (r) =>
+      `| ${r.topology === 'postgres' ? 'PostgreSQL' : 'two instances'} | ${r.clients} | ${r.cursorP50Ms} ms | ${r.cursorP99Ms} ms | ${r.editP50Ms} ms | ${r.editP99Ms} ms | ${r.serverCpuPercent} % | ${r.serverRssMiB} MiB |`,
+  ),
   '',
   '## An edit between two browsers',
   '',
