@@ -57,7 +57,7 @@ import {
 } from 'tldraw'
 import { tldrawDe } from '../i18n/de.ts'
 import { tldrawEn } from '../i18n/en.ts'
-import { useBoardContext } from './BoardContext.ts'
+import { useBoardContext } from '../kernel/BoardContext.ts'
 
 const PARTICIPANT_TOOLS = ['select', 'hand', 'note', 'text', 'draw', 'eraser', 'arrow', 'rectangle', 'ellipse'] as const
 const FACILITATOR_TOOLS = [...PARTICIPANT_TOOLS, 'frame', 'laser', 'asset'] as const

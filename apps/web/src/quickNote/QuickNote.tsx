@@ -9,7 +9,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useValue, type Editor, type TLShapeId } from 'tldraw'
-import { useBoardContext } from '../board/BoardContext.ts'
+import { useBoardContext } from '../kernel/BoardContext.ts'
 import { useMediaQuery } from '../components/useMediaQuery.ts'
 import { QuickNoteSheet } from './QuickNoteSheet.tsx'
 

@@ -11,15 +11,15 @@ import type { TemplateInstance, VotingRound } from '@dorfplatz/board'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEditor } from 'tldraw'
-import { useBoardContext } from '../board/BoardContext.ts'
-import { useFacilitation } from '../board/useFacilitation.ts'
+import { useBoardContext } from '../kernel/BoardContext.ts'
+import { useFacilitation } from '../kernel/useFacilitation.ts'
 import { loadClosedResults } from './closedResults.ts'
 import { NoteVoteCount } from './NoteVoteCount.tsx'
 import { rankResults } from './rankResults.ts'
 import { revealedRounds } from './resultsSelection.ts'
 import { useNotesOnScreen } from './useNotesOnScreen.ts'
 import { useScopeName } from './useScopeName.ts'
-import { useTemplateInstances } from './useTemplateInstances.ts'
+import { useTemplateInstances } from '../kernel/useTemplateInstances.ts'
 
 /** Places on the wall: more would be too small to read from the back of the room. */
 export const PROJECTOR_RESULT_ROWS = 8
