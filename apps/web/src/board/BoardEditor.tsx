@@ -13,7 +13,6 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RotatedLink } from '../api/apiClient.ts'
 import { EmbedShapeUtil, Tldraw, useValue, type Editor, type TLComponents, type TLShapeId } from 'tldraw'
-import 'tldraw/tldraw.css'
 import { useLanguage } from '../i18n/i18n.ts'
 import { projectorPath } from '../route.ts'
 import { handOverProjectorToken } from '../storage/projectorToken.ts'
@@ -47,6 +46,9 @@ import { TimerDialog } from '../session/TimerDialog.tsx'
 import { ImportDialog } from '../snapshots/ImportDialog.tsx'
 import { SnapshotsDialog } from '../snapshots/SnapshotsDialog.tsx'
 import { VoteStartDialog } from '../voting/VoteStartDialog.tsx'
+import './board.css'
+// Last: Dorfplatz's rules are written to come before tldraw's, as they did in one stylesheet.
+import 'tldraw/tldraw.css'
 
 // tldraw wants its component overrides stable; they read the board from BoardContext.
 const components: TLComponents = {

@@ -9,7 +9,6 @@ import { MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/p
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createUserId, Tldraw, type Editor, type TLComponents, type TLUserId } from 'tldraw'
-import 'tldraw/tldraw.css'
 import { useProjectorFollow } from '../session/useProjectorFollow.ts'
 import { TimerDisplay } from '../session/TimerDisplay.tsx'
 import { handedOverProjectorToken } from '../storage/projectorToken.ts'
@@ -28,6 +27,10 @@ import { tldrawAssetUrls } from '../kernel/tldrawAssetUrls.ts'
 import { useBoardLink } from './useBoardLink.ts'
 import { useBoardSession, useBoardSnapshot } from '../kernel/useBoardSession.ts'
 import { useFacilitation } from '../kernel/useFacilitation.ts'
+import './board.css'
+import './projector.css'
+// Last: Dorfplatz's rules are written to come before tldraw's, as they did in one stylesheet.
+import 'tldraw/tldraw.css'
 
 const components: TLComponents = { InFrontOfTheCanvas: ProjectorVoteCounts }
 const shapeUtils = [ReadableNoteShapeUtil]

@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next'
 import { nextLanguage, setLanguage, useLanguage } from '../i18n/i18n.ts'
+import './LanguageSwitch.css'
 
 export function LanguageSwitch({ className }: { className?: string }) {
   const { t } = useTranslation()

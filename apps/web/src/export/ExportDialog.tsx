@@ -22,6 +22,7 @@ import type { PdfProgress } from './renderBoardPdf.ts'
 import { useDelayedFlag } from './useDelayedFlag.ts'
 import { ModalDialog } from '../components/ModalDialog.tsx'
 import type { ModalDialogOptions } from '../components/useModalDialog.ts'
+import './export.css'
 
 /** Work that ends sooner than this shows no busy text: it would only flicker. */
 const SLOW_EXPORT_MS = 400

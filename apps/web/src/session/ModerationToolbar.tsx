@@ -28,6 +28,7 @@ import {
   VersionsIcon,
 } from './sessionIcons.tsx'
 import { displayName, useSessionCommand } from './useSessionCommand.ts'
+import './session.css'
 
 /** The template structure on the current page: none, all of it locked, or some of it unlocked. */
 function templateLock(editor: Editor): 'none' | 'locked' | 'unlocked' {

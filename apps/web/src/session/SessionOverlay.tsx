@@ -20,6 +20,7 @@ import { useFollowPresenter } from './useFollowPresenter.ts'
 import { useSessionCommand } from './useSessionCommand.ts'
 import { useSummonReceiver } from './useSummonReceiver.ts'
 import { useTimerEnd } from './useTimerEnd.ts'
+import './session.css'
 
 export function SessionOverlay({ editor }: { editor: Editor }) {
   const { t } = useTranslation()

@@ -16,6 +16,7 @@ import { formatCountdown } from './timerView.ts'
 import { useSessionCommand } from './useSessionCommand.ts'
 import { useTimerView } from './useTimerView.ts'
 import { ModalDialog } from '../components/ModalDialog.tsx'
+import './session.css'
 
 const PRESET_MINUTES = [3, 5, 10, 15] as const
 const ONE_MINUTE_MS = 60_000

@@ -9,6 +9,7 @@ import { useFacilitation } from '../kernel/useFacilitation.ts'
 import { SessionIcon, TimerIcon } from './sessionIcons.tsx'
 import { formatCountdown } from './timerView.ts'
 import { useTimerView } from './useTimerView.ts'
+import './session.css'
 
 export function TimerDisplay() {
   const { t } = useTranslation()

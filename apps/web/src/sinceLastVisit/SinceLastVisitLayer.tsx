@@ -15,6 +15,7 @@ import { shapeLabel, templateName, type ShapeLabel } from './shapeLabel.ts'
 import { useVisitChanges } from './useVisitChanges.ts'
 import { trackVisitChanges } from './VisitTracker.ts'
 import type { VisitChangeKind, VisitChanges } from './visitChanges.ts'
+import './sinceLastVisit.css'
 
 interface ChangedShape {
   id: TLShapeId

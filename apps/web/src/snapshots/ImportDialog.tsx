@@ -20,6 +20,7 @@ import { usePausedEditor } from '../kernel/usePausedEditor.ts'
 import { ModalDialog } from '../components/ModalDialog.tsx'
 import { SubmitActions } from '../components/SubmitActions.tsx'
 import type { ModalDialogOptions } from '../components/useModalDialog.ts'
+import './snapshots.css'
 
 interface ImportDialogProps {
   boardId: string

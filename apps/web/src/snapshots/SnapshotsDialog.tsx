@@ -20,6 +20,7 @@ import { checkSnapshotName, defaultSnapshotName, formatSnapshotDate, snapshotKin
 import { usePausedEditor } from '../kernel/usePausedEditor.ts'
 import { ModalDialog } from '../components/ModalDialog.tsx'
 import type { ModalDialogOptions } from '../components/useModalDialog.ts'
+import './snapshots.css'
 
 interface SnapshotsDialogProps {
   boardId: string

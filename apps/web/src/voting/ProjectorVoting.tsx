@@ -20,6 +20,7 @@ import { revealedRounds } from './resultsSelection.ts'
 import { useNotesOnScreen } from './useNotesOnScreen.ts'
 import { useScopeName } from './useScopeName.ts'
 import { useTemplateInstances } from '../kernel/useTemplateInstances.ts'
+import './voting.css'
 
 /** Places on the wall: more would be too small to read from the back of the room. */
 export const PROJECTOR_RESULT_ROWS = 8

@@ -18,6 +18,7 @@ import { useTemplateInstances } from '../kernel/useTemplateInstances.ts'
 import { ModalDialog } from '../components/ModalDialog.tsx'
 import { SubmitActions } from '../components/SubmitActions.tsx'
 import type { ModalDialogOptions } from '../components/useModalDialog.ts'
+import './voting.css'
 
 /** What most dot votings use: enough to weigh, few enough to force a choice. */
 const DEFAULT_DOTS_PER_PERSON = 3

@@ -27,6 +27,7 @@ import { useNotesOnScreen, useVotableNoteIds } from './useNotesOnScreen.ts'
 import { useScopeName } from './useScopeName.ts'
 import { useTemplateInstances } from '../kernel/useTemplateInstances.ts'
 import { VotingPanel } from './VotingPanel.tsx'
+import './voting.css'
 
 /** Below this width on screen a note is too small to carry its buttons without covering its neighbours. */
 const MIN_NOTE_WIDTH_PX = 64
