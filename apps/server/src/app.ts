@@ -11,6 +11,7 @@ import { CloseCode, MAX_SYNC_ANSWER_BYTES } from '@dorfplatz/protocol'
 import type { Config } from './config.ts'
 import { storagePlugin } from './plugins/storagePlugin.ts'
 import { roomsPlugin } from './plugins/roomsPlugin.ts'
+import { PostgresBoardStorage } from './storage/PostgresBoardStorage.ts'
 import { SqliteBoardStorage } from './storage/SqliteBoardStorage.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
 import { boardRoutes } from './routes/boardRoutes.ts'
@@ -92,6 +93,11 @@ const CLIENT_ERROR_MESSAGES: Record<number, string> = {
   415: 'This content type is not accepted here.',
 }
 
+/** PostgreSQL when the operator configured it (migrated on start), else the SQLite file in the data folder. */
+async function openStorage(config: Config): Promise<BoardStorage> {
+  return config.databaseUrl ? PostgresBoardStorage.open(config.databaseUrl) : new SqliteBoardStorage(config.dataDir)
+}
+
 /** Keeps link tokens out of the logs. */
 const redactToken = (url: string) => url.replace(/([?&]token=)[^&]*/g, '$1…')
 
@@ -171,7 +177,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // preParsing: after the rate limit has counted the request, before its body is read.
   app.addHook('preParsing', boardAdmission(app, isAdmin))
 
-  await app.register(storagePlugin, { storage: options.storage ?? new SqliteBoardStorage(config.dataDir) })
+  await app.register(storagePlugin, { storage: options.storage ?? (await openStorage(config)) })
   await app.register(roomsPlugin, { idleUnloadMs: config.idleUnloadMs })
   await app.register(websocket, {
     options: { maxPayload: WS_MAX_PAYLOAD_BYTES },

@@ -19,6 +19,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   DORFPLATZ_DATA_DIR: z.string().min(1).default('./data'),
+  DORFPLATZ_DATABASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DORFPLATZ_REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
   DORFPLATZ_PUBLIC_URL: z.preprocess(
     emptyToUndefined,
     z
@@ -61,8 +63,12 @@ const envSchema = z.object({
 export interface Config {
   port: number
   host: string
-  /** Directory of the SQLite file. */
+  /** Directory of the SQLite file (when no databaseUrl is set). */
   dataDir: string
+  /** PostgreSQL to store everything in instead of SQLite (`postgres://…`). */
+  databaseUrl: string | undefined
+  /** Redis through which several instances serve the same boards (`redis://…`). */
+  redisUrl: string | undefined
   /** Public origin for links (e.g. https://dorfplatz.example-gemeinde.de); derived from each request when unset. */
   publicUrl: string | undefined
   /** When set, creating and listing boards needs `Authorization: Bearer <adminToken>`. */
@@ -97,6 +103,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DORFPLATZ_DATA_DIR),
+    databaseUrl: e.DORFPLATZ_DATABASE_URL,
+    redisUrl: e.DORFPLATZ_REDIS_URL,
     publicUrl: e.DORFPLATZ_PUBLIC_URL,
     adminToken: e.DORFPLATZ_ADMIN_TOKEN,
     trustProxy: e.DORFPLATZ_TRUST_PROXY,

@@ -48,8 +48,10 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port
   const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host
   const url = config.publicUrl ?? `http://${shownHost}:${port}`
-  app.log.info({ url, dataDir: config.dataDir }, 'Dorfplatz is running')
-  console.log(`\n  Dorfplatz läuft auf ${url}   (Daten: ${config.dataDir})\n`)
+  // Where the boards are kept, without the database's password.
+  const data = config.databaseUrl ? `PostgreSQL ${new URL(config.databaseUrl).host}${new URL(config.databaseUrl).pathname}` : config.dataDir
+  app.log.info({ url, data }, 'Dorfplatz is running')
+  console.log(`\n  Dorfplatz läuft auf ${url}   (Daten: ${data})\n`)
 }
 
 main().catch((error: unknown) => {

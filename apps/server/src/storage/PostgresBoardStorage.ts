@@ -1,0 +1,373 @@
+/**
+ * Storage in PostgreSQL, for operators who run it already and for several Dorfplatz instances
+ * on one database (DORFPLATZ_DATABASE_URL). The same four concerns and the same contract as the
+ * SQLite default; every rule that must hold across instances holds in the database:
+ *
+ * - Appends of one board are serialised with a transaction-level advisory lock on the board, so
+ *   that its sequence numbers become visible in the order they were taken: an instance that has
+ *   seen sequence n of a board has seen everything before it (see DocumentLog.loadUpdatesSince).
+ * - Compaction takes the same lock, and never moves a board's state back to an older one.
+ * - A voter's ballot is changed under a lock on (board, round, voter), so that the dot budget
+ *   holds against ballots sent to two instances at once.
+ * - Migrations run at start under a session-level advisory lock, so that instances starting
+ *   together migrate once.
+ */
+import pg from 'pg'
+import { isRole, type Role, type SnapshotInfo, type SnapshotKind } from '@dorfplatz/protocol'
+import type { BallotOutcome, RoundTally } from './BallotBox.ts'
+import type { BoardStorage } from './BoardStorage.ts'
+import type { NewBoard, StoredBoard, TokenGrant } from './BoardDirectory.ts'
+import type { StoredDocument } from './DocumentLog.ts'
+import type { StoredSnapshot } from './SnapshotStore.ts'
+
+/** Each entry moves the schema from version `index` to `index + 1`. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE boards (
+    id text PRIMARY KEY,
+    title text NOT NULL,
+    created_at bigint NOT NULL
+  );
+  CREATE TABLE tokens (
+    hash text PRIMARY KEY,
+    board_id text NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    role text NOT NULL,
+    created_at bigint NOT NULL,
+    revoked_at bigint
+  );
+  CREATE INDEX tokens_board ON tokens(board_id);
+  CREATE TABLE board_states (
+    board_id text PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+    data bytea NOT NULL,
+    upto_seq bigint NOT NULL
+  );
+  CREATE TABLE board_updates (
+    seq bigserial PRIMARY KEY,
+    board_id text NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    data bytea NOT NULL
+  );
+  CREATE INDEX board_updates_board_seq ON board_updates(board_id, seq);
+  CREATE TABLE ballots (
+    board_id text NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    round_id text NOT NULL,
+    voter text NOT NULL,
+    shape_id text NOT NULL,
+    dots integer NOT NULL CHECK (dots > 0),
+    PRIMARY KEY (board_id, round_id, voter, shape_id)
+  );
+  CREATE TABLE snapshots (
+    id text PRIMARY KEY,
+    board_id text NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    name text NOT NULL,
+    kind text NOT NULL,
+    created_at bigint NOT NULL,
+    position bigserial,
+    state bytea NOT NULL,
+    thumbnail text NOT NULL
+  );
+  CREATE INDEX snapshots_board ON snapshots(board_id, created_at);
+  `,
+]
+
+/** The advisory lock key under which instances migrate, one at a time ("dorf" in ASCII). */
+const MIGRATION_LOCK = 0x646f7266
+
+interface SnapshotRow {
+  id: string
+  name: string
+  kind: string
+  created_at: string
+}
+
+const snapshotInfo = (row: SnapshotRow): SnapshotInfo => ({
+  id: row.id,
+  name: row.name,
+  kind: row.kind as SnapshotKind,
+  createdAt: Number(row.created_at),
+})
+
+const bytes = (buffer: Buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+
+export class PostgresBoardStorage implements BoardStorage {
+  private readonly pool: pg.Pool
+
+  private constructor(pool: pg.Pool) {
+    this.pool = pool
+  }
+
+  /** Connects to `url`, and creates or migrates the schema. */
+  static async open(url: string, { maxConnections = 10 }: { maxConnections?: number } = {}): Promise<PostgresBoardStorage> {
+    const pool = new pg.Pool({ connectionString: url, max: maxConnections })
+    // An idle client that loses its connection (the database restarted) must not end the process.
+    pool.on('error', () => {})
+    const storage = new PostgresBoardStorage(pool)
+    try {
+      await storage.migrate()
+    } catch (error) {
+      await pool.end()
+      throw error
+    }
+    return storage
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect()
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
+      await client.query('CREATE TABLE IF NOT EXISTS dorfplatz_schema (version integer NOT NULL)')
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM dorfplatz_schema')
+      const version = rows[0]?.version ?? 0
+      if (version > MIGRATIONS.length) {
+        throw new Error(
+          `The database was written by a newer Dorfplatz (schema ${version}, this version knows ${MIGRATIONS.length}). Update Dorfplatz instead of downgrading.`,
+        )
+      }
+      for (let next = version; next < MIGRATIONS.length; next++) {
+        await client.query('BEGIN')
+        await client.query(MIGRATIONS[next]!)
+        await client.query('DELETE FROM dorfplatz_schema')
+        await client.query('INSERT INTO dorfplatz_schema (version) VALUES ($1)', [next + 1])
+        await client.query('COMMIT')
+      }
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      throw error
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined)
+      client.release()
+    }
+  }
+
+  /** Runs `work` in one transaction on one connection. */
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>, isolation = 'READ COMMITTED'): Promise<T> {
+    const client = await this.pool.connect()
+    try {
+      await client.query(`BEGIN ISOLATION LEVEL ${isolation}`)
+      const result = await work(client)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  /** Takes the transaction-level lock of `key` (released at commit or rollback). */
+  private async lock(client: pg.PoolClient, key: string): Promise<void> {
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key])
+  }
+
+  // -- BoardDirectory -----------------------------------------------------------------------
+
+  async createBoard(board: NewBoard): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('INSERT INTO boards (id, title, created_at) VALUES ($1, $2, $3)', [board.id, board.title, board.createdAt])
+      for (const [role, hash] of Object.entries(board.tokenHashes)) {
+        await client.query('INSERT INTO tokens (hash, board_id, role, created_at) VALUES ($1, $2, $3, $4)', [hash, board.id, role, board.createdAt])
+      }
+      await client.query('INSERT INTO board_states (board_id, data, upto_seq) VALUES ($1, $2, 0)', [board.id, Buffer.from(board.initialState)])
+    })
+  }
+
+  async getBoard(id: string): Promise<StoredBoard | undefined> {
+    const { rows } = await this.pool.query<{ id: string; title: string; created_at: string }>(
+      'SELECT id, title, created_at FROM boards WHERE id = $1',
+      [id],
+    )
+    const row = rows[0]
+    return row && { id: row.id, title: row.title, createdAt: Number(row.created_at) }
+  }
+
+  async listBoards(): Promise<StoredBoard[]> {
+    const { rows } = await this.pool.query<{ id: string; title: string; created_at: string }>(
+      'SELECT id, title, created_at FROM boards ORDER BY created_at DESC, id DESC',
+    )
+    return rows.map((row) => ({ id: row.id, title: row.title, createdAt: Number(row.created_at) }))
+  }
+
+  async findToken(tokenHash: string): Promise<TokenGrant | undefined> {
+    const { rows } = await this.pool.query<{ board_id: string; role: string }>(
+      'SELECT board_id, role FROM tokens WHERE hash = $1 AND revoked_at IS NULL',
+      [tokenHash],
+    )
+    const row = rows[0]
+    if (!row || !isRole(row.role)) return undefined
+    return { boardId: row.board_id, role: row.role }
+  }
+
+  async replaceToken(boardId: string, role: Role, newTokenHash: string): Promise<string[]> {
+    return this.transaction(async (client) => {
+      const now = Date.now()
+      const { rows } = await client.query<{ hash: string }>(
+        'UPDATE tokens SET revoked_at = $1 WHERE board_id = $2 AND role = $3 AND revoked_at IS NULL RETURNING hash',
+        [now, boardId, role],
+      )
+      await client.query('INSERT INTO tokens (hash, board_id, role, created_at) VALUES ($1, $2, $3, $4)', [newTokenHash, boardId, role, now])
+      return rows.map((row) => row.hash)
+    })
+  }
+
+  // -- DocumentLog --------------------------------------------------------------------------
+
+  async loadDocument(boardId: string): Promise<StoredDocument> {
+    return this.transaction(async (client) => {
+      const state = await client.query<{ data: Buffer; upto_seq: string }>('SELECT data, upto_seq FROM board_states WHERE board_id = $1', [boardId])
+      const updates: Uint8Array[] = []
+      let lastSeq = Number(state.rows[0]?.upto_seq ?? 0)
+      if (state.rows[0]) updates.push(bytes(state.rows[0].data))
+      const logged = await client.query<{ seq: string; data: Buffer }>(
+        'SELECT seq, data FROM board_updates WHERE board_id = $1 AND seq > $2 ORDER BY seq',
+        [boardId, lastSeq],
+      )
+      for (const row of logged.rows) {
+        updates.push(bytes(row.data))
+        lastSeq = Number(row.seq)
+      }
+      return { updates, lastSeq }
+    }, 'REPEATABLE READ')
+  }
+
+  async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number> {
+    return this.transaction(async (client) => {
+      await this.lock(client, `board:${boardId}`)
+      const { rows } = await client.query<{ seq: string }>(
+        'INSERT INTO board_updates (board_id, data) SELECT $1, unnest($2::bytea[]) RETURNING seq',
+        [boardId, updates.map((update) => Buffer.from(update))],
+      )
+      return rows.reduce((max, row) => Math.max(max, Number(row.seq)), 0)
+    })
+  }
+
+  async compact(boardId: string, state: Uint8Array, uptoSeq: number): Promise<void> {
+    await this.transaction(async (client) => {
+      await this.lock(client, `board:${boardId}`)
+      // Another instance may have compacted further already; its state then covers more, and stays.
+      const { rowCount } = await client.query(
+        'UPDATE board_states SET data = $2, upto_seq = $3 WHERE board_id = $1 AND upto_seq < $3',
+        [boardId, Buffer.from(state), uptoSeq],
+      )
+      if (rowCount === 0) return
+      await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [boardId, uptoSeq])
+    })
+  }
+
+  async countLoggedUpdates(boardId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM board_updates WHERE board_id = $1', [boardId])
+    return Number(rows[0]?.n ?? 0)
+  }
+
+  // -- BallotBox ----------------------------------------------------------------------------
+
+  private async ballotOf(client: pg.PoolClient | pg.Pool, boardId: string, roundId: string, voter: string): Promise<Map<string, number>> {
+    const { rows } = await client.query<{ shape_id: string; dots: number }>(
+      'SELECT shape_id, dots FROM ballots WHERE board_id = $1 AND round_id = $2 AND voter = $3 ORDER BY shape_id',
+      [boardId, roundId, voter],
+    )
+    return new Map(rows.map((row) => [row.shape_id, row.dots]))
+  }
+
+  async changeBallot(
+    boardId: string,
+    roundId: string,
+    voter: string,
+    shapeId: string,
+    delta: 1 | -1,
+    budget: number,
+  ): Promise<{ outcome: BallotOutcome; dots: Map<string, number> }> {
+    return this.transaction(async (client) => {
+      await this.lock(client, `ballot:${boardId}:${roundId}:${voter}`)
+      const dots = await this.ballotOf(client, boardId, roundId, voter)
+      let outcome: BallotOutcome = 'changed'
+      if (delta === 1) {
+        const used = [...dots.values()].reduce((sum, n) => sum + n, 0)
+        if (used >= budget) outcome = 'budget-spent'
+        else {
+          await client.query(
+            `INSERT INTO ballots (board_id, round_id, voter, shape_id, dots) VALUES ($1, $2, $3, $4, 1)
+             ON CONFLICT (board_id, round_id, voter, shape_id) DO UPDATE SET dots = ballots.dots + 1`,
+            [boardId, roundId, voter, shapeId],
+          )
+        }
+      } else {
+        const onNote = dots.get(shapeId) ?? 0
+        if (onNote === 0) outcome = 'no-dot-there'
+        else if (onNote === 1) {
+          await client.query('DELETE FROM ballots WHERE board_id = $1 AND round_id = $2 AND voter = $3 AND shape_id = $4', [boardId, roundId, voter, shapeId])
+        } else {
+          await client.query(
+            'UPDATE ballots SET dots = dots - 1 WHERE board_id = $1 AND round_id = $2 AND voter = $3 AND shape_id = $4',
+            [boardId, roundId, voter, shapeId],
+          )
+        }
+      }
+      return { outcome, dots: outcome === 'changed' ? await this.ballotOf(client, boardId, roundId, voter) : dots }
+    })
+  }
+
+  async readBallot(boardId: string, roundId: string, voter: string): Promise<Map<string, number>> {
+    return this.ballotOf(this.pool, boardId, roundId, voter)
+  }
+
+  async tallyRound(boardId: string, roundId: string): Promise<RoundTally> {
+    const { rows } = await this.pool.query<{ shape_id: string; dots: string; voters: string }>(
+      `SELECT shape_id, SUM(dots) AS dots, (SELECT COUNT(DISTINCT voter) FROM ballots WHERE board_id = $1 AND round_id = $2) AS voters
+       FROM ballots WHERE board_id = $1 AND round_id = $2 GROUP BY shape_id`,
+      [boardId, roundId],
+    )
+    const totals = new Map(rows.map((row) => [row.shape_id, Number(row.dots)]))
+    return { totals, voters: Number(rows[0]?.voters ?? 0), dots: [...totals.values()].reduce((sum, n) => sum + n, 0) }
+  }
+
+  async deleteBallots(boardId: string, roundId: string): Promise<void> {
+    await this.pool.query('DELETE FROM ballots WHERE board_id = $1 AND round_id = $2', [boardId, roundId])
+  }
+
+  // -- SnapshotStore ------------------------------------------------------------------------
+
+  async saveSnapshot(boardId: string, snapshot: StoredSnapshot, { keepAutomatic }: { keepAutomatic?: number } = {}): Promise<void> {
+    await this.transaction(async (client) => {
+      const { id, name, kind, createdAt, state, thumbnail } = snapshot
+      await client.query(
+        'INSERT INTO snapshots (id, board_id, name, kind, created_at, state, thumbnail) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [id, boardId, name, kind, createdAt, Buffer.from(state), thumbnail],
+      )
+      if (keepAutomatic !== undefined && kind !== 'manual') {
+        await client.query(
+          `DELETE FROM snapshots WHERE board_id = $1 AND kind = $2 AND id NOT IN (
+             SELECT id FROM snapshots WHERE board_id = $1 AND kind = $2 ORDER BY created_at DESC, position DESC LIMIT $3)`,
+          [boardId, kind, keepAutomatic],
+        )
+      }
+    })
+  }
+
+  async listSnapshots(boardId: string): Promise<SnapshotInfo[]> {
+    const { rows } = await this.pool.query<SnapshotRow>(
+      'SELECT id, name, kind, created_at FROM snapshots WHERE board_id = $1 ORDER BY created_at DESC, position DESC',
+      [boardId],
+    )
+    return rows.map(snapshotInfo)
+  }
+
+  async getSnapshot(boardId: string, snapshotId: string): Promise<StoredSnapshot | undefined> {
+    const { rows } = await this.pool.query<SnapshotRow & { state: Buffer; thumbnail: string }>(
+      'SELECT id, name, kind, created_at, state, thumbnail FROM snapshots WHERE board_id = $1 AND id = $2',
+      [boardId, snapshotId],
+    )
+    const row = rows[0]
+    if (!row) return undefined
+    return { ...snapshotInfo(row), state: bytes(row.state), thumbnail: row.thumbnail }
+  }
+
+  // -- The connection -------------------------------------------------------------------------
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1')
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end()
+  }
+}
