@@ -129,11 +129,11 @@ export class BoardSession {
   readonly provider: WebsocketProvider
   readonly store: TLStore
   readonly role: Role
+  /** Values kept with the browser's copy of the board, for extensions. */
+  readonly copyValues: CopyValues
   private readonly watchOnly: boolean
 
   private snapshot: BoardSessionSnapshot
-  /** Values kept with the browser's copy of the board, for extensions. */
-  readonly copyValues: CopyValues
   private peers: readonly Peer[] = []
   private readonly localCopy: LocalBoardCopy
   private readonly extensions = new Map<BoardSessionExtensionFactory, BoardSessionExtension>()
