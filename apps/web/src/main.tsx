@@ -1,9 +1,10 @@
 /** Entry point of the Dorfplatz web client. */
+// First, so that every component's own stylesheet comes after the shared one.
+import './base.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { initI18n } from './i18n/i18n.ts'
-import './styles.css'
 
 initI18n()
 

@@ -13,7 +13,6 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RotatedLink } from '../api/apiClient.ts'
 import { EmbedShapeUtil, Tldraw, useValue, type Editor, type TLComponents, type TLShapeId } from 'tldraw'
-import 'tldraw/tldraw.css'
 import { useLanguage } from '../i18n/i18n.ts'
 import { projectorPath } from '../route.ts'
 import { handOverProjectorToken } from '../storage/projectorToken.ts'
@@ -21,22 +20,23 @@ import { forgetToken, rememberBoard } from '../storage/recentBoards.ts'
 import { getCurrentUser, type CurrentUser } from '../user/currentUser.ts'
 import { AddTemplateDialog } from './AddTemplateDialog.tsx'
 import { BoardCanvasLayer } from './BoardCanvasLayer.tsx'
-import { BoardContext, type BoardContextValue } from './BoardContext.ts'
+import { BoardContext, type BoardContextValue } from '../kernel/BoardContext.ts'
 import { BoardMainMenu } from './BoardMainMenu.tsx'
 import { BoardMessage } from './BoardMessage.tsx'
 import { BoardNavigationPanel } from './BoardNavigationPanel.tsx'
-import type { BoardSession } from './BoardSession.ts'
+import type { BoardSession } from '../kernel/BoardSession.ts'
 import { BoardSharePanel } from './BoardSharePanel.tsx'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
+import { SESSION_EXTENSIONS } from './sessionExtensions.ts'
 import { showBoardOnOpen } from './showBoardOnOpen.ts'
 import { NameDialog } from './NameDialog.tsx'
 import { handlePastedLinks } from './pastedLinks.ts'
 import { revealShapeWhenPresent } from './revealShapeWhenPresent.ts'
 import { ShareDialog } from './ShareDialog.tsx'
 import { guardTemplateStructure } from './structureGuard.ts'
-import { tldrawAssetUrls } from './tldrawAssetUrls.ts'
-import { useBoardSession, useBoardSnapshot } from './useBoardSession.ts'
-import { usePausedEditor } from './usePausedEditor.ts'
+import { tldrawAssetUrls } from '../kernel/tldrawAssetUrls.ts'
+import { useBoardSession, useBoardSnapshot } from '../kernel/useBoardSession.ts'
+import { usePausedEditor } from '../kernel/usePausedEditor.ts'
 import { workshopComponents, workshopOverrides, workshopViewComponents } from './workshopUi.tsx'
 import { ExportDialog } from '../export/ExportDialog.tsx'
 import { QuickNote } from '../quickNote/QuickNote.tsx'
@@ -46,6 +46,9 @@ import { TimerDialog } from '../session/TimerDialog.tsx'
 import { ImportDialog } from '../snapshots/ImportDialog.tsx'
 import { SnapshotsDialog } from '../snapshots/SnapshotsDialog.tsx'
 import { VoteStartDialog } from '../voting/VoteStartDialog.tsx'
+import './board.css'
+// Last: Dorfplatz's rules are written to come before tldraw's, as they did in one stylesheet.
+import 'tldraw/tldraw.css'
 
 // tldraw wants its component overrides stable; they read the board from BoardContext.
 const components: TLComponents = {
@@ -84,7 +87,7 @@ interface BoardEditorProps {
 export function BoardEditor({ info, config, token }: BoardEditorProps) {
   const { t } = useTranslation()
   const user = getCurrentUser()
-  const session = useBoardSession(info.id, token, info.role, user)
+  const session = useBoardSession(info.id, token, info.role, user, { extensions: SESSION_EXTENSIONS })
   if (!session) return <BoardMessage kind="loading" title={t('board.loading')} />
   return <OpenBoard session={session} info={info} config={config} token={token} user={user} />
 }

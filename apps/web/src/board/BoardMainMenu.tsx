@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next'
 import { DefaultMainMenu, TldrawUiMenuGroup, TldrawUiMenuItem } from 'tldraw'
-import { useBoardContext } from './BoardContext.ts'
+import { useBoardContext } from '../kernel/BoardContext.ts'
 import { WorkshopMainMenuContent } from './workshopUi.tsx'
 
 export function BoardMainMenu() {

@@ -7,9 +7,9 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ModerationToolbar } from '../session/ModerationToolbar.tsx'
 import { TimerDisplay } from '../session/TimerDisplay.tsx'
-import { useBoardContext } from './BoardContext.ts'
+import { useBoardContext } from '../kernel/BoardContext.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
-import { useBoardSnapshot } from './useBoardSession.ts'
+import { useBoardSnapshot } from '../kernel/useBoardSession.ts'
 
 export function BoardTopPanel() {
   const { t } = useTranslation()

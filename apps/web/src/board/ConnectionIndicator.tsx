@@ -4,8 +4,8 @@
  * where the changes go (on a phone only to screen readers, as there is no room).
  */
 import { useTranslation } from 'react-i18next'
-import { useBoardContext } from './BoardContext.ts'
-import { useBoardSnapshot } from './useBoardSession.ts'
+import { useBoardContext } from '../kernel/BoardContext.ts'
+import { useBoardSnapshot } from '../kernel/useBoardSession.ts'
 
 export function ConnectionIndicator() {
   const { t } = useTranslation()

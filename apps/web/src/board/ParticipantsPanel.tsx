@@ -10,9 +10,9 @@ import { useTranslation } from 'react-i18next'
 import { createUserId, useEditor, useValue, type Editor } from 'tldraw'
 import { PeopleIcon, SessionIcon } from '../session/sessionIcons.tsx'
 import { Avatar } from './Avatar.tsx'
-import { useBoardContext } from './BoardContext.ts'
+import { useBoardContext } from '../kernel/BoardContext.ts'
 import { listParticipants, type Participant } from './participants.ts'
-import { usePeers } from './useBoardSession.ts'
+import { usePeers } from '../kernel/useBoardSession.ts'
 
 const PRESENCE_ID_PREFIX = 'instance_presence:'
 

@@ -10,9 +10,9 @@ import { isRole } from '@dorfplatz/protocol'
 import { useTranslation } from 'react-i18next'
 import { useValue } from 'tldraw'
 import { Avatar } from './Avatar.tsx'
-import { useBoardContext } from './BoardContext.ts'
+import { useBoardContext } from '../kernel/BoardContext.ts'
 import { roleRank } from './participants.ts'
-import { usePeers } from './useBoardSession.ts'
+import { usePeers } from '../kernel/useBoardSession.ts'
 
 /** Above this many people only the initials of the others stay visible; the participants panel names everyone. */
 const MAX_PEOPLE_WITH_VISIBLE_NAMES = 1

@@ -9,24 +9,28 @@ import { MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/p
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createUserId, Tldraw, type Editor, type TLComponents, type TLUserId } from 'tldraw'
-import 'tldraw/tldraw.css'
 import { useProjectorFollow } from '../session/useProjectorFollow.ts'
 import { TimerDisplay } from '../session/TimerDisplay.tsx'
 import { handedOverProjectorToken } from '../storage/projectorToken.ts'
 import { CurrentUser, getCurrentUser } from '../user/currentUser.ts'
 import { randomId } from '../user/randomId.ts'
 import { ProjectorVoteCounts, ProjectorVotingPanel } from '../voting/ProjectorVoting.tsx'
-import { BoardContext, type BoardContextValue } from './BoardContext.ts'
+import { BoardContext, type BoardContextValue } from '../kernel/BoardContext.ts'
 import { LinkStateMessage } from './BoardPage.tsx'
-import type { BoardSession } from './BoardSession.ts'
+import type { BoardSession } from '../kernel/BoardSession.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import { ReadableNoteShapeUtil } from './ReadableNoteShapeUtil.ts'
 import { readBoardToken } from './readBoardToken.ts'
+import { SESSION_EXTENSIONS } from './sessionExtensions.ts'
 import { showBoardOnOpen } from './showBoardOnOpen.ts'
-import { tldrawAssetUrls } from './tldrawAssetUrls.ts'
+import { tldrawAssetUrls } from '../kernel/tldrawAssetUrls.ts'
 import { useBoardLink } from './useBoardLink.ts'
-import { useBoardSession, useBoardSnapshot } from './useBoardSession.ts'
-import { useFacilitation } from './useFacilitation.ts'
+import { useBoardSession, useBoardSnapshot } from '../kernel/useBoardSession.ts'
+import { useFacilitation } from '../kernel/useFacilitation.ts'
+import './board.css'
+import './projector.css'
+// Last: Dorfplatz's rules are written to come before tldraw's, as they did in one stylesheet.
+import 'tldraw/tldraw.css'
 
 const components: TLComponents = { InFrontOfTheCanvas: ProjectorVoteCounts }
 const shapeUtils = [ReadableNoteShapeUtil]
@@ -57,7 +61,7 @@ function ProjectorBoard({ info, config, token }: ProjectorBoardProps) {
   const { t } = useTranslation()
   // The wall is not a person: an id of its own (tldraw follows only others), remembered nowhere.
   const [user] = useState(() => new CurrentUser({ id: `projector-${randomId(8)}`, name: t('projector.name'), color: '#4d5b6b' }))
-  const session = useBoardSession(info.id, token, info.role, user, { watchOnly: true })
+  const session = useBoardSession(info.id, token, info.role, user, { watchOnly: true, extensions: SESSION_EXTENSIONS })
   if (!session) return <LinkStateMessage state={{ status: 'loading' }} retry={nothing} />
   return <ProjectorView session={session} info={info} config={config} token={token} user={user} />
 }

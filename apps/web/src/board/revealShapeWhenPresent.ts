@@ -4,7 +4,7 @@
  * answered, so the camera waits for the frame's record before it moves.
  */
 import type { Editor, TLShapeId } from 'tldraw'
-import { whenPresent } from './whenPresent.ts'
+import { whenPresent } from '../kernel/whenPresent.ts'
 
 const REVEAL_ANIMATION_MS = 500
 

@@ -5,7 +5,7 @@
  * has moved it meanwhile or follows someone (whose view wins).
  */
 import type { Editor } from 'tldraw'
-import type { BoardSession } from './BoardSession.ts'
+import type { BoardSession } from '../kernel/BoardSession.ts'
 import { showOpeningView } from './templateViews.ts'
 
 /** Shows the opening view now, once more when the panels are laid out and after the first sync; returns the cleanup. */

@@ -6,7 +6,7 @@
  * that the top bar, the toolbar and an open voting panel leave free.
  */
 import type { Editor, TLShapeId } from 'tldraw'
-import { templateFramesInReadingOrder, type TemplateFrame } from '../export/templateFrames.ts'
+import { templateFramesInReadingOrder, type TemplateFrame } from '../kernel/templateFrames.ts'
 
 /**
  * The least zoom a template is shown at: a note's text (22 px) reads at 11 px on screen, and a

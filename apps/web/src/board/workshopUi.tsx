@@ -55,9 +55,10 @@ import {
   type TLUiStylePanelProps,
   type TLUiToolsContextType,
 } from 'tldraw'
+import type { Language } from '../i18n/i18n.ts'
 import { tldrawDe } from '../i18n/de.ts'
 import { tldrawEn } from '../i18n/en.ts'
-import { useBoardContext } from './BoardContext.ts'
+import { useBoardContext } from '../kernel/BoardContext.ts'
 
 const PARTICIPANT_TOOLS = ['select', 'hand', 'note', 'text', 'draw', 'eraser', 'arrow', 'rectangle', 'ellipse'] as const
 const FACILITATOR_TOOLS = [...PARTICIPANT_TOOLS, 'frame', 'laser', 'asset'] as const
@@ -124,7 +125,7 @@ function onlyTools(tools: TLUiToolsContextType, ids: readonly string[]): TLUiToo
   return Object.fromEntries(Object.entries(tools).filter(([id]) => ids.includes(id)))
 }
 
-const translations: TLUiOverrides['translations'] = { de: tldrawDe, en: tldrawEn }
+const translations: TLUiOverrides['translations'] = { de: tldrawDe, en: tldrawEn } satisfies Record<Language, unknown>
 
 const facilitatorOverrides: TLUiOverrides = {
   translations,

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { copyText } from './copyText.ts'
+import './CopyButton.css'
 
 /** How long "Kopiert" stays visible. */
 const CONFIRMATION_MS = 2500

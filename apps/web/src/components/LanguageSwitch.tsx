@@ -4,13 +4,13 @@
  * (on a phone's board only its code, "EN" or "DE", shows; the name stays its label).
  */
 import { useTranslation } from 'react-i18next'
-import { currentLanguage, setLanguage } from '../i18n/i18n.ts'
+import { nextLanguage, setLanguage, useLanguage } from '../i18n/i18n.ts'
+import './LanguageSwitch.css'
 
 export function LanguageSwitch({ className }: { className?: string }) {
-  const { t, i18n } = useTranslation()
-  // Read through i18n so the button re-renders when the language changes.
-  const language = i18n.resolvedLanguage === 'en' ? 'en' : currentLanguage()
-  const other = language === 'de' ? 'en' : 'de'
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const other = nextLanguage(language)
   return (
     <button
       type="button"

@@ -6,6 +6,7 @@
  */
 import { useId, useRef, type FormEvent, type ReactNode, type RefObject } from 'react'
 import { useModalDialog, type ModalDialogOptions } from './useModalDialog.ts'
+import './ModalDialog.css'
 
 interface ModalDialogProps extends ModalDialogOptions {
   title: ReactNode

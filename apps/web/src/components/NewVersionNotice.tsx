@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import './NewVersionNotice.css'
 
 export function NewVersionNotice() {
   const { t } = useTranslation()

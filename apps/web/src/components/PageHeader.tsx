@@ -1,6 +1,7 @@
 /** The header of the pages outside the board: the product name and the language switch. */
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
+import './PageHeader.css'
 
 export function PageHeader() {
   const { t } = useTranslation()

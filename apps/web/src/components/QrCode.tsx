@@ -4,6 +4,7 @@
  */
 import QRCode from 'qrcode'
 import { useEffect, useState } from 'react'
+import './QrCode.css'
 
 interface QrCodeProps {
   text: string

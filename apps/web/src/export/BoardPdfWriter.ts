@@ -29,7 +29,7 @@ import {
 import { fitText, LINE_HEIGHT, wrapLines, type PictureText } from './pdfTextLayer.ts'
 import { fitTextToWidth, toWinAnsi } from './winAnsiText.ts'
 
-/** The web client's ink and muted ink (styles.css), so the PDF looks like the app. */
+/** The web client's ink and muted ink (base.css), so the PDF looks like the app. */
 const INK = rgb(0x1b / 255, 0x25 / 255, 0x30 / 255)
 const MUTED = rgb(0x4f / 255, 0x5b / 255, 0x67 / 255)
 const RULE = rgb(0xd6 / 255, 0xd0 / 255, 0xc4 / 255)

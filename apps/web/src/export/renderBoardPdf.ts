@@ -11,7 +11,7 @@ import { BoardPdfWriter, type BoardPdfInfo, type BoardPdfList } from './BoardPdf
 import { currentPageShapeIds, IMAGE_PADDING, NothingToExportError } from './boardImage.ts'
 import { pixelRatioForBox } from './pdfPageLayout.ts'
 import { placeOnPicture, type BoardText } from './pdfTextLayer.ts'
-import { templateFramesInReadingOrder, type TemplateFrame } from './templateFrames.ts'
+import { templateFramesInReadingOrder, type TemplateFrame } from '../kernel/templateFrames.ts'
 
 export interface PdfSection {
   /** The shapes one page shows. */

@@ -3,20 +3,27 @@
  * away. The choice is remembered in this browser and mirrored into
  * `<html lang>` so screen readers pronounce the page correctly.
  */
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '@dorfplatz/protocol'
 import i18next from 'i18next'
 import { initReactI18next, useTranslation } from 'react-i18next'
 import { readLocal, writeLocal } from '../storage/localStore.ts'
-import { de } from './de.ts'
+import { de, type Messages } from './de.ts'
 import { en } from './en.ts'
 
-export const LANGUAGES = ['de', 'en'] as const
-export type Language = (typeof LANGUAGES)[number]
+/** The languages of the client: the one list of locales in @dorfplatz/protocol, German first. */
+export type Language = Locale
 
-const DEFAULT_LANGUAGE: Language = 'de'
+const DEFAULT_LANGUAGE: Language = DEFAULT_LOCALE
 const STORAGE_KEY = 'language'
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
+/** Every language's texts; the type asks for one set per locale of the list. */
+const RESOURCES: Record<Language, { translation: Messages }> = { de: { translation: de }, en: { translation: en } }
+
+export const isLanguage: (value: unknown) => value is Language = isLocale
+
+/** The language after `language` in the list, round again after the last: what the switch offers. */
+export function nextLanguage(language: Language): Language {
+  return LOCALES[(LOCALES.indexOf(language) + 1) % LOCALES.length] ?? DEFAULT_LANGUAGE
 }
 
 function storedLanguage(): Language {
@@ -28,10 +35,10 @@ function storedLanguage(): Language {
 export function initI18n(): typeof i18next {
   const lng = storedLanguage()
   void i18next.use(initReactI18next).init({
-    resources: { de: { translation: de }, en: { translation: en } },
+    resources: RESOURCES,
     lng,
     fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: [...LANGUAGES],
+    supportedLngs: [...LOCALES],
     // Resources are bundled, so nothing needs to wait for a backend.
     initAsync: false,
     // React escapes on its own.

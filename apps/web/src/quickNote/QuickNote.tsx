@@ -9,9 +9,10 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useValue, type Editor, type TLShapeId } from 'tldraw'
-import { useBoardContext } from '../board/BoardContext.ts'
+import { useBoardContext } from '../kernel/BoardContext.ts'
 import { useMediaQuery } from '../components/useMediaQuery.ts'
 import { QuickNoteSheet } from './QuickNoteSheet.tsx'
+import './quickNote.css'
 
 /**
  * A phone: a coarse pointer on a narrow screen, upright or turned (then it is low). Tablets
@@ -64,7 +65,7 @@ export function QuickNote({ editor }: { editor: Editor }) {
 
   return (
     <>
-      {/* Its state for the session banners that follow it, which move up above it (styles.css). */}
+      {/* Its state for the session banners that follow it, which move up above it (quickNote.css). */}
       <div
         className="quick-note-bar"
         data-testid="quick-note-bar"

@@ -8,13 +8,13 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefOb
 import { useTranslation } from 'react-i18next'
 import { getColorValue, useValue, type Editor, type TLShapeId } from 'tldraw'
 import { instanceZones } from '@dorfplatz/templates'
-import { useBoardContext } from '../board/BoardContext.ts'
-import { useFacilitation } from '../board/useFacilitation.ts'
-import { usePausedEditor } from '../board/usePausedEditor.ts'
+import { useBoardContext } from '../kernel/BoardContext.ts'
+import { useFacilitation } from '../kernel/useFacilitation.ts'
+import { usePausedEditor } from '../kernel/usePausedEditor.ts'
 import { useModalDialog } from '../components/useModalDialog.ts'
 import { useLanguage } from '../i18n/i18n.ts'
-import { scopeGroups } from '../voting/scopeOptions.ts'
-import { useTemplateInstances } from '../voting/useTemplateInstances.ts'
+import { scopeGroups } from '../kernel/scopeOptions.ts'
+import { useTemplateInstances } from '../kernel/useTemplateInstances.ts'
 import { addQuickNote } from './addQuickNote.ts'
 import {
   FREE_AREA,

@@ -17,7 +17,7 @@ import {
   type Rect,
 } from '@dorfplatz/templates'
 import { createShapeId, toRichText, type Box, type Editor, type TLPageId, type TLShape, type TLShapeId } from 'tldraw'
-import { parseScopeValue } from '../voting/scopeOptions.ts'
+import { parseScopeValue } from '../kernel/scopeOptions.ts'
 import { FREE_AREA, type QuickNoteColor } from './quickNoteChoice.ts'
 
 export interface QuickNote {

@@ -12,8 +12,8 @@ import { useTranslation } from 'react-i18next'
 import { isStructureShape } from '@dorfplatz/templates'
 import { createUserId, useEditor, useValue, type Editor } from 'tldraw'
 import { freezeBoard, releaseBoard, startFollowMe, stopFollowMe, summonEveryone } from '../api/facilitationApi.ts'
-import { useBoardContext } from '../board/BoardContext.ts'
-import { useFacilitation } from '../board/useFacilitation.ts'
+import { useBoardContext } from '../kernel/BoardContext.ts'
+import { useFacilitation } from '../kernel/useFacilitation.ts'
 import {
   DotsIcon,
   ExportIcon,
@@ -28,6 +28,7 @@ import {
   VersionsIcon,
 } from './sessionIcons.tsx'
 import { displayName, useSessionCommand } from './useSessionCommand.ts'
+import './session.css'
 
 /** The template structure on the current page: none, all of it locked, or some of it unlocked. */
 function templateLock(editor: Editor): 'none' | 'locked' | 'unlocked' {

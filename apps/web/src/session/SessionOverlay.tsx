@@ -10,8 +10,8 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { createUserId, useValue, type Editor } from 'tldraw'
 import { releaseBoard } from '../api/facilitationApi.ts'
-import { useBoardContext } from '../board/BoardContext.ts'
-import { useFacilitation } from '../board/useFacilitation.ts'
+import { useBoardContext } from '../kernel/BoardContext.ts'
+import { useFacilitation } from '../kernel/useFacilitation.ts'
 import { playChime } from './chime.ts'
 import { EyeIcon, PauseIcon, SessionIcon, SummonIcon, VersionsIcon } from './sessionIcons.tsx'
 import { useAnnouncer } from './useAnnouncer.ts'
@@ -20,6 +20,7 @@ import { useFollowPresenter } from './useFollowPresenter.ts'
 import { useSessionCommand } from './useSessionCommand.ts'
 import { useSummonReceiver } from './useSummonReceiver.ts'
 import { useTimerEnd } from './useTimerEnd.ts'
+import './session.css'
 
 export function SessionOverlay({ editor }: { editor: Editor }) {
   const { t } = useTranslation()

@@ -9,13 +9,14 @@ import type { TimerCommand } from '@dorfplatz/protocol'
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { sendTimerCommand } from '../api/facilitationApi.ts'
-import type { BoardSession } from '../board/BoardSession.ts'
-import { useFacilitation } from '../board/useFacilitation.ts'
+import type { BoardSession } from '../kernel/BoardSession.ts'
+import { useFacilitation } from '../kernel/useFacilitation.ts'
 import { MAX_TIMER_MINUTES, parseTimerMinutes } from './timerMinutes.ts'
 import { formatCountdown } from './timerView.ts'
 import { useSessionCommand } from './useSessionCommand.ts'
 import { useTimerView } from './useTimerView.ts'
 import { ModalDialog } from '../components/ModalDialog.tsx'
+import './session.css'
 
 const PRESET_MINUTES = [3, 5, 10, 15] as const
 const ONE_MINUTE_MS = 60_000

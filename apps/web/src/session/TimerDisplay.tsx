@@ -4,11 +4,12 @@
  * would speak every second); the end is announced once by the session overlay.
  */
 import { useTranslation } from 'react-i18next'
-import { useBoardContext } from '../board/BoardContext.ts'
-import { useFacilitation } from '../board/useFacilitation.ts'
+import { useBoardContext } from '../kernel/BoardContext.ts'
+import { useFacilitation } from '../kernel/useFacilitation.ts'
 import { SessionIcon, TimerIcon } from './sessionIcons.tsx'
 import { formatCountdown } from './timerView.ts'
 import { useTimerView } from './useTimerView.ts'
+import './session.css'
 
 export function TimerDisplay() {
   const { t } = useTranslation()

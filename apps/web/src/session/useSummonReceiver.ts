@@ -7,7 +7,7 @@
 import { FacilitationKey, getFacilitationMap, observeFacilitation, parseSummon, type SummonState } from '@dorfplatz/board'
 import { useEffect, useState } from 'react'
 import type { Editor, TLPageId, TLUserId } from 'tldraw'
-import type { BoardSession } from '../board/BoardSession.ts'
+import type { BoardSession } from '../kernel/BoardSession.ts'
 import { getServerClock } from './serverClock.ts'
 
 /** A summon older than this, by the server's clock, arrived late (after time offline) and is ignored. */

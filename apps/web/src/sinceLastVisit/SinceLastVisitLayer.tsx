@@ -6,14 +6,16 @@
 import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useComputed, useEditor, useValue, type Editor, type TLShapeId } from 'tldraw'
-import { useBoardContext } from '../board/BoardContext.ts'
-import { sameItems, shapeOnScreen, type ScreenBox } from '../board/shapesOnScreen.ts'
+import { useBoardContext } from '../kernel/BoardContext.ts'
+import { sameItems, shapeOnScreen, type ScreenBox } from '../kernel/shapesOnScreen.ts'
 import { useMediaQuery } from '../components/useMediaQuery.ts'
 import { useLanguage } from '../i18n/i18n.ts'
-import { showNote } from '../voting/showNote.ts'
+import { showNote } from '../kernel/showNote.ts'
 import { shapeLabel, templateName, type ShapeLabel } from './shapeLabel.ts'
 import { useVisitChanges } from './useVisitChanges.ts'
+import { trackVisitChanges } from './VisitTracker.ts'
 import type { VisitChangeKind, VisitChanges } from './visitChanges.ts'
+import './sinceLastVisit.css'
 
 interface ChangedShape {
   id: TLShapeId
@@ -131,7 +133,7 @@ export function SinceLastVisitLayer() {
             summary={summary}
             onShow={(id) => showNote(editor, id)}
             onDismiss={() => {
-              session.dismissVisitChanges()
+              session.extension(trackVisitChanges)?.dismiss()
               // The button goes with the panel; the focus goes to the board, not to the page.
               editor.getContainer().focus()
             }}

@@ -5,6 +5,7 @@
 import { richTextToPlain } from '@dorfplatz/board'
 import { getTemplate, isTemplateId, readStructureMeta } from '@dorfplatz/templates'
 import type { TLShape } from 'tldraw'
+import type { Language } from '../i18n/i18n.ts'
 
 export type ShapeLabel =
   | { kind: 'text'; text: string }
@@ -32,6 +33,6 @@ export function shapeLabel(shape: TLShape): ShapeLabel {
 }
 
 /** A template's name in `language`, or its id for one this version does not know. */
-export function templateName(templateId: string, language: 'de' | 'en'): string {
+export function templateName(templateId: string, language: Language): string {
   return isTemplateId(templateId) ? getTemplate(templateId).name[language] : templateId
 }

@@ -12,14 +12,15 @@ import type { Editor, TLPageId } from 'tldraw'
 import { ApiRequestError } from '../api/ApiRequestError.ts'
 import { apiErrorMessage } from '../api/apiErrorMessage.ts'
 import { importTldrFile } from '../api/snapshotApi.ts'
-import { focusMainMenuButton } from '../board/focusMainMenuButton.ts'
+import { focusMainMenuButton } from '../kernel/focusMainMenuButton.ts'
 import { useLanguage } from '../i18n/i18n.ts'
 import { checkImportFile, formatFileSize, IMPORT_ACCEPT, looksLikeTldrawFile, type ImportFileProblem } from './checkImportFile.ts'
 import { showPageWhenPresent } from './showPageWhenPresent.ts'
-import { usePausedEditor } from '../board/usePausedEditor.ts'
+import { usePausedEditor } from '../kernel/usePausedEditor.ts'
 import { ModalDialog } from '../components/ModalDialog.tsx'
 import { SubmitActions } from '../components/SubmitActions.tsx'
 import type { ModalDialogOptions } from '../components/useModalDialog.ts'
+import './snapshots.css'
 
 interface ImportDialogProps {
   boardId: string

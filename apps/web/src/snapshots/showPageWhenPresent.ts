@@ -4,7 +4,7 @@
  * for the page's record (and its shapes) before it turns to it.
  */
 import type { Editor, TLPageId } from 'tldraw'
-import { whenPresent } from '../board/whenPresent.ts'
+import { whenPresent } from '../kernel/whenPresent.ts'
 
 /** Fit the page's content, but never zoom in beyond 100 %, as the board opens. */
 const SHOW_MAX_ZOOM = 1

@@ -18,6 +18,7 @@ import { AdminSessionBar } from './AdminSessionBar.tsx'
 import { CreateBoardForm } from './CreateBoardForm.tsx'
 import { CreatedBoardLinks } from './CreatedBoardLinks.tsx'
 import { RecentBoards } from './RecentBoards.tsx'
+import './start.css'
 
 export function StartPage() {
   const { t } = useTranslation()

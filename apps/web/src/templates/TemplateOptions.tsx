@@ -7,6 +7,7 @@ import { TEMPLATES, type TemplateDefinition, type TemplateId } from '@dorfplatz/
 import { useId } from 'react'
 import { useLanguage } from '../i18n/i18n.ts'
 import { TemplatePreview } from './TemplatePreview.tsx'
+import './templates.css'
 
 interface TemplateOptionsProps {
   /** `checkbox`: any number of templates; `radio`: exactly one. */

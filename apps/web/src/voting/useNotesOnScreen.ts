@@ -6,8 +6,8 @@
 import { richTextToPlain, type TemplateInstance, type VoteScope } from '@dorfplatz/board'
 import { votableNoteIds } from '@dorfplatz/templates'
 import { useComputed, useValue, type Editor, type TLShape, type TLShapeId } from 'tldraw'
-import { sameItems, shapeOnScreen, type ScreenBox } from '../board/shapesOnScreen.ts'
-import { parseScopeValue, scopeValue } from './scopeOptions.ts'
+import { sameItems, shapeOnScreen, type ScreenBox } from '../kernel/shapesOnScreen.ts'
+import { parseScopeValue, scopeValue } from '../kernel/scopeOptions.ts'
 
 /** A note's box in viewport pixels (relative to the editor's top-left corner) and its text. */
 export interface NoteOnScreen extends ScreenBox {

@@ -2,7 +2,7 @@
 import type { TemplateInstance, VoteScope } from '@dorfplatz/board'
 import { useTranslation } from 'react-i18next'
 import { useLanguage } from '../i18n/i18n.ts'
-import { templateOfScope, zoneOfScope } from './scopeOptions.ts'
+import { templateOfScope, zoneOfScope } from '../kernel/scopeOptions.ts'
 
 export function useScopeName(scope: VoteScope, instances: readonly TemplateInstance[]): string {
   const { t } = useTranslation()

@@ -9,10 +9,18 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import type * as Y from 'yjs'
 import { boardCopyDatabaseName } from '../storage/boardCopies.ts'
 
+/** Values kept with the browser's copy of a board, beside the document: gone when the copy goes. */
+export interface CopyValues {
+  /** A value stored with the copy, or undefined. */
+  read(key: string): Promise<unknown>
+  /** Stores a structured-cloneable value with the copy; losing it only costs a convenience. */
+  write(key: string, value: unknown): void
+}
+
 /** If IndexedDB does not answer by then (a broken profile, say), the board opens from the server alone, when online. */
 const LOAD_TIMEOUT_MS = 3000
 
-export class LocalBoardCopy {
+export class LocalBoardCopy implements CopyValues {
   private readonly persistence: IndexeddbPersistence | null
   /** Resolves once the stored copy is in the document: true if there was one (an earlier visit). */
   readonly loaded: Promise<boolean>

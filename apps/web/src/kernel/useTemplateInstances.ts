@@ -1,7 +1,7 @@
 /** React access to the templates on the board, which the server adds to the document's meta. */
 import { getMeta, readTemplateInstances, type TemplateInstance } from '@dorfplatz/board'
 import { useCallback, useRef, useSyncExternalStore } from 'react'
-import type { BoardSession } from '../board/BoardSession.ts'
+import type { BoardSession } from './BoardSession.ts'
 
 export function useTemplateInstances(session: BoardSession): readonly TemplateInstance[] {
   const cache = useRef<readonly TemplateInstance[] | null>(null)

@@ -1,7 +1,9 @@
 /**
  * One open board outside React: the Yjs document, the y-websocket provider,
  * the tldraw store and the bindings between them, with one `dispose()` that
- * ends all of it. React reads its state through `subscribe`/`getSnapshot`.
+ * ends all of it. React reads its state through `subscribe`/`getSnapshot`;
+ * features that follow the session's life (a visit's first sync, a lost
+ * connection, the page going) plug in as extensions.
  */
 import {
   bindPresence,
@@ -17,17 +19,9 @@ import { atom, createTLStore, inlineBase64AssetStore, type TLStore } from 'tldra
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { FirstSyncChanges } from '../sinceLastVisit/FirstSyncChanges.ts'
-import {
-  hasVisitChanges,
-  mergeVisitChanges,
-  NO_VISIT_CHANGES,
-  parseVisitChanges,
-  type VisitChanges,
-} from '../sinceLastVisit/visitChanges.ts'
 import type { CurrentUser } from '../user/currentUser.ts'
 import { deriveConnectionState, type ConnectionState, type ProviderStatus } from './connectionState.ts'
-import { LocalBoardCopy } from './LocalBoardCopy.ts'
+import { LocalBoardCopy, type CopyValues } from './LocalBoardCopy.ts'
 import { BACK_ONLINE_SPREAD_MS, reconnectDelay } from './reconnectDelay.ts'
 
 /**
@@ -59,20 +53,39 @@ export interface BoardSessionOptions {
    * publishes no presence of its own, so it is nobody on the others' lists.
    */
   watchOnly?: boolean
+  /** What features add to the session, each made once for it (see BoardSessionExtension). */
+  extensions?: readonly BoardSessionExtensionFactory[]
 }
+
+/**
+ * A feature's part in a session's life. The session calls these at the moments below, in this
+ * order for a visit; the feature keeps its own state and logic, and reaches the board through the
+ * session it was made for (`doc`, `provider`, `copyValues`, `inSync`).
+ */
+export interface BoardSessionExtension {
+  /**
+   * The browser's copy of an earlier visit is loaded. The session waits for the promise before it
+   * binds the store and connects, so an extension can read what it keeps with the copy and watch
+   * the first sync from its start. Not called without such a copy.
+   */
+  copyLoaded?(): Promise<void>
+  /** The connection was lost while the store mirrors the document. */
+  connectionLost?(): void
+  /** A complete sync arrived: the first of a visit, and the first after every reconnect. */
+  synced?(): void
+  /** The page may be going (it is hidden for good, or the session ends): the last moment to keep anything. */
+  leaving?(): void
+  /** The session ends; called after `leaving`. */
+  dispose?(): void
+}
+
+/** Makes a feature's extension for one session; the session keeps it under this function (see `extension`). */
+export type BoardSessionExtensionFactory<T extends BoardSessionExtension = BoardSessionExtension> = (
+  session: BoardSession,
+) => T
 
 /** What this client answers to the server's heartbeat (see MessageType.HEARTBEAT). */
 const HEARTBEAT_ANSWER = new Uint8Array([MessageType.HEARTBEAT, 0])
-
-/** Keys of what is stored with the browser's copy of a board. */
-const LAST_SEEN_KEY = 'lastSeenAt'
-const VISIT_CHANGES_KEY = 'visitChanges'
-
-/**
- * Away longer than this (a tab left open overnight, a laptop closed between sessions), and what
- * the next sync brings is marked as "since your last visit", as on a new visit.
- */
-const AWAY_MS = 10 * 60_000
 
 /** Close codes that say a message was too large; edits made offline travel in one message. */
 const TOO_LARGE_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.MESSAGE_TOO_LARGE, 1009])
@@ -116,16 +129,17 @@ export class BoardSession {
   readonly provider: WebsocketProvider
   readonly store: TLStore
   readonly role: Role
+  /** Values kept with the browser's copy of the board, for extensions. */
+  readonly copyValues: CopyValues
   private readonly watchOnly: boolean
 
   private snapshot: BoardSessionSnapshot
   private peers: readonly Peer[] = []
-  private visitChanges: VisitChanges = NO_VISIT_CHANGES
   private readonly localCopy: LocalBoardCopy
+  private readonly extensions = new Map<BoardSessionExtensionFactory, BoardSessionExtension>()
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null
   private readonly listeners = new Set<() => void>()
   private readonly peerListeners = new Set<() => void>()
-  private readonly visitListeners = new Set<() => void>()
   private readonly disposers: (() => void)[] = []
   private online = navigator.onLine
   private providerStatus: ProviderStatus = 'connecting'
@@ -145,14 +159,8 @@ export class BoardSession {
   /** Whether the facilitator has frozen the board (participants may only look meanwhile). */
   private frozen = false
   private disposed = false
-  /**
-   * From a visit's start or a lost connection until the next complete sync: what that sync
-   * changes, when the browser last saw the board, and when the connection was lost (null for a
-   * new visit, which always counts).
-   */
-  private away: { changes: FirstSyncChanges; since: number | null; lostAt: number | null } | null = null
 
-  constructor({ boardId, token, role, user, watchOnly = false }: BoardSessionOptions) {
+  constructor({ boardId, token, role, user, watchOnly = false, extensions = [] }: BoardSessionOptions) {
     this.role = role
     this.watchOnly = watchOnly
     this.frozen = isBoardFrozen(this.doc)
@@ -189,7 +197,9 @@ export class BoardSession {
     const onStatus = ({ status }: { status: ProviderStatus }) => {
       this.providerStatus = status
       if (status !== 'connected') this.synced = false
-      if (status === 'disconnected') this.watchWhileAway()
+      if (status === 'disconnected' && this.bound && !this.disposed) {
+        for (const extension of this.extensions.values()) extension.connectionLost?.()
+      }
       this.update()
     }
     const onClosed = ({ code }: { code: number }) => {
@@ -247,7 +257,7 @@ export class BoardSession {
     // A page kept in the back/forward cache may come back, so it stays.
     const onPageHide = (event: PageTransitionEvent) => {
       this.flushEdits()
-      this.rememberLastSeen()
+      for (const extension of this.extensions.values()) extension.leaving?.()
       if (!event.persisted) this.leave()
     }
     // A phone may discard a tab in the background without a pagehide.
@@ -291,56 +301,43 @@ export class BoardSession {
     this.disposers.push(() => awareness.off('change', onAwarenessChange))
 
     this.localCopy = new LocalBoardCopy(boardId, this.doc)
+    this.copyValues = this.localCopy
     this.disposers.push(() => this.localCopy.destroy())
+    // Made before open() reads the copy, so that each sees the whole visit.
+    for (const create of extensions) this.extensions.set(create, create(this))
     void this.open()
+  }
+
+  /** The extension `create` made for this session, or undefined if the session was opened without it. */
+  extension<T extends BoardSessionExtension>(create: BoardSessionExtensionFactory<T>): T | undefined {
+    return this.extensions.get(create) as T | undefined
+  }
+
+  /** Whether the store holds the board as the server has it now (a complete sync over an open connection). */
+  get inSync(): boolean {
+    return this.synced
   }
 
   /**
    * Loads the browser's copy, then connects. With a copy from an earlier visit the board opens at
-   * once, also offline, and what the first sync brings is what changed since that visit.
+   * once, also offline, and the first sync brings what changed since that visit.
    */
   private async open(): Promise<void> {
     const stored = await this.localCopy.loaded
     if (this.disposed) return
     if (stored) {
-      const since = await this.localCopy.read(LAST_SEEN_KEY)
-      const earlier = parseVisitChanges(await this.localCopy.read(VISIT_CHANGES_KEY))
+      for (const extension of this.extensions.values()) await extension.copyLoaded?.()
       if (this.disposed) return
-      this.setVisitChanges(earlier)
-      const lastSeen = typeof since === 'number' ? since : null
-      this.away = { changes: new FirstSyncChanges(this.doc, this.provider), since: lastSeen, lostAt: null }
       this.bindDocument()
     }
     this.opened = true
     if (this.online) this.provider.connect()
   }
 
-  /** The connection is lost: what the next sync brings may be worth marking (see AWAY_MS). */
-  private watchWhileAway(): void {
-    if (this.away || !this.bound || this.disposed) return
-    const now = Date.now()
-    this.away = { changes: new FirstSyncChanges(this.doc, this.provider), since: now, lostAt: now }
-  }
-
   private onSynced(): void {
     this.bindDocument()
     this.tooLargeCloses = 0
-    this.rememberLastSeen()
-    const away = this.away
-    if (!away) return
-    this.away = null
-    const changes = away.changes.finish(away.since)
-    // A short drop in a live session shows its changes live; only a real absence is marked.
-    if (away.lostAt !== null && Date.now() - away.lostAt < AWAY_MS) return
-    if (!hasVisitChanges(changes)) return
-    const merged = mergeVisitChanges(this.visitChanges, changes)
-    this.setVisitChanges(merged)
-    this.localCopy.write(VISIT_CHANGES_KEY, merged)
-  }
-
-  /** Only a browser in sync has seen the board as it is. */
-  private rememberLastSeen(): void {
-    if (this.synced) this.localCopy.write(LAST_SEEN_KEY, Date.now())
+    for (const extension of this.extensions.values()) extension.synced?.()
   }
 
   /**
@@ -366,24 +363,6 @@ export class BoardSession {
     if (this.reconnectTimer !== null) clearTimeout(this.reconnectTimer)
     this.reconnectTimer = null
   }
-
-  private setVisitChanges(changes: VisitChanges): void {
-    this.visitChanges = changes
-    for (const listener of this.visitListeners) listener()
-  }
-
-  /** The person has seen the changes: the list and the highlights go, here and after a reload. */
-  readonly dismissVisitChanges = (): void => {
-    this.setVisitChanges(NO_VISIT_CHANGES)
-    this.localCopy.write(VISIT_CHANGES_KEY, null)
-  }
-
-  readonly subscribeVisitChanges = (listener: () => void): (() => void) => {
-    this.visitListeners.add(listener)
-    return () => this.visitListeners.delete(listener)
-  }
-
-  readonly getVisitChanges = (): VisitChanges => this.visitChanges
 
   /** The first complete sync arrived: from now on the store mirrors the document. */
   private bindDocument(): void {
@@ -487,16 +466,15 @@ export class BoardSession {
   dispose(): void {
     if (this.disposed) return
     this.flushEdits()
-    this.rememberLastSeen()
+    for (const extension of this.extensions.values()) extension.leaving?.()
     this.disposed = true
     this.cancelReconnect()
-    this.away?.changes.destroy()
+    for (const extension of this.extensions.values()) extension.dispose?.()
     this.leave()
     for (const dispose of this.disposers.splice(0).reverse()) dispose()
     this.provider.destroy()
     this.doc.destroy()
     this.listeners.clear()
     this.peerListeners.clear()
-    this.visitListeners.clear()
   }
 }

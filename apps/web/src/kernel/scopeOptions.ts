@@ -1,8 +1,9 @@
 /**
- * What a voting round can cover, as the start dialog offers it and the voting panel names it:
- * all notes, one zone of one template on the board, or every zone of one template. A zone is
- * written `<instanceId>/<zoneId>` in the dialog's select, a whole template `<instanceId>/*`
- * (instance ids are base64url, so they hold no slash; zone ids are never "*").
+ * How a place on the board is named: all notes, one zone of one template on the board, or every
+ * zone of one template. A voting round covers one (the start dialog offers them, the voting panel
+ * names them), and a note written on a phone goes into a zone. A zone is written
+ * `<instanceId>/<zoneId>` in a select's value, a whole template `<instanceId>/*` (instance ids
+ * are base64url, so they hold no slash; zone ids are never "*").
  */
 import type { TemplateInstance, VoteScope } from '@dorfplatz/board'
 import { getTemplate, instanceZones } from '@dorfplatz/templates'

@@ -1,7 +1,8 @@
 /**
  * What the panels inside tldraw need to know about the open board. tldraw
  * takes its component overrides once, as stable components, so they read the
- * board from this context instead of from props.
+ * board from this context instead of from props. The page provides it, with the
+ * actions that open its dialogs: a feature asks for a dialog without knowing it.
  */
 import type { BoardInfo } from '@dorfplatz/protocol'
 import { createContext, useContext } from 'react'

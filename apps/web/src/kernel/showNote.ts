@@ -1,4 +1,4 @@
-/** Brings a note into view, on whichever page it is, for the results list's links to the board. */
+/** Brings a note into view, on whichever page it is, for the lists that link to the board (results, changes since the last visit). */
 import type { Editor, TLShapeId } from 'tldraw'
 
 /** Long enough to follow with the eye; tldraw shortens it for people who ask for reduced motion. */

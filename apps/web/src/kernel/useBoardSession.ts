@@ -7,18 +7,24 @@ import type { Peer } from '@dorfplatz/board'
 import type { Role } from '@dorfplatz/protocol'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { CurrentUser } from '../user/currentUser.ts'
-import { BoardSession, type BoardSessionSnapshot } from './BoardSession.ts'
+import { BoardSession, type BoardSessionExtensionFactory, type BoardSessionSnapshot } from './BoardSession.ts'
 
+const NO_EXTENSIONS: readonly BoardSessionExtensionFactory[] = []
+
+/** `extensions` must keep its identity across renders (a constant of the page): a new list opens a new session. */
 export function useBoardSession(
   boardId: string,
   token: string,
   role: Role,
   user: CurrentUser,
-  { watchOnly = false }: { watchOnly?: boolean } = {},
+  {
+    watchOnly = false,
+    extensions = NO_EXTENSIONS,
+  }: { watchOnly?: boolean; extensions?: readonly BoardSessionExtensionFactory[] } = {},
 ): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null)
   useEffect(() => {
-    const next = new BoardSession({ boardId, token, role, user, watchOnly })
+    const next = new BoardSession({ boardId, token, role, user, watchOnly, extensions })
     // The session holds a socket and timers, so it may only exist between mount and
     // unmount (twice over in StrictMode); rendering it needs this one extra pass.
     // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -27,7 +33,7 @@ export function useBoardSession(
       setSession(null)
       next.dispose()
     }
-  }, [boardId, token, role, user, watchOnly])
+  }, [boardId, token, role, user, watchOnly, extensions])
   return session
 }
 

@@ -1,6 +1,7 @@
 /**
  * The template frames on a page, in the order a person reads them: rows from top to bottom,
- * each row from left to right. The PDF gives each of them a page of its own.
+ * each row from left to right. The PDF gives each of them a page of its own, and a board opens on
+ * the first of them.
  */
 import { readStructureMeta } from '@dorfplatz/templates'
 
