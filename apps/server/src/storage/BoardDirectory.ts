@@ -8,9 +8,11 @@ export interface StoredBoard {
   id: string
   title: string
   createdAt: number
+  /** When a socket last opened the board (its creation until then): what retention counts from. */
+  lastOpenedAt: number
 }
 
-export interface NewBoard extends StoredBoard {
+export interface NewBoard extends Omit<StoredBoard, 'lastOpenedAt'> {
   /** The seeded document as one Yjs update. */
   initialState: Uint8Array
   /** sha256 (hex) of each role's link token. */
@@ -31,4 +33,13 @@ export interface BoardDirectory {
   findToken(tokenHash: string): Promise<TokenGrant | undefined>
   /** Revokes the role's current token(s) and stores a new one; resolves to the revoked hashes. */
   replaceToken(boardId: string, role: Role, newTokenHash: string): Promise<string[]>
+  /** Notes that the board was opened at `at` (a board nobody opens is deleted after the retention period). */
+  touchBoard(boardId: string, at: number): Promise<void>
+  /** Bytes the board takes in storage: document, log and snapshots (with their thumbnails). */
+  storedBytes(boardId: string): Promise<number>
+  /**
+   * Deletes the board and everything of it (tokens, document, log, snapshots, thumbnails, ballots)
+   * in one transaction; resolves to whether there was such a board.
+   */
+  deleteBoard(boardId: string): Promise<boolean>
 }

@@ -68,7 +68,25 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX snapshots_board ON snapshots(board_id, created_at);
   `,
+  `
+  ALTER TABLE boards ADD COLUMN last_opened_at bigint NOT NULL DEFAULT 0;
+  UPDATE boards SET last_opened_at = created_at;
+  `,
 ]
+
+interface BoardRow {
+  id: string
+  title: string
+  created_at: string
+  last_opened_at: string
+}
+
+const storedBoard = (row: BoardRow): StoredBoard => ({
+  id: row.id,
+  title: row.title,
+  createdAt: Number(row.created_at),
+  lastOpenedAt: Number(row.last_opened_at),
+})
 
 /** The advisory lock key under which instances migrate, one at a time ("dorf" in ASCII). */
 const MIGRATION_LOCK = 0x646f7266
@@ -164,7 +182,7 @@ export class PostgresBoardStorage implements BoardStorage {
 
   async createBoard(board: NewBoard): Promise<void> {
     await this.transaction(async (client) => {
-      await client.query('INSERT INTO boards (id, title, created_at) VALUES ($1, $2, $3)', [board.id, board.title, board.createdAt])
+      await client.query('INSERT INTO boards (id, title, created_at, last_opened_at) VALUES ($1, $2, $3, $3)', [board.id, board.title, board.createdAt])
       for (const [role, hash] of Object.entries(board.tokenHashes)) {
         await client.query('INSERT INTO tokens (hash, board_id, role, created_at) VALUES ($1, $2, $3, $4)', [hash, board.id, role, board.createdAt])
       }
@@ -173,19 +191,40 @@ export class PostgresBoardStorage implements BoardStorage {
   }
 
   async getBoard(id: string): Promise<StoredBoard | undefined> {
-    const { rows } = await this.pool.query<{ id: string; title: string; created_at: string }>(
-      'SELECT id, title, created_at FROM boards WHERE id = $1',
-      [id],
-    )
+    const { rows } = await this.pool.query<BoardRow>('SELECT id, title, created_at, last_opened_at FROM boards WHERE id = $1', [id])
     const row = rows[0]
-    return row && { id: row.id, title: row.title, createdAt: Number(row.created_at) }
+    return row && storedBoard(row)
   }
 
   async listBoards(): Promise<StoredBoard[]> {
-    const { rows } = await this.pool.query<{ id: string; title: string; created_at: string }>(
-      'SELECT id, title, created_at FROM boards ORDER BY created_at DESC, id DESC',
+    const { rows } = await this.pool.query<BoardRow>(
+      'SELECT id, title, created_at, last_opened_at FROM boards ORDER BY created_at DESC, id DESC',
     )
-    return rows.map((row) => ({ id: row.id, title: row.title, createdAt: Number(row.created_at) }))
+    return rows.map(storedBoard)
+  }
+
+  async touchBoard(boardId: string, at: number): Promise<void> {
+    await this.pool.query('UPDATE boards SET last_opened_at = $1 WHERE id = $2 AND last_opened_at < $1', [at, boardId])
+  }
+
+  async storedBytes(boardId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>(
+      `SELECT (SELECT COALESCE(SUM(octet_length(data)), 0) FROM board_states WHERE board_id = $1)
+            + (SELECT COALESCE(SUM(octet_length(data)), 0) FROM board_updates WHERE board_id = $1)
+            + (SELECT COALESCE(SUM(octet_length(state) + octet_length(thumbnail)), 0) FROM snapshots WHERE board_id = $1) AS n`,
+      [boardId],
+    )
+    return Number(rows[0]?.n ?? 0)
+  }
+
+  async deleteBoard(boardId: string): Promise<boolean> {
+    // Tokens, state, log, snapshots and ballots go with the board (ON DELETE CASCADE). Under the
+    // board's append lock, so that no append of another instance is half-way through.
+    return this.transaction(async (client) => {
+      await this.lock(client, `board:${boardId}`)
+      const { rowCount } = await client.query('DELETE FROM boards WHERE id = $1', [boardId])
+      return (rowCount ?? 0) > 0
+    })
   }
 
   async findToken(tokenHash: string): Promise<TokenGrant | undefined> {
@@ -396,7 +435,7 @@ export class PostgresBoardStorage implements BoardStorage {
 
   async dumpBoard(boardId: string): Promise<BoardDump | undefined> {
     const parts = await this.transaction(async (client) => {
-      const board = await client.query<{ id: string; title: string; created_at: string }>('SELECT id, title, created_at FROM boards WHERE id = $1', [boardId])
+      const board = await client.query<BoardRow>('SELECT id, title, created_at, last_opened_at FROM boards WHERE id = $1', [boardId])
       if (!board.rows[0]) return undefined
       const tokens = await client.query<{ hash: string; role: string; created_at: string; revoked_at: string | null }>(
         'SELECT hash, role, created_at, revoked_at FROM tokens WHERE board_id = $1 ORDER BY created_at, hash',
@@ -414,7 +453,7 @@ export class PostgresBoardStorage implements BoardStorage {
     }, 'REPEATABLE READ')
     if (!parts) return undefined
     return {
-      board: { id: parts.board.id, title: parts.board.title, createdAt: Number(parts.board.created_at) },
+      board: storedBoard(parts.board),
       tokens: parts.tokens
         .filter((row) => isRole(row.role))
         .map((row) => ({ hash: row.hash, role: row.role as Role, createdAt: Number(row.created_at), revokedAt: row.revoked_at === null ? null : Number(row.revoked_at) })),
@@ -427,7 +466,12 @@ export class PostgresBoardStorage implements BoardStorage {
   async restoreBoard(dump: BoardDump): Promise<void> {
     await this.transaction(async (client) => {
       const { board } = dump
-      await client.query('INSERT INTO boards (id, title, created_at) VALUES ($1, $2, $3)', [board.id, board.title, board.createdAt])
+      await client.query('INSERT INTO boards (id, title, created_at, last_opened_at) VALUES ($1, $2, $3, $4)', [
+        board.id,
+        board.title,
+        board.createdAt,
+        board.lastOpenedAt,
+      ])
       for (const token of dump.tokens) {
         await client.query('INSERT INTO tokens (hash, board_id, role, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5)', [
           token.hash,

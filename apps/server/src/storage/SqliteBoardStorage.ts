@@ -87,7 +87,20 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX snapshots_board ON snapshots(board_id, created_at);
   `,
+  `
+  ALTER TABLE boards ADD COLUMN last_opened_at INTEGER NOT NULL DEFAULT 0;
+  UPDATE boards SET last_opened_at = created_at;
+  `,
 ]
+
+interface BoardRow {
+  id: string
+  title: string
+  created_at: number
+  last_opened_at: number
+}
+
+const storedBoard = (row: BoardRow): StoredBoard => ({ id: row.id, title: row.title, createdAt: row.created_at, lastOpenedAt: row.last_opened_at })
 
 export const SQLITE_FILE_NAME = 'dorfplatz.sqlite'
 
@@ -109,19 +122,27 @@ export class SqliteBoardStorage implements BoardStorage {
     this.db.pragma('synchronous = FULL')
     this.db.pragma('foreign_keys = ON')
     this.db.pragma('busy_timeout = 5000')
+    // Deleted rows are overwritten with zeros, not left in free pages: a deleted board (and the
+    // log rows compaction removes, which name their board) leaves no trace in the file.
+    this.db.pragma('secure_delete = ON')
     this.migrate()
     this.statements = {
-      insertBoard: this.db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)'),
+      insertBoard: this.db.prepare('INSERT INTO boards (id, title, created_at, last_opened_at) VALUES (?, ?, ?, ?)'),
       insertToken: this.db.prepare('INSERT INTO tokens (hash, board_id, role, created_at) VALUES (?, ?, ?, ?)'),
       insertState: this.db.prepare(
         'INSERT INTO board_states (board_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
       ),
-      getBoard: this.db.prepare<[string], { id: string; title: string; created_at: number }>(
-        'SELECT id, title, created_at FROM boards WHERE id = ?',
+      getBoard: this.db.prepare<[string], BoardRow>('SELECT id, title, created_at, last_opened_at FROM boards WHERE id = ?'),
+      listBoards: this.db.prepare<[], BoardRow>(
+        'SELECT id, title, created_at, last_opened_at FROM boards ORDER BY created_at DESC, rowid DESC',
       ),
-      listBoards: this.db.prepare<[], { id: string; title: string; created_at: number }>(
-        'SELECT id, title, created_at FROM boards ORDER BY created_at DESC, rowid DESC',
+      touchBoard: this.db.prepare('UPDATE boards SET last_opened_at = ? WHERE id = ? AND last_opened_at < ?'),
+      storedBytes: this.db.prepare<[string, string, string], { n: number | null }>(
+        `SELECT (SELECT COALESCE(SUM(LENGTH(data)), 0) FROM board_states WHERE board_id = ?)
+              + (SELECT COALESCE(SUM(LENGTH(data)), 0) FROM board_updates WHERE board_id = ?)
+              + (SELECT COALESCE(SUM(LENGTH(state) + LENGTH(CAST(thumbnail AS BLOB))), 0) FROM snapshots WHERE board_id = ?) AS n`,
       ),
+      deleteBoard: this.db.prepare('DELETE FROM boards WHERE id = ?'),
       activeTokens: this.db.prepare<[string, string], { hash: string }>(
         'SELECT hash FROM tokens WHERE board_id = ? AND role = ? AND revoked_at IS NULL',
       ),
@@ -195,7 +216,7 @@ export class SqliteBoardStorage implements BoardStorage {
 
   async createBoard(board: NewBoard): Promise<void> {
     this.db.transaction(() => {
-      this.statements.insertBoard.run(board.id, board.title, board.createdAt)
+      this.statements.insertBoard.run(board.id, board.title, board.createdAt, board.createdAt)
       for (const [role, hash] of Object.entries(board.tokenHashes)) {
         this.statements.insertToken.run(hash, board.id, role, board.createdAt)
       }
@@ -205,11 +226,27 @@ export class SqliteBoardStorage implements BoardStorage {
 
   async getBoard(id: string): Promise<StoredBoard | undefined> {
     const row = this.statements.getBoard.get(id)
-    return row && { id: row.id, title: row.title, createdAt: row.created_at }
+    return row && storedBoard(row)
   }
 
   async listBoards(): Promise<StoredBoard[]> {
-    return this.statements.listBoards.all().map((row) => ({ id: row.id, title: row.title, createdAt: row.created_at }))
+    return this.statements.listBoards.all().map(storedBoard)
+  }
+
+  async touchBoard(boardId: string, at: number): Promise<void> {
+    this.statements.touchBoard.run(at, boardId, at)
+  }
+
+  async storedBytes(boardId: string): Promise<number> {
+    return this.statements.storedBytes.get(boardId, boardId, boardId)?.n ?? 0
+  }
+
+  async deleteBoard(boardId: string): Promise<boolean> {
+    // Tokens, state, log, snapshots and ballots go with the board (ON DELETE CASCADE, foreign_keys is on).
+    const deleted = this.statements.deleteBoard.run(boardId).changes > 0
+    // The write-ahead log still holds the pages as they were before; fold it into the file and empty it.
+    if (deleted) this.db.pragma('wal_checkpoint(TRUNCATE)')
+    return deleted
   }
 
   async replaceToken(boardId: string, role: Role, newTokenHash: string): Promise<string[]> {
@@ -379,7 +416,7 @@ export class SqliteBoardStorage implements BoardStorage {
         )
         .all(boardId)
       return {
-        board: { id: board.id, title: board.title, createdAt: board.created_at },
+        board: storedBoard(board),
         tokens: tokens.filter((row) => isRole(row.role)).map((row) => ({ hash: row.hash, role: row.role as Role, createdAt: row.created_at, revokedAt: row.revoked_at })),
         updates: this.loadDocumentNow(boardId).updates,
         snapshots: snapshots.map((row) => ({ ...snapshotInfo(row), state: new Uint8Array(row.state), thumbnail: row.thumbnail })),
@@ -391,7 +428,7 @@ export class SqliteBoardStorage implements BoardStorage {
   async restoreBoard(dump: BoardDump): Promise<void> {
     this.db.transaction(() => {
       const { board } = dump
-      this.statements.insertBoard.run(board.id, board.title, board.createdAt)
+      this.statements.insertBoard.run(board.id, board.title, board.createdAt, board.lastOpenedAt)
       const insertToken = this.db.prepare('INSERT INTO tokens (hash, board_id, role, created_at, revoked_at) VALUES (?, ?, ?, ?, ?)')
       for (const token of dump.tokens) insertToken.run(token.hash, board.id, token.role, token.createdAt, token.revokedAt)
       this.statements.insertState.run(board.id, Buffer.from(Y.mergeUpdates(dump.updates)), 0)

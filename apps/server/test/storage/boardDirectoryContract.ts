@@ -1,6 +1,6 @@
 /** The contract of the board directory: boards and their links' tokens. */
 import { describe, expect, it } from 'vitest'
-import { newBoard, type StorageFactory } from './storageContractKit.ts'
+import { bytes, newBoard, type StorageFactory } from './storageContractKit.ts'
 
 export function describeBoardDirectoryContract(name: string, factory: StorageFactory): void {
   describe(`BoardDirectory contract: ${name}`, () => {
@@ -11,6 +11,7 @@ export function describeBoardDirectoryContract(name: string, factory: StorageFac
         id: 'AAAAAAAAAAAAAAAA',
         title: 'Board AAAAAAAAAAAAAAAA',
         createdAt: 1_700_000_000_000,
+        lastOpenedAt: 1_700_000_000_000,
       })
       expect(await storage.getBoard('BBBBBBBBBBBBBBBB')).toBeUndefined()
       expect(await storage.findToken('AAAAAAAAAAAAAAAA-p')).toEqual({ boardId: 'AAAAAAAAAAAAAAAA', role: 'participant' })
@@ -41,6 +42,39 @@ export function describeBoardDirectoryContract(name: string, factory: StorageFac
       expect(await storage.findToken('AAAAAAAAAAAAAAAA-f')).toEqual({ boardId: 'AAAAAAAAAAAAAAAA', role: 'facilitator' })
       expect(await storage.replaceToken('AAAAAAAAAAAAAAAA', 'participant', 'newer-p')).toEqual(['new-p'])
       expect(await storage.findToken('new-p')).toBeUndefined()
+      await storage.close()
+    })
+
+    it('notes when a board was opened, never moving the time back', async () => {
+      const storage = await factory.open()
+      await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))
+      await storage.touchBoard('AAAAAAAAAAAAAAAA', 1_700_000_500_000)
+      await storage.touchBoard('AAAAAAAAAAAAAAAA', 1_700_000_100_000)
+      expect((await storage.getBoard('AAAAAAAAAAAAAAAA'))?.lastOpenedAt).toBe(1_700_000_500_000)
+      expect((await storage.listBoards())[0]?.lastOpenedAt).toBe(1_700_000_500_000)
+      await storage.close()
+    })
+
+    it('deletes a board with everything of it, and no other board', async () => {
+      const storage = await factory.open()
+      for (const id of ['AAAAAAAAAAAAAAAA', 'BBBBBBBBBBBBBBBB']) {
+        await storage.createBoard(newBoard(id))
+        await storage.appendUpdates(id, [bytes(4, 5, 6)])
+        await storage.saveSnapshot(id, { id: `snap-${id}`, name: 'Stand', kind: 'manual', createdAt: 1, state: bytes(1), thumbnail: '<svg/>' })
+        await storage.changeBallot(id, 'round', 'voter', 'shape:a', 1, 5)
+      }
+      expect(await storage.storedBytes('AAAAAAAAAAAAAAAA')).toBeGreaterThan(0)
+      expect(await storage.deleteBoard('AAAAAAAAAAAAAAAA')).toBe(true)
+      expect(await storage.deleteBoard('AAAAAAAAAAAAAAAA')).toBe(false)
+      expect(await storage.getBoard('AAAAAAAAAAAAAAAA')).toBeUndefined()
+      expect(await storage.findToken('AAAAAAAAAAAAAAAA-f')).toBeUndefined()
+      expect((await storage.loadDocument('AAAAAAAAAAAAAAAA')).updates).toEqual([])
+      expect(await storage.listSnapshots('AAAAAAAAAAAAAAAA')).toEqual([])
+      expect((await storage.tallyRound('AAAAAAAAAAAAAAAA', 'round')).voters).toBe(0)
+      expect(await storage.storedBytes('AAAAAAAAAAAAAAAA')).toBe(0)
+      expect(await storage.findToken('BBBBBBBBBBBBBBBB-f')).toEqual({ boardId: 'BBBBBBBBBBBBBBBB', role: 'facilitator' })
+      expect((await storage.loadDocument('BBBBBBBBBBBBBBBB')).updates).toHaveLength(2)
+      expect(await storage.listSnapshots('BBBBBBBBBBBBBBBB')).toHaveLength(1)
       await storage.close()
     })
 
