@@ -11,10 +11,12 @@ import { CloseCode, MAX_SYNC_ANSWER_BYTES } from '@dorfplatz/protocol'
 import type { Config } from './config.ts'
 import { storagePlugin } from './plugins/storagePlugin.ts'
 import { roomsPlugin } from './plugins/roomsPlugin.ts'
+import { retentionPlugin } from './plugins/retentionPlugin.ts'
 import { PostgresBoardStorage } from './storage/PostgresBoardStorage.ts'
 import { SqliteBoardStorage } from './storage/SqliteBoardStorage.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
 import { boardRoutes } from './routes/boardRoutes.ts'
+import { boardDeletionRoute } from './routes/boardDeletionRoute.ts'
 import { facilitationRoutes } from './routes/facilitationRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { snapshotRoutes } from './routes/snapshotRoutes.ts'
@@ -107,6 +109,8 @@ export interface BuildOptions {
   reconcileIntervalMs?: number
   /** How quickly silent sockets are cut off; tests shorten it (see Connection.ts). */
   keepalive?: KeepaliveOptions
+  /** The clock that retention counts with (when boards were opened, when they expire); tests move it. */
+  now?: () => number
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -181,15 +185,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(storagePlugin, { storage: options.storage ?? (await openStorage(config)) })
   await app.register(roomsPlugin, { idleUnloadMs: config.idleUnloadMs, redisUrl: config.redisUrl, reconcileIntervalMs: options.reconcileIntervalMs })
+  const now = options.now ?? Date.now
+  await app.register(retentionPlugin, { retentionDays: config.retentionDays, now })
   await app.register(websocket, {
     options: { maxPayload: WS_MAX_PAYLOAD_BYTES },
     preClose: () => closeSockets(app.websocketServer.clients),
   })
   await app.register(healthRoutes, { config })
-  await app.register(boardRoutes, { config, isAdmin })
+  await app.register(boardRoutes, { config, isAdmin, now })
+  await app.register(boardDeletionRoute, { isAdmin })
   await app.register(facilitationRoutes)
   await app.register(snapshotRoutes, { config })
-  await app.register(syncRoute, { config, keepalive: options.keepalive })
+  await app.register(syncRoute, { config, keepalive: options.keepalive, now })
   await app.register(webApp, { webDir: config.webDir })
   return app
 }

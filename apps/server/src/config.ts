@@ -57,6 +57,7 @@ const envSchema = z.object({
       .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' })
       .default(DEFAULT_TIME_ZONE),
   ),
+  DORFPLATZ_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(36_500).optional()),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 })
 
@@ -87,6 +88,8 @@ export interface Config {
   boardsPerHour: number
   /** The workshop's IANA time zone: the dates in file names, the report and the PDF follow it. */
   timeZone: string
+  /** Days after which a board nobody opened is deleted; undefined keeps boards until someone deletes them. */
+  retentionDays: number | undefined
   logLevel: (typeof LOG_LEVELS)[number]
 }
 
@@ -120,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.DORFPLATZ_RATE_LIMIT_PER_MINUTE,
     boardsPerHour: e.DORFPLATZ_BOARDS_PER_HOUR,
     timeZone: e.DORFPLATZ_TIME_ZONE,
+    retentionDays: e.DORFPLATZ_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
   }
 }

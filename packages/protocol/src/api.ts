@@ -16,6 +16,12 @@ export interface BoardInfo {
   id: string
   title: string
   role: Role
+  /**
+   * For the facilitator, when the board is in the last RETENTION_WARNING_DAYS before the server
+   * deletes it (DORFPLATZ_RETENTION_DAYS): when it was last opened before this visit, and when it
+   * would have been deleted. Opening the board starts the period anew.
+   */
+  retention?: { lastOpenedAt: number; deletesAt: number }
 }
 
 export interface ClientConfig {

@@ -19,6 +19,8 @@ export type BusMessage =
       update: Uint8Array
     }
   | { kind: 'presence'; from: string; update: Uint8Array }
+  /** The board was deleted: every instance closes its sockets with 4404 and drops it from memory. */
+  | { kind: 'deleted'; from: string }
 
 export interface BoardBus {
   /** This instance's id, which its own messages carry. */
@@ -37,11 +39,13 @@ export interface BoardBus {
 
 const UPDATE = 1
 const PRESENCE = 2
+const DELETED = 3
 
 export function encodeBusMessage(message: BusMessage): Uint8Array {
   const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, message.kind === 'update' ? UPDATE : PRESENCE)
+  encoding.writeVarUint(encoder, message.kind === 'update' ? UPDATE : message.kind === 'presence' ? PRESENCE : DELETED)
   encoding.writeVarString(encoder, message.from)
+  if (message.kind === 'deleted') return encoding.toUint8Array(encoder)
   if (message.kind === 'update') {
     encoding.writeVarUint(encoder, message.previousSeq)
     encoding.writeVarUint(encoder, message.lastSeq)
@@ -62,6 +66,7 @@ export function decodeBusMessage(bytes: Uint8Array): BusMessage | null {
       return { kind: 'update', from, previousSeq, lastSeq, update: decoding.readVarUint8Array(decoder) }
     }
     if (kind === PRESENCE) return { kind: 'presence', from, update: decoding.readVarUint8Array(decoder) }
+    if (kind === DELETED) return { kind: 'deleted', from }
     return null
   } catch {
     return null

@@ -16,6 +16,7 @@ import {
 } from '@dorfplatz/protocol'
 import type { Config } from '../config.ts'
 import { addTemplate } from '../boards/boardTemplates.ts'
+import { retentionWarning } from '../boards/boardDeletion.ts'
 import { hashToken, newBoardId, newToken } from '../tokens.ts'
 import { grantFor } from './boardAccess.ts'
 import { HttpError, httpError } from './httpError.ts'
@@ -45,7 +46,7 @@ const templateInstanceSchema = {
 
 export async function boardRoutes(
   app: FastifyInstance,
-  { config, isAdmin }: { config: Config; isAdmin: (request: FastifyRequest) => boolean },
+  { config, isAdmin, now = Date.now }: { config: Config; isAdmin: (request: FastifyRequest) => boolean; now?: () => number },
 ): Promise<void> {
   const origin = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`
 
@@ -146,14 +147,21 @@ export async function boardRoutes(
         response: {
           200: {
             type: 'object',
-            properties: { id: { type: 'string' }, title: { type: 'string' }, role: { type: 'string' } },
+            properties: {
+              id: { type: 'string' },
+              title: { type: 'string' },
+              role: { type: 'string' },
+              retention: { type: 'object', properties: { lastOpenedAt: { type: 'number' }, deletesAt: { type: 'number' } } },
+            },
           },
         },
       },
     },
     async (request): Promise<BoardInfo> => {
       const { board, role } = await grantFor(app, request, request.params.id)
-      return { id: board.id, title: board.title, role }
+      // Only the facilitator can act on it (by opening the board, which starts the period anew).
+      const retention = role === 'facilitator' ? retentionWarning(board, config.retentionDays, now()) : undefined
+      return { id: board.id, title: board.title, role, ...(retention && { retention }) }
     },
   )
 

@@ -32,7 +32,7 @@ export function isAllowedOrigin(request: FastifyRequest, config: Config): boolea
 
 export async function syncRoute(
   app: FastifyInstance,
-  { config, keepalive }: { config: Config; keepalive?: KeepaliveOptions },
+  { config, keepalive, now = Date.now }: { config: Config; keepalive?: KeepaliveOptions; now?: () => number },
 ): Promise<void> {
   app.get<{ Params: { boardId: string }; Querystring: { token?: string; [HEARTBEAT_PARAM]?: '1' } }>(
     `${SYNC_PATH}/:boardId`,
@@ -77,6 +77,10 @@ export async function syncRoute(
         // The board may have been unloaded meanwhile (nobody else had it open): load it again.
         if (room.isClosed) room = await app.rooms.acquire(boardId)
         room.addConnection(connection, { role: grant.role, tokenHash: grant.tokenHash })
+        // Opening a board starts its retention period anew (see boards/boardDeletion.ts).
+        await app.storage.touchBoard(boardId, now()).catch((error: unknown) => {
+          request.log.warn({ err: error, boardId }, 'could not note that the board was opened')
+        })
       }
       admit().catch((error: unknown) => {
         if (error instanceof BoardUnavailableError) {

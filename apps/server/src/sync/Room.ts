@@ -105,6 +105,7 @@ export class Room {
     private readonly log: FastifyBaseLogger,
     private readonly onEmpty: (room: Room) => void,
     private readonly onFailure: (room: Room, cause: 'storage' | 'processing') => void,
+    private readonly onDeletedElsewhere: (room: Room) => void,
     stored: { doc: Y.Doc; lastSeq: number; loggedUpdates: number },
     private readonly bus: BoardBus | undefined,
   ) {
@@ -144,6 +145,10 @@ export class Room {
    */
   private receiveFromBus(message: BusMessage): void {
     if (this.closed) return
+    if (message.kind === 'deleted') {
+      this.onDeletedElsewhere(this)
+      return
+    }
     if (message.kind === 'presence') {
       for (const { clientId, state } of readAwarenessUpdate(message.update)) {
         if (this.awarenessOwners.get(clientId) instanceof ClientSession) continue
@@ -195,7 +200,12 @@ export class Room {
     boardId: string,
     storage: DocumentLog,
     log: FastifyBaseLogger,
-    hooks: { onEmpty: (room: Room) => void; onFailure: (room: Room, cause: 'storage' | 'processing') => void },
+    hooks: {
+      onEmpty: (room: Room) => void
+      onFailure: (room: Room, cause: 'storage' | 'processing') => void
+      /** Another instance deleted the board (see RoomRegistry.deleteBoard). */
+      onDeletedElsewhere?: (room: Room) => void
+    },
     bus?: BoardBus,
   ): Promise<Room> {
     const stored = await storage.loadDocument(boardId)
@@ -219,6 +229,7 @@ export class Room {
       log,
       hooks.onEmpty,
       hooks.onFailure,
+      hooks.onDeletedElsewhere ?? (() => {}),
       { doc, lastSeq: stored.lastSeq, loggedUpdates: Math.max(0, stored.updates.length - 1) },
       bus,
     )
@@ -597,6 +608,21 @@ export class Room {
     await this.flush()
     if (this.destroyed) return
     if (this.loggedUpdates > 0) await this.compact()
+    for (const session of this.sessions.values()) session.connection.close(code, reason)
+    this.destroy()
+  }
+
+  /**
+   * The board was deleted: stops taking messages, lets a flush under way finish, then closes
+   * every socket with `code` and drops the board without storing anything more.
+   */
+  async discard(code: CloseCode, reason: string): Promise<void> {
+    this.closed = true
+    await this.flushChain
+    if (this.destroyed) return
+    this.pendingUpdates = []
+    this.pendingAwareness.clear()
+    this.pendingLocalAwareness.clear()
     for (const session of this.sessions.values()) session.connection.close(code, reason)
     this.destroy()
   }

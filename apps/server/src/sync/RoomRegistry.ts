@@ -149,6 +149,30 @@ export class RoomRegistry {
     this.rooms.get(boardId)?.closeConnections((session) => tokenHashes.includes(session.tokenHash), code, reason)
   }
 
+  /**
+   * Deletes a board: under its lock (on every instance), drops it from memory here, closing its
+   * sockets with 4404 without storing anything more, lets `remove` delete it from storage, and
+   * tells the other instances to do the same with their sockets. Resolves to what `remove` did.
+   */
+  deleteBoard(boardId: string, remove: () => Promise<boolean>): Promise<boolean> {
+    return this.storage.withBoardLock(boardId, async () => {
+      this.cancelUnload(boardId)
+      await Promise.allSettled([this.loading.get(boardId)])
+      const room = this.rooms.get(boardId)
+      if (room) {
+        this.forget(room)
+        await room.discard(CloseCode.NO_SUCH_BOARD, 'board deleted')
+      }
+      // An unload under way writes its last compaction first.
+      await this.unloading.get(boardId)
+      const removed = await remove()
+      this.isolated.delete(boardId)
+      this.failures.delete(boardId)
+      this.bus?.publish(boardId, { kind: 'deleted', from: this.bus.instanceId })
+      return removed
+    })
+  }
+
   /** The room if it is in memory now (for tests and metrics). */
   peek(boardId: string): Room | undefined {
     return this.rooms.get(boardId)
@@ -179,6 +203,11 @@ export class RoomRegistry {
           this.onLastLeft(empty)
         },
         onFailure: (failed, cause) => this.handleFailure(failed, cause),
+        onDeletedElsewhere: (deleted) => {
+          this.forget(deleted)
+          this.cancelUnload(deleted.boardId)
+          void deleted.discard(CloseCode.NO_SUCH_BOARD, 'board deleted')
+        },
       }, this.bus)
     } catch (error) {
       if (error instanceof BoardUnavailableError) this.isolate(boardId, error.message)
