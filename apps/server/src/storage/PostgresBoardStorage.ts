@@ -252,21 +252,23 @@ export class PostgresBoardStorage implements BoardStorage {
   // -- DocumentLog --------------------------------------------------------------------------
 
   async loadDocument(boardId: string): Promise<StoredDocument> {
-    return this.transaction(async (client) => {
-      const state = await client.query<{ data: Buffer; upto_seq: string }>('SELECT data, upto_seq FROM board_states WHERE board_id = $1', [boardId])
-      const updates: Uint8Array[] = []
-      let lastSeq = Number(state.rows[0]?.upto_seq ?? 0)
-      if (state.rows[0]) updates.push(bytes(state.rows[0].data))
-      const logged = await client.query<{ seq: string; data: Buffer }>(
-        'SELECT seq, data FROM board_updates WHERE board_id = $1 AND seq > $2 ORDER BY seq',
-        [boardId, lastSeq],
-      )
-      for (const row of logged.rows) {
-        updates.push(bytes(row.data))
-        lastSeq = Number(row.seq)
-      }
-      return { updates, lastSeq }
-    }, 'REPEATABLE READ')
+    return this.transaction((client) => this.loadDocumentWith(client, boardId), 'REPEATABLE READ')
+  }
+
+  private async loadDocumentWith(client: pg.PoolClient, boardId: string): Promise<StoredDocument> {
+    const state = await client.query<{ data: Buffer; upto_seq: string }>('SELECT data, upto_seq FROM board_states WHERE board_id = $1', [boardId])
+    const updates: Uint8Array[] = []
+    let lastSeq = Number(state.rows[0]?.upto_seq ?? 0)
+    if (state.rows[0]) updates.push(bytes(state.rows[0].data))
+    const logged = await client.query<{ seq: string; data: Buffer }>(
+      'SELECT seq, data FROM board_updates WHERE board_id = $1 AND seq > $2 ORDER BY seq',
+      [boardId, lastSeq],
+    )
+    for (const row of logged.rows) {
+      updates.push(bytes(row.data))
+      lastSeq = Number(row.seq)
+    }
+    return { updates, lastSeq }
   }
 
   async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<AppendResult> {
@@ -434,32 +436,47 @@ export class PostgresBoardStorage implements BoardStorage {
   // -- BoardTransfer ------------------------------------------------------------------------
 
   async dumpBoard(boardId: string): Promise<BoardDump | undefined> {
-    const parts = await this.transaction(async (client) => {
-      const board = await client.query<BoardRow>('SELECT id, title, created_at, last_opened_at FROM boards WHERE id = $1', [boardId])
-      if (!board.rows[0]) return undefined
-      const tokens = await client.query<{ hash: string; role: string; created_at: string; revoked_at: string | null }>(
-        'SELECT hash, role, created_at, revoked_at FROM tokens WHERE board_id = $1 ORDER BY created_at, hash',
-        [boardId],
-      )
-      const snapshots = await client.query<SnapshotRow & { state: Buffer; thumbnail: string }>(
-        'SELECT id, name, kind, created_at, state, thumbnail FROM snapshots WHERE board_id = $1 ORDER BY created_at, position',
-        [boardId],
-      )
-      const ballots = await client.query<{ round_id: string; voter: string; shape_id: string; dots: number }>(
-        'SELECT round_id, voter, shape_id, dots FROM ballots WHERE board_id = $1 ORDER BY round_id, voter, shape_id',
-        [boardId],
-      )
-      return { board: board.rows[0], tokens: tokens.rows, snapshots: snapshots.rows, ballots: ballots.rows }
-    }, 'REPEATABLE READ')
-    if (!parts) return undefined
+    return this.transaction((client) => this.dumpWith(client, boardId), 'REPEATABLE READ')
+  }
+
+  /**
+   * Every board, each as dumpBoard gives it, all read in one REPEATABLE READ transaction: the
+   * installation as it was at one moment, while instances go on writing (`dorfplatz backup`).
+   */
+  async exportAll(visit: (dump: BoardDump) => void | Promise<void>): Promise<number> {
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<{ id: string }>('SELECT id FROM boards ORDER BY created_at, id')
+      for (const { id } of rows) {
+        const dump = await this.dumpWith(client, id)
+        if (dump) await visit(dump)
+      }
+      return rows.length
+    }, 'REPEATABLE READ READ ONLY')
+  }
+
+  private async dumpWith(client: pg.PoolClient, boardId: string): Promise<BoardDump | undefined> {
+    const board = await client.query<BoardRow>('SELECT id, title, created_at, last_opened_at FROM boards WHERE id = $1', [boardId])
+    if (!board.rows[0]) return undefined
+    const tokens = await client.query<{ hash: string; role: string; created_at: string; revoked_at: string | null }>(
+      'SELECT hash, role, created_at, revoked_at FROM tokens WHERE board_id = $1 ORDER BY created_at, hash',
+      [boardId],
+    )
+    const snapshots = await client.query<SnapshotRow & { state: Buffer; thumbnail: string }>(
+      'SELECT id, name, kind, created_at, state, thumbnail FROM snapshots WHERE board_id = $1 ORDER BY created_at, position',
+      [boardId],
+    )
+    const ballots = await client.query<{ round_id: string; voter: string; shape_id: string; dots: number }>(
+      'SELECT round_id, voter, shape_id, dots FROM ballots WHERE board_id = $1 ORDER BY round_id, voter, shape_id',
+      [boardId],
+    )
     return {
-      board: storedBoard(parts.board),
-      tokens: parts.tokens
+      board: storedBoard(board.rows[0]),
+      tokens: tokens.rows
         .filter((row) => isRole(row.role))
         .map((row) => ({ hash: row.hash, role: row.role as Role, createdAt: Number(row.created_at), revokedAt: row.revoked_at === null ? null : Number(row.revoked_at) })),
-      updates: (await this.loadDocument(boardId)).updates,
-      snapshots: parts.snapshots.map((row) => ({ ...snapshotInfo(row), state: bytes(row.state), thumbnail: row.thumbnail })),
-      ballots: parts.ballots.map((row) => ({ roundId: row.round_id, voter: row.voter, shapeId: row.shape_id, dots: row.dots })),
+      updates: (await this.loadDocumentWith(client, boardId)).updates,
+      snapshots: snapshots.rows.map((row) => ({ ...snapshotInfo(row), state: bytes(row.state), thumbnail: row.thumbnail })),
+      ballots: ballots.rows.map((row) => ({ roundId: row.round_id, voter: row.voter, shapeId: row.shape_id, dots: row.dots })),
     }
   }
 
