@@ -155,7 +155,7 @@ export async function restoreSqlite(file: string, dataDir: string): Promise<numb
 /** Restores the backup `file` into `storage` (PostgreSQL), which must hold no boards yet. */
 export async function restoreInto(file: string, storage: PostgresBoardStorage): Promise<number> {
   checkBackup(file)
-  if ((await storage.listBoards()).length > 0) throw new BackupError('The database holds boards already; restore only into an empty database (nothing was changed).')
+  if ((await storage.listBoards()).length > 0) throw new BackupError('The database is not empty (it holds boards); restore only into an empty database (nothing was changed).')
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dorfplatz-restore-'))
   try {
     fs.copyFileSync(file, path.join(work, SQLITE_FILE_NAME))
