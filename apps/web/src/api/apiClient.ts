@@ -117,6 +117,11 @@ export function rotateLink(boardId: string, role: Role, token: string): Promise<
   return postJson<RotatedLink>(`/api/boards/${encodeURIComponent(boardId)}/links/${role}/rotate`, {}, token)
 }
 
+/** Deletes the board with everything of it; only a facilitator token (or the admin key) may. Its open sockets close with 4404. */
+export async function deleteBoard(boardId: string, token: string): Promise<void> {
+  await request<undefined>(`/api/boards/${encodeURIComponent(boardId)}`, { method: 'DELETE', headers: bearer(token) })
+}
+
 export function fetchBoardInfo(boardId: string, token: string): Promise<BoardInfo> {
   return request<BoardInfo>(`/api/boards/${encodeURIComponent(boardId)}`, {
     headers: bearer(token),

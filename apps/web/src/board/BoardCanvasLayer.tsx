@@ -1,7 +1,8 @@
 /**
  * Everything Dorfplatz draws in front of tldraw's canvas (its one `InFrontOfTheCanvas` slot):
- * dot voting and what changed since this browser's last visit.
+ * dot voting, what changed since this browser's last visit, and the retention warning.
  */
+import { RetentionNotice } from './RetentionNotice.tsx'
 import { SinceLastVisitLayer } from '../sinceLastVisit/SinceLastVisitLayer.tsx'
 import { VotingCanvasLayer } from '../voting/VotingCanvasLayer.tsx'
 
@@ -10,6 +11,7 @@ export function BoardCanvasLayer() {
     <>
       <SinceLastVisitLayer />
       <VotingCanvasLayer />
+      <RetentionNotice />
     </>
   )
 }

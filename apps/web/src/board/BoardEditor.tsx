@@ -44,6 +44,7 @@ import { ReadableNoteShapeUtil } from './ReadableNoteShapeUtil.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { TimerDialog } from '../session/TimerDialog.tsx'
 import { ImportDialog } from '../snapshots/ImportDialog.tsx'
+import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
 import { SnapshotsDialog } from '../snapshots/SnapshotsDialog.tsx'
 import { VoteStartDialog } from '../voting/VoteStartDialog.tsx'
 import './board.css'
@@ -106,7 +107,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   const [dismissedRefusalAt, setDismissedRefusalAt] = useState<number | null>(null)
   const [timerOpen, setTimerOpen] = useState(false)
   /** Which of the main menu's file dialogs is open. */
-  const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'import' | null>(null)
+  const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'import' | 'delete' | null>(null)
   const [editor, setEditor] = useState<Editor | null>(null)
   /** Announced to screen readers: what just changed on the board on this person's request. */
   const [announcement, setAnnouncement] = useState('')
@@ -127,6 +128,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       openExport: () => setFileDialog('export'),
       openSnapshots: () => setFileDialog('snapshots'),
       openImport: () => setFileDialog('import'),
+      openDelete: () => setFileDialog('delete'),
       openProjector: () => {
         handOverProjectorToken(info.id, token)
         // Not noopener: the new window gets a copy of this one's sessionStorage, and with it the token.
@@ -159,7 +161,8 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   }
 
   useEffect(() => {
-    if (snapshot.fatalCloseCode === CloseCode.UNAUTHORIZED) forgetToken(info.id, token)
+    // A replaced link, or a deleted board: the start page no longer offers it.
+    if (snapshot.fatalCloseCode === CloseCode.UNAUTHORIZED || snapshot.fatalCloseCode === CloseCode.NO_SUCH_BOARD) forgetToken(info.id, token)
   }, [snapshot.fatalCloseCode, info.id, token])
 
   if (snapshot.phase === 'connecting') {
@@ -296,6 +299,9 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       )}
       {fileDialog === 'import' && info.role === 'facilitator' && (
         <ImportDialog boardId={info.id} token={token} editor={editor} onClose={() => setFileDialog(null)} />
+      )}
+      {fileDialog === 'delete' && info.role === 'facilitator' && (
+        <DeleteBoardDialog boardId={info.id} boardTitle={info.title} token={token} onClose={() => setFileDialog(null)} />
       )}
       {sharing && info.role === 'facilitator' && (
         <ShareDialog

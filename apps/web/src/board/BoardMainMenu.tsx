@@ -1,7 +1,7 @@
 /**
  * tldraw's main menu (top left) with Dorfplatz's own file actions first, for facilitators:
  * exporting the board and its results report, the board's saved versions (snapshots), and
- * importing a `.tldr` file. tldraw's own entries follow, as a workshop needs them (workshopUi).
+ * importing a `.tldr` file, deleting the board. tldraw's own entries follow, as a workshop needs them (workshopUi).
  */
 import { useTranslation } from 'react-i18next'
 import { DefaultMainMenu, TldrawUiMenuGroup, TldrawUiMenuItem } from 'tldraw'
@@ -10,7 +10,7 @@ import { WorkshopMainMenuContent } from './workshopUi.tsx'
 
 export function BoardMainMenu() {
   const { t } = useTranslation()
-  const { info, openExport, openSnapshots, openImport } = useBoardContext()
+  const { info, openExport, openSnapshots, openImport, openDelete } = useBoardContext()
   return (
     <DefaultMainMenu>
       {info.role === 'facilitator' && (
@@ -18,6 +18,7 @@ export function BoardMainMenu() {
           <TldrawUiMenuItem id="dorfplatz-export" label={t('mainMenu.export')} readonlyOk onSelect={openExport} />
           <TldrawUiMenuItem id="dorfplatz-snapshots" label={t('mainMenu.snapshots')} readonlyOk onSelect={openSnapshots} />
           <TldrawUiMenuItem id="dorfplatz-import" label={t('mainMenu.import')} onSelect={openImport} />
+          <TldrawUiMenuItem id="dorfplatz-delete" label={t('mainMenu.delete')} readonlyOk onSelect={openDelete} />
         </TldrawUiMenuGroup>
       )}
       <WorkshopMainMenuContent />

@@ -85,6 +85,7 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
       openSnapshots: nothing,
       openImport: nothing,
       openProjector: nothing,
+      openDelete: nothing,
     }),
     [info, token, session, user],
   )

@@ -409,6 +409,23 @@ export const de = {
     export: 'Exportieren …',
     snapshots: 'Versionen …',
     import: 'Importieren …',
+    delete: 'Board löschen …',
+  },
+  deleteBoard: {
+    title: 'Board löschen',
+    intro:
+      'Das Board „{{title}}“ wird mit allen Notizen, Versionen, Abstimmungen und Links endgültig gelöscht, auch die Kopien in den Browsern aller Beteiligten. Das lässt sich nicht rückgängig machen.',
+    hint: 'Wer das Board gerade geöffnet hat, sieht danach nur noch den Hinweis, dass es das Board nicht mehr gibt. Brauchen Sie die Ergebnisse noch, exportieren Sie das Board vorher.',
+    cancel: 'Abbrechen',
+    submit: 'Board „{{title}}“ endgültig löschen',
+    busy: 'Wird gelöscht …',
+    errorPrefix: 'Das Board wurde nicht gelöscht.',
+    forbidden: 'Nur der Moderationslink darf das Board löschen.',
+  },
+  retention: {
+    warning: 'Dieses Board wird am {{deletesAt}} gelöscht, weil es seit dem {{lastOpenedAt}} nicht geöffnet wurde.',
+    renewed: 'Mit diesem Öffnen beginnt die Frist von {{days}} Tagen neu.',
+    close: 'Ausblenden',
   },
   export: {
     title: 'Exportieren',

@@ -411,6 +411,23 @@ export const en: Messages = {
     export: 'Export …',
     snapshots: 'Versions …',
     import: 'Import …',
+    delete: 'Delete board …',
+  },
+  deleteBoard: {
+    title: 'Delete board',
+    intro:
+      'The board “{{title}}” will be deleted for good with all its notes, versions, votes and links, including the copies in everyone’s browsers. This cannot be undone.',
+    hint: 'Whoever has the board open will only see a notice that it no longer exists. If you still need the results, export the board first.',
+    cancel: 'Cancel',
+    submit: 'Delete “{{title}}” for good',
+    busy: 'Deleting …',
+    errorPrefix: 'The board was not deleted.',
+    forbidden: 'Only the facilitator link may delete the board.',
+  },
+  retention: {
+    warning: 'This board will be deleted on {{deletesAt}} because it has not been opened since {{lastOpenedAt}}.',
+    renewed: 'Opening it now starts the period of {{days}} days again.',
+    close: 'Dismiss',
   },
   export: {
     title: 'Export',

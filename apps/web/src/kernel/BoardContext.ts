@@ -36,6 +36,8 @@ export interface BoardFileActions {
   openImport: () => void
   /** Opens the projector view of the board in a new window. */
   openProjector: () => void
+  /** Opens the dialog in which a facilitator deletes the board for good. */
+  openDelete: () => void
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)
