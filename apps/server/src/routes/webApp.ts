@@ -14,7 +14,7 @@ export async function webApp(app: FastifyInstance, { webDir }: { webDir: string 
   }
   await app.register(fastifyStatic, {
     root: webDir,
-    wildcard: false,
+    wildcard: true,
     index: ['index.html'],
     // The build writes .br and .gz copies beside each text file (apps/web/scripts/compress.mjs):
     // sent to browsers that accept them, a board page is about a third of its size on the wire.
