@@ -41,6 +41,7 @@ import {
   encodeAwarenessMessage,
   encodeSyncStep1,
   encodeSyncStep2,
+  isEmptyStateVector,
   encodeUpdateMessage,
   readAwarenessUpdate,
 } from './syncMessages.ts'
@@ -98,6 +99,12 @@ export class Room {
   /** Whether a client changed the document since takeClientChanges() was last called. */
   private clientChanges = false
   private failed = false
+  /**
+   * The answer to a newcomer with nothing yet (an empty state vector): the whole board. Encoding a
+   * large board takes tens of milliseconds, and people join a workshop together, so it is kept
+   * until the board next changes.
+   */
+  private wholeBoardAnswer: Uint8Array | null = null
 
   private constructor(
     readonly boardId: string,
@@ -120,6 +127,7 @@ export class Room {
       if (event.keysChanged.has(FacilitationKey.FREEZE) && !isBoardFrozen(this.doc)) this.askForHeldBackChanges()
     })
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.wholeBoardAnswer = null
       // Updates from a socket are people's changes; the server's own (timer, votes) do not count.
       if (origin instanceof ClientSession) this.clientChanges = true
       this.pendingUpdates.push({ update, origin })
@@ -478,7 +486,11 @@ export class Room {
     let everyonesPresence: Uint8Array | undefined
     for (const session of this.sessions.values()) {
       if (session.syncRequest) {
-        session.connection.enqueue(encodeSyncStep2(this.doc, session.syncRequest))
+        session.connection.enqueue(
+          isEmptyStateVector(session.syncRequest)
+            ? (this.wholeBoardAnswer ??= encodeSyncStep2(this.doc, session.syncRequest))
+            : encodeSyncStep2(this.doc, session.syncRequest),
+        )
         session.syncRequest = null
       }
       if (session.awarenessQueried) {
