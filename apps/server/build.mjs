@@ -16,7 +16,9 @@ await esbuild.build({
   format: 'esm',
   // PostgreSQL and Redis clients load in chunks of their own, only when configured.
   splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+  // Chunks lie beside the entries: code shared by server and command line (config.ts) finds the
+  // web app relative to its own file, and must see the same folder from every file of the bundle.
+  chunkNames: '[name]-[hash]',
   sourcemap: true,
   logLevel: 'warning',
   plugins: [
