@@ -166,6 +166,13 @@ export class RoomRegistry {
       // An unload under way writes its last compaction first.
       await this.unloading.get(boardId)
       const removed = await remove()
+      // A socket that arrived meanwhile may have loaded the board again from storage.
+      const reloaded = this.rooms.get(boardId) ?? (await this.loading.get(boardId)?.catch(() => undefined))
+      if (reloaded) {
+        this.forget(reloaded)
+        this.cancelUnload(boardId)
+        await reloaded.discard(CloseCode.NO_SUCH_BOARD, 'board deleted')
+      }
       this.isolated.delete(boardId)
       this.failures.delete(boardId)
       this.bus?.publish(boardId, { kind: 'deleted', from: this.bus.instanceId })
