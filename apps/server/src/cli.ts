@@ -31,7 +31,7 @@ import { snapshotDoc } from './boards/boardSnapshots.ts'
 import { buildReport, reportCsv, reportMarkdown } from './boards/resultsReport.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { fileName } from './routes/snapshotRoutes.ts'
-import { BackupError, backupPostgres, backupSqlite, isEmptyFolder, restoreInto, restoreSqlite } from './storage/backupFile.ts'
+import { BackupError, backupPostgres, backupSqlite, checkBackup, isEmptyFolder, restoreInto, restoreSqlite } from './storage/backupFile.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
 import { PostgresBoardStorage } from './storage/PostgresBoardStorage.ts'
 import { SQLITE_FILE_NAME, SqliteBoardStorage } from './storage/SqliteBoardStorage.ts'
@@ -164,6 +164,8 @@ async function restore(args: string[]): Promise<void> {
   const where = installation(values)
   let boards: number
   if (where.databaseUrl !== undefined) {
+    // Before connecting: opening the database would create its tables.
+    checkBackup(file)
     const storage = await openPostgres(where.databaseUrl)
     try {
       boards = await restoreInto(file, storage)
