@@ -31,7 +31,7 @@ import { snapshotDoc } from './boards/boardSnapshots.ts'
 import { buildReport, reportCsv, reportMarkdown } from './boards/resultsReport.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { fileName } from './routes/snapshotRoutes.ts'
-import { BackupError, backupPostgres, backupSqlite, checkBackup, isEmptyFolder, restoreInto, restoreSqlite } from './storage/backupFile.ts'
+import { BackupError, backupPostgres, backupSqlite, checkBackup, checkNewFile, isEmptyFolder, restoreInto, restoreSqlite } from './storage/backupFile.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
 import { PostgresBoardStorage } from './storage/PostgresBoardStorage.ts'
 import { SQLITE_FILE_NAME, SqliteBoardStorage } from './storage/SqliteBoardStorage.ts'
@@ -146,6 +146,7 @@ async function backup(args: string[]): Promise<void> {
   const where = installation(values)
   let summary
   if (where.databaseUrl !== undefined) {
+    checkNewFile(file)
     const storage = await openPostgres(where.databaseUrl)
     try {
       summary = await backupPostgres(storage, file)

@@ -29,7 +29,7 @@ export interface BackupSummary {
 }
 
 /** Refuses a target that exists already or lies in a folder that does not. */
-function checkNewFile(file: string): void {
+export function checkNewFile(file: string): void {
   if (fs.existsSync(file)) throw new BackupError(`${file} exists already; choose a new file name (nothing was overwritten).`)
   const folder = path.dirname(file)
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new BackupError(`The folder ${folder} does not exist.`)
