@@ -2,7 +2,7 @@
  * Builds the whole Dorfplatz server as one Fastify instance, for `server.ts`
  * and for tests alike. Nothing here listens or reads the environment.
  */
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify'
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import websocket from '@fastify/websocket'
@@ -11,6 +11,7 @@ import { CloseCode, MAX_SYNC_ANSWER_BYTES } from '@dorfplatz/protocol'
 import type { Config } from './config.ts'
 import { storagePlugin } from './plugins/storagePlugin.ts'
 import { roomsPlugin } from './plugins/roomsPlugin.ts'
+import { metricsPlugin } from './plugins/metricsPlugin.ts'
 import { PostgresBoardStorage } from './storage/PostgresBoardStorage.ts'
 import { SqliteBoardStorage } from './storage/SqliteBoardStorage.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
@@ -24,6 +25,7 @@ import { webApp } from './routes/webApp.ts'
 import { boardAdmission, requestToken } from './routes/boardAccess.ts'
 import { BoardError, type BoardErrorKind } from './boards/BoardError.ts'
 import { HttpError } from './routes/httpError.ts'
+import { apiErrorSchema } from './routes/schemas.ts'
 import { BoardUnavailableError } from './sync/Room.ts'
 import { secretsEqual } from './tokens.ts'
 
@@ -107,6 +109,8 @@ export interface BuildOptions {
   reconcileIntervalMs?: number
   /** How quickly silent sockets are cut off; tests shorten it (see Connection.ts). */
   keepalive?: KeepaliveOptions
+  /** Where the JSON log lines go (stdout by default; tests read them). */
+  logStream?: NodeJS.WritableStream
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -116,7 +120,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       serializers: {
         req: (request) => ({ method: request.method, url: redactToken(request.url), remoteAddress: request.ip }),
       },
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
+    // One line per request instead of Fastify's two (see the onResponse hook below).
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
     // On close, also end connections that are not idle, such as a browser's speculative
@@ -151,6 +158,22 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     else message = CLIENT_ERROR_MESSAGES[statusCode] ?? 'The request was refused.'
     return reply.code(statusCode).send({ statusCode, error: httpStatusName(statusCode), message })
   })
+  app.addSchema(apiErrorSchema)
+  // One JSON line per answered request, at the route's log level (health checks log only problems).
+  // Sockets log their own lines when they open and close (see syncRoute).
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: redactToken(request.url),
+        route: request.routeOptions.url,
+        statusCode: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        remoteAddress: request.ip,
+      },
+      'request',
+    )
+  })
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No route for ${request.method} ${redactToken(request.url)}.` })
   })
@@ -180,6 +203,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('preParsing', boardAdmission(app, isAdmin))
 
   await app.register(storagePlugin, { storage: options.storage ?? (await openStorage(config)) })
+  await app.register(metricsPlugin, { config })
   await app.register(roomsPlugin, { idleUnloadMs: config.idleUnloadMs, redisUrl: config.redisUrl, reconcileIntervalMs: options.reconcileIntervalMs })
   await app.register(websocket, {
     options: { maxPayload: WS_MAX_PAYLOAD_BYTES },

@@ -57,6 +57,20 @@ const envSchema = z.object({
       .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' })
       .default(DEFAULT_TIME_ZONE),
   ),
+  DORFPLATZ_METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
+  DORFPLATZ_METRICS_ADDRESS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):\d{1,5}$/, 'must be host:port, such as 127.0.0.1:9464')
+      .transform((value, context) => {
+        const split = value.lastIndexOf(':')
+        const port = Number(value.slice(split + 1))
+        if (port > 65535) context.addIssue({ code: 'custom', message: 'the port must be at most 65535' })
+        return { host: value.slice(0, split).replace(/^\[(.*)\]$/, '$1'), port }
+      })
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 })
 
@@ -87,6 +101,10 @@ export interface Config {
   boardsPerHour: number
   /** The workshop's IANA time zone: the dates in file names, the report and the PDF follow it. */
   timeZone: string
+  /** When set, `/metrics` on the main listener answers callers with `Authorization: Bearer <metricsToken>`. */
+  metricsToken: string | undefined
+  /** When set, `/metrics` is also served on this separate listener (e.g. only on loopback or an internal network). */
+  metricsAddress: { host: string; port: number } | undefined
   logLevel: (typeof LOG_LEVELS)[number]
 }
 
@@ -120,6 +138,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.DORFPLATZ_RATE_LIMIT_PER_MINUTE,
     boardsPerHour: e.DORFPLATZ_BOARDS_PER_HOUR,
     timeZone: e.DORFPLATZ_TIME_ZONE,
+    metricsToken: e.DORFPLATZ_METRICS_TOKEN,
+    metricsAddress: e.DORFPLATZ_METRICS_ADDRESS,
     logLevel: e.LOG_LEVEL,
   }
 }

@@ -33,6 +33,14 @@ const duration = { type: 'integer', minimum: 1000, maximum: MAX_TIMER_MS } as co
 const coordinate = { type: 'number', minimum: -1e7, maximum: 1e7 } as const
 const extent = { type: 'number', minimum: 0, maximum: 1e7 } as const
 
+/** Every error answer of the API (see app.ts's error handler); routes refer to it as `apiError#`. */
+export const apiErrorSchema = {
+  $id: 'apiError',
+  type: 'object',
+  description: 'An error: its status code, the status name and a message meant for people',
+  properties: { statusCode: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } },
+} as const
+
 // -- Parameters, query strings and headers shared by many routes ---------------------------
 
 export const boardIdParams = { type: 'object', required: ['id'], properties: { id: boardId } } as const

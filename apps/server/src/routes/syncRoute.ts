@@ -6,7 +6,7 @@
  * served now with 1011, so that the client learns why.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { BOARD_ID_PATTERN, CloseCode, HEARTBEAT_PARAM, SYNC_PATH } from '@dorfplatz/protocol'
+import { BOARD_ID_PATTERN, CloseCode, HEARTBEAT_PARAM, SYNC_PATH, type Role } from '@dorfplatz/protocol'
 import type { Config } from '../config.ts'
 import { originOf } from '../originOf.ts'
 import { BoardUnavailableError } from '../sync/Room.ts'
@@ -55,9 +55,19 @@ export async function syncRoute(
       const connection = new Connection(socket, {
         keepalive,
         heartbeats: request.query[HEARTBEAT_PARAM] === '1',
+        observer: app.metrics,
         onError: (failed, error) => request.log.error({ err: error, connection: failed.id }, 'socket callback failed; the socket was closed'),
       })
       const { boardId } = request.params
+      // One line when a socket joins its board and one when it closes, never with its token.
+      const opened = performance.now()
+      let role: Role | undefined
+      socket.on('close', (code: number) => {
+        request.log.info(
+          { boardId, role: role ?? null, connection: connection.id, code, durationMs: Math.round(performance.now() - opened) },
+          'socket closed',
+        )
+      })
       const admit = async () => {
         const admission = await admitToken(app, boardId, request.query.token)
         if (!admission.ok) {
@@ -77,6 +87,9 @@ export async function syncRoute(
         // The board may have been unloaded meanwhile (nobody else had it open): load it again.
         if (room.isClosed) room = await app.rooms.acquire(boardId)
         room.addConnection(connection, { role: grant.role, tokenHash: grant.tokenHash })
+        if (connection.isClosed) return
+        role = grant.role
+        request.log.info({ boardId, role, connection: connection.id }, 'socket opened')
       }
       admit().catch((error: unknown) => {
         if (error instanceof BoardUnavailableError) {
