@@ -12,6 +12,7 @@ import type { Config } from './config.ts'
 import { storagePlugin } from './plugins/storagePlugin.ts'
 import { roomsPlugin } from './plugins/roomsPlugin.ts'
 import { metricsPlugin } from './plugins/metricsPlugin.ts'
+import { apiDocsPlugin } from './plugins/apiDocsPlugin.ts'
 import { PostgresBoardStorage } from './storage/PostgresBoardStorage.ts'
 import { SqliteBoardStorage } from './storage/SqliteBoardStorage.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
@@ -203,6 +204,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('preParsing', boardAdmission(app, isAdmin))
 
   await app.register(storagePlugin, { storage: options.storage ?? (await openStorage(config)) })
+  await app.register(apiDocsPlugin)
   await app.register(metricsPlugin, { config })
   await app.register(roomsPlugin, { idleUnloadMs: config.idleUnloadMs, redisUrl: config.redisUrl, reconcileIntervalMs: options.reconcileIntervalMs })
   await app.register(websocket, {
@@ -236,6 +238,8 @@ function httpStatusName(statusCode: number): string {
       return 'Unsupported Media Type'
     case 422:
       return 'Unprocessable Entity'
+    case 426:
+      return 'Upgrade Required'
     case 429:
       return 'Too Many Requests'
     default:

@@ -19,7 +19,7 @@ import { addTemplate } from '../boards/boardTemplates.ts'
 import { hashToken, newBoardId, newToken } from '../tokens.ts'
 import { grantFor } from './boardAccess.ts'
 import { HttpError, httpError } from './httpError.ts'
-import { addTemplateBody, boardIdParams, createBoardBody, rotateParams, tokenQuery } from './schemas.ts'
+import { BOARD_ROUTE_ERRORS, addTemplateBody, boardIdParams, createBoardBody, errorAnswers, rotateParams, tokenQuery } from './schemas.ts'
 
 /** The first page of a new board, in the board's language. */
 const FIRST_PAGE_NAME: Record<TemplateLocale, string> = { de: 'Seite 1', en: 'Page 1' }
@@ -73,8 +73,10 @@ export async function boardRoutes(
         response: {
           201: {
             type: 'object',
+            description: 'The new board: its id, title, and the token and link of each role',
             properties: { id: { type: 'string' }, title: { type: 'string' }, tokens: roleStrings, links: roleStrings },
           },
+          ...errorAnswers(400, 401, 413, 415, 429),
         },
       },
     },
@@ -125,6 +127,7 @@ export async function boardRoutes(
               },
             },
           },
+          ...errorAnswers(401, 404, 429),
         },
       },
     },
@@ -148,6 +151,7 @@ export async function boardRoutes(
             type: 'object',
             properties: { id: { type: 'string' }, title: { type: 'string' }, role: { type: 'string' } },
           },
+          ...errorAnswers(...BOARD_ROUTE_ERRORS),
         },
       },
     },
@@ -163,7 +167,7 @@ export async function boardRoutes(
       schema: {
         params: boardIdParams,
         body: addTemplateBody,
-        response: { 201: { type: 'object', properties: { instance: templateInstanceSchema } } },
+        response: { 201: { type: 'object', properties: { instance: templateInstanceSchema } }, ...errorAnswers(...BOARD_ROUTE_ERRORS, 503) },
       },
     },
     async (request, reply) => {
@@ -181,7 +185,10 @@ export async function boardRoutes(
     {
       schema: {
         params: rotateParams,
-        response: { 200: { type: 'object', properties: { token: { type: 'string' }, link: { type: 'string' } } } },
+        response: {
+          200: { type: 'object', properties: { token: { type: 'string' }, link: { type: 'string' } } },
+          ...errorAnswers(...BOARD_ROUTE_ERRORS),
+        },
       },
     },
     async (request) => {

@@ -13,6 +13,7 @@ import { BoardUnavailableError } from '../sync/Room.ts'
 import { Connection, type KeepaliveOptions } from '../sync/Connection.ts'
 import { admitToken } from './boardAccess.ts'
 import { httpError } from './httpError.ts'
+import { errorAnswers } from './schemas.ts'
 
 /**
  * Whether a browser page at `origin` may open a board's socket: pages of this server (as the
@@ -34,24 +35,30 @@ export async function syncRoute(
   app: FastifyInstance,
   { config, keepalive }: { config: Config; keepalive?: KeepaliveOptions },
 ): Promise<void> {
-  app.get<{ Params: { boardId: string }; Querystring: { token?: string; [HEARTBEAT_PARAM]?: '1' } }>(
-    `${SYNC_PATH}/:boardId`,
-    {
-      websocket: true,
-      schema: {
-        params: {
-          type: 'object',
-          required: ['boardId'],
-          properties: { boardId: { type: 'string', pattern: BOARD_ID_PATTERN.source } },
-        },
-        querystring: { type: 'object', properties: { token: { type: 'string' }, [HEARTBEAT_PARAM]: { type: 'string', enum: ['1'] } } },
+  app.route<{ Params: { boardId: string }; Querystring: { token?: string; [HEARTBEAT_PARAM]?: '1' } }>({
+    method: 'GET',
+    url: `${SYNC_PATH}/:boardId`,
+    schema: {
+      params: {
+        type: 'object',
+        required: ['boardId'],
+        properties: { boardId: { type: 'string', pattern: BOARD_ID_PATTERN.source } },
       },
-      onRequest: async (request) => {
-        // Another site's page could otherwise use a link it learned to act in its visitor's browser.
-        if (!isAllowedOrigin(request, config)) throw httpError(403, 'Pages of this origin may not connect to boards here.')
+      querystring: { type: 'object', properties: { token: { type: 'string' }, [HEARTBEAT_PARAM]: { type: 'string', enum: ['1'] } } },
+      response: {
+        101: { description: 'Switches to a WebSocket that speaks the y-websocket protocol; refusals come as close codes', type: 'null' },
+        ...errorAnswers(400, 403, 426),
       },
     },
-    (socket, request) => {
+    onRequest: async (request) => {
+      // Another site's page could otherwise use a link it learned to act in its visitor's browser.
+      if (!isAllowedOrigin(request, config)) throw httpError(403, 'Pages of this origin may not connect to boards here.')
+    },
+    // A plain GET (no upgrade). With `wsHandler` instead of `websocket: true` the route stays in the API document.
+    handler: async () => {
+      throw httpError(426, 'This is a WebSocket endpoint (y-websocket protocol); connect with a WebSocket client.')
+    },
+    wsHandler: (socket, request) => {
       const connection = new Connection(socket, {
         keepalive,
         heartbeats: request.query[HEARTBEAT_PARAM] === '1',
@@ -100,5 +107,5 @@ export async function syncRoute(
         connection.close(CloseCode.GOING_AWAY, 'server unavailable')
       })
     },
-  )
+  })
 }
