@@ -2,6 +2,7 @@
  * The server's configuration, read from the environment once, validated, and
  * passed down from there. No other module reads `process.env`.
  */
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@dorfplatz/protocol'
@@ -30,9 +31,19 @@ const envSchema = z.object({
   ),
   DORFPLATZ_ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
   DORFPLATZ_TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
     .default('false')
-    .transform((value) => value === 'true'),
+    .transform((value, context): boolean | string[] => {
+      if (value === 'true' || value === 'false' || value === '') return value === 'true'
+      const entries = value.split(',').map((part) => part.trim()).filter(Boolean)
+      for (const entry of entries) {
+        const [address = '', bits] = entry.split('/')
+        if (isIP(address) === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits))) {
+          context.addIssue({ code: 'custom', message: `${entry} is not an IP address or CIDR range (or use true / false)` })
+        }
+      }
+      return entries
+    }),
   TLDRAW_LICENSE_KEY: z.string().default(''),
   DORFPLATZ_WEB_DIR: z.string().min(1).default(DEFAULT_WEB_DIR),
   DORFPLATZ_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
@@ -87,8 +98,11 @@ export interface Config {
   publicUrl: string | undefined
   /** When set, creating and listing boards needs `Authorization: Bearer <adminToken>`. */
   adminToken: string | undefined
-  /** Trust X-Forwarded-* headers from a reverse proxy. */
-  trustProxy: boolean
+  /**
+   * Whose X-Forwarded-* headers to believe (client address, protocol, host): `true` any hop's,
+   * `false` nobody's, or only those of these proxy addresses / CIDR ranges.
+   */
+  trustProxy: boolean | string[]
   tldrawLicenseKey: string
   webDir: string
   /** How long a board nobody has open stays in memory. */

@@ -162,3 +162,27 @@ describe('logs', () => {
     for (const secret of Object.values(board.tokens)) expect(log.raw).not.toContain(secret)
   })
 })
+
+describe('behind a reverse proxy', () => {
+  const forwarded = { 'content-type': 'application/json', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'dorfplatz.example.org' }
+  const createVia = async (url: string) => {
+    const response = await fetch(`${url}/api/boards`, { method: 'POST', headers: forwarded, body: JSON.stringify({ title: 'Proxy' }) })
+    expect(response.status).toBe(201)
+    return ((await response.json()) as { links: Record<string, string> }).links.participant!
+  }
+
+  it('ignores X-Forwarded-* unless told to trust the proxy', async () => {
+    const server = await startTestServer()
+    expect(await createVia(server.url)).toMatch(new RegExp(`^${server.url}/b/`))
+  })
+
+  it('believes them from a trusted proxy address', async () => {
+    const server = await startTestServer({ DORFPLATZ_TRUST_PROXY: '127.0.0.1' })
+    expect(await createVia(server.url)).toMatch(/^https:\/\/dorfplatz\.example\.org\/b\//)
+  })
+
+  it('not from an address it does not trust', async () => {
+    const server = await startTestServer({ DORFPLATZ_TRUST_PROXY: '10.0.0.1' })
+    expect(await createVia(server.url)).toMatch(new RegExp(`^${server.url}/b/`))
+  })
+})
