@@ -20,18 +20,20 @@ const LATENCY_BUCKETS_SECONDS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05
 
 export const METRICS_PATH = '/metrics'
 
-/** The app's metrics; also the sync layer's observer. */
+/**
+ * The app's metrics; also the sync layer's observer. What happens per message or per socket is
+ * counted in plain numbers and handed to prom-client when Prometheus scrapes (prom-client's own
+ * `inc` builds a label object each time); histograms are observed once per flush.
+ */
 export class DorfplatzMetrics implements SyncObserver {
   readonly registry = new Registry()
-  private readonly socketsOpen: Record<Role, { inc(): void; dec(): void }>
-  private readonly closes: Counter<'code'>
-  /** One child per close code, made once: the relay path only increments. */
-  private readonly closesByCode = new Map<number, { inc(): void }>()
-  private readonly messagesIn: Counter
-  private readonly bytesIn: Counter
-  private readonly messagesOut: Counter
-  private readonly bytesOut: Counter
-  private readonly appended: Counter
+  private readonly socketsOpen: Record<Role, number> = { facilitator: 0, participant: 0, viewer: 0 }
+  private readonly closesByCode = new Map<number, number>()
+  private messagesIn = 0
+  private bytesIn = 0
+  private messagesOut = 0
+  private bytesOut = 0
+  private appended = 0
   private readonly relaySeconds: Histogram
   private readonly appendSeconds: { observe(value: number): void }
   private readonly compactSeconds: { observe(value: number): void }
@@ -40,9 +42,16 @@ export class DorfplatzMetrics implements SyncObserver {
   constructor(boardsLoaded: () => number) {
     const registers = [this.registry]
     collectDefaultMetrics({ register: this.registry })
-    const open = new Gauge({ name: 'dorfplatz_sockets_open', help: 'Sockets admitted to a board, by the role of their link', labelNames: ['role'], registers })
-    this.socketsOpen = { facilitator: open.labels({ role: 'facilitator' }), participant: open.labels({ role: 'participant' }), viewer: open.labels({ role: 'viewer' }) }
-    for (const role of ROLES) open.labels({ role }).set(0)
+    const { socketsOpen, closesByCode } = this
+    new Gauge({
+      name: 'dorfplatz_sockets_open',
+      help: 'Sockets admitted to a board, by the role of their link',
+      labelNames: ['role'],
+      registers,
+      collect() {
+        for (const role of ROLES) this.set({ role }, socketsOpen[role])
+      },
+    })
     new Gauge({
       name: 'dorfplatz_boards_loaded',
       help: 'Boards in memory on this instance',
@@ -51,17 +60,31 @@ export class DorfplatzMetrics implements SyncObserver {
         this.set(boardsLoaded())
       },
     })
-    this.closes = new Counter({
+    new Counter({
       name: 'dorfplatz_socket_refusals_total',
-      help: 'Sockets the server closed, by close code (4400 bad message, 4401 token, 4429 limits, 1001 shutdown, …)',
+      help: 'Sockets the server closed, by close code (4400 bad message, 4401 token, 4413 too large, 4429 limits, 1001 shutdown, …)',
       labelNames: ['code'],
       registers,
+      collect() {
+        this.reset()
+        for (const [code, count] of closesByCode) this.inc({ code: String(code) }, count)
+      },
     })
-    this.messagesIn = new Counter({ name: 'dorfplatz_messages_received_total', help: 'WebSocket messages received from clients', registers })
-    this.bytesIn = new Counter({ name: 'dorfplatz_received_bytes_total', help: 'Bytes of WebSocket messages received from clients', registers })
-    this.messagesOut = new Counter({ name: 'dorfplatz_messages_sent_total', help: 'WebSocket messages sent to clients', registers })
-    this.bytesOut = new Counter({ name: 'dorfplatz_sent_bytes_total', help: 'Bytes of WebSocket messages sent to clients', registers })
-    this.appended = new Counter({ name: 'dorfplatz_updates_appended_total', help: 'Document updates appended to storage', registers })
+    const total = (name: string, help: string, read: () => number) =>
+      new Counter({
+        name,
+        help,
+        registers,
+        collect() {
+          this.reset()
+          this.inc(read())
+        },
+      })
+    total('dorfplatz_messages_received_total', 'WebSocket messages received from clients', () => this.messagesIn)
+    total('dorfplatz_received_bytes_total', 'Bytes of WebSocket messages received from clients', () => this.bytesIn)
+    total('dorfplatz_messages_sent_total', 'WebSocket messages sent to clients', () => this.messagesOut)
+    total('dorfplatz_sent_bytes_total', 'Bytes of WebSocket messages sent to clients', () => this.bytesOut)
+    total('dorfplatz_updates_appended_total', 'Document updates appended to storage', () => this.appended)
     this.relaySeconds = new Histogram({
       name: 'dorfplatz_relay_seconds',
       help: "Time from an update's arrival to its relay to the board's other sockets (storing included)",
@@ -86,34 +109,29 @@ export class DorfplatzMetrics implements SyncObserver {
   }
 
   socketJoined(role: Role): void {
-    this.socketsOpen[role].inc()
+    this.socketsOpen[role]++
   }
 
   socketLeft(role: Role): void {
-    this.socketsOpen[role].dec()
+    this.socketsOpen[role]--
   }
 
   socketClosedByServer(code: number): void {
-    let child = this.closesByCode.get(code)
-    if (!child) {
-      child = this.closes.labels({ code: String(code) })
-      this.closesByCode.set(code, child)
-    }
-    child.inc()
+    this.closesByCode.set(code, (this.closesByCode.get(code) ?? 0) + 1)
   }
 
   messageIn(bytes: number): void {
-    this.messagesIn.inc()
-    this.bytesIn.inc(bytes)
+    this.messagesIn++
+    this.bytesIn += bytes
   }
 
   messageOut(bytes: number): void {
-    this.messagesOut.inc()
-    this.bytesOut.inc(bytes)
+    this.messagesOut++
+    this.bytesOut += bytes
   }
 
   updatesAppended(count: number, seconds: number): void {
-    this.appended.inc(count)
+    this.appended += count
     this.appendSeconds.observe(seconds)
   }
 
