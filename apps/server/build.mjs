@@ -1,6 +1,10 @@
 // Bundles the server and the workspace packages it imports into dist/server.js;
 // packages from the registry stay external and load from node_modules.
+import fs from 'node:fs'
 import * as esbuild from 'esbuild'
+
+// Chunk names carry a hash: start clean so that no stale chunk stays behind.
+fs.rmSync('dist', { recursive: true, force: true })
 
 await esbuild.build({
   // The server, and the operator's command line (`pnpm dorfplatz …`).
@@ -10,6 +14,9 @@ await esbuild.build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
+  // PostgreSQL and Redis clients load in chunks of their own, only when configured.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   sourcemap: true,
   logLevel: 'warning',
   plugins: [

@@ -27,7 +27,7 @@ export default defineConfig({
       manifest: false,
       injectManifest: {
         // Everything of the build, with tldraw's translations for German only (English is built in).
-        globPatterns: ['**/*.{html,js,css,svg,woff2}', 'assets/de-*.json'],
+        globPatterns: ['**/*.{html,js,css,svg,png,woff2}', 'assets/de-*.json'],
         maximumFileSizeToCacheInBytes: MAX_PRECACHED_FILE_BYTES,
       },
     }),
@@ -55,5 +55,8 @@ export default defineConfig({
     // tldraw alone is a large chunk; the board page loads it lazily, so the
     // start page stays small and the warning would only be noise.
     chunkSizeWarningLimit: 4096,
+    // tldraw's icons for embedded sites (which boards refuse) would otherwise be inlined into the
+    // board page's script as data URLs, a tenth of its size; as files they load only if shown.
+    assetsInlineLimit: (file: string) => (file.includes('/embed-icons/') ? false : undefined),
   },
 })

@@ -8,6 +8,18 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { measureDocGrowth } from '@dorfplatz/board'
 import { runBoardOpenBench, type BoardOpenResult } from './boardOpenBench.ts'
+import { runBundleSizeBench, type PageDownload } from './bundleSizeBench.ts'
+import type { ScenarioResult } from './compare/compare.ts'
+import { comparisonLines } from './compare/report.ts'
+import { comparedScenarios, runComparison } from './compare/scenarios.ts'
+import {
+  runBoardChurnBench,
+  runFirstSyncBench,
+  runIdleRss,
+  type BoardChurnResult,
+  type FirstSyncResult,
+  type IdleRssResult,
+} from './serverMemoryBench.ts'
 import { runBrowserEditDelay, type EditDelayResult } from './browserEditDelay.ts'
 import { runGuardBench } from './guardBench.ts'
 import { runHostileBench } from './hostileBench.ts'
@@ -15,9 +27,33 @@ import { runRelayBench, type RelayBenchResult } from './relayBench.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const quick = process.argv.includes('--quick')
+/** `--only=compare,memory`: run some parts (and print them, without writing docs/benchmarks.md). */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',')
+const runs = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? (quick ? 1 : 2))
+const part = (name: 'compare' | 'memory' | 'relay' | 'browser' | 'checks') => !only || only.includes(name)
+
+// The side-by-side comparison with the bare relay, the reference server and Hocuspocus.
+const scenarios = comparedScenarios(quick)
+const compared = part('compare')
+  ? await runComparison(scenarios, runs, (r) =>
+      console.log(`${r.scenario} · ${r.contender}: edit p99 ${r.editP99Ms} ms, cursor p99 ${r.cursorP99Ms} ms, CPU ${r.serverCpuPercent} %, RSS ${r.serverPeakRssMiB} MiB, connect ${r.connectMs} ms`),
+    )
+  : new Map<string, ScenarioResult[]>()
+
+let idleRows: IdleRssResult[] = []
+let firstSync: FirstSyncResult | undefined
+let churn: BoardChurnResult | undefined
+if (part('memory')) {
+  idleRows = await runIdleRss(['dorfplatz', 'relay', 'y-websocket', 'hocuspocus'], quick ? 10 : 60)
+  console.table(idleRows)
+  firstSync = await runFirstSyncBench(quick ? 500 : 5000)
+  console.log(firstSync)
+  churn = await runBoardChurnBench(quick ? 500 : 10_000, quick ? 10 : 60)
+  console.log(churn)
+}
 
 const relayRuns: RelayBenchResult[] = []
-for (const clients of quick ? [10] : [10, 50, 100]) {
+for (const clients of !part('relay') ? [] : quick ? [10] : [10, 50, 100]) {
   const result = await runRelayBench({ clients, cursorHz: 10, seconds: quick ? 3 : 15, editsPerSecond: 5 })
   console.log(result)
   relayRuns.push(result)
@@ -25,7 +61,7 @@ for (const clients of quick ? [10] : [10, 50, 100]) {
 
 // The same board on PostgreSQL, and on two instances through Redis (every other client on each).
 const scaleOutRuns: RelayBenchResult[] = []
-for (const topology of ['postgres', 'two-instances'] as const) {
+for (const topology of part('relay') ? (['postgres', 'two-instances'] as const) : []) {
   for (const clients of quick ? [10] : [10, 50]) {
     const result = await runRelayBench({ topology, clients, cursorHz: 10, seconds: quick ? 3 : 15, editsPerSecond: 5 })
     console.log(result)
@@ -35,7 +71,10 @@ for (const topology of ['postgres', 'two-instances'] as const) {
 
 let browserDelay: EditDelayResult | undefined
 const openRuns: BoardOpenResult[] = []
-if (fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+let downloads: PageDownload[] = []
+if (part('browser') && fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+  downloads = await runBundleSizeBench()
+  console.table(downloads)
   browserDelay = await runBrowserEditDelay(quick ? 10 : 60)
   console.log(browserDelay)
   for (const notes of quick ? [200] : [200, 2000]) {
@@ -45,9 +84,9 @@ if (fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
   }
 }
 
-const guardRuns = (quick ? [100] : [100, 1000, 5000]).map((notes) => runGuardBench(notes))
+const guardRuns = (!part('checks') ? [] : quick ? [100] : [100, 1000, 5000]).map((notes) => runGuardBench(notes))
 console.log(guardRuns)
-const hostileRows = runHostileBench()
+const hostileRows = part('checks') ? runHostileBench() : []
 console.table(hostileRows)
 
 const growthRows: string[] = []
@@ -62,11 +101,15 @@ const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.
 const lines = [
   '# Benchmarks',
   '',
-  `Written by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}). The clients run in the`,
-  'benchmark process and the server in its own process, both on this machine, so the delays include',
-  'the clients\' own work; the server\'s CPU is its process alone.',
+  `Written by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}). Everything runs on`,
+  'this one machine, servers and load generators alike, so the figures are ratios within one run rather',
+  'than capacities: compare a row with the bare relay measured in the same run, not with another day.',
   '',
+  ...comparisonLines({ scenarios, compared, runs, idle: idleRows, firstSync, churn, openRuns, downloads }),
   '## Relay: cursors at 10 Hz plus 5 edits per second on one board',
+  '',
+  'The older single-process measurement, kept for its PostgreSQL and two-instance rows below: the',
+  'clients run in the benchmark process and the server in its own.',
   '',
   '| clients | cursor p50 | cursor p99 | edit p50 | edit p99 | server CPU | server RSS |',
   '|---:|---:|---:|---:|---:|---:|---:|',
@@ -142,5 +185,5 @@ const lines = [
   ...growthRows,
   '',
 ]
-if (!quick) fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), lines.join('\n'))
+if (!quick && !only) fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), lines.join('\n'))
 console.log(lines.join('\n'))

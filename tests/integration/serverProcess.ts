@@ -34,7 +34,9 @@ export function startServerProcess(options: {
   entry?: keyof typeof ENTRIES
   env?: Record<string, string>
 }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...ENTRIES[options.entry ?? 'source']], {
+  // DORFPLATZ_SERVER_NODE_FLAGS="--cpu-prof --cpu-prof-dir=…" profiles the servers a test or benchmark starts.
+  const flags = process.env.DORFPLATZ_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...flags, ...ENTRIES[options.entry ?? 'source']], {
     cwd: ROOT,
     env: {
       ...process.env,

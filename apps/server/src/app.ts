@@ -13,7 +13,6 @@ import { storagePlugin } from './plugins/storagePlugin.ts'
 import { roomsPlugin } from './plugins/roomsPlugin.ts'
 import { metricsPlugin } from './plugins/metricsPlugin.ts'
 import { apiDocsPlugin } from './plugins/apiDocsPlugin.ts'
-import { PostgresBoardStorage } from './storage/PostgresBoardStorage.ts'
 import { SqliteBoardStorage } from './storage/SqliteBoardStorage.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
 import { boardRoutes } from './routes/boardRoutes.ts'
@@ -98,7 +97,10 @@ const CLIENT_ERROR_MESSAGES: Record<number, string> = {
 
 /** PostgreSQL when the operator configured it (migrated on start), else the SQLite file in the data folder. */
 async function openStorage(config: Config): Promise<BoardStorage> {
-  return config.databaseUrl ? PostgresBoardStorage.open(config.databaseUrl) : new SqliteBoardStorage(config.dataDir)
+  if (!config.databaseUrl) return new SqliteBoardStorage(config.dataDir)
+  // Loaded only when configured, like the Redis bus: an idle server on SQLite does not carry the client.
+  const { PostgresBoardStorage } = await import('./storage/PostgresBoardStorage.ts')
+  return PostgresBoardStorage.open(config.databaseUrl)
 }
 
 /** Keeps link tokens out of the logs. */

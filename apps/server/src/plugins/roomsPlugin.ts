@@ -5,7 +5,6 @@
 import fp from 'fastify-plugin'
 import { saveSnapshotWhenLastLeft } from '../boards/lastLeftSnapshot.ts'
 import type { BoardBus } from '../bus/BoardBus.ts'
-import { RedisBoardBus } from '../bus/RedisBoardBus.ts'
 import { RoomRegistry } from '../sync/RoomRegistry.ts'
 
 declare module 'fastify' {
@@ -18,7 +17,8 @@ declare module 'fastify' {
 
 export const roomsPlugin = fp<{ idleUnloadMs: number; redisUrl?: string | undefined; reconcileIntervalMs?: number }>(
   async (app, { idleUnloadMs, redisUrl, reconcileIntervalMs }) => {
-    const bus = redisUrl ? new RedisBoardBus(redisUrl, app.log) : undefined
+    // Loaded only when configured: the Redis client is a sizeable part of an idle server's memory.
+    const bus = redisUrl ? new (await import('../bus/RedisBoardBus.ts')).RedisBoardBus(redisUrl, app.log) : undefined
     const rooms = new RoomRegistry(app.storage, app.log, {
       idleUnloadMs,
       onLastLeft: saveSnapshotWhenLastLeft(app.storage, app.log),

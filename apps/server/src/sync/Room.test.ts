@@ -66,6 +66,18 @@ describe('Room', () => {
     expect(text(anna.doc, 'a')).toBeUndefined()
   })
 
+  it('answers newcomers with nothing from one encoding of the board, and encodes it afresh after a change', async () => {
+    const test = await testRoom()
+    const anna = await test.join('participant')
+    const [bernd, clara] = [await test.join('viewer'), await test.join('viewer')]
+    expect(Y.encodeStateAsUpdate(clara.doc)).toEqual(Y.encodeStateAsUpdate(bernd.doc))
+    anna.sendChange(writeNote('a', 'Dorfladen'))
+    await test.settle()
+    // A newcomer after the change gets it in its first answer, not the answer kept from before.
+    const dora = await test.join('viewer')
+    expect(text(dora.doc, 'a')).toBe('Dorfladen')
+  })
+
   it('closes a viewer that writes (4403) and applies nothing of it, but drops its sync step 2 quietly', async () => {
     const test = await testRoom()
     const viewer = await test.join('viewer')

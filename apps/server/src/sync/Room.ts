@@ -42,6 +42,7 @@ import {
   encodeAwarenessMessage,
   encodeSyncStep1,
   encodeSyncStep2,
+  isEmptyStateVector,
   encodeUpdateMessage,
   readAwarenessUpdate,
 } from './syncMessages.ts'
@@ -101,6 +102,12 @@ export class Room {
   private failed = false
   /** When the first of the updates waiting for the next flush arrived (performance.now(); for the relay-time metric). */
   private firstPendingAt = 0
+  /**
+   * The answer to a newcomer with nothing yet (an empty state vector): the whole board. Encoding a
+   * large board takes tens of milliseconds, and people join a workshop together, so it is kept
+   * until the board next changes.
+   */
+  private wholeBoardAnswer: Uint8Array | null = null
 
   private constructor(
     readonly boardId: string,
@@ -123,6 +130,7 @@ export class Room {
       if (event.keysChanged.has(FacilitationKey.FREEZE) && !isBoardFrozen(this.doc)) this.askForHeldBackChanges()
     })
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.wholeBoardAnswer = null
       // Updates from a socket are people's changes; the server's own (timer, votes) do not count.
       if (origin instanceof ClientSession) this.clientChanges = true
       if (this.pendingUpdates.length === 0) this.firstPendingAt = performance.now()
@@ -479,7 +487,11 @@ export class Room {
     let everyonesPresence: Uint8Array | undefined
     for (const session of this.sessions.values()) {
       if (session.syncRequest) {
-        session.connection.enqueue(encodeSyncStep2(this.doc, session.syncRequest))
+        session.connection.enqueue(
+          isEmptyStateVector(session.syncRequest)
+            ? (this.wholeBoardAnswer ??= encodeSyncStep2(this.doc, session.syncRequest))
+            : encodeSyncStep2(this.doc, session.syncRequest),
+        )
         session.syncRequest = null
       }
       if (session.awarenessQueried) {

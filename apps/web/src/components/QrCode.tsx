@@ -2,7 +2,6 @@
  * A QR code of a link, drawn as SVG in the browser, so phones in the room can
  * open it by scanning the projected screen. Nothing leaves the page to draw it.
  */
-import QRCode from 'qrcode'
 import { useEffect, useState } from 'react'
 import './QrCode.css'
 
@@ -18,7 +17,10 @@ export function QrCode({ text, label, testId }: QrCodeProps) {
 
   useEffect(() => {
     let cancelled = false
-    QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }).then(
+    // The encoder loads with the first code shown, not with the board.
+    import('qrcode')
+      .then(({ default: QRCode }) => QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }))
+      .then(
       (svg) => {
         if (!cancelled) setDrawn({ text, svg })
       },
