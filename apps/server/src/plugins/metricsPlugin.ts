@@ -62,7 +62,7 @@ export class DorfplatzMetrics implements SyncObserver {
     })
     new Counter({
       name: 'dorfplatz_socket_refusals_total',
-      help: 'Sockets the server closed, by close code (4400 bad message, 4401 token, 4413 too large, 4429 limits, 1001 shutdown, …)',
+      help: 'Sockets the server closed, by close code (4400 bad message, 4401 token, 4413 too large, 4429 limits, 1001 shutdown, 1006 cut off as too slow or silent, …)',
       labelNames: ['code'],
       registers,
       collect() {

@@ -48,6 +48,9 @@ export interface KeepaliveOptions {
   timeoutMs: number
 }
 
+/** The WebSocket code of a connection that ended without a close frame (RFC 6455). */
+const ABNORMAL_CLOSURE = 1006
+
 /** The one-byte heartbeat the server sends; a client answers with [HEARTBEAT, 0]. */
 const HEARTBEAT_MESSAGE = new Uint8Array([MessageType.HEARTBEAT])
 
@@ -209,6 +212,8 @@ export class Connection {
   }
 
   terminate(): void {
+    // Cut off without a close frame (too slow, or silent): counted as 1006, the code the client sees.
+    if (!this.closed) this.observer.socketClosedByServer(ABNORMAL_CLOSURE)
     this.queue = []
     this.queuedBytes = 0
     this.socket.terminate()
