@@ -28,14 +28,18 @@ export interface Cluster {
   stop(): Promise<void>
 }
 
-/** nginx in the foreground with the repository's cluster configuration, on `port`, balancing `ports`. */
-async function startNginx(port: number, upstreamPorts: number[]): Promise<{ child: ChildProcess; dir: string }> {
+export interface NginxProcess {
+  child: ChildProcess
+  dir: string
+  stop(): void
+}
+
+/**
+ * nginx in the foreground in a temporary folder, with `site` (a server configuration as in
+ * deploy/nginx/) in its http block; ready once `ready()` says so (an address answers).
+ */
+export async function startNginx(site: string, ready: () => Promise<boolean>): Promise<NginxProcess> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dorfplatz-nginx-'))
-  const site = fs
-    .readFileSync(path.join(ROOT, 'deploy/nginx/dorfplatz-cluster.conf'), 'utf8')
-    .replace('listen 8080;', `listen 127.0.0.1:${port};`)
-    .replace('127.0.0.1:8081', `127.0.0.1:${upstreamPorts[0]}`)
-    .replace('127.0.0.1:8082', `127.0.0.1:${upstreamPorts[1]}`)
   fs.writeFileSync(path.join(dir, 'dorfplatz.conf'), site)
   fs.writeFileSync(
     path.join(dir, 'nginx.conf'),
@@ -45,17 +49,32 @@ async function startNginx(port: number, upstreamPorts: number[]): Promise<{ chil
   const child = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] })
   let errors = ''
   child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()))
-  // Ready once it answers (with 502 until an instance is up).
+  const stop = () => {
+    child.kill('SIGTERM')
+  }
   for (let attempt = 0; attempt < 100; attempt++) {
     if (child.exitCode !== null) throw new Error(`nginx exited: ${errors}`)
-    const answered = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+    if (await ready()) return { child, dir, stop }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  stop()
+  throw new Error(`nginx did not start: ${errors}`)
+}
+
+/** nginx with the repository's cluster configuration, on `port`, balancing `upstreamPorts`. */
+function startClusterNginx(port: number, upstreamPorts: number[]): Promise<NginxProcess> {
+  const site = fs
+    .readFileSync(path.join(ROOT, 'deploy/nginx/dorfplatz-cluster.conf'), 'utf8')
+    .replace('listen 8080;', `listen 127.0.0.1:${port};`)
+    .replace('127.0.0.1:8081', `127.0.0.1:${upstreamPorts[0]}`)
+    .replace('127.0.0.1:8082', `127.0.0.1:${upstreamPorts[1]}`)
+  // Ready once it answers (with 502 until an instance is up).
+  const answers = () =>
+    fetch(`http://127.0.0.1:${port}/healthz`).then(
       () => true,
       () => false,
     )
-    if (answered) return { child, dir }
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  throw new Error(`nginx did not start: ${errors}`)
+  return startNginx(site, answers)
 }
 
 export async function startCluster({ entry = 'source' }: { entry?: 'source' | 'built' } = {}): Promise<Cluster> {
@@ -73,7 +92,7 @@ export async function startCluster({ entry = 'source' }: { entry?: 'source' | 'b
   const start = (index: number) => startServerProcess({ dataDir: dataDirs[index]!, port: ports[index]!, entry, env })
   const instances = await Promise.all([start(0), start(1)])
   const port = await freePort()
-  const nginx = await startNginx(port, ports)
+  const nginx = await startClusterNginx(port, ports)
   const cluster: Cluster = {
     url: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}`,
@@ -87,7 +106,7 @@ export async function startCluster({ entry = 'source' }: { entry?: 'source' | 'b
       instances[index] = await start(index)
     },
     async stop() {
-      nginx.child.kill('SIGTERM')
+      nginx.stop()
       await Promise.all(instances.map((instance) => instance.kill('SIGKILL')))
       await redis.stop()
       await postgres.destroy()

@@ -2,7 +2,7 @@
  * Builds the whole Dorfplatz server as one Fastify instance, for `server.ts`
  * and for tests alike. Nothing here listens or reads the environment.
  */
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify'
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import websocket from '@fastify/websocket'
@@ -12,6 +12,8 @@ import type { Config } from './config.ts'
 import { storagePlugin } from './plugins/storagePlugin.ts'
 import { roomsPlugin } from './plugins/roomsPlugin.ts'
 import { retentionPlugin } from './plugins/retentionPlugin.ts'
+import { metricsPlugin } from './plugins/metricsPlugin.ts'
+import { apiDocsPlugin } from './plugins/apiDocsPlugin.ts'
 import { SqliteBoardStorage } from './storage/SqliteBoardStorage.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
 import { boardRoutes } from './routes/boardRoutes.ts'
@@ -25,6 +27,7 @@ import { webApp } from './routes/webApp.ts'
 import { boardAdmission, requestToken } from './routes/boardAccess.ts'
 import { BoardError, type BoardErrorKind } from './boards/BoardError.ts'
 import { HttpError } from './routes/httpError.ts'
+import { apiErrorSchema } from './routes/schemas.ts'
 import { BoardUnavailableError } from './sync/Room.ts'
 import { secretsEqual } from './tokens.ts'
 
@@ -113,6 +116,8 @@ export interface BuildOptions {
   keepalive?: KeepaliveOptions
   /** The clock that retention counts with (when boards were opened, when they expire); tests move it. */
   now?: () => number
+  /** Where the JSON log lines go (stdout by default; tests read them). */
+  logStream?: NodeJS.WritableStream
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -122,7 +127,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       serializers: {
         req: (request) => ({ method: request.method, url: redactToken(request.url), remoteAddress: request.ip }),
       },
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
+    // One line per request instead of Fastify's two (see the onResponse hook below).
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
     // On close, also end connections that are not idle, such as a browser's speculative
@@ -157,6 +165,22 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     else message = CLIENT_ERROR_MESSAGES[statusCode] ?? 'The request was refused.'
     return reply.code(statusCode).send({ statusCode, error: httpStatusName(statusCode), message })
   })
+  app.addSchema(apiErrorSchema)
+  // One JSON line per answered request, at the route's log level (health checks log only problems).
+  // Sockets log their own lines when they open and close (see syncRoute).
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: redactToken(request.url),
+        route: request.routeOptions.url,
+        statusCode: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        remoteAddress: request.ip,
+      },
+      'request',
+    )
+  })
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No route for ${request.method} ${redactToken(request.url)}.` })
   })
@@ -186,6 +210,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('preParsing', boardAdmission(app, isAdmin))
 
   await app.register(storagePlugin, { storage: options.storage ?? (await openStorage(config)) })
+  await app.register(apiDocsPlugin)
+  await app.register(metricsPlugin, { config })
   await app.register(roomsPlugin, { idleUnloadMs: config.idleUnloadMs, redisUrl: config.redisUrl, reconcileIntervalMs: options.reconcileIntervalMs })
   const now = options.now ?? Date.now
   await app.register(retentionPlugin, { retentionDays: config.retentionDays, now })
@@ -221,6 +247,8 @@ function httpStatusName(statusCode: number): string {
       return 'Unsupported Media Type'
     case 422:
       return 'Unprocessable Entity'
+    case 426:
+      return 'Upgrade Required'
     case 429:
       return 'Too Many Requests'
     default:

@@ -2,6 +2,7 @@
  * The server's configuration, read from the environment once, validated, and
  * passed down from there. No other module reads `process.env`.
  */
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@dorfplatz/protocol'
@@ -30,9 +31,19 @@ const envSchema = z.object({
   ),
   DORFPLATZ_ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
   DORFPLATZ_TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
     .default('false')
-    .transform((value) => value === 'true'),
+    .transform((value, context): boolean | string[] => {
+      if (value === 'true' || value === 'false' || value === '') return value === 'true'
+      const entries = value.split(',').map((part) => part.trim()).filter(Boolean)
+      for (const entry of entries) {
+        const [address = '', bits] = entry.split('/')
+        if (isIP(address) === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits))) {
+          context.addIssue({ code: 'custom', message: `${entry} is not an IP address or CIDR range (or use true / false)` })
+        }
+      }
+      return entries
+    }),
   TLDRAW_LICENSE_KEY: z.string().default(''),
   DORFPLATZ_WEB_DIR: z.string().min(1).default(DEFAULT_WEB_DIR),
   DORFPLATZ_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
@@ -58,6 +69,20 @@ const envSchema = z.object({
       .default(DEFAULT_TIME_ZONE),
   ),
   DORFPLATZ_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(36_500).optional()),
+  DORFPLATZ_METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
+  DORFPLATZ_METRICS_ADDRESS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):\d{1,5}$/, 'must be host:port, such as 127.0.0.1:9464')
+      .transform((value, context) => {
+        const split = value.lastIndexOf(':')
+        const port = Number(value.slice(split + 1))
+        if (port > 65535) context.addIssue({ code: 'custom', message: 'the port must be at most 65535' })
+        return { host: value.slice(0, split).replace(/^\[(.*)\]$/, '$1'), port }
+      })
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 })
 
@@ -74,8 +99,11 @@ export interface Config {
   publicUrl: string | undefined
   /** When set, creating and listing boards needs `Authorization: Bearer <adminToken>`. */
   adminToken: string | undefined
-  /** Trust X-Forwarded-* headers from a reverse proxy. */
-  trustProxy: boolean
+  /**
+   * Whose X-Forwarded-* headers to believe (client address, protocol, host): `true` any hop's,
+   * `false` nobody's, or only those of these proxy addresses / CIDR ranges.
+   */
+  trustProxy: boolean | string[]
   tldrawLicenseKey: string
   webDir: string
   /** How long a board nobody has open stays in memory. */
@@ -90,6 +118,10 @@ export interface Config {
   timeZone: string
   /** Days after which a board nobody opened is deleted; undefined keeps boards until someone deletes them. */
   retentionDays: number | undefined
+  /** When set, `/metrics` on the main listener answers callers with `Authorization: Bearer <metricsToken>`. */
+  metricsToken: string | undefined
+  /** When set, `/metrics` is also served on this separate listener (e.g. only on loopback or an internal network). */
+  metricsAddress: { host: string; port: number } | undefined
   logLevel: (typeof LOG_LEVELS)[number]
 }
 
@@ -124,6 +156,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     boardsPerHour: e.DORFPLATZ_BOARDS_PER_HOUR,
     timeZone: e.DORFPLATZ_TIME_ZONE,
     retentionDays: e.DORFPLATZ_RETENTION_DAYS,
+    metricsToken: e.DORFPLATZ_METRICS_TOKEN,
+    metricsAddress: e.DORFPLATZ_METRICS_ADDRESS,
     logLevel: e.LOG_LEVEL,
   }
 }

@@ -47,6 +47,6 @@ registerRoute(
         clearTimeout(timeout)
       }
     },
-    { denylist: [/^\/api\//, /^\/sync\//, /^\/healthz/] },
+    { denylist: [/^\/api\//, /^\/sync\//, /^\/healthz/, /^\/metrics/] },
   ),
 )

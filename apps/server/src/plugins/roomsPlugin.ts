@@ -24,6 +24,7 @@ export const roomsPlugin = fp<{ idleUnloadMs: number; redisUrl?: string | undefi
       onLastLeft: saveSnapshotWhenLastLeft(app.storage, app.log),
       bus,
       reconcileIntervalMs,
+      observer: app.metrics,
     })
     app.decorate('rooms', rooms)
     app.decorate('bus', bus)
@@ -33,5 +34,5 @@ export const roomsPlugin = fp<{ idleUnloadMs: number; redisUrl?: string | undefi
       await bus?.close()
     })
   },
-  { name: 'dorfplatz-rooms', dependencies: ['dorfplatz-storage'] },
+  { name: 'dorfplatz-rooms', dependencies: ['dorfplatz-storage', 'dorfplatz-metrics'] },
 )

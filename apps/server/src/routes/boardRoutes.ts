@@ -20,7 +20,7 @@ import { retentionWarning } from '../boards/boardDeletion.ts'
 import { hashToken, newBoardId, newToken } from '../tokens.ts'
 import { grantFor } from './boardAccess.ts'
 import { HttpError, httpError } from './httpError.ts'
-import { addTemplateBody, boardIdParams, createBoardBody, rotateParams, tokenQuery } from './schemas.ts'
+import { BOARD_ROUTE_ERRORS, addTemplateBody, boardIdParams, createBoardBody, errorAnswers, rotateParams, tokenQuery } from './schemas.ts'
 
 /** The first page of a new board, in the board's language. */
 const FIRST_PAGE_NAME: Record<TemplateLocale, string> = { de: 'Seite 1', en: 'Page 1' }
@@ -74,8 +74,10 @@ export async function boardRoutes(
         response: {
           201: {
             type: 'object',
+            description: 'The new board: its id, title, and the token and link of each role',
             properties: { id: { type: 'string' }, title: { type: 'string' }, tokens: roleStrings, links: roleStrings },
           },
+          ...errorAnswers(400, 401, 413, 415, 429),
         },
       },
     },
@@ -126,6 +128,7 @@ export async function boardRoutes(
               },
             },
           },
+          ...errorAnswers(401, 404, 429),
         },
       },
     },
@@ -154,6 +157,7 @@ export async function boardRoutes(
               retention: { type: 'object', properties: { lastOpenedAt: { type: 'number' }, deletesAt: { type: 'number' } } },
             },
           },
+          ...errorAnswers(...BOARD_ROUTE_ERRORS),
         },
       },
     },
@@ -171,7 +175,7 @@ export async function boardRoutes(
       schema: {
         params: boardIdParams,
         body: addTemplateBody,
-        response: { 201: { type: 'object', properties: { instance: templateInstanceSchema } } },
+        response: { 201: { type: 'object', properties: { instance: templateInstanceSchema } }, ...errorAnswers(...BOARD_ROUTE_ERRORS, 503) },
       },
     },
     async (request, reply) => {
@@ -189,7 +193,10 @@ export async function boardRoutes(
     {
       schema: {
         params: rotateParams,
-        response: { 200: { type: 'object', properties: { token: { type: 'string' }, link: { type: 'string' } } } },
+        response: {
+          200: { type: 'object', properties: { token: { type: 'string' }, link: { type: 'string' } } },
+          ...errorAnswers(...BOARD_ROUTE_ERRORS),
+        },
       },
     },
     async (request) => {

@@ -33,6 +33,11 @@ import {
   voterHeaders,
   type BoardParams,
   type RoundParams,
+  BOARD_ROUTE_ERRORS,
+  anyObject,
+  errorAnswers,
+  jsonAnswer,
+  noContent,
 } from './schemas.ts'
 
 const ONLY_FACILITATORS = 'Only the facilitator link may run the session.'
@@ -43,11 +48,17 @@ export async function facilitationRoutes(app: FastifyInstance): Promise<void> {
 
   const voting = new BoardVoting(app.rooms, app.storage)
 
-  app.get('/api/time', { logLevel: 'warn' }, async (): Promise<ServerTime> => ({ now: Date.now() }))
+  app.get(
+    '/api/time',
+    {
+      logLevel: 'warn',
+      schema: { response: { 200: { type: 'object', description: "The server's clock (ms since 1970)", properties: { now: { type: 'number' } } } } },
+    },
+    async (): Promise<ServerTime> => ({ now: Date.now() }))
 
   app.post<BoardParams & { Body: TimerCommand }>(
     '/api/boards/:id/timer',
-    { schema: { params: boardIdParams, body: timerBody } },
+    { schema: { params: boardIdParams, body: timerBody, response: { 200: jsonAnswer('The timer as it is now', { timer: anyObject }), ...errorAnswers(...BOARD_ROUTE_ERRORS, 409, 503) } } },
     async (request) => {
       await facilitator(request, request.params.id)
       const timer = await app.rooms.change(request.params.id, (room) => applyTimerCommand(room.doc, request.body, Date.now()))
@@ -57,7 +68,7 @@ export async function facilitationRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<BoardParams & { Body: SummonRequest }>(
     '/api/boards/:id/summon',
-    { schema: { params: boardIdParams, body: summonBody } },
+    { schema: { params: boardIdParams, body: summonBody, response: { 200: jsonAnswer('The summon everyone follows', { summon: anyObject }), ...errorAnswers(...BOARD_ROUTE_ERRORS, 503) } } },
     async (request) => {
       await facilitator(request, request.params.id)
       const summoned = await app.rooms.change(request.params.id, (room) => summon(room.doc, request.body, Date.now()))
@@ -67,7 +78,7 @@ export async function facilitationRoutes(app: FastifyInstance): Promise<void> {
 
   app.put<BoardParams & { Body: FollowRequest }>(
     '/api/boards/:id/follow',
-    { schema: { params: boardIdParams, body: followBody } },
+    { schema: { params: boardIdParams, body: followBody, response: { 200: jsonAnswer('Whom everyone follows', { follow: anyObject }), ...errorAnswers(...BOARD_ROUTE_ERRORS, 503) } } },
     async (request) => {
       await facilitator(request, request.params.id)
       const follow = await app.rooms.change(request.params.id, (room) => startFollow(room.doc, request.body, Date.now()))
@@ -75,7 +86,7 @@ export async function facilitationRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.delete<BoardParams>('/api/boards/:id/follow', { schema: { params: boardIdParams } }, async (request, reply) => {
+  app.delete<BoardParams>('/api/boards/:id/follow', { schema: { params: boardIdParams, response: { 204: noContent, ...errorAnswers(...BOARD_ROUTE_ERRORS, 503) } } }, async (request, reply) => {
     await facilitator(request, request.params.id)
     await app.rooms.change(request.params.id, (room) => stopFollow(room.doc))
     return reply.code(204).send()
@@ -83,7 +94,7 @@ export async function facilitationRoutes(app: FastifyInstance): Promise<void> {
 
   app.put<BoardParams & { Body: FreezeRequest }>(
     '/api/boards/:id/freeze',
-    { schema: { params: boardIdParams, body: freezeBody } },
+    { schema: { params: boardIdParams, body: freezeBody, response: { 200: jsonAnswer('The freeze', { freeze: anyObject }), ...errorAnswers(...BOARD_ROUTE_ERRORS, 503) } } },
     async (request) => {
       await facilitator(request, request.params.id)
       const frozen = await app.rooms.change(request.params.id, (room) => freeze(room.doc, request.body.name, Date.now()))
@@ -92,7 +103,7 @@ export async function facilitationRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.delete<BoardParams>('/api/boards/:id/freeze', { schema: { params: boardIdParams } }, async (request, reply) => {
+  app.delete<BoardParams>('/api/boards/:id/freeze', { schema: { params: boardIdParams, response: { 204: noContent, ...errorAnswers(...BOARD_ROUTE_ERRORS, 503) } } }, async (request, reply) => {
     await facilitator(request, request.params.id)
     await app.rooms.change(request.params.id, (room) => release(room.doc))
     request.log.info({ boardId: request.params.id }, 'board released')
@@ -101,7 +112,7 @@ export async function facilitationRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<BoardParams & { Body: StartRoundRequest }>(
     '/api/boards/:id/rounds',
-    { schema: { params: boardIdParams, body: roundBody } },
+    { schema: { params: boardIdParams, body: roundBody, response: { 201: jsonAnswer('The opened round', { round: anyObject }), ...errorAnswers(...BOARD_ROUTE_ERRORS, 409, 422, 503) } } },
     async (request, reply) => {
       await facilitator(request, request.params.id)
       const round = await app.rooms.change(request.params.id, (room) => openRound(room.doc, request.body, Date.now()))
@@ -110,7 +121,7 @@ export async function facilitationRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.post<RoundParams>('/api/boards/:id/rounds/:roundId/reveal', { schema: { params: roundParams } }, async (request) => {
+  app.post<RoundParams>('/api/boards/:id/rounds/:roundId/reveal', { schema: { params: roundParams, response: { 200: jsonAnswer('The revealed round with its ranked totals', { round: anyObject }), ...errorAnswers(...BOARD_ROUTE_ERRORS, 409, 503) } } }, async (request) => {
     const { id, roundId } = request.params
     await facilitator(request, id)
     const round = await voting.reveal(id, roundId)
@@ -122,7 +133,7 @@ export async function facilitationRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<RoundParams>(
     '/api/boards/:id/rounds/:roundId/ballot',
-    { schema: { params: roundParams, headers: voterHeaders } },
+    { schema: { params: roundParams, headers: voterHeaders, response: { 200: jsonAnswer("This voter's dots in the round"), ...errorAnswers(...BOARD_ROUTE_ERRORS, 503) } } },
     async (request) => {
       const { id, roundId } = request.params
       await requireRole(app, request, id, ['facilitator', 'participant'], 'This link may not vote.')
@@ -132,7 +143,7 @@ export async function facilitationRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<RoundParams & { Body: BallotChange }>(
     '/api/boards/:id/rounds/:roundId/ballot',
-    { schema: { params: roundParams, headers: voterHeaders, body: ballotBody } },
+    { schema: { params: roundParams, headers: voterHeaders, body: ballotBody, response: { 200: jsonAnswer("This voter's dots after the change"), ...errorAnswers(...BOARD_ROUTE_ERRORS, 409, 422, 503) } } },
     async (request) => {
       const { id, roundId } = request.params
       await requireRole(app, request, id, ['facilitator', 'participant'], 'This link may not vote.')

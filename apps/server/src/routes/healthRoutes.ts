@@ -41,11 +41,25 @@ export async function healthRoutes(app: FastifyInstance, { config }: { config: C
     },
   )
 
-  app.get('/api/config', {}, async (): Promise<ClientConfig> => {
+  app.get(
+    '/api/config',
+    {
+      schema: {
+        response: {
+          200: {
+            type: 'object',
+            description: 'Settings the web client needs',
+            properties: { tldrawLicenseKey: { type: 'string' }, adminTokenRequired: { type: 'boolean' }, timeZone: { type: 'string' } },
+          },
+        },
+      },
+    },
+    async (): Promise<ClientConfig> => {
     return {
       tldrawLicenseKey: config.tldrawLicenseKey,
       adminTokenRequired: config.adminToken !== undefined,
       timeZone: config.timeZone,
     }
-  })
+    },
+  )
 }

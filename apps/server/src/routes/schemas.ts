@@ -33,6 +33,43 @@ const duration = { type: 'integer', minimum: 1000, maximum: MAX_TIMER_MS } as co
 const coordinate = { type: 'number', minimum: -1e7, maximum: 1e7 } as const
 const extent = { type: 'number', minimum: 0, maximum: 1e7 } as const
 
+/** Every error answer of the API (see app.ts's error handler); routes refer to it as `apiError#`. */
+export const apiErrorSchema = {
+  $id: 'apiError',
+  type: 'object',
+  description: 'An error: its status code, the status name and a message meant for people',
+  properties: { statusCode: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } },
+} as const
+
+// -- Answers ------------------------------------------------------------------------------------
+
+/** Error answers a route can give, each in the shape of apiError. */
+export function errorAnswers(...statusCodes: number[]): Record<number, { $ref: string }> {
+  return Object.fromEntries(statusCodes.map((statusCode) => [statusCode, { $ref: 'apiError#' }]))
+}
+
+/** The errors every route under /api/boards/:id can answer: bad input, no or a wrong token, a role that may not, no board, too many requests. */
+export const BOARD_ROUTE_ERRORS = [400, 401, 403, 404, 429] as const
+
+/**
+ * A JSON answer whose exact shape the protocol package types: documented by its top-level fields and
+ * sent as it is (additional properties pass, so the schema cannot drop a field a client reads).
+ */
+export function jsonAnswer(description: string, properties: Record<string, object> = {}) {
+  return { description, type: 'object', additionalProperties: true, properties } as const
+}
+
+/** A nested object of a JSON answer, or null (a stopped timer, say), sent as it is. */
+export const anyObject = { type: 'object', nullable: true, additionalProperties: true } as const
+
+/** An answer that is a file or text (Markdown, CSV, SVG); strings are sent as they are. */
+export function textAnswer(description: string) {
+  return { description, type: 'string' } as const
+}
+
+/** 204: done, nothing to say. */
+export const noContent = { description: 'Done; no content', type: 'null' } as const
+
 // -- Parameters, query strings and headers shared by many routes ---------------------------
 
 export const boardIdParams = { type: 'object', required: ['id'], properties: { id: boardId } } as const

@@ -21,7 +21,18 @@ import type { Config } from '../config.ts'
 import type { StoredSnapshot } from '../storage/BoardStorage.ts'
 import { requireRole } from './boardAccess.ts'
 import { httpError } from './httpError.ts'
-import { boardIdParams, createSnapshotBody, localeQuery, snapshotParams, type BoardParams, type SnapshotParams } from './schemas.ts'
+import {
+  BOARD_ROUTE_ERRORS,
+  boardIdParams,
+  createSnapshotBody,
+  errorAnswers,
+  jsonAnswer,
+  localeQuery,
+  snapshotParams,
+  textAnswer,
+  type BoardParams,
+  type SnapshotParams,
+} from './schemas.ts'
 
 const ONLY_FACILITATORS = 'Only the facilitator link may save, restore, export or import.'
 
@@ -45,6 +56,14 @@ function attachment(reply: FastifyReply, name: string, type: string): FastifyRep
     .header('Cache-Control', 'no-store')
 }
 
+const snapshotInfo = {
+  type: 'object',
+  properties: { id: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, createdAt: { type: 'number' } },
+} as const
+
+/** A `.tldr` file: tldraw's own format, sent as it is. */
+const tldrFileAnswer = { type: 'object', additionalProperties: true, description: 'The board as a .tldr file (opens in tldraw)' } as const
+
 const info = ({ id, name, kind, createdAt }: StoredSnapshot): SnapshotInfo => ({ id, name, kind, createdAt })
 
 export async function snapshotRoutes(app: FastifyInstance, { config }: { config: Config }): Promise<void> {
@@ -58,7 +77,10 @@ export async function snapshotRoutes(app: FastifyInstance, { config }: { config:
     return snapshot
   }
 
-  app.get<BoardParams>('/api/boards/:id/snapshots', { schema: { params: boardIdParams } }, async (request) => {
+  app.get<BoardParams>(
+    '/api/boards/:id/snapshots',
+    { schema: { params: boardIdParams, response: { 200: { type: 'object', properties: { snapshots: { type: 'array', items: snapshotInfo } } }, ...errorAnswers(...BOARD_ROUTE_ERRORS) } } },
+    async (request) => {
     await facilitator(request, request.params.id)
     return { snapshots: await app.storage.listSnapshots(request.params.id) }
   })
@@ -69,6 +91,7 @@ export async function snapshotRoutes(app: FastifyInstance, { config }: { config:
       schema: {
         params: boardIdParams,
         body: createSnapshotBody,
+        response: { 201: { type: 'object', properties: { snapshot: snapshotInfo } }, ...errorAnswers(...BOARD_ROUTE_ERRORS, 503) },
       },
     },
     async (request, reply) => {
@@ -81,7 +104,7 @@ export async function snapshotRoutes(app: FastifyInstance, { config }: { config:
     },
   )
 
-  app.get<SnapshotParams>('/api/boards/:id/snapshots/:snapshotId/file', { schema: { params: snapshotParams } }, async (request, reply) => {
+  app.get<SnapshotParams>('/api/boards/:id/snapshots/:snapshotId/file', { schema: { params: snapshotParams, response: { 200: tldrFileAnswer, ...errorAnswers(...BOARD_ROUTE_ERRORS) } } }, async (request, reply) => {
     const { id, snapshotId } = request.params
     const { board } = await facilitator(request, id)
     const snapshot = await storedSnapshot(id, snapshotId)
@@ -96,7 +119,7 @@ export async function snapshotRoutes(app: FastifyInstance, { config }: { config:
 
   app.get<SnapshotParams>(
     '/api/boards/:id/snapshots/:snapshotId/thumbnail',
-    { schema: { params: snapshotParams } },
+    { schema: { params: snapshotParams, response: { 200: textAnswer('A small SVG sketch of the snapshot'), ...errorAnswers(...BOARD_ROUTE_ERRORS) } } },
     async (request, reply) => {
       const { id, snapshotId } = request.params
       await facilitator(request, id)
@@ -112,7 +135,13 @@ export async function snapshotRoutes(app: FastifyInstance, { config }: { config:
 
   app.post<SnapshotParams & { Querystring: LocaleQuery }>(
     '/api/boards/:id/snapshots/:snapshotId/restore',
-    { schema: { params: snapshotParams, querystring: localeQuery } },
+    {
+      schema: {
+        params: snapshotParams,
+        querystring: localeQuery,
+        response: { 200: jsonAnswer('What the restore changed, and the snapshot saved before it', { before: snapshotInfo }), ...errorAnswers(...BOARD_ROUTE_ERRORS, 503) },
+      },
+    },
     async (request) => {
       const { id, snapshotId } = request.params
       await facilitator(request, id)
@@ -132,7 +161,7 @@ export async function snapshotRoutes(app: FastifyInstance, { config }: { config:
     },
   )
 
-  app.get<BoardParams>('/api/boards/:id/file', { schema: { params: boardIdParams } }, async (request, reply) => {
+  app.get<BoardParams>('/api/boards/:id/file', { schema: { params: boardIdParams, response: { 200: tldrFileAnswer, ...errorAnswers(...BOARD_ROUTE_ERRORS, 503) } } }, async (request, reply) => {
     const { id } = request.params
     const { board } = await facilitator(request, id)
     const file = await app.rooms.change(id, (room) => boardToTldrFile(room.doc))
@@ -142,7 +171,13 @@ export async function snapshotRoutes(app: FastifyInstance, { config }: { config:
   for (const format of ['md', 'csv'] as const) {
     app.get<BoardParams & { Querystring: LocaleQuery }>(
       `/api/boards/:id/report.${format}`,
-      { schema: { params: boardIdParams, querystring: localeQuery } },
+      {
+        schema: {
+          params: boardIdParams,
+          querystring: localeQuery,
+          response: { 200: textAnswer(`The Ergebnisprotokoll as ${format === 'md' ? 'Markdown' : 'CSV (UTF-8, semicolons)'}`), ...errorAnswers(...BOARD_ROUTE_ERRORS, 503) },
+        },
+      },
       async (request, reply) => {
         const { id } = request.params
         const { board } = await facilitator(request, id)
@@ -162,7 +197,19 @@ export async function snapshotRoutes(app: FastifyInstance, { config }: { config:
       bodyLimit: MAX_IMPORT_BYTES,
       // Only a facilitator's upload of up to MAX_IMPORT_BYTES is read at all.
       config: { admitRoles: ['facilitator'] },
-      schema: { params: boardIdParams, querystring: localeQuery, body: { type: 'object' } },
+      schema: {
+        params: boardIdParams,
+        querystring: localeQuery,
+        body: { type: 'object', description: 'A .tldr file' },
+        response: {
+          201: {
+            type: 'object',
+            description: 'What the import added',
+            properties: { pages: { type: 'integer' }, shapes: { type: 'integer' }, firstPageId: { type: 'string', nullable: true } },
+          },
+          ...errorAnswers(...BOARD_ROUTE_ERRORS, 413, 415, 422, 503),
+        },
+      },
     },
     async (request, reply): Promise<ImportResult> => {
       const { id } = request.params

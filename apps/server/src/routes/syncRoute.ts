@@ -6,13 +6,14 @@
  * served now with 1011, so that the client learns why.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { BOARD_ID_PATTERN, CloseCode, HEARTBEAT_PARAM, SYNC_PATH } from '@dorfplatz/protocol'
+import { BOARD_ID_PATTERN, CloseCode, HEARTBEAT_PARAM, SYNC_PATH, type Role } from '@dorfplatz/protocol'
 import type { Config } from '../config.ts'
 import { originOf } from '../originOf.ts'
 import { BoardUnavailableError } from '../sync/Room.ts'
 import { Connection, type KeepaliveOptions } from '../sync/Connection.ts'
 import { admitToken } from './boardAccess.ts'
 import { httpError } from './httpError.ts'
+import { errorAnswers } from './schemas.ts'
 
 /**
  * Whether a browser page at `origin` may open a board's socket: pages of this server (as the
@@ -34,30 +35,46 @@ export async function syncRoute(
   app: FastifyInstance,
   { config, keepalive, now = Date.now }: { config: Config; keepalive?: KeepaliveOptions; now?: () => number },
 ): Promise<void> {
-  app.get<{ Params: { boardId: string }; Querystring: { token?: string; [HEARTBEAT_PARAM]?: '1' } }>(
-    `${SYNC_PATH}/:boardId`,
-    {
-      websocket: true,
-      schema: {
-        params: {
-          type: 'object',
-          required: ['boardId'],
-          properties: { boardId: { type: 'string', pattern: BOARD_ID_PATTERN.source } },
-        },
-        querystring: { type: 'object', properties: { token: { type: 'string' }, [HEARTBEAT_PARAM]: { type: 'string', enum: ['1'] } } },
+  app.route<{ Params: { boardId: string }; Querystring: { token?: string; [HEARTBEAT_PARAM]?: '1' } }>({
+    method: 'GET',
+    url: `${SYNC_PATH}/:boardId`,
+    schema: {
+      params: {
+        type: 'object',
+        required: ['boardId'],
+        properties: { boardId: { type: 'string', pattern: BOARD_ID_PATTERN.source } },
       },
-      onRequest: async (request) => {
-        // Another site's page could otherwise use a link it learned to act in its visitor's browser.
-        if (!isAllowedOrigin(request, config)) throw httpError(403, 'Pages of this origin may not connect to boards here.')
+      querystring: { type: 'object', properties: { token: { type: 'string' }, [HEARTBEAT_PARAM]: { type: 'string', enum: ['1'] } } },
+      response: {
+        101: { description: 'Switches to a WebSocket that speaks the y-websocket protocol; refusals come as close codes', type: 'null' },
+        ...errorAnswers(400, 403, 426),
       },
     },
-    (socket, request) => {
+    onRequest: async (request) => {
+      // Another site's page could otherwise use a link it learned to act in its visitor's browser.
+      if (!isAllowedOrigin(request, config)) throw httpError(403, 'Pages of this origin may not connect to boards here.')
+    },
+    // A plain GET (no upgrade). With `wsHandler` instead of `websocket: true` the route stays in the API document.
+    handler: async () => {
+      throw httpError(426, 'This is a WebSocket endpoint (y-websocket protocol); connect with a WebSocket client.')
+    },
+    wsHandler: (socket, request) => {
       const connection = new Connection(socket, {
         keepalive,
         heartbeats: request.query[HEARTBEAT_PARAM] === '1',
+        observer: app.metrics,
         onError: (failed, error) => request.log.error({ err: error, connection: failed.id }, 'socket callback failed; the socket was closed'),
       })
       const { boardId } = request.params
+      // One line when a socket joins its board and one when it closes, never with its token.
+      const opened = performance.now()
+      let role: Role | undefined
+      socket.on('close', (code: number) => {
+        request.log.info(
+          { boardId, role: role ?? null, connection: connection.id, code, durationMs: Math.round(performance.now() - opened) },
+          'socket closed',
+        )
+      })
       const admit = async () => {
         const admission = await admitToken(app, boardId, request.query.token)
         if (!admission.ok) {
@@ -77,6 +94,9 @@ export async function syncRoute(
         // The board may have been unloaded meanwhile (nobody else had it open): load it again.
         if (room.isClosed) room = await app.rooms.acquire(boardId)
         room.addConnection(connection, { role: grant.role, tokenHash: grant.tokenHash })
+        if (connection.isClosed) return
+        role = grant.role
+        request.log.info({ boardId, role, connection: connection.id }, 'socket opened')
         // Opening a board starts its retention period anew (see boards/boardDeletion.ts).
         await app.storage.touchBoard(boardId, now()).catch((error: unknown) => {
           request.log.warn({ err: error, boardId }, 'could not note that the board was opened')
@@ -91,5 +111,5 @@ export async function syncRoute(
         connection.close(CloseCode.GOING_AWAY, 'server unavailable')
       })
     },
-  )
+  })
 }

@@ -24,6 +24,8 @@ export async function webApp(app: FastifyInstance, { webDir }: { webDir: string 
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
     },
   })
-  app.get('/b/:boardId', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'))
-  app.get('/b/:boardId/projektor', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'))
+  // Pages of the web app, not API routes: left out of the API document.
+  const page = { schema: { hide: true } }
+  app.get('/b/:boardId', page, (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'))
+  app.get('/b/:boardId/projektor', page, (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'))
 }

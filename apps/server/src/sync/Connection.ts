@@ -15,6 +15,7 @@ import {
   MESSAGE_BURST,
 } from '@dorfplatz/protocol'
 import { SOCKET_OPEN, type SocketData, type SocketLike } from './SocketLike.ts'
+import { NO_OBSERVER, type SyncObserver } from './SyncObserver.ts'
 
 /** Past this much unsent data a socket is too slow to keep; it is cut off so it cannot grow the server's memory. */
 export const MAX_SOCKET_BUFFERED_BYTES = 16 * 1024 * 1024
@@ -47,6 +48,9 @@ export interface KeepaliveOptions {
   timeoutMs: number
 }
 
+/** The WebSocket code of a connection that ended without a close frame (RFC 6455). */
+const ABNORMAL_CLOSURE = 1006
+
 /** The one-byte heartbeat the server sends; a client answers with [HEARTBEAT, 0]. */
 const HEARTBEAT_MESSAGE = new Uint8Array([MessageType.HEARTBEAT])
 
@@ -66,6 +70,8 @@ export interface ConnectionOptions {
   heartbeats?: boolean
   /** Told about an exception inside this socket's own callbacks, after the socket was closed for it. */
   onError?: ConnectionErrorListener
+  /** Told about bytes in and out and the codes the server closes with (metrics). */
+  observer?: SyncObserver
 }
 
 /** Told about an exception inside this socket's own callbacks, after the socket was closed for it. */
@@ -102,15 +108,23 @@ export class Connection {
   private readonly now: () => number
   private readonly keepalive: KeepaliveOptions
   private readonly onError: ConnectionErrorListener
+  private readonly observer: SyncObserver
 
   constructor(
     readonly socket: SocketLike,
-    { now = () => performance.now(), keepalive = DEFAULT_KEEPALIVE, heartbeats = false, onError = () => {} }: ConnectionOptions = {},
+    {
+      now = () => performance.now(),
+      keepalive = DEFAULT_KEEPALIVE,
+      heartbeats = false,
+      onError = () => {},
+      observer = NO_OBSERVER,
+    }: ConnectionOptions = {},
   ) {
     this.now = now
     this.heartbeats = heartbeats
     this.keepalive = keepalive
     this.onError = onError
+    this.observer = observer
     this.lastRefill = now()
     this.lastHeard = now()
     // Attached before anything is awaited, so no message is lost while the token is checked and the room loads.
@@ -180,7 +194,10 @@ export class Connection {
       this.terminate()
       return
     }
-    for (const message of messages) this.socket.send(message)
+    for (const message of messages) {
+      this.socket.send(message)
+      this.observer.messageOut(message.byteLength)
+    }
   }
 
   close(code: CloseCode, reason: string): void {
@@ -188,12 +205,15 @@ export class Connection {
     this.closed = true
     this.buffered = []
     this.queue = []
+    this.observer.socketClosedByServer(code)
     // Close reasons are limited to 123 bytes by the WebSocket protocol.
     this.socket.close(code, reason.slice(0, 120))
     this.notifyClosed()
   }
 
   terminate(): void {
+    // Cut off without a close frame (too slow, or silent): counted as 1006, the code the client sees.
+    if (!this.closed) this.observer.socketClosedByServer(ABNORMAL_CLOSURE)
     this.queue = []
     this.queuedBytes = 0
     this.socket.terminate()
@@ -220,6 +240,7 @@ export class Connection {
       return
     }
     const message = toBytes(data)
+    this.observer.messageIn(message.byteLength)
     // Heard, and nothing for the room: the heartbeat has done its work.
     if (isHeartbeatAnswer(message)) {
       this.heartbeatAnswered = this.heartbeats

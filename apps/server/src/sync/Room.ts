@@ -29,6 +29,7 @@ import {
 } from '@dorfplatz/protocol'
 import type { BoardBus, BusMessage } from '../bus/BoardBus.ts'
 import type { AppendResult, DocumentLog } from '../storage/DocumentLog.ts'
+import { NO_OBSERVER, type SyncObserver } from './SyncObserver.ts'
 import { checkIncomingRecord, isServerSchema, serverSchemaJson } from './boardRecordCheck.ts'
 import { ClientSession, MAX_AWARENESS_IDS_PER_SESSION } from './ClientSession.ts'
 import type { Connection } from './Connection.ts'
@@ -99,6 +100,8 @@ export class Room {
   /** Whether a client changed the document since takeClientChanges() was last called. */
   private clientChanges = false
   private failed = false
+  /** When the first of the updates waiting for the next flush arrived (performance.now(); for the relay-time metric). */
+  private firstPendingAt = 0
   /**
    * The answer to a newcomer with nothing yet (an empty state vector): the whole board. Encoding a
    * large board takes tens of milliseconds, and people join a workshop together, so it is kept
@@ -115,6 +118,7 @@ export class Room {
     private readonly onDeletedElsewhere: (room: Room) => void,
     stored: { doc: Y.Doc; lastSeq: number; loggedUpdates: number },
     private readonly bus: BoardBus | undefined,
+    private readonly observer: SyncObserver,
   ) {
     this.doc = stored.doc
     this.appliedSeq = stored.lastSeq
@@ -130,6 +134,7 @@ export class Room {
       this.wholeBoardAnswer = null
       // Updates from a socket are people's changes; the server's own (timer, votes) do not count.
       if (origin instanceof ClientSession) this.clientChanges = true
+      if (this.pendingUpdates.length === 0) this.firstPendingAt = performance.now()
       this.pendingUpdates.push({ update, origin })
       this.scheduleFlush()
     })
@@ -213,6 +218,7 @@ export class Room {
       onFailure: (room: Room, cause: 'storage' | 'processing') => void
       /** Another instance deleted the board (see RoomRegistry.deleteBoard). */
       onDeletedElsewhere?: (room: Room) => void
+      observer?: SyncObserver
     },
     bus?: BoardBus,
   ): Promise<Room> {
@@ -240,6 +246,7 @@ export class Room {
       hooks.onDeletedElsewhere ?? (() => {}),
       { doc, lastSeq: stored.lastSeq, loggedUpdates: Math.max(0, stored.updates.length - 1) },
       bus,
+      hooks.observer ?? NO_OBSERVER,
     )
     room.repair()
     return room
@@ -291,6 +298,7 @@ export class Room {
       return
     }
     this.sessions.set(connection, session)
+    this.observer.socketJoined(session.role)
     connection.onClose(() => this.removeSession(session))
     connection.enqueue(encodeSyncStep1(this.doc))
     const present = [...this.awareness.getStates().keys()]
@@ -306,6 +314,7 @@ export class Room {
 
   private removeSession(session: ClientSession): void {
     if (!this.sessions.delete(session.connection)) return
+    this.observer.socketLeft(session.role)
     const ids = [...session.awarenessIds].filter((id) => this.awarenessOwners.get(id) === session)
     for (const id of ids) this.awarenessOwners.delete(id)
     if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, session)
@@ -500,6 +509,7 @@ export class Room {
       }
     }
     const updates = this.pendingUpdates
+    const updatesSince = this.firstPendingAt
     const awarenessIds = this.pendingAwareness
     const localAwarenessIds = this.pendingLocalAwareness
     this.pendingUpdates = []
@@ -513,8 +523,10 @@ export class Room {
     const toStore = updates.filter((pending) => pending.origin !== FROM_ELSEWHERE).map((pending) => pending.update)
     if (toStore.length > 0) {
       let appended: AppendResult
+      const appendStarted = performance.now()
       try {
         appended = await this.storage.appendUpdates(this.boardId, toStore)
+        this.observer.updatesAppended(toStore.length, (performance.now() - appendStarted) / 1000)
       } catch (error) {
         this.log.error({ boardId: this.boardId, err: error }, 'could not persist updates; closing the board')
         this.fail('storage')
@@ -545,6 +557,7 @@ export class Room {
     }
 
     for (const [session, messages] of outgoing) session.connection.send(messages)
+    if (updates.length > 0) this.observer.updatesRelayed((performance.now() - updatesSince) / 1000)
 
     if (this.loggedUpdates >= COMPACT_AFTER_UPDATES) await this.compact()
   }
@@ -593,7 +606,9 @@ export class Room {
     try {
       // The state may include updates still pending append; storing them early is harmless, as applying an update twice is.
       // Up to what this room is sure to have: another instance's later updates stay in the log.
+      const started = performance.now()
       await this.storage.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.appliedSeq)
+      this.observer.compacted((performance.now() - started) / 1000)
       this.loggedUpdates = 0
     } catch (error) {
       this.log.warn({ boardId: this.boardId, err: error }, 'compaction failed; the log stays as it is')

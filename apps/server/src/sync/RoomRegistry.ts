@@ -10,6 +10,7 @@ import type { BoardBus } from '../bus/BoardBus.ts'
 import type { BoardLocks } from '../storage/BoardLocks.ts'
 import type { DocumentLog } from '../storage/DocumentLog.ts'
 import { BoardUnavailableError, Room } from './Room.ts'
+import { NO_OBSERVER, type SyncObserver } from './SyncObserver.ts'
 
 /** How long a board that could not be loaded is refused before loading is tried again. */
 export const ISOLATION_MS = 5 * 60_000
@@ -49,6 +50,7 @@ export class RoomRegistry {
   private readonly onLastLeft: (room: Room) => void
   private readonly bus: BoardBus | undefined
   private readonly reconcileTimer: NodeJS.Timeout | undefined
+  private readonly observer: SyncObserver
 
   constructor(
     private readonly storage: DocumentLog & BoardLocks,
@@ -58,6 +60,7 @@ export class RoomRegistry {
       onLastLeft = () => {},
       bus,
       reconcileIntervalMs = RECONCILE_INTERVAL_MS,
+      observer = NO_OBSERVER,
     }: {
       idleUnloadMs: number
       /** Called when the last socket of a board has closed (the board stays loaded a while longer). */
@@ -65,8 +68,11 @@ export class RoomRegistry {
       /** How this instance hears of other instances' changes, when there are others. */
       bus?: BoardBus
       reconcileIntervalMs?: number
+      /** Told what the rooms do (metrics); nothing is counted without one. */
+      observer?: SyncObserver
     },
   ) {
+    this.observer = observer
     this.idleUnloadMs = idleUnloadMs
     this.onLastLeft = onLastLeft
     this.bus = bus
@@ -215,6 +221,7 @@ export class RoomRegistry {
           this.cancelUnload(deleted.boardId)
           void deleted.discard(CloseCode.NO_SUCH_BOARD, 'board deleted')
         },
+        observer: this.observer,
       }, this.bus)
     } catch (error) {
       if (error instanceof BoardUnavailableError) this.isolate(boardId, error.message)
