@@ -179,5 +179,5 @@ describe.each([
       expect(numbers.length).toBeLessThanOrEqual(writtenAfter[n]!)
     }
     await again.kill('SIGTERM')
-  }, 90_000)
+  }, 180_000)
 })
