@@ -100,5 +100,5 @@ describe.each([
     expect(after.output).not.toContain(board.id)
     expect(after.output).toContain(other.id)
     expect(await dorfplatz('boards', 'delete', board.id, ...where)).toMatchObject({ code: 1, output: expect.stringContaining('There is no board') })
-  }, 60_000)
+  }, 180_000)
 })
