@@ -18,6 +18,7 @@
  * null for what they cannot read.
  */
 import type * as Y from 'yjs'
+import { AUTHORS_KEY } from './authors.ts'
 
 export const FACILITATION_KEY = 'facilitation'
 export const VOTING_ROUNDS_KEY = 'votingRounds'
@@ -32,8 +33,8 @@ export const FacilitationKey = {
   LAST_RESTORE: 'lastRestore',
 } as const
 
-/** Roots of the board document that only the server writes. */
-export const SERVER_OWNED_ROOTS: readonly string[] = [FACILITATION_KEY, VOTING_ROUNDS_KEY]
+/** Roots of the board document that only the server writes (facilitation state, and who wrote what: see authors.ts). */
+export const SERVER_OWNED_ROOTS: readonly string[] = [FACILITATION_KEY, VOTING_ROUNDS_KEY, AUTHORS_KEY]
 
 export type TimerState =
   | { status: 'running'; durationMs: number; endsAt: number }

@@ -32,7 +32,8 @@ export { bindPresence, PRESENCE_INTERVAL_MS } from './bindPresence.ts'
 export type { BindPresenceOptions, PresenceBinding, PresenceUser } from './bindPresence.ts'
 export { listPeers } from './listPeers.ts'
 export type { Peer } from './listPeers.ts'
-export { PRESENCE_FIELD, USER_FIELD } from './awarenessFields.ts'
+export { FALLBACK_USER_COLOR, PRESENCE_FIELD, readAwarenessUser, USER_FIELD } from './awarenessFields.ts'
+export type { AwarenessUser } from './awarenessFields.ts'
 export {
   addTemplateToDoc,
   isTemplateId,
@@ -44,6 +45,18 @@ export {
 export type { LocalizedText, TemplateId, TemplateInstance, TemplateLocale, TemplateZone, ZoneArea } from './templateInstances.ts'
 export { measureDocGrowth } from './docGrowth.ts'
 export type { DocGrowth, DocGrowthOptions } from './docGrowth.ts'
+export {
+  AUTHOR_STAMP_INTERVAL_MS,
+  AUTHORS_KEY,
+  getAuthorsMap,
+  isAuthoredRecord,
+  isSameAuthor,
+  MAX_AUTHOR_NAME_LENGTH,
+  nextRecordAuthors,
+  readRecordAuthors,
+  readRecordAuthorsValue,
+} from './authors.ts'
+export type { AuthorRole, AuthorStamp, RecordAuthors } from './authors.ts'
 export {
   FACILITATION_KEY,
   FacilitationKey,

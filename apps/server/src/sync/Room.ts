@@ -13,7 +13,16 @@ import type { TLRecord } from '@tldraw/tlschema'
 import {
   FacilitationKey,
   KeyValueArray,
+  MAX_AUTHOR_NAME_LENGTH,
   USER_FIELD,
+  getAuthorsMap,
+  isAuthoredRecord,
+  nextRecordAuthors,
+  readAwarenessUser,
+  readRecordAuthorsValue,
+  type AuthorStamp,
+  type KeyValueChange,
+  type RecordAuthors,
   compareSchema,
   getFacilitationMap,
   getRecordsArray,
@@ -35,7 +44,7 @@ import { ClientSession, MAX_AWARENESS_IDS_PER_SESSION } from './ClientSession.ts
 import type { Connection } from './Connection.ts'
 import { ProtocolError, badMessage, forbidden } from './ProtocolError.ts'
 import { isRepairNeeded, repairBoardDoc } from './repairBoardDoc.ts'
-import { checkClientUpdate } from './updateGuard.ts'
+import { checkClientUpdate, isProtectedRecord } from './updateGuard.ts'
 import {
   assertValidStateVector,
   encodeAwarenessEntries,
@@ -68,6 +77,12 @@ const FROM_ELSEWHERE = Symbol('from another instance')
 
 /** Owner of presence that another instance's sockets speak for: no socket here may speak for it. */
 const ELSEWHERE_OWNER = Symbol('presence owned by another instance')
+
+/** The origin of the server's own writes to the authors root (see recordAuthors). */
+const AUTHORS_ORIGIN = Symbol('authors')
+
+/** A colour as the web app's presence writes it; anything else is not kept in the authors root. */
+const AUTHOR_COLOR = /^#[0-9a-f]{3,8}$/i
 
 /** Stands for "leave nothing out" when relaying: never the origin of an update. */
 const ALL_UPDATES = Symbol('all updates')
@@ -127,6 +142,7 @@ export class Room {
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
     this.records = new KeyValueArray<TLRecord>(getRecordsArray(this.doc), { readonly: true })
+    this.records.on('change', (changes, transaction) => this.recordAuthors(changes, transaction.origin))
     getFacilitationMap(this.doc).observe((event) => {
       if (event.keysChanged.has(FacilitationKey.FREEZE) && !isBoardFrozen(this.doc)) this.askForHeldBackChanges()
     })
@@ -266,6 +282,58 @@ export class Room {
       },
       'board held content no board may hold; it was left out',
     )
+  }
+
+  /**
+   * Keeps the authors root (see @dorfplatz/board's authors.ts) in step with the records: a shape a
+   * socket created or changed gets that socket's person as createdBy/changedBy, and a deleted
+   * record loses its entry, whoever deleted it. What another instance applied is left alone: that
+   * instance writes its own sockets' authors. Runs inside a Yjs observer, so nothing may escape it.
+   */
+  private recordAuthors(changes: Map<string, KeyValueChange<TLRecord>>, origin: unknown): void {
+    if (origin === FROM_ELSEWHERE || origin === AUTHORS_ORIGIN) return
+    try {
+      const author = origin instanceof ClientSession ? this.authorOf(origin) : null
+      const authors = getAuthorsMap(this.doc)
+      const now = Date.now()
+      const writes: Array<[string, RecordAuthors | null]> = []
+      for (const [key, change] of changes) {
+        if (change.action === 'delete') {
+          if (authors.has(key)) writes.push([key, null])
+          continue
+        }
+        // Template structure is the template's, not a person's writing.
+        if (author === null || !isAuthoredRecord(change.newValue) || isProtectedRecord(change.newValue)) continue
+        const next = nextRecordAuthors(readRecordAuthorsValue(authors.get(key)), author, change.action === 'add', now)
+        if (next) writes.push([key, next])
+      }
+      if (writes.length === 0) return
+      this.doc.transact(() => {
+        for (const [key, value] of writes) {
+          if (value === null) authors.delete(key)
+          else authors.set(key, value)
+        }
+      }, AUTHORS_ORIGIN)
+    } catch (error) {
+      this.log.error({ boardId: this.boardId, err: error }, 'could not record who changed the board')
+    }
+  }
+
+  /** The person behind a socket: the name and colour its presence shows, the role its link grants. */
+  private authorOf(session: ClientSession): AuthorStamp {
+    const role = session.role === 'facilitator' ? 'facilitator' : 'participant'
+    const states = this.awareness.getStates()
+    for (const id of session.awarenessIds) {
+      if (this.awarenessOwners.get(id) !== session) continue
+      const user = readAwarenessUser(states.get(id))
+      if (user === null) continue
+      return {
+        name: user.name.trim().slice(0, MAX_AUTHOR_NAME_LENGTH),
+        color: AUTHOR_COLOR.test(user.color) ? user.color : '',
+        role,
+      }
+    }
+    return { name: '', color: '', role }
   }
 
   /** Whether clients changed the board since the last call; resets the answer. */

@@ -11,8 +11,8 @@
  *   a valid board record, see validateBoardRecord) and `meta.schema`. No nested Yjs types from
  *   clients: a deep chain of them makes every Yjs peer recurse once per level when it is deleted
  *   or collected. (The server's own `meta.templates` is one level deep.)
- * - The facilitation roots (timer, follow-me, freeze, voting) and the rest of `meta` are written
- *   by the server only (4403).
+ * - The facilitation roots (timer, follow-me, freeze, voting), the authors root (who wrote what)
+ *   and the rest of `meta` are written by the server only (4403).
  * - Template structure (records whose `meta.dorfplatz.role` is `structure`) belongs to the
  *   facilitators: a participant may not create, change or delete it. Deleting a superseded
  *   entry of such a record stays allowed (every writable client removes older entries of a key
@@ -23,7 +23,7 @@
  * neither is left for the caller's missing-dependency check.
  */
 import * as Y from 'yjs'
-import { META_KEY, MetaKey, RECORDS_KEY, SERVER_OWNED_ROOTS } from '@dorfplatz/board'
+import { AUTHORS_KEY, META_KEY, MetaKey, RECORDS_KEY, SERVER_OWNED_ROOTS } from '@dorfplatz/board'
 import { isStructureShape } from '@dorfplatz/templates'
 import type { Role } from '@dorfplatz/protocol'
 import { checkUpdateShape } from './checkUpdateShape.ts'
@@ -202,6 +202,7 @@ export function checkClientUpdate(doc: Y.Doc, update: Uint8Array, context: Guard
   }
 
   const checkRoot = (place: Place): void => {
+    if (place.root === AUTHORS_KEY) throw forbidden('who wrote what is written by the server only')
     if (SERVER_OWNED_ROOTS.includes(place.root)) throw forbidden('facilitation state is written by the server only')
     if (place.root === META_KEY) {
       if (place.nested || place.key !== MetaKey.SCHEMA) throw forbidden('board settings are written by the server only')
