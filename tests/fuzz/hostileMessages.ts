@@ -200,6 +200,7 @@ const GENERATORS: Array<[number, Generator]> = [
       const write = prng.oneOf<(doc: Y.Doc) => void>(random, [
         (doc) => doc.getMap('facilitation').set('freeze', { since: 1, name: 'ich' }),
         (doc) => doc.getMap('votingRounds').set('r', { id: 'r' }),
+        (doc) => doc.getMap('authors').set('shape:x', { changedBy: { name: 'ich', color: '#000000', role: 'facilitator' }, changedAt: 1 }),
         (doc) => doc.getMap('meta').set('title', 'Gekapert'),
         (doc) => doc.getMap('meta').set('schema', { schemaVersion: 99 }),
         (doc) => doc.getMap(prng.word(random, 1, 12)).set('x', 1),

@@ -1,7 +1,9 @@
 /**
  * Everything Dorfplatz draws in front of tldraw's canvas (its one `InFrontOfTheCanvas` slot):
- * dot voting, what changed since this browser's last visit, and the retention warning.
+ * dot voting, what changed since this browser's last visit, who wrote the shape under the
+ * pointer, and the retention warning.
  */
+import { AuthorsLine } from '../authors/AuthorsLine.tsx'
 import { RetentionNotice } from './RetentionNotice.tsx'
 import { SinceLastVisitLayer } from '../sinceLastVisit/SinceLastVisitLayer.tsx'
 import { VotingCanvasLayer } from '../voting/VotingCanvasLayer.tsx'
@@ -10,6 +12,7 @@ export function BoardCanvasLayer() {
   return (
     <>
       <SinceLastVisitLayer />
+      <AuthorsLine />
       <VotingCanvasLayer />
       <RetentionNotice />
     </>

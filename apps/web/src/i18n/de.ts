@@ -304,6 +304,23 @@ export const de = {
     expand: 'Zeigen ({{count}})',
     dismiss: 'Alles gesehen',
   },
+  authors: {
+    /** What kind of thing the line speaks of, as its first word. */
+    kind: {
+      note: 'Notiz',
+      text: 'Text',
+      geo: 'Form',
+    },
+    created: '{{kind}} von {{creator}}, {{time}}',
+    createdAndChanged: '{{kind}} von {{creator}} · geändert von {{changer}}, {{time}}',
+    changed: '{{kind}} · geändert von {{changer}}, {{time}}',
+    /** For someone who showed no name: by the role of their link. */
+    unnamed: {
+      facilitator: 'der Moderation',
+      participant: 'einer teilnehmenden Person',
+    },
+    justNow: 'gerade eben',
+  },
   connection: {
     label: 'Verbindungsstatus',
     connected: 'Verbunden',

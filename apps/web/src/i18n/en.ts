@@ -306,6 +306,21 @@ export const en: Messages = {
     expand: 'Show ({{count}})',
     dismiss: 'Mark all as seen',
   },
+  authors: {
+    kind: {
+      note: 'Note',
+      text: 'Text',
+      geo: 'Shape',
+    },
+    created: '{{kind}} by {{creator}}, {{time}}',
+    createdAndChanged: '{{kind}} by {{creator}} · changed by {{changer}}, {{time}}',
+    changed: '{{kind}} · changed by {{changer}}, {{time}}',
+    unnamed: {
+      facilitator: 'a facilitator',
+      participant: 'a participant',
+    },
+    justNow: 'just now',
+  },
   connection: {
     label: 'Connection status',
     connected: 'Connected',
