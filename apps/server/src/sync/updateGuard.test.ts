@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import type { TLRecord } from '@tldraw/tlschema'
 import {
   FacilitationKey,
+  getAuthorsMap,
   getFacilitationMap,
   getMeta,
   getRecordsArray,
@@ -27,6 +28,7 @@ function serverBoard(): Y.Doc {
   const instance = { instanceId: 's', templateId: swot.id, x: 0, y: 0, pageId: 'page:page', frameId: 'shape:swot', locale: 'de' as const }
   const entries = [...buildTemplateRecords(swot, instance), testNote('n', 'Notiz')].map((record) => ({ key: record.id, val: record as TLRecord }))
   getRecordsArray(doc).push(entries)
+  getAuthorsMap(doc).set('shape:n', { createdBy: { name: 'Anna', color: '#2f6db5', role: 'participant' }, changedBy: { name: 'Anna', color: '#2f6db5', role: 'participant' }, changedAt: 1 })
   return doc
 }
 
@@ -76,11 +78,13 @@ describe('checkClientUpdate', () => {
     expect(verdict(board, 'facilitator', (doc) => getMeta(doc).set(MetaKey.SCHEMA, { schemaVersion: 99 }))).toBe(CloseCode.FORBIDDEN)
   })
 
-  it('refuses the server’s own parts to everyone (4403): facilitation, voting rounds, title, templates', () => {
+  it('refuses the server’s own parts to everyone (4403): facilitation, voting rounds, authors, title, templates', () => {
     const board = serverBoard()
     const writes: Array<(doc: Y.Doc) => void> = [
       (doc) => getFacilitationMap(doc).set(FacilitationKey.FREEZE, { since: 1, name: 'x' }),
       (doc) => doc.getMap('votingRounds').set('r', { id: 'r' }),
+      (doc) => getAuthorsMap(doc).set('shape:n', { changedBy: { name: 'Falsch', color: '#000000', role: 'facilitator' }, changedAt: 2 }),
+      (doc) => getAuthorsMap(doc).delete('shape:n'),
       (doc) => getMeta(doc).set(MetaKey.TITLE, 'Gekapert'),
       (doc) => getMeta(doc).delete(MetaKey.TITLE),
     ]
