@@ -17,7 +17,7 @@ import * as Y from 'yjs'
 import { isRole, type Role, type SnapshotInfo, type SnapshotKind } from '@dorfplatz/protocol'
 import type { BallotOutcome, RoundTally } from './BallotBox.ts'
 import type { BoardDump, BoardStorage } from './BoardStorage.ts'
-import type { NewBoard, StoredBoard, TokenGrant } from './BoardDirectory.ts'
+import { OPENED_AT_RESOLUTION_MS, type NewBoard, type StoredBoard, type TokenGrant } from './BoardDirectory.ts'
 import type { AppendResult, StoredDocument } from './DocumentLog.ts'
 import type { StoredSnapshot } from './SnapshotStore.ts'
 
@@ -204,7 +204,11 @@ export class PostgresBoardStorage implements BoardStorage {
   }
 
   async touchBoard(boardId: string, at: number): Promise<void> {
-    await this.pool.query('UPDATE boards SET last_opened_at = $1 WHERE id = $2 AND last_opened_at < $1', [at, boardId])
+    await this.pool.query('UPDATE boards SET last_opened_at = $1 WHERE id = $2 AND last_opened_at <= $3', [
+      at,
+      boardId,
+      at - OPENED_AT_RESOLUTION_MS,
+    ])
   }
 
   async storedBytes(boardId: string): Promise<number> {

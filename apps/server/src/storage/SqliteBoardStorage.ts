@@ -21,6 +21,7 @@ import type {
   StoredSnapshot,
   TokenGrant,
 } from './BoardStorage.ts'
+import { OPENED_AT_RESOLUTION_MS } from './BoardDirectory.ts'
 import { InProcessBoardLocks } from './BoardLocks.ts'
 
 interface SnapshotRow {
@@ -136,7 +137,7 @@ export class SqliteBoardStorage implements BoardStorage {
       listBoards: this.db.prepare<[], BoardRow>(
         'SELECT id, title, created_at, last_opened_at FROM boards ORDER BY created_at DESC, rowid DESC',
       ),
-      touchBoard: this.db.prepare('UPDATE boards SET last_opened_at = ? WHERE id = ? AND last_opened_at < ?'),
+      touchBoard: this.db.prepare('UPDATE boards SET last_opened_at = ? WHERE id = ? AND last_opened_at <= ?'),
       storedBytes: this.db.prepare<[string, string, string], { n: number | null }>(
         `SELECT (SELECT COALESCE(SUM(LENGTH(data)), 0) FROM board_states WHERE board_id = ?)
               + (SELECT COALESCE(SUM(LENGTH(data)), 0) FROM board_updates WHERE board_id = ?)
@@ -234,7 +235,7 @@ export class SqliteBoardStorage implements BoardStorage {
   }
 
   async touchBoard(boardId: string, at: number): Promise<void> {
-    this.statements.touchBoard.run(at, boardId, at)
+    this.statements.touchBoard.run(at, boardId, at - OPENED_AT_RESOLUTION_MS)
   }
 
   async storedBytes(boardId: string): Promise<number> {

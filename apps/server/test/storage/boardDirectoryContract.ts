@@ -1,5 +1,6 @@
 /** The contract of the board directory: boards and their links' tokens. */
 import { describe, expect, it } from 'vitest'
+import { OPENED_AT_RESOLUTION_MS } from '../../src/storage/BoardDirectory.ts'
 import { bytes, newBoard, type StorageFactory } from './storageContractKit.ts'
 
 export function describeBoardDirectoryContract(name: string, factory: StorageFactory): void {
@@ -45,13 +46,20 @@ export function describeBoardDirectoryContract(name: string, factory: StorageFac
       await storage.close()
     })
 
-    it('notes when a board was opened, never moving the time back', async () => {
+    it('notes when a board was opened, never moving the time back, at most once an hour', async () => {
       const storage = await factory.open()
       await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))
-      await storage.touchBoard('AAAAAAAAAAAAAAAA', 1_700_000_500_000)
-      await storage.touchBoard('AAAAAAAAAAAAAAAA', 1_700_000_100_000)
-      expect((await storage.getBoard('AAAAAAAAAAAAAAAA'))?.lastOpenedAt).toBe(1_700_000_500_000)
-      expect((await storage.listBoards())[0]?.lastOpenedAt).toBe(1_700_000_500_000)
+      const created = newBoard('AAAAAAAAAAAAAAAA').createdAt
+      const opened = created + 2 * OPENED_AT_RESOLUTION_MS
+      await storage.touchBoard('AAAAAAAAAAAAAAAA', opened)
+      await storage.touchBoard('AAAAAAAAAAAAAAAA', created + OPENED_AT_RESOLUTION_MS)
+      expect((await storage.getBoard('AAAAAAAAAAAAAAAA'))?.lastOpenedAt).toBe(opened)
+      expect((await storage.listBoards())[0]?.lastOpenedAt).toBe(opened)
+      // Opened again within the hour: nothing is written.
+      await storage.touchBoard('AAAAAAAAAAAAAAAA', opened + OPENED_AT_RESOLUTION_MS - 1)
+      expect((await storage.getBoard('AAAAAAAAAAAAAAAA'))?.lastOpenedAt).toBe(opened)
+      await storage.touchBoard('AAAAAAAAAAAAAAAA', opened + OPENED_AT_RESOLUTION_MS)
+      expect((await storage.getBoard('AAAAAAAAAAAAAAAA'))?.lastOpenedAt).toBe(opened + OPENED_AT_RESOLUTION_MS)
       await storage.close()
     })
 
