@@ -33,7 +33,9 @@ const runs = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice
 const part = (name: 'compare' | 'memory' | 'relay' | 'browser' | 'checks') => !only || only.includes(name)
 
 // The side-by-side comparison with the bare relay, the reference server and Hocuspocus.
-const scenarios = comparedScenarios(quick)
+/** `--scenarios=five-thousand,ten-thousand`: only these comparisons (names in compare/scenarios.ts). */
+const scenarioNames = process.argv.find((arg) => arg.startsWith('--scenarios='))?.slice('--scenarios='.length).split(',')
+const scenarios = comparedScenarios(quick).filter((s) => !scenarioNames || scenarioNames.includes(s.name))
 const compared = part('compare')
   ? await runComparison(scenarios, runs, (r) =>
       console.log(`${r.scenario} · ${r.contender}: edit p99 ${r.editP99Ms} ms, cursor p99 ${r.cursorP99Ms} ms, CPU ${r.serverCpuPercent} %, RSS ${r.serverPeakRssMiB} MiB, connect ${r.connectMs} ms`),
@@ -185,5 +187,5 @@ const lines = [
   ...growthRows,
   '',
 ]
-if (!quick && !only) fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), lines.join('\n'))
+if (!quick && !only && !scenarioNames) fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), lines.join('\n'))
 console.log(lines.join('\n'))

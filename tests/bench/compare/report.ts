@@ -114,6 +114,8 @@ export function comparisonLines(figures: ComparisonFigures): string[] {
     '|---|---|---|',
     ...goals.map(([goal, measured, met]) => `| ${goal} | ${measured} | ${mark(met)} |`),
     '',
+    'What stands in the way of each goal not met, and how it was found: [performance.md](performance.md).',
+    '',
     '## Side by side',
     '',
     'Each server in a process of its own, started afresh for each scenario: Dorfplatz as `npm start`',
@@ -125,7 +127,7 @@ export function comparisonLines(figures: ComparisonFigures): string[] {
     'clients share one process, so that an edit is timed on one clock from the writer\'s transaction to',
     'its arrival at every other client, and a cursor from its send to its arrival. Writers are real Yjs',
     'clients writing sticky notes. "Generator CPU" is the busiest load generator: near 100 % it, not the',
-    `server, sets the pace. ${figures.runs > 1 ? `Each row is the run with the median edit p99 of ${figures.runs}.` : 'One run each.'}`,
+    `server, sets the pace. ${figures.runs > 1 ? `Each row is the ${figures.runs === 2 ? 'better run (by edit p99)' : 'run with the median edit p99'} of ${figures.runs}.` : 'One run each.'}`,
     '',
   ]
   for (const scenario of scenarios) {
