@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs'
 import { getRecordsArray, getRecordsMap, initBoardDoc, KeyValueArray, readBoardRecords } from '@dorfplatz/board'
-import { testNote } from '@dorfplatz/board/testing'
+import { testNote, updateFrom } from '@dorfplatz/board/testing'
 import { buildTemplateRecords, getTemplate, isStructureShape } from '@dorfplatz/templates'
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import { checkIncomingRecord, isServerSchema } from '../../apps/server/src/sync/boardRecordCheck.ts'
@@ -22,17 +22,6 @@ function microsPer(iterations: number, run: (i: number) => void): number {
   const started = process.hrtime.bigint()
   for (let i = 0; i < iterations; i++) run(i)
   return Math.round(Number(process.hrtime.bigint() - started) / 1000 / iterations)
-}
-
-/** The update a client with `doc`'s state would send for `change`, without applying it to `doc`. */
-function updateFrom(doc: Y.Doc, change: (copy: Y.Doc) => void): Uint8Array {
-  const copy = new Y.Doc()
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
-  const before = Y.encodeStateVector(copy)
-  change(copy)
-  const update = Y.encodeStateAsUpdate(copy, before)
-  copy.destroy()
-  return update
 }
 
 export function runGuardBench(notes: number, iterations = 2000): GuardBenchResult {

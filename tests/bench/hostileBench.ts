@@ -6,7 +6,7 @@
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { getRecordsArray, getRecordsMap, initBoardDoc, KeyValueArray } from '@dorfplatz/board'
-import { testNote } from '@dorfplatz/board/testing'
+import { testNote, updateFrom } from '@dorfplatz/board/testing'
 import { MAX_AWARENESS_STATE_BYTES, MAX_UPDATE_DELETE_RANGES, MAX_UPDATE_STRUCTS } from '@dorfplatz/protocol'
 import type { TLRecord } from '@tldraw/tlschema'
 import { checkIncomingRecord, isServerSchema } from '../../apps/server/src/sync/boardRecordCheck.ts'
@@ -67,16 +67,6 @@ function benchBoard(): { doc: Y.Doc; context: GuardContext } {
   return { doc, context }
 }
 
-function crafted(doc: Y.Doc, change: (copy: Y.Doc) => void): Uint8Array {
-  const copy = new Y.Doc()
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
-  const before = Y.encodeStateVector(copy)
-  change(copy)
-  const update = Y.encodeStateAsUpdate(copy, before)
-  copy.destroy()
-  return update
-}
-
 function checkMs(doc: Y.Doc, context: GuardContext, update: Uint8Array): number {
   return millisPer(5, () => {
     try {
@@ -94,12 +84,12 @@ export function runHostileBench(): HostileBenchRow[] {
   const addUpdate = (kind: string, update: Uint8Array) => add(kind, update.byteLength, checkMs(doc, context, update))
 
   // Valid notes filling a large offline answer: every one is validated, then accepted.
-  addUpdate('valid notes, 1 MB (accepted)', crafted(doc, (copy) => {
+  addUpdate('valid notes, 1 MB (accepted)', updateFrom(doc, (copy) => {
     const records = getRecordsMap(copy)
     for (let n = 0; n < 2500; n++) records.set(`shape:offline-${n}`, testNote(`offline-${n}`, `Offline geschrieben ${n} mit etwas Text`))
   }))
   // 20,000 nested maps: refused at the first nested item.
-  addUpdate('20,000 nested maps', crafted(doc, (copy) => {
+  addUpdate('20,000 nested maps', updateFrom(doc, (copy) => {
     let map = copy.getMap<unknown>('unused')
     copy.transact(() => {
       for (let level = 0; level < 20_000; level++) {
@@ -158,7 +148,7 @@ export function runHostileBench(): HostileBenchRow[] {
   }
   addUpdate(`${MAX_UPDATE_DELETE_RANGES} delete ranges`, encoding.toUint8Array(deletes))
   // A record as deep as JSON allows within a message: refused before any validator recurses.
-  addUpdate('a record nested 5,000 levels', crafted(doc, (copy) => {
+  addUpdate('a record nested 5,000 levels', updateFrom(doc, (copy) => {
     let deep: unknown = 'unten'
     for (let level = 0; level < 5_000; level++) deep = [deep]
     getRecordsArray(copy).push([{ key: 'shape:deep', val: { ...testNote('deep'), meta: { deep } } as TLRecord }])

@@ -4,11 +4,9 @@
  * the backup's moment — each board holds a prefix of its writes, with everything acknowledged
  * before the backup began. On SQLite (a data folder) and on PostgreSQL (a database).
  */
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
@@ -16,11 +14,10 @@ import { WebsocketProvider } from 'y-websocket'
 import { getRecordsMap, readBoardRecords } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
 import type { CreatedBoard } from '@dorfplatz/protocol'
+import { dorfplatz } from '../../apps/server/test/operatorCommand.ts'
 import { startPostgres, type PostgresServer } from '../../apps/server/test/services/testServices.ts'
 import { startServerProcess, type ServerProcess } from './serverProcess.ts'
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const CLI = path.join(ROOT, 'apps/server/src/cli.ts')
 const BOARDS = 3
 /** Acknowledged writes per board before the backup starts, and after it has finished. */
 const WRITES_BEFORE = 15
@@ -45,15 +42,6 @@ function tempDir(): string {
   return dir
 }
 
-/** Runs the command line as an operator does, without the test's own DORFPLATZ_* settings. */
-function dorfplatz(...args: string[]): Promise<{ code: number; output: string }> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('DORFPLATZ_')))
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr })
-    })
-  })
-}
 
 function connect(server: ServerProcess, boardId: string, token: string): WebsocketProvider {
   const provider = new WebsocketProvider(`${server.wsUrl}/sync`, boardId, new Y.Doc(), {

@@ -7,6 +7,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import * as syncProtocol from 'y-protocols/sync'
+import { updateFrom } from '@dorfplatz/board/testing'
 import { MessageType } from '@dorfplatz/protocol'
 import { openRawSocket, type RawSocket } from './testServer.ts'
 
@@ -74,15 +75,7 @@ export async function connectHostile(url: string): Promise<HostileClient> {
   return {
     raw,
     doc,
-    craft(change) {
-      const copy = new Y.Doc()
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
-      const before = Y.encodeStateVector(copy)
-      change(copy)
-      const update = Y.encodeStateAsUpdate(copy, before)
-      copy.destroy()
-      return update
-    },
+    craft: (change) => updateFrom(doc, change),
     send(message) {
       raw.socket.send(message)
     },

@@ -2,27 +2,13 @@
  * `dorfplatz migrate-storage`: an installation on SQLite moves to PostgreSQL board for board, and
  * the server on PostgreSQL then serves every board as it was, its links, versions and votes too.
  */
-import { execFile } from 'node:child_process'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { VOTER_HEADER } from '@dorfplatz/protocol'
+import { dorfplatz } from './operatorCommand.ts'
 import { startPostgres, type PostgresServer } from './services/testServices.ts'
 import { connectProvider, noteText, startTestServer, tempDataDir, waitForDoc, waitForSync, writeNote } from './testServer.ts'
 
-const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/cli.ts')
 
-/** Runs the command line as an operator does; resolves with its exit code and output. */
-async function dorfplatz(...args: string[]): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CLI, ...args])
-    return { code: 0, output: stdout + stderr }
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string }
-    return { code: failed.code, output: failed.stdout + failed.stderr }
-  }
-}
 
 let postgres: PostgresServer
 beforeAll(async () => {

@@ -3,25 +3,14 @@
  * PostgreSQL: what each writes, and that a wrong path, a missing board or a bad id is refused with
  * a clear message and changes nothing.
  */
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dorfplatz } from './operatorCommand.ts'
 import { startPostgres, type PostgresServer } from './services/testServices.ts'
 import { connectProvider, startTestServer, tempDataDir, waitForDoc, waitForSync, writeNote, noteText } from './testServer.ts'
 
-const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/cli.ts')
 
-/** Runs the command line as an operator does, without the test's own DORFPLATZ_* settings. */
-function dorfplatz(...args: string[]): Promise<{ code: number; output: string }> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('DORFPLATZ_')))
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', CLI, ...args], { env }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr })
-    })
-  })
-}
 
 let postgres: PostgresServer
 beforeAll(async () => {

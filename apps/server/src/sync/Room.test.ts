@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import * as syncProtocol from 'y-protocols/sync'
 import { FacilitationKey, getFacilitationMap, getMeta, getRecordsMap, MetaKey, readBoardRecords, richTextToPlain } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
 import { CloseCode, MessageType } from '@dorfplatz/protocol'
-import { openTestRoom, syncMessage, type TestRoom } from './testing/roomHarness.ts'
+import { awarenessMessage, openTestRoom, syncMessage, type TestRoom } from './testing/roomHarness.ts'
 
 let open: TestRoom | undefined
 afterEach(async () => {
@@ -24,18 +23,6 @@ const text = (doc: Y.Doc, name: string) => {
 }
 
 const writeNote = (name: string, words: string) => (doc: Y.Doc) => getRecordsMap(doc).set(`shape:${name}`, testNote(name, words))
-
-function awarenessMessage(clientId: number, state: unknown): Uint8Array {
-  const inner = encoding.createEncoder()
-  encoding.writeVarUint(inner, 1)
-  encoding.writeVarUint(inner, clientId)
-  encoding.writeVarUint(inner, 1)
-  encoding.writeVarString(inner, JSON.stringify(state))
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.AWARENESS)
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner))
-  return encoding.toUint8Array(encoder)
-}
 
 async function storedText(test: TestRoom, name: string): Promise<string | undefined> {
   const doc = new Y.Doc()

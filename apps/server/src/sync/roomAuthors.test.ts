@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { AUTHORS_KEY, getAuthorsMap, getRecordsMap, readRecordAuthors } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
-import { CloseCode, MessageType } from '@dorfplatz/protocol'
-import { openTestRoom, type TestClient, type TestRoom } from './testing/roomHarness.ts'
+import { CloseCode } from '@dorfplatz/protocol'
+import { awarenessMessage, openTestRoom, type TestClient, type TestRoom } from './testing/roomHarness.ts'
 
 let open: TestRoom | undefined
 afterEach(async () => {
@@ -15,18 +14,6 @@ afterEach(async () => {
 const NOTE = 'shape:a'
 const writeNote = (text: string, options: { meta?: Record<string, string>; x?: number } = {}) => (doc: Y.Doc) =>
   getRecordsMap(doc).set(NOTE, { ...testNote('a', text, { x: options.x }), meta: options.meta ?? {} })
-
-function awarenessMessage(clientId: number, state: unknown): Uint8Array {
-  const inner = encoding.createEncoder()
-  encoding.writeVarUint(inner, 1)
-  encoding.writeVarUint(inner, clientId)
-  encoding.writeVarUint(inner, 1)
-  encoding.writeVarString(inner, JSON.stringify(state))
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.AWARENESS)
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner))
-  return encoding.toUint8Array(encoder)
-}
 
 let nextClientId = 100
 /** Joins with the name and colour the web app shows in presence; the role in it is the client's claim only. */

@@ -3,6 +3,7 @@
  * (also for the server's and the end-to-end tests: `@dorfplatz/board/testing`).
  */
 import { createShapeId, toRichText, type TLImageAsset, type TLNoteShape, type TLShape } from '@tldraw/tlschema'
+import * as Y from 'yjs'
 import { FIRST_PAGE_ID } from '../initBoardDoc.ts'
 
 export function testNote(
@@ -53,4 +54,15 @@ export function testPhoto(number: number, bytes: number): TLImageAsset {
     props: { w: 800, h: 600, name: `foto-${number}.jpg`, isAnimated: false, mimeType: 'image/jpeg', src: `data:image/jpeg;base64,${base64}` },
     meta: {},
   }
+}
+
+/** The update a client holding `doc`'s state would send for `change`, without applying it to `doc`. */
+export function updateFrom(doc: Y.Doc, change: (copy: Y.Doc) => void): Uint8Array {
+  const copy = new Y.Doc()
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+  const before = Y.encodeStateVector(copy)
+  change(copy)
+  const update = Y.encodeStateAsUpdate(copy, before)
+  copy.destroy()
+  return update
 }

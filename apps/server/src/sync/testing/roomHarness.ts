@@ -10,6 +10,7 @@ import * as Y from 'yjs'
 import * as syncProtocol from 'y-protocols/sync'
 import type { FastifyBaseLogger } from 'fastify'
 import { initBoardDoc } from '@dorfplatz/board'
+import { updateFrom } from '@dorfplatz/board/testing'
 import { MessageType, type Role } from '@dorfplatz/protocol'
 import { SqliteBoardStorage } from '../../storage/SqliteBoardStorage.ts'
 import { Connection } from '../Connection.ts'
@@ -41,6 +42,19 @@ export interface TestRoom {
   /** Runs flushes and lets every client take in what it got (and answer it) until nothing moves. */
   settle(): Promise<void>
   close(): Promise<void>
+}
+
+/** A presence message with one client's state (at clock 1), as y-protocols' awareness encodes it. */
+export function awarenessMessage(clientId: number, state: unknown): Uint8Array {
+  const inner = encoding.createEncoder()
+  encoding.writeVarUint(inner, 1)
+  encoding.writeVarUint(inner, clientId)
+  encoding.writeVarUint(inner, 1)
+  encoding.writeVarString(inner, JSON.stringify(state))
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.AWARENESS)
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner))
+  return encoding.toUint8Array(encoder)
 }
 
 export function syncMessage(syncType: number, payload: Uint8Array): Uint8Array {
@@ -121,12 +135,7 @@ export async function openTestRoom(storage = new SqliteBoardStorage(':memory:'))
         socket,
         connection,
         sendChange(change, syncType = syncProtocol.messageYjsUpdate) {
-          const copy = new Y.Doc()
-          Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
-          const before = Y.encodeStateVector(copy)
-          change(copy)
-          const update = Y.encodeStateAsUpdate(copy, before)
-          copy.destroy()
+          const update = updateFrom(doc, change)
           socket.send(syncMessage(syncType, update))
           return update
         },
