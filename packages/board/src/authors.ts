@@ -40,6 +40,14 @@ export interface RecordAuthors {
   changedAt: number
 }
 
+/** A colour as the web app's presence writes it; anything else is not kept in an author stamp. */
+const AUTHOR_COLOR = /^#[0-9a-f]{3,8}$/i
+
+/** The stamp the server gives a person whose presence shows `name` and `color`, with the role of their link. */
+export function authorStamp(name: string, color: string, role: AuthorRole): AuthorStamp {
+  return { name: name.trim().slice(0, MAX_AUTHOR_NAME_LENGTH), color: AUTHOR_COLOR.test(color) ? color : '', role }
+}
+
 export function getAuthorsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(AUTHORS_KEY)
 }

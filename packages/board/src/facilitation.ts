@@ -19,6 +19,7 @@
  */
 import type * as Y from 'yjs'
 import { AUTHORS_KEY } from './authors.ts'
+import { COMMENT_AUTHORS_KEY } from './comments.ts'
 
 export const FACILITATION_KEY = 'facilitation'
 export const VOTING_ROUNDS_KEY = 'votingRounds'
@@ -34,7 +35,7 @@ export const FacilitationKey = {
 } as const
 
 /** Roots of the board document that only the server writes (facilitation state, and who wrote what: see authors.ts). */
-export const SERVER_OWNED_ROOTS: readonly string[] = [FACILITATION_KEY, VOTING_ROUNDS_KEY, AUTHORS_KEY]
+export const SERVER_OWNED_ROOTS: readonly string[] = [FACILITATION_KEY, VOTING_ROUNDS_KEY, AUTHORS_KEY, COMMENT_AUTHORS_KEY]
 
 export type TimerState =
   | { status: 'running'; durationMs: number; endsAt: number }

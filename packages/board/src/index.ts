@@ -48,6 +48,7 @@ export type { DocGrowth, DocGrowthOptions } from './docGrowth.ts'
 export {
   AUTHOR_STAMP_INTERVAL_MS,
   AUTHORS_KEY,
+  authorStamp,
   getAuthorsMap,
   isAuthoredRecord,
   isSameAuthor,
@@ -57,6 +58,23 @@ export {
   readRecordAuthorsValue,
 } from './authors.ts'
 export type { AuthorRole, AuthorStamp, RecordAuthors } from './authors.ts'
+export {
+  checkCommentEntry,
+  COMMENT_AUTHORS_KEY,
+  COMMENT_PREFIX,
+  commentEntryShapeProblem,
+  commentKey,
+  COMMENTS_KEY,
+  getCommentAuthorsMap,
+  getCommentsMap,
+  MAX_COMMENT_ENTRIES,
+  MAX_COMMENT_LENGTH,
+  readCommentAuthorValue,
+  readCommentThreads,
+  THREAD_PREFIX,
+  threadKey,
+} from './comments.ts'
+export type { CommentAuthorValue, CommentMessage, CommentThread, CommentValue, CommentVerdict, ThreadValue } from './comments.ts'
 export {
   FACILITATION_KEY,
   FacilitationKey,

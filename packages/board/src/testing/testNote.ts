@@ -4,6 +4,8 @@
  */
 import { createShapeId, toRichText, type TLImageAsset, type TLNoteShape, type TLShape } from '@tldraw/tlschema'
 import * as Y from 'yjs'
+import type { AuthorStamp } from '../authors.ts'
+import { commentKey, getCommentAuthorsMap, getCommentsMap, threadKey } from '../comments.ts'
 import { FIRST_PAGE_ID } from '../initBoardDoc.ts'
 
 export function testNote(
@@ -65,4 +67,19 @@ export function updateFrom(doc: Y.Doc, change: (copy: Y.Doc) => void): Uint8Arra
   const update = Y.encodeStateAsUpdate(copy, before)
   copy.destroy()
   return update
+}
+
+/**
+ * Writes one comment into `doc` as a browser would (its thread entry too, when `noteId` is
+ * given), and, with `author`, the stamp the server would give it.
+ */
+export function writeTestComment(
+  doc: Y.Doc,
+  { thread, id, text, at, noteId, resolved = false, author }: { thread: string; id: string; text: string; at: number; noteId?: string; resolved?: boolean; author?: AuthorStamp },
+): void {
+  doc.transact(() => {
+    if (noteId !== undefined) getCommentsMap(doc).set(threadKey(thread), { noteId, resolved })
+    getCommentsMap(doc).set(commentKey(id), { thread, text, at })
+    if (author) getCommentAuthorsMap(doc).set(commentKey(id), { ...author, at })
+  })
 }
