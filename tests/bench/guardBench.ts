@@ -5,7 +5,7 @@
  * template part after a facilitator moved it (the check's slow path: it scans the records).
  */
 import * as Y from 'yjs'
-import { getRecordsArray, getRecordsMap, initBoardDoc, KeyValueArray, readBoardRecords } from '@dorfplatz/board'
+import { checkCommentEntry, getRecordsArray, getRecordsMap, initBoardDoc, KeyValueArray, readBoardRecords } from '@dorfplatz/board'
 import { testNote, updateFrom } from '@dorfplatz/board/testing'
 import { buildTemplateRecords, getTemplate, isStructureShape } from '@dorfplatz/templates'
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
@@ -43,6 +43,7 @@ export function runGuardBench(notes: number, iterations = 2000): GuardBenchResul
     currentRecord: (key) => view.get(key),
     checkRecord: (key, value) => checkIncomingRecord(doc, key, value),
     isAcceptedSchema: isServerSchema,
+    checkComment: (key, value) => checkCommentEntry(doc, key, value),
   }
 
   const move = updateFrom(doc, (copy) => {

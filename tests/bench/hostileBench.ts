@@ -5,7 +5,7 @@
  */
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
-import { getRecordsArray, getRecordsMap, initBoardDoc, KeyValueArray } from '@dorfplatz/board'
+import { checkCommentEntry, getRecordsArray, getRecordsMap, initBoardDoc, KeyValueArray } from '@dorfplatz/board'
 import { testNote, updateFrom } from '@dorfplatz/board/testing'
 import { MAX_AWARENESS_STATE_BYTES, MAX_UPDATE_DELETE_RANGES, MAX_UPDATE_STRUCTS } from '@dorfplatz/protocol'
 import type { TLRecord } from '@tldraw/tlschema'
@@ -63,6 +63,7 @@ function benchBoard(): { doc: Y.Doc; context: GuardContext } {
     currentRecord: (key) => view.get(key),
     checkRecord: (key, value) => checkIncomingRecord(doc, key, value),
     isAcceptedSchema: isServerSchema,
+    checkComment: (key, value) => checkCommentEntry(doc, key, value),
   }
   return { doc, context }
 }

@@ -226,6 +226,25 @@ const GENERATORS: Array<[number, Generator]> = [
   ],
   [
     4,
+    (random) => {
+      // Junk in the comments root (4400), or a comment stamped with someone else's name (4403).
+      const author = { name: prng.word(random, 1, 12), color: '#000000', role: 'facilitator', at: 1 }
+      const key = prng.oneOf(random, ['thread_', 'comment_', '', 'x_']) + prng.word(random, 1, 20)
+      const value = prng.oneOf<unknown>(random, [
+        prng.word(random, 1, 40),
+        { noteId: 'shape:x', resolved: 'ja' },
+        { noteId: 'page:x', resolved: false },
+        { thread: 't', text: 'x'.repeat(prng.uint32(random, 2001, 5000)), at: 1 },
+        { thread: 't', text: '   ', at: 1 },
+        { thread: 't', text: 'x', at: 1, author },
+      ])
+      const forged = prng.uint32(random, 0, 3) === 0
+      const update = craft(null, (doc) => (forged ? doc.getMap('commentAuthors').set(key, author) : doc.getMap('comments').set(key, value)))
+      return { kind: 'invalid or forged comment', role: prng.oneOf(random, ['participant', 'facilitator']), bytes: updateMessage(update) }
+    },
+  ],
+  [
+    4,
     (random, board) => {
       const structure = [...board.records].find(([, value]) => (value as { meta?: { dorfplatz?: unknown } }).meta?.dorfplatz)
       const update = craft(board, (doc) => {

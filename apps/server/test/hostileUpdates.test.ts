@@ -57,7 +57,7 @@ async function expectBoardUnharmed(
   expect(noteText(newcomer.doc, 'after')).toBe('Nachher')
   for (const key of attackKeys) expect(readBoardRecords(newcomer.doc).has(key)).toBe(false)
   // Only what is known to the document layout is there, and every record is one the server accepts.
-  expect([...newcomer.doc.share.keys()].every((root) => ['records', 'meta', 'facilitation', 'votingRounds', 'authors'].includes(root))).toBe(true)
+  expect([...newcomer.doc.share.keys()].every((root) => ['records', 'meta', 'facilitation', 'votingRounds', 'authors', 'comments', 'commentAuthors'].includes(root))).toBe(true)
 
   const stored = await server.app.storage.loadDocument(board.id)
   const fromStorage = new Y.Doc()

@@ -13,7 +13,11 @@ import type { TLRecord } from '@tldraw/tlschema'
 import {
   FacilitationKey,
   KeyValueArray,
-  MAX_AUTHOR_NAME_LENGTH,
+  authorStamp,
+  checkCommentEntry,
+  COMMENT_PREFIX,
+  getCommentAuthorsMap,
+  getCommentsMap,
   USER_FIELD,
   getAuthorsMap,
   isAuthoredRecord,
@@ -81,9 +85,6 @@ const ELSEWHERE_OWNER = Symbol('presence owned by another instance')
 /** The origin of the server's own writes to the authors root (see recordAuthors). */
 const AUTHORS_ORIGIN = Symbol('authors')
 
-/** A colour as the web app's presence writes it; anything else is not kept in the authors root. */
-const AUTHOR_COLOR = /^#[0-9a-f]{3,8}$/i
-
 /** Stands for "leave nothing out" when relaying: never the origin of an update. */
 const ALL_UPDATES = Symbol('all updates')
 
@@ -143,6 +144,7 @@ export class Room {
     this.awareness.setLocalState(null)
     this.records = new KeyValueArray<TLRecord>(getRecordsArray(this.doc), { readonly: true })
     this.records.on('change', (changes, transaction) => this.recordAuthors(changes, transaction.origin))
+    getCommentsMap(this.doc).observe((event) => this.recordCommentAuthors(event))
     getFacilitationMap(this.doc).observe((event) => {
       if (event.keysChanged.has(FacilitationKey.FREEZE) && !isBoardFrozen(this.doc)) this.askForHeldBackChanges()
     })
@@ -319,6 +321,40 @@ export class Room {
     }
   }
 
+  /**
+   * Stamps each comment a socket added with that socket's person and the server's time (see
+   * @dorfplatz/board's comments.ts), and drops the stamp of a deleted comment. Comments another
+   * instance applied are stamped there. Runs inside a Yjs observer, so nothing may escape it.
+   */
+  private recordCommentAuthors(event: Y.YMapEvent<unknown>): void {
+    const origin = event.transaction.origin
+    if (origin === FROM_ELSEWHERE) return
+    try {
+      const author = origin instanceof ClientSession ? this.authorOf(origin) : null
+      const stamps = getCommentAuthorsMap(this.doc)
+      const comments = getCommentsMap(this.doc)
+      const writes: Array<[string, object | null]> = []
+      const now = Date.now()
+      for (const [key, change] of event.changes.keys) {
+        if (!key.startsWith(COMMENT_PREFIX)) continue
+        if (change.action === 'delete') {
+          if (!comments.has(key) && stamps.has(key)) writes.push([key, null])
+        } else if (change.action === 'add' && author !== null && !stamps.has(key)) {
+          writes.push([key, { ...author, at: now }])
+        }
+      }
+      if (writes.length === 0) return
+      this.doc.transact(() => {
+        for (const [key, value] of writes) {
+          if (value === null) stamps.delete(key)
+          else stamps.set(key, value)
+        }
+      }, AUTHORS_ORIGIN)
+    } catch (error) {
+      this.log.error({ boardId: this.boardId, err: error }, 'could not record who wrote a comment')
+    }
+  }
+
   /** The person behind a socket: the name and colour its presence shows, the role its link grants. */
   private authorOf(session: ClientSession): AuthorStamp {
     const role = session.role === 'facilitator' ? 'facilitator' : 'participant'
@@ -327,13 +363,9 @@ export class Room {
       if (this.awarenessOwners.get(id) !== session) continue
       const user = readAwarenessUser(states.get(id))
       if (user === null) continue
-      return {
-        name: user.name.trim().slice(0, MAX_AUTHOR_NAME_LENGTH),
-        color: AUTHOR_COLOR.test(user.color) ? user.color : '',
-        role,
-      }
+      return authorStamp(user.name, user.color, role)
     }
-    return { name: '', color: '', role }
+    return authorStamp('', '', role)
   }
 
   /** Whether clients changed the board since the last call; resets the answer. */
@@ -468,6 +500,7 @@ export class Room {
       currentRecord: (key) => this.records.get(key),
       checkRecord: (key, value) => checkIncomingRecord(this.doc, key, value),
       isAcceptedSchema: isServerSchema,
+      checkComment: (key, value) => checkCommentEntry(this.doc, key, value),
     })
     Y.applyUpdate(this.doc, update, session)
     // An update whose dependencies the server does not have would stay parked in Yjs's memory,

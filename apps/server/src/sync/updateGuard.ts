@@ -11,6 +11,9 @@
  *   a valid board record, see validateBoardRecord) and `meta.schema`. No nested Yjs types from
  *   clients: a deep chain of them makes every Yjs peer recurse once per level when it is deleted
  *   or collected. (The server's own `meta.templates` is one level deep.)
+ * - `comments` holds plain JSON entries (threads and comments), checked by `context.checkComment`
+ *   (shape, limits, a comment never changes, a thread stays on its note). Only a facilitator
+ *   deletes an entry; others may only replace one (a thread marked "erledigt").
  * - The facilitation roots (timer, follow-me, freeze, voting), the authors root (who wrote what)
  *   and the rest of `meta` are written by the server only (4403).
  * - Template structure (records whose `meta.dorfplatz.role` is `structure`) belongs to the
@@ -23,7 +26,7 @@
  * neither is left for the caller's missing-dependency check.
  */
 import * as Y from 'yjs'
-import { AUTHORS_KEY, META_KEY, MetaKey, RECORDS_KEY, SERVER_OWNED_ROOTS } from '@dorfplatz/board'
+import { AUTHORS_KEY, COMMENT_AUTHORS_KEY, COMMENTS_KEY, META_KEY, type CommentVerdict, MetaKey, RECORDS_KEY, SERVER_OWNED_ROOTS } from '@dorfplatz/board'
 import { isStructureShape } from '@dorfplatz/templates'
 import type { Role } from '@dorfplatz/protocol'
 import { checkUpdateShape } from './checkUpdateShape.ts'
@@ -49,6 +52,8 @@ export interface GuardContext {
   checkRecord(key: string, value: unknown): string | null
   /** Whether `value` may be written as the board's schema. */
   isAcceptedSchema(value: unknown): boolean
+  /** Whether this socket may store `value` as the entry `key` of the comments root (see @dorfplatz/board's comments.ts). */
+  checkComment(key: string, value: unknown): CommentVerdict
 }
 
 export function isProtectedRecord(value: unknown): boolean {
@@ -202,16 +207,23 @@ export function checkClientUpdate(doc: Y.Doc, update: Uint8Array, context: Guard
   }
 
   const checkRoot = (place: Place): void => {
-    if (place.root === AUTHORS_KEY) throw forbidden('who wrote what is written by the server only')
+    if (place.root === AUTHORS_KEY || place.root === COMMENT_AUTHORS_KEY) throw forbidden('who wrote what is written by the server only')
     if (SERVER_OWNED_ROOTS.includes(place.root)) throw forbidden('facilitation state is written by the server only')
     if (place.root === META_KEY) {
       if (place.nested || place.key !== MetaKey.SCHEMA) throw forbidden('board settings are written by the server only')
+      return
+    }
+    if (place.root === COMMENTS_KEY) {
+      if (place.nested || place.key === null) throw badMessage('comments are plain entries of a map')
       return
     }
     if (place.root !== RECORDS_KEY) throw badMessage(`a board has no part called ${JSON.stringify(place.root.slice(0, 40))}`)
     if (place.nested) throw badMessage('board records hold no nested types')
     if (place.key !== null) throw badMessage('board records are entries of an array')
   }
+
+  /** Keys of the comments root this update writes: replacing an entry deletes the one before. */
+  const writtenCommentKeys = new Set<string>()
 
   // -- Insertions -------------------------------------------------------------------------
   for (const list of byClient.values()) {
@@ -225,6 +237,16 @@ export function checkClientUpdate(doc: Y.Doc, update: Uint8Array, context: Guard
         if (!(content instanceof Y.ContentAny) || !content.arr.every(context.isAcceptedSchema)) {
           throw forbidden('the board schema may only be set to this server’s version')
         }
+        continue
+      }
+      if (place.root === COMMENTS_KEY) {
+        if (!(content instanceof Y.ContentAny)) throw badMessage('comments are plain values')
+        for (const value of content.arr) {
+          const verdict = context.checkComment(place.key!, value)
+          if (verdict?.kind === 'malformed') throw badMessage(`invalid comment: ${verdict.reason}`)
+          if (verdict?.kind === 'forbidden') throw forbidden(verdict.reason)
+        }
+        writtenCommentKeys.add(place.key!)
         continue
       }
       if (!(content instanceof Y.ContentAny)) throw badMessage('board entries are plain values')
@@ -262,7 +284,12 @@ export function checkClientUpdate(doc: Y.Doc, update: Uint8Array, context: Guard
         // Deleting a nested type recurses through everything below it, in every peer.
         if (struct.content instanceof Y.ContentType) throw badMessage('nested types are not deleted by clients')
         deletedItems.add(struct)
-        if (place.root !== RECORDS_KEY || context.role === 'facilitator') continue
+        if (context.role === 'facilitator') continue
+        if (place.root === COMMENTS_KEY) {
+          if (!writtenCommentKeys.has(place.key!)) throw forbidden('comments are removed by a facilitator only')
+          continue
+        }
+        if (place.root !== RECORDS_KEY) continue
         const entries = struct.content.getContent()
         const from = Math.max(0, clock - struct.id.clock)
         const to = Math.min(entries.length, end - struct.id.clock)
