@@ -4,13 +4,14 @@
  */
 import { describe, expect, it, vi } from 'vitest'
 import {
+  getCommentAuthorsMap,
   getRecordsMap,
   readBoardRecords,
   readFacilitation,
   readTemplateInstances,
   readTldrFile,
 } from '@dorfplatz/board'
-import { testNote } from '@dorfplatz/board/testing'
+import { testNote, writeTestComment } from '@dorfplatz/board/testing'
 import type { CreatedBoard } from '@dorfplatz/protocol'
 import { getTemplate, zoneCentre } from '@dorfplatz/templates'
 import { connectProvider, startTestServer, waitForDoc, waitForSync, type TestServer } from './testServer.ts'
@@ -284,14 +285,38 @@ describe('results report', () => {
     const bytes = new Uint8Array(await (await fetch(`${server.url}/api/boards/${board.id}/report.csv`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const rows = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n')
-    expect(rows[0]).toBe('"Vorlage";"Feld";"Rang";"Notiz";"Punkte gesamt";"Punkte: Was zuerst?"')
-    expect(rows).toContain('"Priorisierungsmatrix";"Schnelle Erfolge";"1";"Dorf-App";"2";"2"')
-    expect(rows).toContain('"Priorisierungsmatrix";"Zeitfresser";"1";"\'=HYPERLINK(""x"")";"0";"0"')
-    expect(rows).toContain('"";"Weitere Notizen";"1";"Außerhalb";"0";"0"')
+    expect(rows[0]).toBe('"Vorlage";"Feld";"Rang";"Notiz";"Punkte gesamt";"Punkte: Was zuerst?";"Kommentare"')
+    expect(rows).toContain('"Priorisierungsmatrix";"Schnelle Erfolge";"1";"Dorf-App";"2";"2";""')
+    expect(rows).toContain('"Priorisierungsmatrix";"Zeitfresser";"1";"\'=HYPERLINK(""x"")";"0";"0";""')
+    expect(rows).toContain('"";"Weitere Notizen";"1";"Außerhalb";"0";"0";""')
     expect(noteIds(readBoardRecords(witness.doc))).toEqual(['shape:a', 'shape:b', 'shape:c', 'shape:d'])
 
     const english = await call(server, 'GET', `/api/boards/${board.id}/report.md?locale=en`, { token })
     expect(english.text).toContain('# Results report: Digitalstrategie')
     expect(english.text).toContain('### Quick wins')
+  })
+
+  it('lists a note’s comments, and leaves resolved threads out on request', async () => {
+    const server = await startTestServer()
+    const board = (await call(server, 'POST', '/api/boards', { body: { title: 'Dorfladen' } })).json as CreatedBoard
+    const token = board.tokens.facilitator
+    const client = await synced(server, board.id, board.tokens.participant)
+    // This client shows no presence: the server knows it by its link's role alone, with no name.
+    getRecordsMap(client.doc).set('shape:a', testNote('a', 'Dorfladen im Gemeindehaus'))
+    writeTestComment(client.doc, { noteId: 'shape:a', thread: 't1', id: 'm1', text: 'Wer betreibt ihn?', at: 1 })
+    writeTestComment(client.doc, { noteId: 'shape:a', resolved: true, thread: 't2', id: 'm2', text: 'Miete klären', at: 2 })
+    const witness = await synced(server, board.id, board.tokens.viewer)
+    await waitForDoc(witness.doc, (doc) => getCommentAuthorsMap(doc).size === 2)
+
+    const all = (await call(server, 'GET', `/api/boards/${board.id}/report.md`, { token })).text
+    expect(all).toContain('**Kommentare zu „Dorfladen im Gemeindehaus“**')
+    expect(all).toContain('Unbekannt (01.01.1970, 01:00): Wer betreibt ihn?')
+    expect(all).toContain('- _(erledigt)_ Unbekannt (01.01.1970, 01:00): Miete klären')
+    const open = (await call(server, 'GET', `/api/boards/${board.id}/report.md?resolved=omit`, { token })).text
+    expect(open).toContain('Wer betreibt ihn?')
+    expect(open).not.toContain('Miete klären')
+    const csv = (await call(server, 'GET', `/api/boards/${board.id}/report.csv?resolved=omit&locale=en`, { token })).text
+    expect(csv).toContain('"Other notes";"1";"Dorfladen im Gemeindehaus";"0";"Unknown: Wer betreibt ihn?"')
+    expect((await call(server, 'GET', `/api/boards/${board.id}/report.md?resolved=maybe`, { token })).status).toBe(400)
   })
 })

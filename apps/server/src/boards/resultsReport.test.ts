@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { VotingRound } from '@dorfplatz/board'
 import { reportCsv, reportMarkdown, type ReportModel, type ReportNote } from './resultsReport.ts'
 
-const note = (rank: number, text: string, votes: number): ReportNote => ({ rank, shapeId: `shape:${text}`, text, votes, votesByRound: [votes] })
+const note = (rank: number, text: string, votes: number): ReportNote => ({ rank, shapeId: `shape:${text}`, text, votes, votesByRound: [votes], comments: [] })
 
 /** 23:30 UTC on 25 November 2026: already the 26th in Berlin. */
 const LATE_EVENING = Date.UTC(2026, 10, 25, 23, 30)
@@ -73,9 +73,9 @@ describe('reportCsv', () => {
   it('gives equal votes the same rank', () => {
     const rows = reportCsv(model, 'de').replace(/^\uFEFF/, '').trimEnd().split('\r\n')
     expect(rows.slice(1)).toEqual([
-      '"Priorisierungsmatrix";"Schnelle Erfolge";"1";"Glasfaser";"2";"2"',
-      '"Priorisierungsmatrix";"Schnelle Erfolge";"1";"Dorf-App";"2";"2"',
-      '"Priorisierungsmatrix";"Schnelle Erfolge";"3";"Bürgerbus";"1";"1"',
+      '"Priorisierungsmatrix";"Schnelle Erfolge";"1";"Glasfaser";"2";"2";""',
+      '"Priorisierungsmatrix";"Schnelle Erfolge";"1";"Dorf-App";"2";"2";""',
+      '"Priorisierungsmatrix";"Schnelle Erfolge";"3";"Bürgerbus";"1";"1";""',
     ])
   })
 })

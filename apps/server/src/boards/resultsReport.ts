@@ -12,11 +12,15 @@
  * - Ranks follow the board's one rule (`rankByVotes`: equal votes share a rank, "1, 1, 3"), so
  *   the report, the results panel and the PDF agree.
  * - Dates are in the workshop's time zone, like the file name.
+ * - Each note's comment threads follow its table (Markdown) or fill its "Kommentare" column
+ *   (CSV), oldest first; resolved threads are marked, or left out when the facilitator asks.
  */
 import type * as Y from 'yjs'
 import type { TLShape } from '@tldraw/tlschema'
 import {
   readBoardRecords,
+  readCommentThreads,
+  type CommentThread,
   readBoardTitle,
   readTemplateInstances,
   rankByVotes,
@@ -47,6 +51,10 @@ const TEXT = {
     zone: 'Feld',
     rank: 'Rang',
     noRounds: 'Auf diesem Board gab es noch keine ausgewertete Abstimmung.',
+    comments: 'Kommentare',
+    commentsOn: (note: string) => `Kommentare zu „${note}“`,
+    resolved: 'erledigt',
+    anonymous: 'Unbekannt',
   },
   en: {
     heading: 'Results report',
@@ -65,6 +73,10 @@ const TEXT = {
     zone: 'Field',
     rank: 'Rank',
     noRounds: 'This board has had no revealed voting round yet.',
+    comments: 'Comments',
+    commentsOn: (note: string) => `Comments on “${note}”`,
+    resolved: 'resolved',
+    anonymous: 'Unknown',
   },
 } as const
 
@@ -76,6 +88,8 @@ export interface ReportNote {
   votes: number
   /** Votes per revealed round, in the order of ReportModel.rounds. */
   votesByRound: number[]
+  /** The note's comment threads, oldest first. */
+  comments: CommentThread[]
 }
 
 export interface ReportZone {
@@ -108,8 +122,18 @@ function ranked(notes: readonly ReportNote[], locale: ReportLocale): ReportNote[
   return rankByVotes(notes, byText).map(({ rank, item }) => ({ ...item, rank }))
 }
 
-export function buildReport(doc: Y.Doc, locale: ReportLocale, now = Date.now()): ReportModel {
+export interface ReportOptions {
+  /** Whether resolved comment threads are listed (marked as such); true unless the facilitator leaves them out. */
+  includeResolved?: boolean
+}
+
+export function buildReport(doc: Y.Doc, locale: ReportLocale, now = Date.now(), options: ReportOptions = {}): ReportModel {
   const records = readBoardRecords(doc)
+  const threadsByNote = new Map<string, CommentThread[]>()
+  for (const [, thread] of readCommentThreads(doc)) {
+    if (thread.resolved && options.includeResolved === false) continue
+    threadsByNote.set(thread.noteId, [...(threadsByNote.get(thread.noteId) ?? []), thread])
+  }
   const rounds = readVotingRounds(doc).filter((round) => round.status === 'revealed')
   const instances = readTemplateInstances(doc)
   const current = currentTemplateInstances(instances, records)
@@ -124,6 +148,7 @@ export function buildReport(doc: Y.Doc, locale: ReportLocale, now = Date.now()):
       text: richTextToPlain((value.props as { richText?: unknown }).richText),
       votes: votesByRound.reduce((sum, n) => sum + n, 0),
       votesByRound,
+      comments: threadsByNote.get(id) ?? [],
     }
     const pageId = shapeToPage(value, { x: 0, y: 0 }, records).pageId
     const found = pageId === null ? undefined : findZone(current, pageId, shapePagePoint(value, records))
@@ -169,11 +194,28 @@ function markdownText(text: string): string {
 export function reportMarkdown(model: ReportModel, locale: ReportLocale, timeZone: string): string {
   const t = TEXT[locale]
   const lines = [`# ${t.heading}: ${markdownText(model.title)}`, '', `${t.asOf}: ${formatDate(model.generatedAt, locale, timeZone)}`, '']
-  const table = (notes: ReadonlyArray<Pick<ReportNote, 'rank' | 'text' | 'votes'>>) => [
+  const message = (m: CommentThread['messages'][number]) =>
+    `${markdownText(m.author?.name ?? '') || t.anonymous} (${formatDate(m.at, locale, timeZone)}): ${markdownText(m.text)}`
+  /** Each commented note's threads under the table: a list item per thread, its replies below it. */
+  const comments = (notes: ReadonlyArray<Partial<Pick<ReportNote, 'comments'>> & Pick<ReportNote, 'text'>>) =>
+    notes.flatMap((note) => {
+      if (!note.comments || note.comments.length === 0) return []
+      return [
+        `**${t.commentsOn(markdownText(note.text) || '–')}**`,
+        '',
+        ...note.comments.flatMap((thread) => {
+          const [first, ...replies] = thread.messages
+          return [`- ${thread.resolved ? `_(${t.resolved})_ ` : ''}${message(first!)}`, ...replies.map((reply) => `  - ${message(reply)}`)]
+        }),
+        '',
+      ]
+    })
+  const table = (notes: ReadonlyArray<Pick<ReportNote, 'rank' | 'text' | 'votes'> & Partial<Pick<ReportNote, 'comments'>>>) => [
     `| ${t.rank} | ${t.note} | ${t.votes} |`,
     '|---:|---|---:|',
     ...notes.map((note) => `| ${note.rank} | ${markdownText(note.text) || '–'} | ${note.votes} |`),
     '',
+    ...comments(notes),
   ]
   lines.push(`## ${t.rounds}`, '')
   if (model.rounds.length === 0) lines.push(t.noRounds, '')
@@ -207,16 +249,25 @@ function csvField(value: string | number): string {
 }
 
 /**
- * One row per note: template, field, rank in the field, text, total dots and dots per round.
+ * One row per note: template, field, rank in the field, text, total dots, dots per round and its comments.
  * UTF-8 with a byte order mark and semicolons, which LibreOffice and a German Excel both open
  * into columns with the umlauts intact; lines end in CRLF.
  */
 export function reportCsv(model: ReportModel, locale: ReportLocale): string {
   const t = TEXT[locale]
-  const header = [t.template, t.zone, t.rank, t.note, t.total, ...model.rounds.map((round) => `${t.votes}: ${round.title}`)]
+  const header = [t.template, t.zone, t.rank, t.note, t.total, ...model.rounds.map((round) => `${t.votes}: ${round.title}`), t.comments]
   const rows: Array<Array<string | number>> = [header]
+  // One line per comment, "Name: Text"; a thread's replies indented, a resolved thread marked.
+  const commentCell = (threads: CommentThread[]) =>
+    threads
+      .flatMap((thread) =>
+        thread.messages.map(
+          (m, index) => `${index === 0 ? (thread.resolved ? `[${t.resolved}] ` : '') : '  ↳ '}${m.author?.name || t.anonymous}: ${m.text.replace(/\s*\n\s*/g, ' ')}`,
+        ),
+      )
+      .join('\n')
   const add = (template: string, zone: string, notes: ReportNote[]) =>
-    notes.forEach((note) => rows.push([template, zone, note.rank, note.text, note.votes, ...note.votesByRound]))
+    notes.forEach((note) => rows.push([template, zone, note.rank, note.text, note.votes, ...note.votesByRound, commentCell(note.comments)]))
   for (const section of model.sections) for (const zone of section.zones) add(section.template, zone.name, zone.notes)
   add('', t.other, model.other)
   return `\uFEFF${rows.map((row) => row.map(csvField).join(';')).join('\r\n')}\r\n`

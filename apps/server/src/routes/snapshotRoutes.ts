@@ -37,6 +37,13 @@ import {
 const ONLY_FACILITATORS = 'Only the facilitator link may save, restore, export or import.'
 
 type LocaleQuery = { locale?: ApiLocale }
+type ReportQuery = LocaleQuery & { resolved?: 'include' | 'omit' }
+
+/** The report's query: its language, and whether resolved comment threads are left out. */
+const reportQuery = {
+  type: 'object',
+  properties: { ...localeQuery.properties, resolved: { type: 'string', enum: ['include', 'omit'] } },
+} as const
 
 
 /**
@@ -169,12 +176,12 @@ export async function snapshotRoutes(app: FastifyInstance, { config }: { config:
   })
 
   for (const format of ['md', 'csv'] as const) {
-    app.get<BoardParams & { Querystring: LocaleQuery }>(
+    app.get<BoardParams & { Querystring: ReportQuery }>(
       `/api/boards/:id/report.${format}`,
       {
         schema: {
           params: boardIdParams,
-          querystring: localeQuery,
+          querystring: reportQuery,
           response: { 200: textAnswer(`The Ergebnisprotokoll as ${format === 'md' ? 'Markdown' : 'CSV (UTF-8, semicolons)'}`), ...errorAnswers(...BOARD_ROUTE_ERRORS, 503) },
         },
       },
@@ -182,7 +189,9 @@ export async function snapshotRoutes(app: FastifyInstance, { config }: { config:
         const { id } = request.params
         const { board } = await facilitator(request, id)
         const locale = request.query.locale ?? 'de'
-        const model = await app.rooms.change(id, (room) => buildReport(room.doc, locale))
+        const model = await app.rooms.change(id, (room) =>
+          buildReport(room.doc, locale, Date.now(), { includeResolved: request.query.resolved !== 'omit' }),
+        )
         const name = fileName(`${locale === 'de' ? 'Ergebnisprotokoll' : 'Results'} ${board.title}`, format, timeZone, model.generatedAt)
         return format === 'md'
           ? attachment(reply, name, 'text/markdown; charset=utf-8').send(reportMarkdown(model, locale, timeZone))
