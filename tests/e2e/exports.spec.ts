@@ -11,12 +11,12 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import type { Download, Locator, Page } from '@playwright/test'
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFPage } from 'pdf-lib'
-import { readTemplateInstances } from '@dorfplatz/board'
-import { testNote } from '@dorfplatz/board/testing'
+import { getCommentAuthorsMap, readTemplateInstances } from '@dorfplatz/board'
+import { testNote, writeTestComment } from '@dorfplatz/board/testing'
 import { VOTER_HEADER } from '@dorfplatz/protocol'
 import { getTemplate, zoneCentre } from '@dorfplatz/templates'
 import { expect, openBoard, test } from './boardFixtures.ts'
-import { readBoardDoc, writeBoardRecords } from './boardDoc.ts'
+import { connectBoardClient, readBoardDoc, writeBoardRecords } from './boardDoc.ts'
 import { seriousViolations } from './boardMainMenu.ts'
 import { screenshotPath, writeDocsExample } from './docsScreenshots.ts'
 
@@ -294,6 +294,12 @@ test('in English, the dialog and the results report it downloads speak English',
   const [matrix] = readTemplateInstances(await readBoardDoc(server.url, board.id, board.tokens.viewer))
   const note = testNote('bus', 'Bürgerbus am Samstag', { x: matrix!.x + 260, y: matrix!.y + 320, index: 'a9' })
   await writeBoardRecords(server.url, board.id, board.tokens.participant, [note])
+  // Two threads on the note, one of them resolved, written by a participant without a name.
+  const commenter = await connectBoardClient(server.url, board.id, board.tokens.participant)
+  writeTestComment(commenter.doc, { noteId: note.id, thread: 'open', id: 'm1', text: 'Also on Sundays?', at: 1 })
+  writeTestComment(commenter.doc, { noteId: note.id, resolved: true, thread: 'done', id: 'm2', text: 'Ask the driver', at: 2 })
+  await expect.poll(async () => getCommentAuthorsMap(await readBoardDoc(server.url, board.id, board.tokens.viewer)).size).toBe(2)
+  commenter.provider.destroy()
   await openBoard(page, board.links.facilitator, 'Facilitator Weber')
   await page.getByTestId('language-switch').click()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
@@ -315,12 +321,17 @@ test('in English, the dialog and the results report it downloads speak English',
   expect(text).toContain('\n## Priority matrix\n')
   expect(text).toContain('\n### Quick wins\n\n| Rank | Note | Dots |\n|---:|---|---:|\n| 1 | Bürgerbus am Samstag | 0 |\n')
   expect(text).not.toMatch(/Ergebnisprotokoll|Priorisierungsmatrix|Schnelle Erfolge/)
+  expect(text).toContain('**Comments on “Bürgerbus am Samstag”**')
+  expect(text).toContain('Also on Sundays?')
+  expect(text).toContain('_(resolved)_ Unknown')
 
+  // Resolved comments can be left out.
+  await dialog.getByRole('checkbox', { name: 'Leave out resolved comments' }).check()
   const csv = await download(page, dialog.getByTestId('export-report-csv'))
   expect(csv.name).toBe(`Workshop Großbärenweiler – Results report – ${day}.csv`)
   const rows = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n')
-  expect(rows[0]).toBe('"Template";"Field";"Rank";"Note";"Dots in total"')
-  expect(rows).toContain('"Priority matrix";"Quick wins";"1";"Bürgerbus am Samstag";"0"')
+  expect(rows[0]).toBe('"Template";"Field";"Rank";"Note";"Dots in total";"Comments"')
+  expect(rows).toContain('"Priority matrix";"Quick wins";"1";"Bürgerbus am Samstag";"0";"Unknown: Also on Sundays?"')
 })
 
 /** Opens a voting round over the whole board, places `dots` (one voter per entry, each a list of note ids) and reveals it. */

@@ -60,8 +60,9 @@ export const snapshotThumbnailPath = (boardId: string, snapshotId: string) =>
   boardUrl(boardId, `snapshots/${encodeURIComponent(snapshotId)}/thumbnail`)
 export const boardFilePath = (boardId: string) => boardUrl(boardId, 'file')
 /** The results report, its headings in `locale`. */
-export const reportPath = (boardId: string, format: 'md' | 'csv', locale: ApiLocale) =>
-  `${boardUrl(boardId, `report.${format}`)}?locale=${locale}`
+/** The results report; `omitResolved` leaves resolved comment threads out. */
+export const reportPath = (boardId: string, format: 'md' | 'csv', locale: ApiLocale, options: { omitResolved?: boolean } = {}) =>
+  `${boardUrl(boardId, `report.${format}`)}?locale=${locale}${options.omitResolved ? '&resolved=omit' : ''}`
 
 /**
  * Adds the pages of a `.tldr` file to the board, marked as imported in `locale`; 422 with a

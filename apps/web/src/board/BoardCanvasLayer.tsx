@@ -1,9 +1,10 @@
 /**
  * Everything Dorfplatz draws in front of tldraw's canvas (its one `InFrontOfTheCanvas` slot):
  * dot voting, what changed since this browser's last visit, who wrote the shape under the
- * pointer, and the retention warning.
+ * pointer, the count of open comments on notes, and the retention warning.
  */
 import { AuthorsLine } from '../authors/AuthorsLine.tsx'
+import { CommentBadges } from '../comments/CommentBadges.tsx'
 import { RetentionNotice } from './RetentionNotice.tsx'
 import { SinceLastVisitLayer } from '../sinceLastVisit/SinceLastVisitLayer.tsx'
 import { VotingCanvasLayer } from '../voting/VotingCanvasLayer.tsx'
@@ -13,6 +14,7 @@ export function BoardCanvasLayer() {
     <>
       <SinceLastVisitLayer />
       <AuthorsLine />
+      <CommentBadges />
       <VotingCanvasLayer />
       <RetentionNotice />
     </>

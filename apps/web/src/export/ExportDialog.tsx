@@ -58,6 +58,7 @@ export function ExportDialog({ editor, boardId, boardTitle, token, timeZone, onC
   const dialogRef = useRef<HTMLDialogElement>(null)
   const [format, setFormat] = useState<ImageFormat>('png')
   const [area, setArea] = useState<ImageArea>('page')
+  const [omitResolved, setOmitResolved] = useState(false)
   const [running, setRunning] = useState<ExportKind | null>(null)
   const [progress, setProgress] = useState<PdfProgress | null>(null)
   const [outcome, setOutcome] = useState('')
@@ -216,7 +217,7 @@ export function ExportDialog({ editor, boardId, boardTitle, token, timeZone, onC
       event,
       async (_signal, date) => ({
         // The report's headings and column names in the language of this page.
-        blob: await fetchFile(reportPath(boardId, extension, language), token),
+        blob: await fetchFile(reportPath(boardId, extension, language, { omitResolved }), token),
         fileName: fileName(extension, date, t('export.report.filePart')),
       }),
       downloadFailure(t('export.report.errorPrefix')),
@@ -291,6 +292,15 @@ export function ExportDialog({ editor, boardId, boardTitle, token, timeZone, onC
             {t('export.report.heading')}
           </h3>
           <p className="export-section__intro">{t('export.report.intro')}</p>
+          <label className="export-choice">
+            <input
+              type="checkbox"
+              data-testid="export-report-omit-resolved"
+              checked={omitResolved}
+              onChange={(event) => setOmitResolved(event.target.checked)}
+            />{' '}
+            {t('export.report.omitResolved')}
+          </label>
           <ul className="export-downloads">
             <li>
               <button
