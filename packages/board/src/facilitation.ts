@@ -32,6 +32,8 @@ export const FacilitationKey = {
   FREEZE: 'freeze',
   ACTIVE_ROUND: 'activeRound',
   LAST_RESTORE: 'lastRestore',
+  /** Whether participants see the board's history (Verlauf), without names: `true`, or absent. */
+  HISTORY_SHARED: 'historyShared',
 } as const
 
 /** Roots of the board document that only the server writes (facilitation state, and who wrote what: see authors.ts). */
@@ -221,6 +223,8 @@ export interface FacilitationState {
   rounds: VotingRound[]
   /** The last restore of a saved version, if any. */
   lastRestore: RestoreNotice | null
+  /** Whether the facilitator shares the board's history with participants (without names). */
+  historyShared: boolean
 }
 
 export function readFacilitation(doc: Y.Doc): FacilitationState {
@@ -236,6 +240,7 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
     activeRound: active,
     rounds,
     lastRestore: parseRestoreNotice(map.get(FacilitationKey.LAST_RESTORE)),
+    historyShared: map.get(FacilitationKey.HISTORY_SHARED) === true,
   }
 }
 

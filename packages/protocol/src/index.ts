@@ -46,3 +46,17 @@ export type { ApiLocale, CreateSnapshotRequest, ImportResult, SnapshotInfo, Snap
 export { calendarDay, DEFAULT_TIME_ZONE, isTimeZone } from './timeZone.ts'
 export { DEFAULT_LOCALE, LOCALES, isLocale } from './locales.ts'
 export type { Locale } from './locales.ts'
+export { HISTORY_ITEMS_PER_KIND, HISTORY_TEXT_LENGTH } from './history.ts'
+export type {
+  HistoryActor,
+  HistoryAnswer,
+  HistoryChanges,
+  HistoryEntryInfo,
+  HistoryItem,
+  HistoryMove,
+  HistoryShapeKind,
+  HistorySharingRequest,
+  HistoryZone,
+  RestoreHistoryAnswer,
+  RestoreHistoryRequest,
+} from './history.ts'

@@ -4,8 +4,8 @@
  * lookups on a live board should use these instead of the stored positions.
  */
 import type { TemplateInstance } from '@dorfplatz/board'
-import type { TLRecord, TLShape } from '@tldraw/tlschema'
-import { shapeToPage } from './shapePagePoint.ts'
+import type { TLShape } from '@tldraw/tlschema'
+import { shapeToPage, type RecordLookup } from './shapePagePoint.ts'
 
 function isFrame(value: unknown): value is TLShape & { type: 'frame' } {
   if (typeof value !== 'object' || value === null) return false
@@ -20,7 +20,7 @@ function isFrame(value: unknown): value is TLShape & { type: 'frame' } {
  */
 export function currentTemplateInstances<Instance extends TemplateInstance>(
   instances: readonly Instance[],
-  byId: ReadonlyMap<string, TLRecord | unknown>,
+  byId: RecordLookup,
 ): Instance[] {
   const current: Instance[] = []
   for (const instance of instances) {

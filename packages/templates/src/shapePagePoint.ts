@@ -7,6 +7,11 @@ import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import { NOTE_SIZE } from './layout.ts'
 import { TEXT_FONT_SIZES, TEXT_LINE_HEIGHT } from './textMetrics.ts'
 
+/** Records by id: a Map of them, or anything else that answers `get` (the server's live records). */
+export interface RecordLookup {
+  get(id: string): TLRecord | unknown
+}
+
 interface Placed {
   x: number
   y: number
@@ -64,7 +69,7 @@ function place(point: { x: number; y: number }, angle: number, dx: number, dy: n
 export function shapeToPage(
   shape: TLShape,
   local: { x: number; y: number },
-  byId: ReadonlyMap<string, TLRecord | unknown>,
+  byId: RecordLookup,
 ): { x: number; y: number; pageId: string | null } {
   let point = place(local, shape.rotation, shape.x, shape.y)
   let parentId: string = shape.parentId
@@ -82,7 +87,7 @@ export function shapeToPage(
 }
 
 /** A shape's centre in page coordinates (see {@link shapeToPage} for how parents are followed). */
-export function shapePagePoint(shape: TLShape, byId: ReadonlyMap<string, TLRecord | unknown>): { x: number; y: number } {
+export function shapePagePoint(shape: TLShape, byId: RecordLookup): { x: number; y: number } {
   const { w, h } = shapeSize(shape)
   const { x, y } = shapeToPage(shape, { x: w / 2, y: h / 2 }, byId)
   return { x, y }

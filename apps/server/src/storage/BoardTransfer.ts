@@ -1,12 +1,13 @@
 /**
  * A whole board out of one storage and into another: its directory entry and every token hash
- * (revoked ones too, so that a replaced link stays replaced), its document, its snapshots and its
- * ballots. For moving an installation from SQLite to PostgreSQL (`dorfplatz migrate-storage`).
+ * (revoked ones too, so that a replaced link stays replaced), its document, its snapshots, its
+ * ballots and its history. For moving an installation from SQLite to PostgreSQL (`dorfplatz migrate-storage`).
  * One of the storage concerns (see BoardStorage).
  */
 import type { Role } from '@dorfplatz/protocol'
 import type { StoredBoard } from './BoardDirectory.ts'
 import type { StoredSnapshot } from './SnapshotStore.ts'
+import type { StoredHistoryRow } from './HistoryLog.ts'
 
 export interface StoredToken {
   hash: string
@@ -29,6 +30,8 @@ export interface BoardDump {
   updates: Uint8Array[]
   snapshots: StoredSnapshot[]
   ballots: StoredBallot[]
+  /** The board's history, oldest first (absent in backups written before history was kept). */
+  history?: StoredHistoryRow[]
 }
 
 export interface BoardTransfer {

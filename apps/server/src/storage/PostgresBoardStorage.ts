@@ -20,6 +20,7 @@ import type { BoardDump, BoardStorage } from './BoardStorage.ts'
 import { OPENED_AT_RESOLUTION_MS, type NewBoard, type StoredBoard, type TokenGrant } from './BoardDirectory.ts'
 import type { AppendResult, StoredDocument } from './DocumentLog.ts'
 import type { StoredSnapshot } from './SnapshotStore.ts'
+import { historyRowData, MAX_HISTORY_ROWS, readHistoryRow, type NewHistoryRow, type StoredHistoryRow } from './HistoryLog.ts'
 
 /** Each entry moves the schema from version `index` to `index + 1`. */
 const MIGRATIONS: readonly string[] = [
@@ -71,6 +72,15 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE boards ADD COLUMN last_opened_at bigint NOT NULL DEFAULT 0;
   UPDATE boards SET last_opened_at = created_at;
+  `,
+  `
+  CREATE TABLE board_history (
+    id bigserial PRIMARY KEY,
+    board_id text NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    at bigint NOT NULL,
+    data text NOT NULL
+  );
+  CREATE INDEX board_history_board ON board_history(board_id, id);
   `,
 ]
 
@@ -215,7 +225,8 @@ export class PostgresBoardStorage implements BoardStorage {
     const { rows } = await this.pool.query<{ n: string }>(
       `SELECT (SELECT COALESCE(SUM(octet_length(data)), 0) FROM board_states WHERE board_id = $1)
             + (SELECT COALESCE(SUM(octet_length(data)), 0) FROM board_updates WHERE board_id = $1)
-            + (SELECT COALESCE(SUM(octet_length(state) + octet_length(thumbnail)), 0) FROM snapshots WHERE board_id = $1) AS n`,
+            + (SELECT COALESCE(SUM(octet_length(state) + octet_length(thumbnail)), 0) FROM snapshots WHERE board_id = $1)
+            + (SELECT COALESCE(SUM(octet_length(data)), 0) FROM board_history WHERE board_id = $1) AS n`,
       [boardId],
     )
     return Number(rows[0]?.n ?? 0)
@@ -481,6 +492,7 @@ export class PostgresBoardStorage implements BoardStorage {
       updates: (await this.loadDocumentWith(client, boardId)).updates,
       snapshots: snapshots.rows.map((row) => ({ ...snapshotInfo(row), state: bytes(row.state), thumbnail: row.thumbnail })),
       ballots: ballots.rows.map((row) => ({ roundId: row.round_id, voter: row.voter, shapeId: row.shape_id, dots: row.dots })),
+      history: await this.listHistoryWith(client, boardId),
     }
   }
 
@@ -523,7 +535,44 @@ export class PostgresBoardStorage implements BoardStorage {
           ballot.dots,
         ])
       }
+      for (const row of dump.history ?? []) {
+        await client.query('INSERT INTO board_history (board_id, at, data) VALUES ($1, $2, $3)', [board.id, row.at, historyRowData(row)])
+      }
     })
+  }
+
+  // -- HistoryLog ---------------------------------------------------------------------------
+
+  async appendHistory(boardId: string, rows: readonly NewHistoryRow[]): Promise<void> {
+    if (rows.length === 0) return
+    await this.transaction(async (client) => {
+      for (const row of rows) {
+        await client.query('INSERT INTO board_history (board_id, at, data) VALUES ($1, $2, $3)', [boardId, row.at, historyRowData(row)])
+      }
+      await client.query(
+        'DELETE FROM board_history WHERE board_id = $1 AND id < (SELECT id FROM board_history WHERE board_id = $1 ORDER BY id DESC LIMIT 1 OFFSET $2)',
+        [boardId, MAX_HISTORY_ROWS - 1],
+      )
+    })
+  }
+
+  async listHistory(boardId: string): Promise<StoredHistoryRow[]> {
+    const client = await this.pool.connect()
+    try {
+      return await this.listHistoryWith(client, boardId)
+    } finally {
+      client.release()
+    }
+  }
+
+  private async listHistoryWith(client: pg.PoolClient, boardId: string): Promise<StoredHistoryRow[]> {
+    const { rows } = await client.query<{ id: string; at: string; data: string }>('SELECT id, at, data FROM board_history WHERE board_id = $1 ORDER BY id', [boardId])
+    const history: StoredHistoryRow[] = []
+    for (const { id, at, data } of rows) {
+      const row = readHistoryRow(Number(id), Number(at), data)
+      if (row) history.push(row)
+    }
+    return history
   }
 
   // -- BoardLocks ---------------------------------------------------------------------------

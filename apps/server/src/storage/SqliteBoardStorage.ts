@@ -23,6 +23,7 @@ import type {
 } from './BoardStorage.ts'
 import { OPENED_AT_RESOLUTION_MS } from './BoardDirectory.ts'
 import { InProcessBoardLocks } from './BoardLocks.ts'
+import { historyRowData, MAX_HISTORY_ROWS, readHistoryRow, type NewHistoryRow, type StoredHistoryRow } from './HistoryLog.ts'
 
 interface SnapshotRow {
   id: string
@@ -92,6 +93,15 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE boards ADD COLUMN last_opened_at INTEGER NOT NULL DEFAULT 0;
   UPDATE boards SET last_opened_at = created_at;
   `,
+  `
+  CREATE TABLE board_history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX board_history_board ON board_history(board_id, id);
+  `,
 ]
 
 interface BoardRow {
@@ -138,10 +148,11 @@ export class SqliteBoardStorage implements BoardStorage {
         'SELECT id, title, created_at, last_opened_at FROM boards ORDER BY created_at DESC, rowid DESC',
       ),
       touchBoard: this.db.prepare('UPDATE boards SET last_opened_at = ? WHERE id = ? AND last_opened_at <= ?'),
-      storedBytes: this.db.prepare<[string, string, string], { n: number | null }>(
+      storedBytes: this.db.prepare<[string, string, string, string], { n: number | null }>(
         `SELECT (SELECT COALESCE(SUM(LENGTH(data)), 0) FROM board_states WHERE board_id = ?)
               + (SELECT COALESCE(SUM(LENGTH(data)), 0) FROM board_updates WHERE board_id = ?)
-              + (SELECT COALESCE(SUM(LENGTH(state) + LENGTH(CAST(thumbnail AS BLOB))), 0) FROM snapshots WHERE board_id = ?) AS n`,
+              + (SELECT COALESCE(SUM(LENGTH(state) + LENGTH(CAST(thumbnail AS BLOB))), 0) FROM snapshots WHERE board_id = ?)
+              + (SELECT COALESCE(SUM(LENGTH(CAST(data AS BLOB))), 0) FROM board_history WHERE board_id = ?) AS n`,
       ),
       deleteBoard: this.db.prepare('DELETE FROM boards WHERE id = ?'),
       activeTokens: this.db.prepare<[string, string], { hash: string }>(
@@ -164,6 +175,13 @@ export class SqliteBoardStorage implements BoardStorage {
         'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ?',
       ),
       ping: this.db.prepare('SELECT 1'),
+      insertHistory: this.db.prepare('INSERT INTO board_history (board_id, at, data) VALUES (?, ?, ?)'),
+      trimHistory: this.db.prepare(
+        'DELETE FROM board_history WHERE board_id = ? AND id < (SELECT id FROM board_history WHERE board_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)',
+      ),
+      listHistory: this.db.prepare<[string], { id: number; at: number; data: string }>(
+        'SELECT id, at, data FROM board_history WHERE board_id = ? ORDER BY id',
+      ),
       ballot: this.db.prepare<[string, string, string], { shape_id: string; dots: number }>(
         'SELECT shape_id, dots FROM ballots WHERE board_id = ? AND round_id = ? AND voter = ? ORDER BY shape_id',
       ),
@@ -239,7 +257,7 @@ export class SqliteBoardStorage implements BoardStorage {
   }
 
   async storedBytes(boardId: string): Promise<number> {
-    return this.statements.storedBytes.get(boardId, boardId, boardId)?.n ?? 0
+    return this.statements.storedBytes.get(boardId, boardId, boardId, boardId)?.n ?? 0
   }
 
   async deleteBoard(boardId: string): Promise<boolean> {
@@ -422,6 +440,7 @@ export class SqliteBoardStorage implements BoardStorage {
         updates: this.loadDocumentNow(boardId).updates,
         snapshots: snapshots.map((row) => ({ ...snapshotInfo(row), state: new Uint8Array(row.state), thumbnail: row.thumbnail })),
         ballots: ballots.map((row) => ({ roundId: row.round_id, voter: row.voter, shapeId: row.shape_id, dots: row.dots })),
+        history: this.listHistoryNow(boardId),
       }
     })()
   }
@@ -438,7 +457,29 @@ export class SqliteBoardStorage implements BoardStorage {
       }
       const insertBallot = this.db.prepare('INSERT INTO ballots (board_id, round_id, voter, shape_id, dots) VALUES (?, ?, ?, ?, ?)')
       for (const ballot of dump.ballots) insertBallot.run(board.id, ballot.roundId, ballot.voter, ballot.shapeId, ballot.dots)
+      for (const row of dump.history ?? []) this.statements.insertHistory.run(board.id, row.at, historyRowData(row))
     })()
+  }
+
+  async appendHistory(boardId: string, rows: readonly NewHistoryRow[]): Promise<void> {
+    if (rows.length === 0) return
+    this.db.transaction(() => {
+      for (const row of rows) this.statements.insertHistory.run(boardId, row.at, historyRowData(row))
+      this.statements.trimHistory.run(boardId, boardId, MAX_HISTORY_ROWS - 1)
+    })()
+  }
+
+  async listHistory(boardId: string): Promise<StoredHistoryRow[]> {
+    return this.listHistoryNow(boardId)
+  }
+
+  private listHistoryNow(boardId: string): StoredHistoryRow[] {
+    const rows: StoredHistoryRow[] = []
+    for (const { id, at, data } of this.statements.listHistory.all(boardId)) {
+      const row = readHistoryRow(id, at, data)
+      if (row) rows.push(row)
+    }
+    return rows
   }
 
   withBoardLock<T>(boardId: string, task: () => Promise<T>): Promise<T> {

@@ -12,6 +12,7 @@ import { describeBallotBoxContract } from './ballotBoxContract.ts'
 import { describeBoardDirectoryContract } from './boardDirectoryContract.ts'
 import { describeBoardLocksContract } from './boardLocksContract.ts'
 import { describeBoardTransferContract } from './boardTransferContract.ts'
+import { describeHistoryLogContract } from './historyLogContract.ts'
 import { describeDocumentLogContract } from './documentLogContract.ts'
 import { describeSnapshotStoreContract } from './snapshotStoreContract.ts'
 import { bytes, newBoard, type StorageFactory } from './storageContractKit.ts'
@@ -47,6 +48,7 @@ describeDocumentLogContract('PostgreSQL', factory)
 describeSnapshotStoreContract('PostgreSQL', factory)
 describeBallotBoxContract('PostgreSQL', factory)
 describeBoardTransferContract('PostgreSQL', factory)
+describeHistoryLogContract('PostgreSQL', factory)
 // Two instances on one database: the lock holds across them.
 describeBoardLocksContract('PostgreSQL', factory, (first) => PostgresBoardStorage.open(urls.get(first)!))
 
@@ -55,7 +57,7 @@ it('migrates once when several instances start on one database at the same time'
   const instances = await Promise.all(Array.from({ length: 4 }, () => PostgresBoardStorage.open(url)))
   const client = new pg.Client({ connectionString: url })
   await client.connect()
-  expect((await client.query('SELECT version FROM dorfplatz_schema')).rows).toEqual([{ version: 2 }])
+  expect((await client.query('SELECT version FROM dorfplatz_schema')).rows).toEqual([{ version: 3 }])
   await client.end()
   await Promise.all(instances.map((instance) => instance.close()))
 })

@@ -8,6 +8,7 @@ import { describeBallotBoxContract } from './ballotBoxContract.ts'
 import { describeBoardDirectoryContract } from './boardDirectoryContract.ts'
 import { describeBoardLocksContract } from './boardLocksContract.ts'
 import { describeBoardTransferContract } from './boardTransferContract.ts'
+import { describeHistoryLogContract } from './historyLogContract.ts'
 import { describeDocumentLogContract } from './documentLogContract.ts'
 import { describeSnapshotStoreContract } from './snapshotStoreContract.ts'
 import type { StorageFactory } from './storageContractKit.ts'
@@ -20,6 +21,7 @@ function describeStorageContracts(name: string, factory: StorageFactory): void {
   describeBallotBoxContract(name, factory)
   describeBoardLocksContract(name, factory)
   describeBoardTransferContract(name, factory)
+  describeHistoryLogContract(name, factory)
 }
 
 const dirs: string[] = []
@@ -63,7 +65,7 @@ it('opens its file in WAL mode with full synchronous writes', async () => {
   await storage.close()
   const db = new Database(path.join(dir, SQLITE_FILE_NAME))
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-  expect(db.pragma('user_version', { simple: true })).toBe(4)
+  expect(db.pragma('user_version', { simple: true })).toBe(5)
   db.close()
 })
 

@@ -12,7 +12,7 @@ function mapUpdate(doc: Y.Doc, key: string, value: number): Uint8Array {
 
 export function describeBoardTransferContract(name: string, factory: StorageFactory): void {
   describe(`BoardTransfer contract: ${name}`, () => {
-    it('dumps a board with its tokens, document, snapshots and ballots, and restores it elsewhere as it was', async () => {
+    it('dumps a board with its tokens, document, snapshots, ballots and history, and restores it elsewhere as it was', async () => {
       const [from, to] = await Promise.all([factory.open(), factory.open()])
       const doc = new Y.Doc()
       const initialState = mapUpdate(doc, 'a', 1)
@@ -21,6 +21,11 @@ export function describeBoardTransferContract(name: string, factory: StorageFact
       await from.replaceToken('AAAAAAAAAAAAAAAA', 'participant', 'new-p')
       await from.saveSnapshot('AAAAAAAAAAAAAAAA', { id: 's1', name: 'Stand', kind: 'manual', createdAt: 5, state: Y.encodeStateAsUpdate(doc), thumbnail: '<svg/>' })
       await from.changeBallot('AAAAAAAAAAAAAAAA', 'round', 'voter', 'shape:a', 1, 3)
+      const counts = { added: 0, edited: 1, moved: 0, deleted: 0, restored: 0 }
+      const edited = { shapeId: 'shape:a', kind: 'note' as const, text: 'Dorfladen', zone: null }
+      await from.appendHistory('AAAAAAAAAAAAAAAA', [
+        { at: 60_000, actor: { name: 'Anna', color: '#2f6db5', role: 'participant' }, changes: { added: [], edited: [edited], moved: [], deleted: [], restored: [], counts }, deletedShapes: [] },
+      ])
       expect(await from.dumpBoard('BBBBBBBBBBBBBBBB')).toBeUndefined()
 
       const dump = (await from.dumpBoard('AAAAAAAAAAAAAAAA'))!
@@ -36,6 +41,9 @@ export function describeBoardTransferContract(name: string, factory: StorageFact
       expect(await to.listSnapshots('AAAAAAAAAAAAAAAA')).toEqual(await from.listSnapshots('AAAAAAAAAAAAAAAA'))
       expect(await to.getSnapshot('AAAAAAAAAAAAAAAA', 's1')).toEqual(await from.getSnapshot('AAAAAAAAAAAAAAAA', 's1'))
       expect(await to.readBallot('AAAAAAAAAAAAAAAA', 'round', 'voter')).toEqual(new Map([['shape:a', 1]]))
+      const history = (rows: Array<{ id: number }>) => rows.map(({ id: _id, ...rest }) => rest)
+      expect(history(await to.listHistory('AAAAAAAAAAAAAAAA'))).toEqual(history(await from.listHistory('AAAAAAAAAAAAAAAA')))
+      expect(await to.listHistory('AAAAAAAAAAAAAAAA')).toHaveLength(1)
       // Written to after the move, the board goes on from where it was.
       const next = await to.appendUpdates('AAAAAAAAAAAAAAAA', [mapUpdate(doc, 'd', 4)])
       expect(next.previousSeq).toBe(0)
