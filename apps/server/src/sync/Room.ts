@@ -9,7 +9,7 @@ import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type { FastifyBaseLogger } from 'fastify'
-import type { TLRecord } from '@tldraw/tlschema'
+import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import {
   FacilitationKey,
   KeyValueArray,
@@ -42,6 +42,8 @@ import {
 } from '@dorfplatz/protocol'
 import type { BoardBus, BusMessage } from '../bus/BoardBus.ts'
 import type { AppendResult, DocumentLog } from '../storage/DocumentLog.ts'
+import type { DeletedShape, HistoryLog } from '../storage/HistoryLog.ts'
+import { HistoryRecorder } from './HistoryRecorder.ts'
 import { NO_OBSERVER, type SyncObserver } from './SyncObserver.ts'
 import { checkIncomingRecord, isServerSchema, serverSchemaJson } from './boardRecordCheck.ts'
 import { ClientSession, MAX_AWARENESS_IDS_PER_SESSION } from './ClientSession.ts'
@@ -85,6 +87,12 @@ const ELSEWHERE_OWNER = Symbol('presence owned by another instance')
 /** The origin of the server's own writes to the authors root (see recordAuthors). */
 const AUTHORS_ORIGIN = Symbol('authors')
 
+/** The origin of shapes brought back from the history (see restoreShapes): they keep their stored authors. */
+const RESTORE_ORIGIN = Symbol('restore from history')
+
+/** How soon a socket's changes reach the stored history; the rows of one person and minute are merged when read. */
+export const HISTORY_WRITE_MS = 5_000
+
 /** Stands for "leave nothing out" when relaying: never the origin of an update. */
 const ALL_UPDATES = Symbol('all updates')
 
@@ -125,9 +133,13 @@ export class Room {
    */
   private wholeBoardAnswer: Uint8Array | null = null
 
+  /** The board's history gathered since it was last stored (see recordHistory). */
+  private readonly history: HistoryRecorder
+  private historyTimer: NodeJS.Timeout | null = null
+
   private constructor(
     readonly boardId: string,
-    private readonly storage: DocumentLog,
+    private readonly storage: DocumentLog & HistoryLog,
     private readonly log: FastifyBaseLogger,
     private readonly onEmpty: (room: Room) => void,
     private readonly onFailure: (room: Room, cause: 'storage' | 'processing') => void,
@@ -143,7 +155,12 @@ export class Room {
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
     this.records = new KeyValueArray<TLRecord>(getRecordsArray(this.doc), { readonly: true })
-    this.records.on('change', (changes, transaction) => this.recordAuthors(changes, transaction.origin))
+    this.history = new HistoryRecorder(this.doc)
+    this.records.on('change', (changes, transaction) => {
+      // History first: it keeps a deleted shape's authors entry, which recordAuthors then removes.
+      this.recordHistory(changes, transaction.origin)
+      this.recordAuthors(changes, transaction.origin)
+    })
     getCommentsMap(this.doc).observe((event) => this.recordCommentAuthors(event))
     getFacilitationMap(this.doc).observe((event) => {
       if (event.keysChanged.has(FacilitationKey.FREEZE) && !isBoardFrozen(this.doc)) this.askForHeldBackChanges()
@@ -229,7 +246,7 @@ export class Room {
    */
   static async load(
     boardId: string,
-    storage: DocumentLog,
+    storage: DocumentLog & HistoryLog,
     log: FastifyBaseLogger,
     hooks: {
       onEmpty: (room: Room) => void
@@ -287,13 +304,94 @@ export class Room {
   }
 
   /**
+   * Notes a socket's changes of shapes for the board's history (see HistoryRecorder), to be
+   * stored within HISTORY_WRITE_MS. What another instance applied is that instance's to note.
+   * Runs inside a Yjs observer, so nothing may escape it.
+   */
+  private recordHistory(changes: Map<string, KeyValueChange<TLRecord>>, origin: unknown): void {
+    if (!(origin instanceof ClientSession)) return
+    try {
+      const authors = getAuthorsMap(this.doc)
+      this.history.record(changes, this.authorOf(origin), this.records, (id) => authors.get(id), Date.now())
+      this.scheduleHistoryWrite()
+    } catch (error) {
+      this.log.error({ boardId: this.boardId, err: error }, 'could not record the board’s history')
+    }
+  }
+
+  private scheduleHistoryWrite(): void {
+    if (this.historyTimer !== null || !this.history.hasPending) return
+    this.historyTimer = setTimeout(() => {
+      this.historyTimer = null
+      void this.writeHistory()
+    }, HISTORY_WRITE_MS)
+    this.historyTimer.unref()
+  }
+
+  /** Stores the history gathered so far. A failure costs history, never the board: it is logged. */
+  private async writeHistory(): Promise<void> {
+    const rows = this.history.take()
+    if (rows.length === 0) return
+    try {
+      await this.storage.appendHistory(this.boardId, rows)
+    } catch (error) {
+      this.log.warn({ boardId: this.boardId, err: error, rows: rows.length }, 'could not store the board’s history')
+    }
+  }
+
+  /**
+   * Brings deleted shapes back as they were, as one change of the server's that everyone gets,
+   * with their authors entries; a shape whose parent is gone goes onto the page where it was.
+   * Shapes that are on the board already, or that this server would not accept, are left out.
+   * Returns the ids brought back.
+   */
+  restoreShapes(shapes: readonly DeletedShape[], actor: AuthorStamp): string[] {
+    const restored: TLShape[] = []
+    const authorsEntries: Array<[string, unknown]> = []
+    const firstPage = [...this.records.map.values()].find((entry) => (entry.val as { typeName?: unknown }).typeName === 'page')?.key
+    for (const { shapeId, record, authors, page } of shapes) {
+      if (this.records.has(shapeId) || restored.some((shape) => shape.id === shapeId)) continue
+      let shape = record as TLShape
+      if (!isAuthoredRecord(shape) || shape.id !== shapeId) continue
+      if (!this.records.has(shape.parentId)) {
+        const pageId = page && this.records.has(page.pageId) ? page.pageId : firstPage
+        if (pageId === undefined) continue
+        shape = { ...shape, parentId: pageId as TLShape['parentId'], x: page?.x ?? shape.x, y: page?.y ?? shape.y, rotation: 0 }
+      }
+      if (checkIncomingRecord(this.doc, shapeId, shape) !== null) continue
+      restored.push(shape)
+      if (authors !== null && authors !== undefined) authorsEntries.push([shapeId, authors])
+    }
+    if (restored.length === 0) return []
+    this.doc.transact(() => {
+      getRecordsArray(this.doc).push(restored.map((shape) => ({ key: shape.id, val: shape })))
+      const authorsMap = getAuthorsMap(this.doc)
+      for (const [id, entry] of authorsEntries) authorsMap.set(id, entry)
+    }, RESTORE_ORIGIN)
+    this.history.recordRestored(restored, actor, this.records, Date.now())
+    this.scheduleHistoryWrite()
+    return restored.map((shape) => shape.id)
+  }
+
+  /** Whether the board has a record with this id now. */
+  hasRecord(id: string): boolean {
+    return this.records.has(id)
+  }
+
+  /** The board's history rows with what this room has not stored yet. */
+  async historyRows(): Promise<Awaited<ReturnType<HistoryLog['listHistory']>>> {
+    await this.writeHistory()
+    return this.storage.listHistory(this.boardId)
+  }
+
+  /**
    * Keeps the authors root (see @dorfplatz/board's authors.ts) in step with the records: a shape a
    * socket created or changed gets that socket's person as createdBy/changedBy, and a deleted
    * record loses its entry, whoever deleted it. What another instance applied is left alone: that
    * instance writes its own sockets' authors. Runs inside a Yjs observer, so nothing may escape it.
    */
   private recordAuthors(changes: Map<string, KeyValueChange<TLRecord>>, origin: unknown): void {
-    if (origin === FROM_ELSEWHERE || origin === AUTHORS_ORIGIN) return
+    if (origin === FROM_ELSEWHERE || origin === AUTHORS_ORIGIN || origin === RESTORE_ORIGIN) return
     try {
       const author = origin instanceof ClientSession ? this.authorOf(origin) : null
       const authors = getAuthorsMap(this.doc)
@@ -736,6 +834,7 @@ export class Room {
     await this.flush()
     if (this.destroyed) return
     if (this.loggedUpdates > 0) await this.compact()
+    await this.writeHistory()
     for (const session of this.sessions.values()) session.connection.close(code, reason)
     this.destroy()
   }
@@ -757,6 +856,7 @@ export class Room {
 
   private destroy(): void {
     this.destroyed = true
+    if (this.historyTimer !== null) clearTimeout(this.historyTimer)
     this.bus?.unsubscribe(this.boardId)
     this.records.destroy()
     this.awareness.destroy()

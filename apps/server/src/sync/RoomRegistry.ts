@@ -9,6 +9,7 @@ import { CloseCode } from '@dorfplatz/protocol'
 import type { BoardBus } from '../bus/BoardBus.ts'
 import type { BoardLocks } from '../storage/BoardLocks.ts'
 import type { DocumentLog } from '../storage/DocumentLog.ts'
+import type { HistoryLog } from '../storage/HistoryLog.ts'
 import { BoardUnavailableError, Room } from './Room.ts'
 import { NO_OBSERVER, type SyncObserver } from './SyncObserver.ts'
 
@@ -53,7 +54,7 @@ export class RoomRegistry {
   private readonly observer: SyncObserver
 
   constructor(
-    private readonly storage: DocumentLog & BoardLocks,
+    private readonly storage: DocumentLog & BoardLocks & HistoryLog,
     private readonly log: FastifyBaseLogger,
     {
       idleUnloadMs,
