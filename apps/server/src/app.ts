@@ -20,6 +20,7 @@ import { boardRoutes } from './routes/boardRoutes.ts'
 import { boardDeletionRoute } from './routes/boardDeletionRoute.ts'
 import { facilitationRoutes } from './routes/facilitationRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
+import { historyRoutes } from './routes/historyRoutes.ts'
 import { snapshotRoutes } from './routes/snapshotRoutes.ts'
 import { syncRoute } from './routes/syncRoute.ts'
 import type { KeepaliveOptions } from './sync/Connection.ts'
@@ -224,6 +225,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(boardDeletionRoute, { isAdmin })
   await app.register(facilitationRoutes)
   await app.register(snapshotRoutes, { config })
+  await app.register(historyRoutes)
   await app.register(syncRoute, { config, keepalive: options.keepalive, now })
   await app.register(webApp, { webDir: config.webDir })
   return app
