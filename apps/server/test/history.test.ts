@@ -74,14 +74,17 @@ describe('board history', () => {
   it('records who added, edited, moved into another zone and deleted which notes, under the name their socket showed', async () => {
     const server = await startTestServer()
     const { board, anna, instance, at } = await boardWithMatrix(server)
+    const bernd = await person(server, board.id, board.tokens.participant, 'Bernd Klein', '#b52f4a')
+    const berndsRecords = getRecordsMap(bernd.doc)
+    berndsRecords.set('shape:a', testNote('a', 'Glasfaser', at('schnelle-erfolge')))
+    berndsRecords.set('shape:b', testNote('b', 'Dorf-App', at('schnelle-erfolge', 220)))
+    berndsRecords.set('shape:c', testNote('c', 'Bürgerbus am Samstag', at('zeitfresser')))
+    await waitForDoc(anna.doc, (doc) => readBoardRecords(doc).has('shape:c'))
     const records = getRecordsMap(anna.doc)
-    records.set('shape:a', testNote('a', 'Glasfaser', at('schnelle-erfolge')))
-    records.set('shape:b', testNote('b', 'Dorf-App', at('schnelle-erfolge', 220)))
-    records.set('shape:c', testNote('c', 'Bürgerbus', at('zeitfresser')))
     records.set('shape:a', testNote('a', 'Glasfaser bis 2028', at('schnelle-erfolge')))
     // Moving within its zone is no history; into another zone it is.
     records.set('shape:b', testNote('b', 'Dorf-App', at('schnelle-erfolge', 240)))
-    records.set('shape:c', testNote('c', 'Bürgerbus', at('schnelle-erfolge', -220)))
+    records.set('shape:c', testNote('c', 'Bürgerbus am Samstag', at('schnelle-erfolge', -220)))
     records.delete('shape:b')
     const facilitator = board.tokens.facilitator
     const witness = await person(server, board.id, board.tokens.viewer, 'Presse', '#000000')
@@ -89,18 +92,20 @@ describe('board history', () => {
 
     const answer = await history(server, board.id, facilitator)
     expect(answer.names).toBe(true)
-    const entry = combined(by(answer, 'Anna Weber'))
-    expect(entry.actor).toEqual({ name: 'Anna Weber', color: '#2f6db5', role: 'participant' })
-    expect(entry.changes.counts).toEqual({ added: 3, edited: 1, moved: 1, deleted: 1, restored: 0 })
-    const quickWins = { instanceId: instance.instanceId, templateId: 'priority-matrix', zoneId: 'schnelle-erfolge' }
-    expect(entry.changes.added.map((item) => [item.shapeId, item.text])).toEqual([
+    const added = combined(by(answer, 'Bernd Klein'))
+    expect(added.changes.counts).toEqual({ added: 3, edited: 0, moved: 0, deleted: 0, restored: 0 })
+    expect(added.changes.added.map((item) => [item.shapeId, item.text])).toEqual([
       ['shape:a', 'Glasfaser'],
       ['shape:b', 'Dorf-App'],
-      ['shape:c', 'Bürgerbus'],
+      ['shape:c', 'Bürgerbus am Samstag'],
     ])
+    const entry = combined(by(answer, 'Anna Weber'))
+    expect(entry.actor).toEqual({ name: 'Anna Weber', color: '#2f6db5', role: 'participant' })
+    expect(entry.changes.counts).toEqual({ added: 0, edited: 1, moved: 1, deleted: 1, restored: 0 })
+    const quickWins = { instanceId: instance.instanceId, templateId: 'priority-matrix', zoneId: 'schnelle-erfolge' }
     expect(entry.changes.edited).toEqual([{ shapeId: 'shape:a', kind: 'note', text: 'Glasfaser bis 2028', zone: quickWins }])
     expect(entry.changes.moved).toEqual([
-      { shapeId: 'shape:c', kind: 'note', text: 'Bürgerbus', zone: quickWins, from: { ...quickWins, zoneId: 'zeitfresser' } },
+      { shapeId: 'shape:c', kind: 'note', text: 'Bürgerbus am Samstag', zone: quickWins, from: { ...quickWins, zoneId: 'zeitfresser' } },
     ])
     expect(entry.changes.deleted).toEqual([{ shapeId: 'shape:b', kind: 'note', text: 'Dorf-App', zone: quickWins }])
     expect(entry.restorable).toEqual(['shape:b'])

@@ -143,6 +143,12 @@ export class HistoryRecorder {
   private add(actor: AuthorStamp, now: number, kind: Kind, item: HistoryItem, deleted?: DeletedShape): void {
     const bucket = this.bucket(actor, now)
     const { changes } = bucket.row
+    if ((kind === 'edited' || kind === 'moved') && bucket.seen.added.has(item.shapeId)) {
+      // Writing into a note just added, or placing it, is part of adding it.
+      const index = changes.added.findIndex((other) => other.shapeId === item.shapeId)
+      if (index >= 0) changes.added[index] = { shapeId: item.shapeId, kind: item.kind, text: item.text, zone: item.zone }
+      return
+    }
     const list = changes[kind] as HistoryItem[]
     const seen = bucket.seen[kind]
     if (seen.has(item.shapeId)) {
