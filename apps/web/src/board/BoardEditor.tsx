@@ -46,6 +46,7 @@ import { TimerDialog } from '../session/TimerDialog.tsx'
 import { ImportDialog } from '../snapshots/ImportDialog.tsx'
 import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
 import { SnapshotsDialog } from '../snapshots/SnapshotsDialog.tsx'
+import { HistoryDialog } from '../history/HistoryDialog.tsx'
 import { VoteStartDialog } from '../voting/VoteStartDialog.tsx'
 import './board.css'
 // Last: Dorfplatz's rules are written to come before tldraw's, as they did in one stylesheet.
@@ -107,7 +108,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   const [dismissedRefusalAt, setDismissedRefusalAt] = useState<number | null>(null)
   const [timerOpen, setTimerOpen] = useState(false)
   /** Which of the main menu's file dialogs is open. */
-  const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'import' | 'delete' | null>(null)
+  const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'history' | 'import' | 'delete' | null>(null)
   const [editor, setEditor] = useState<Editor | null>(null)
   /** Announced to screen readers: what just changed on the board on this person's request. */
   const [announcement, setAnnouncement] = useState('')
@@ -127,6 +128,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       openTimer: () => setTimerOpen(true),
       openExport: () => setFileDialog('export'),
       openSnapshots: () => setFileDialog('snapshots'),
+      openHistory: () => setFileDialog('history'),
       openImport: () => setFileDialog('import'),
       openDelete: () => setFileDialog('delete'),
       openProjector: () => {
@@ -297,6 +299,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           onClose={() => setFileDialog(null)}
         />
       )}
+      {fileDialog === 'history' && <HistoryDialog editor={editor} onClose={() => setFileDialog(null)} />}
       {fileDialog === 'import' && info.role === 'facilitator' && (
         <ImportDialog boardId={info.id} token={token} editor={editor} onClose={() => setFileDialog(null)} />
       )}

@@ -1,22 +1,30 @@
 /**
  * tldraw's main menu (top left) with Dorfplatz's own file actions first, for facilitators:
- * exporting the board and its results report, the board's saved versions (snapshots), and
- * importing a `.tldr` file, deleting the board. tldraw's own entries follow, as a workshop needs them (workshopUi).
+ * exporting the board and its results report, the board's saved versions (snapshots), its
+ * history (Verlauf; for participants too once shared), importing a `.tldr` file, deleting the board. tldraw's own entries follow, as a workshop needs them (workshopUi).
  */
 import { useTranslation } from 'react-i18next'
 import { DefaultMainMenu, TldrawUiMenuGroup, TldrawUiMenuItem } from 'tldraw'
 import { useBoardContext } from '../kernel/BoardContext.ts'
+import { useFacilitation } from '../kernel/useFacilitation.ts'
 import { WorkshopMainMenuContent } from './workshopUi.tsx'
 
 export function BoardMainMenu() {
   const { t } = useTranslation()
-  const { info, openExport, openSnapshots, openImport, openDelete } = useBoardContext()
+  const { info, session, openExport, openSnapshots, openHistory, openImport, openDelete } = useBoardContext()
+  const { historyShared } = useFacilitation(session)
   return (
     <DefaultMainMenu>
+      {info.role !== 'facilitator' && historyShared && (
+        <TldrawUiMenuGroup id="dorfplatz-board">
+          <TldrawUiMenuItem id="dorfplatz-history" label={t('mainMenu.history')} readonlyOk onSelect={openHistory} />
+        </TldrawUiMenuGroup>
+      )}
       {info.role === 'facilitator' && (
         <TldrawUiMenuGroup id="dorfplatz-board">
           <TldrawUiMenuItem id="dorfplatz-export" label={t('mainMenu.export')} readonlyOk onSelect={openExport} />
           <TldrawUiMenuItem id="dorfplatz-snapshots" label={t('mainMenu.snapshots')} readonlyOk onSelect={openSnapshots} />
+          <TldrawUiMenuItem id="dorfplatz-history" label={t('mainMenu.history')} readonlyOk onSelect={openHistory} />
           <TldrawUiMenuItem id="dorfplatz-import" label={t('mainMenu.import')} onSelect={openImport} />
           <TldrawUiMenuItem id="dorfplatz-delete" label={t('mainMenu.delete')} readonlyOk onSelect={openDelete} />
         </TldrawUiMenuGroup>

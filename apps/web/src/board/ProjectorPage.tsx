@@ -83,6 +83,7 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
       openTimer: nothing,
       openExport: nothing,
       openSnapshots: nothing,
+      openHistory: nothing,
       openImport: nothing,
       openProjector: nothing,
       openDelete: nothing,

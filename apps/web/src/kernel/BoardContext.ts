@@ -32,6 +32,8 @@ export interface BoardFileActions {
   openExport: () => void
   /** Opens the board's versions: save, look at and restore snapshots. */
   openSnapshots: () => void
+  /** Opens the board's history (Verlauf): who changed what, and restoring deleted shapes. */
+  openHistory: () => void
   /** Opens the dialog that imports a `.tldr` file into the board. */
   openImport: () => void
   /** Opens the projector view of the board in a new window. */
