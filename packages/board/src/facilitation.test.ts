@@ -31,7 +31,16 @@ describe('facilitation state', () => {
       activeRound: null,
       rounds: [],
       lastRestore: null,
+      historyShared: false,
     })
+  })
+
+  it('reads the history as shared only when the server wrote exactly true', () => {
+    const doc = new Y.Doc()
+    getFacilitationMap(doc).set(FacilitationKey.HISTORY_SHARED, 'ja')
+    expect(readFacilitation(doc).historyShared).toBe(false)
+    getFacilitationMap(doc).set(FacilitationKey.HISTORY_SHARED, true)
+    expect(readFacilitation(doc).historyShared).toBe(true)
   })
 
   it('reads the last restore of a version, and nothing from a damaged one', () => {
