@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from './config.ts'
 
 describe('loadConfig', () => {
+  it('takes the accessibility contact as given, empty when unset, and refuses one too long to show', () => {
+    expect(loadConfig({}).accessibilityContact).toBe('')
+    expect(loadConfig({ DORFPLATZ_ACCESSIBILITY_CONTACT: ' barrierefreiheit@vg-musterhausen.de ' }).accessibilityContact).toBe('barrierefreiheit@vg-musterhausen.de')
+    expect(() => loadConfig({ DORFPLATZ_ACCESSIBILITY_CONTACT: 'x'.repeat(301) })).toThrow(/DORFPLATZ_ACCESSIBILITY_CONTACT/)
+  })
+
   it('dates exports in Europe/Berlin unless DORFPLATZ_TIME_ZONE names another zone', () => {
     expect(loadConfig({}).timeZone).toBe('Europe/Berlin')
     expect(loadConfig({ DORFPLATZ_TIME_ZONE: '' }).timeZone).toBe('Europe/Berlin')

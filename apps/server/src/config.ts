@@ -68,6 +68,7 @@ const envSchema = z.object({
       .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' })
       .default(DEFAULT_TIME_ZONE),
   ),
+  DORFPLATZ_ACCESSIBILITY_CONTACT: z.preprocess(emptyToUndefined, z.string().trim().max(300).default('')),
   DORFPLATZ_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(36_500).optional()),
   DORFPLATZ_METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
   DORFPLATZ_METRICS_ADDRESS: z.preprocess(
@@ -116,6 +117,8 @@ export interface Config {
   boardsPerHour: number
   /** The workshop's IANA time zone: the dates in file names, the report and the PDF follow it. */
   timeZone: string
+  /** Where people report barriers (an e-mail address, a phone number or a web address), shown in the accessibility statement. */
+  accessibilityContact: string
   /** Days after which a board nobody opened is deleted; undefined keeps boards until someone deletes them. */
   retentionDays: number | undefined
   /** When set, `/metrics` on the main listener answers callers with `Authorization: Bearer <metricsToken>`. */
@@ -155,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.DORFPLATZ_RATE_LIMIT_PER_MINUTE,
     boardsPerHour: e.DORFPLATZ_BOARDS_PER_HOUR,
     timeZone: e.DORFPLATZ_TIME_ZONE,
+    accessibilityContact: e.DORFPLATZ_ACCESSIBILITY_CONTACT,
     retentionDays: e.DORFPLATZ_RETENTION_DAYS,
     metricsToken: e.DORFPLATZ_METRICS_TOKEN,
     metricsAddress: e.DORFPLATZ_METRICS_ADDRESS,

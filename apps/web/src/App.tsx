@@ -9,6 +9,7 @@ import { NewVersionNotice } from './components/NewVersionNotice.tsx'
 import { NotFoundPage } from './components/NotFoundPage.tsx'
 import { parseRoute } from './route.ts'
 import { StartPage } from './start/StartPage.tsx'
+import { AccessibilityStatementPage } from './accessibility/AccessibilityStatementPage.tsx'
 
 const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((module) => ({ default: module.BoardPage })))
 const ProjectorPage = lazy(() => import('./board/ProjectorPage.tsx').then((module) => ({ default: module.ProjectorPage })))
@@ -52,6 +53,8 @@ function Page() {
           <ProjectorPage boardId={route.boardId} />
         </Suspense>
       )
+    case 'accessibility':
+      return <AccessibilityStatementPage />
     case 'not-found':
       return <NotFoundPage />
   }

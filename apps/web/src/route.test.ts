@@ -14,6 +14,8 @@ describe('parseRoute', () => {
 
   it('reads the board id of a projector path, and builds that path', () => {
     expect(parseRoute('/b/AbCdEfGhIjKlMnOp/projektor')).toEqual({ page: 'projector', boardId: 'AbCdEfGhIjKlMnOp' })
+    expect(parseRoute('/barrierefreiheit')).toEqual({ page: 'accessibility' })
+    expect(parseRoute('/barrierefreiheit/')).toEqual({ page: 'accessibility' })
     expect(parseRoute(projectorPath('AbCdEfGhIjKlMnOp'))).toEqual({ page: 'projector', boardId: 'AbCdEfGhIjKlMnOp' })
   })
 

@@ -1,13 +1,17 @@
 /**
  * The pages of the client, read from the path. Links between pages are
  * plain full navigations, so no router library is needed: `/` is the start
- * page, `/b/<boardId>` a board (its token stays in the fragment) and
- * `/b/<boardId>/projektor` the board's projector view.
+ * page, `/b/<boardId>` a board (its token stays in the fragment),
+ * `/b/<boardId>/projektor` the board's projector view and `/barrierefreiheit` the
+ * accessibility statement.
  */
+import { ACCESSIBILITY_PATH } from '@dorfplatz/protocol'
+
 export type Route =
   | { page: 'start' }
   | { page: 'board'; boardId: string }
   | { page: 'projector'; boardId: string }
+  | { page: 'accessibility' }
   | { page: 'not-found' }
 
 /** The path segment of the projector view; German like the room it is shown in, and the same in English. */
@@ -15,6 +19,7 @@ export const PROJECTOR_SEGMENT = 'projektor'
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '/index.html') return { page: 'start' }
+  if (pathname === ACCESSIBILITY_PATH || pathname === `${ACCESSIBILITY_PATH}/`) return { page: 'accessibility' }
   const board = /^\/b\/([^/]+)\/?$/.exec(pathname)
   if (board?.[1]) return { page: 'board', boardId: decodeURIComponent(board[1]) }
   const projector = new RegExp(`^/b/([^/]+)/${PROJECTOR_SEGMENT}/?$`).exec(pathname)

@@ -31,6 +31,8 @@ export interface ClientConfig {
   adminTokenRequired: boolean
   /** The workshop's IANA time zone (`Europe/Berlin` unless the server says otherwise): file names and dates of exports follow it. */
   timeZone: string
+  /** Where people report barriers, as the operator set it (DORFPLATZ_ACCESSIBILITY_CONTACT); empty where none is set. */
+  accessibilityContact: string
 }
 
 /** The body of every error the API answers with. */

@@ -20,6 +20,9 @@ export function isToken(value: unknown): value is string {
 /** The path of the sync endpoint; the room is the board id: `/sync/<boardId>?token=…`. */
 export const SYNC_PATH = '/sync'
 
+/** The accessibility statement (Erklärung zur Barrierefreiheit), a page of the web app; German in both languages, like the projector view. */
+export const ACCESSIBILITY_PATH = '/barrierefreiheit'
+
 /** Where a board's link points in the web app; the token travels in the fragment so it never reaches logs or Referer headers. */
 export function boardPath(boardId: string, token: string): string {
   return `/b/${boardId}#token=${token}`

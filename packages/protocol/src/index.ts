@@ -20,7 +20,7 @@ export {
 } from './limits.ts'
 export { ROLES, isRole, canEditDocument } from './roles.ts'
 export type { Role } from './roles.ts'
-export { BOARD_ID_PATTERN, TOKEN_PATTERN, SYNC_PATH, isBoardId, isToken, boardPath } from './ids.ts'
+export { ACCESSIBILITY_PATH, BOARD_ID_PATTERN, TOKEN_PATTERN, SYNC_PATH, isBoardId, isToken, boardPath } from './ids.ts'
 export { HEARTBEAT_PARAM, MessageType } from './messageTypes.ts'
 export type { ApiError, BoardInfo, ClientConfig, CreateBoardRequest, CreatedBoard } from './api.ts'
 export {

@@ -49,7 +49,12 @@ export async function healthRoutes(app: FastifyInstance, { config }: { config: C
           200: {
             type: 'object',
             description: 'Settings the web client needs',
-            properties: { tldrawLicenseKey: { type: 'string' }, adminTokenRequired: { type: 'boolean' }, timeZone: { type: 'string' } },
+            properties: {
+              tldrawLicenseKey: { type: 'string' },
+              adminTokenRequired: { type: 'boolean' },
+              timeZone: { type: 'string' },
+              accessibilityContact: { type: 'string' },
+            },
           },
         },
       },
@@ -59,6 +64,7 @@ export async function healthRoutes(app: FastifyInstance, { config }: { config: C
       tldrawLicenseKey: config.tldrawLicenseKey,
       adminTokenRequired: config.adminToken !== undefined,
       timeZone: config.timeZone,
+      accessibilityContact: config.accessibilityContact,
     }
     },
   )

@@ -1,11 +1,12 @@
 /**
  * Serves the built web app: hashed assets cached for good, the pages (start, board, projector
- * view) with index.html, each compressed ahead when the browser accepts it.
+ * view, accessibility statement) with index.html, each compressed ahead when the browser accepts it.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
+import { ACCESSIBILITY_PATH } from '@dorfplatz/protocol'
 
 export async function webApp(app: FastifyInstance, { webDir }: { webDir: string }): Promise<void> {
   if (!fs.existsSync(path.join(webDir, 'index.html'))) {
@@ -28,4 +29,5 @@ export async function webApp(app: FastifyInstance, { webDir }: { webDir: string 
   const page = { schema: { hide: true } }
   app.get('/b/:boardId', page, (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'))
   app.get('/b/:boardId/projektor', page, (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'))
+  app.get(ACCESSIBILITY_PATH, page, (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'))
 }

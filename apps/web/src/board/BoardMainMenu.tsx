@@ -3,6 +3,7 @@
  * exporting the board and its results report, the board's saved versions (snapshots), its
  * history (Verlauf; for participants too once shared), importing a `.tldr` file, deleting the board. tldraw's own entries follow, as a workshop needs them (workshopUi).
  */
+import { ACCESSIBILITY_PATH } from '@dorfplatz/protocol'
 import { useTranslation } from 'react-i18next'
 import { DefaultMainMenu, TldrawUiMenuGroup, TldrawUiMenuItem } from 'tldraw'
 import { useBoardContext } from '../kernel/BoardContext.ts'
@@ -30,6 +31,15 @@ export function BoardMainMenu() {
         </TldrawUiMenuGroup>
       )}
       <WorkshopMainMenuContent />
+      <TldrawUiMenuGroup id="dorfplatz-about">
+        <TldrawUiMenuItem
+          id="dorfplatz-accessibility"
+          label={t('statement.title')}
+          readonlyOk
+          // In a new tab: the board stays open and connected.
+          onSelect={() => void window.open(ACCESSIBILITY_PATH, '_blank', 'noopener')}
+        />
+      </TldrawUiMenuGroup>
     </DefaultMainMenu>
   )
 }

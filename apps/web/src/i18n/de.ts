@@ -304,6 +304,65 @@ export const de = {
     expand: 'Zeigen ({{count}})',
     dismiss: 'Alles gesehen',
   },
+  statement: {
+    title: 'Erklärung zur Barrierefreiheit',
+    link: 'Barrierefreiheit',
+    scope:
+      'Die Stelle, die diese Dorfplatz-Installation betreibt, ist bemüht, Dorfplatz im Einklang mit der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) barrierefrei zugänglich zu machen. Die BITV 2.0 verweist über die Norm EN 301 549 auf die Web Content Accessibility Guidelines (WCAG) 2.1, Stufe AA. Diese Erklärung gilt für die Weboberfläche von Dorfplatz: die Startseite, die Boards, ihre Dialoge und die Projektoransicht.',
+    statusTitle: 'Stand der Vereinbarkeit mit den Anforderungen',
+    status: 'Dorfplatz ist mit den Anforderungen der BITV 2.0 teilweise vereinbar. Die Einschränkungen und was an ihre Stelle tritt, nennt der folgende Abschnitt.',
+    barriersTitle: 'Nicht barrierefreie Inhalte',
+    barrierCanvas:
+      'Die Zeichenfläche: Notizen frei platzieren, zeichnen, Pfeile ziehen und Formen verschieben setzt eine Maus, einen Stift oder einen Touchscreen voraus (WCAG 2.1.1 Tastatur).',
+    barrierScreenReader:
+      'Was auf der Zeichenfläche steht, ist für Screenreader nur eingeschränkt erreichbar: Notizen und Formen haben keine Reihenfolge und Beziehung, die vorgelesen werden kann (WCAG 1.3.1 und 4.1.2).',
+    barrierColour:
+      'Farben von Notizen tragen keine Bedeutung, die nur an der Farbe zu erkennen wäre; die Ringe um seit dem letzten Besuch geänderte Notizen und die Punkte einer Abstimmung werden noch nicht überall zusätzlich durch Text oder Symbol gekennzeichnet (WCAG 1.4.1).',
+    alternatives:
+      'Auf schmalen Bildschirmen (Telefonen) lassen sich Notizen ohne Zeichenfläche mit „Notiz schreiben“ in ein Feld einer Vorlage schreiben. Die Ergebnisse eines Workshops stehen im Ergebnisprotokoll (Markdown und CSV) und im durchsuchbaren PDF, die Moderierende herunterladen und weitergeben.',
+    criteriaTitle: 'Geprüfte Anforderungen',
+    criteriaCaption: 'Anforderungen der WCAG 2.1 und wie Dorfplatz sie nach seinen eigenen, bei jeder Änderung laufenden Prüfungen erfüllt',
+    criterion: 'Anforderung',
+    criterionStatus: 'Stand',
+    criterionCheck: 'Geprüft durch',
+    criterionStatuses: {
+      met: 'erfüllt',
+      partial: 'teilweise erfüllt',
+      notChecked: 'nicht eigens geprüft',
+    },
+    checks: {
+      axe: 'automatische Prüfung mit axe-core (WCAG 2.1 A und AA) auf den geprüften Seiten und Dialogen',
+      keyboardTest: 'automatisierter Test, der ohne Maus bedient',
+      languageTest: 'automatisierter Test der Seitensprache (Deutsch und Englisch)',
+      review: 'Durchsicht, ohne automatisierten Test',
+    },
+    criteria: {
+      '1_1_1': 'Nicht-Text-Inhalte',
+      '1_3_1': 'Info und Beziehungen',
+      '1_4_1': 'Benutzung von Farbe',
+      '1_4_3': 'Kontrast (Minimum)',
+      '1_4_4': 'Textgröße ändern',
+      '1_4_10': 'Umbruch (Reflow)',
+      '2_1_1': 'Tastatur',
+      '2_4_1': 'Blöcke umgehen',
+      '2_4_3': 'Fokus-Reihenfolge',
+      '2_4_7': 'Fokus sichtbar',
+      '3_1_1': 'Sprache der Seite',
+      '4_1_2': 'Name, Rolle, Wert',
+    },
+    madeTitle: 'Erstellung dieser Erklärung',
+    made:
+      'Diese Erklärung beruht auf einer Selbstbewertung der Entwickler von Dorfplatz vom 6. Dezember 2026. Die automatischen Prüfungen, auf die sie sich stützt, laufen bei jeder Änderung von Dorfplatz.',
+    feedbackTitle: 'Feedback und Kontaktangaben',
+    feedback:
+      'Sind Ihnen Mängel beim barrierefreien Zugang zu Dorfplatz aufgefallen, oder benötigen Sie Inhalte eines Boards in einer anderen Form? Dann wenden Sie sich bitte an:',
+    contactLoading: 'Die Kontaktangabe wird geladen …',
+    noContact:
+      'Die betreibende Stelle hat noch keine Kontaktangabe hinterlegt. Bitte wenden Sie sich an die Stelle, von der Sie den Link zu diesem Board erhalten haben.',
+    enforcementTitle: 'Durchsetzungsverfahren',
+    enforcement:
+      'Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie sich an die Durchsetzungs- oder Schlichtungsstelle wenden, die für die öffentliche Stelle zuständig ist, die Dorfplatz betreibt.',
+  },
   history: {
     title: 'Verlauf',
     intro: 'Wer wann was auf diesem Board geändert hat, je Person und Minute. Gelöschte Notizen holen Sie hier zurück, ohne etwas anderes zu verändern.',

@@ -306,6 +306,65 @@ export const en: Messages = {
     expand: 'Show ({{count}})',
     dismiss: 'Mark all as seen',
   },
+  statement: {
+    title: 'Accessibility statement',
+    link: 'Accessibility',
+    scope:
+      'The body that runs this Dorfplatz installation aims to make Dorfplatz accessible in line with the German Barrier-Free Information Technology Ordinance (BITV 2.0), which refers through the standard EN 301 549 to the Web Content Accessibility Guidelines (WCAG) 2.1, level AA. This statement covers the web interface of Dorfplatz: the start page, the boards, their dialogs and the projector view.',
+    statusTitle: 'Compliance status',
+    status: 'Dorfplatz is partially compliant with the requirements of BITV 2.0. The limitations, and what takes their place, are listed below.',
+    barriersTitle: 'Content that is not accessible',
+    barrierCanvas:
+      'The drawing surface: placing notes freely, drawing, dragging arrows and moving shapes need a mouse, a pen or a touch screen (WCAG 2.1.1 Keyboard).',
+    barrierScreenReader:
+      'What is on the drawing surface is only partly available to screen readers: notes and shapes have no order and relationships that can be read out (WCAG 1.3.1 and 4.1.2).',
+    barrierColour:
+      'The colours of notes carry no meaning that only the colour shows; the rings around notes changed since the last visit and the dots of a vote are not yet everywhere marked by a text or symbol as well (WCAG 1.4.1).',
+    alternatives:
+      'On narrow screens (phones), notes can be written into a field of a template without the drawing surface, with “Write a note”. A workshop’s results are in the results report (Markdown and CSV) and the searchable PDF, which facilitators download and pass on.',
+    criteriaTitle: 'Requirements checked',
+    criteriaCaption: 'WCAG 2.1 requirements and how Dorfplatz meets them according to its own checks, which run on every change',
+    criterion: 'Requirement',
+    criterionStatus: 'Status',
+    criterionCheck: 'Checked by',
+    criterionStatuses: {
+      met: 'met',
+      partial: 'partly met',
+      notChecked: 'not checked on its own',
+    },
+    checks: {
+      axe: 'automatic check with axe-core (WCAG 2.1 A and AA) on the pages and dialogs checked',
+      keyboardTest: 'automated test that works without a mouse',
+      languageTest: 'automated test of the page language (German and English)',
+      review: 'review, without an automated test',
+    },
+    criteria: {
+      '1_1_1': 'Non-text content',
+      '1_3_1': 'Info and relationships',
+      '1_4_1': 'Use of colour',
+      '1_4_3': 'Contrast (minimum)',
+      '1_4_4': 'Resize text',
+      '1_4_10': 'Reflow',
+      '2_1_1': 'Keyboard',
+      '2_4_1': 'Bypass blocks',
+      '2_4_3': 'Focus order',
+      '2_4_7': 'Focus visible',
+      '3_1_1': 'Language of page',
+      '4_1_2': 'Name, role, value',
+    },
+    madeTitle: 'Preparation of this statement',
+    made:
+      'This statement is based on a self-assessment by the developers of Dorfplatz of 6 December 2026. The automatic checks it relies on run on every change to Dorfplatz.',
+    feedbackTitle: 'Feedback and contact',
+    feedback:
+      'Have you found barriers in Dorfplatz, or do you need the content of a board in another form? Then please contact:',
+    contactLoading: 'Loading the contact …',
+    noContact:
+      'The body that runs this installation has not given a contact yet. Please contact whoever sent you the link to this board.',
+    enforcementTitle: 'Enforcement procedure',
+    enforcement:
+      'If you do not receive a satisfactory answer to your feedback, you can turn to the enforcement or conciliation body responsible for the public body that runs Dorfplatz.',
+  },
   history: {
     title: 'History',
     intro: 'Who changed what on this board and when, per person and minute. Bring back deleted notes here without changing anything else.',

@@ -3,7 +3,7 @@
  * board from templates, the links of a board just created, the boards this
  * browser opened before and, for a signed-in admin, every board on the server.
  */
-import type { CreatedBoard } from '@dorfplatz/protocol'
+import { ACCESSIBILITY_PATH, type CreatedBoard } from '@dorfplatz/protocol'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fetchClientConfig } from '../api/apiClient.ts'
@@ -133,6 +133,11 @@ export function StartPage() {
       </main>
       <footer className="site-footer">
         <p>{t('app.footer')}</p>
+        <p>
+          <a href={ACCESSIBILITY_PATH} data-testid="statement-link">
+            {t('statement.title')}
+          </a>
+        </p>
       </footer>
     </div>
   )

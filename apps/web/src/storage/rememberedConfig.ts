@@ -14,8 +14,13 @@ export function rememberClientConfig(config: ClientConfig): void {
 export function loadRememberedClientConfig(): ClientConfig | null {
   const stored = readLocal(STORAGE_KEY)
   if (typeof stored !== 'object' || stored === null) return null
-  const { tldrawLicenseKey, adminTokenRequired, timeZone } = stored as Record<string, unknown>
+  const { tldrawLicenseKey, adminTokenRequired, timeZone, accessibilityContact } = stored as Record<string, unknown>
   if (typeof tldrawLicenseKey !== 'string' || typeof adminTokenRequired !== 'boolean') return null
   // Remembered by an earlier version of Dorfplatz, before the server named its time zone.
-  return { tldrawLicenseKey, adminTokenRequired, timeZone: isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE }
+  return {
+    tldrawLicenseKey,
+    adminTokenRequired,
+    timeZone: isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE,
+    accessibilityContact: typeof accessibilityContact === 'string' ? accessibilityContact : '',
+  }
 }
