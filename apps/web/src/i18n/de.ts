@@ -334,6 +334,7 @@ export const de = {
       axe: 'automatische Prüfung mit axe-core (WCAG 2.1 A und AA) auf den geprüften Seiten und Dialogen',
       keyboardTest: 'automatisierter Test, der ohne Maus bedient',
       languageTest: 'automatisierter Test der Seitensprache (Deutsch und Englisch)',
+      reflowTest: 'automatisierter Test bei 320 Pixeln Breite und bei 200 % Zoom: keine Seite rollt seitwärts',
       review: 'Durchsicht, ohne automatisierten Test',
     },
     criteria: {

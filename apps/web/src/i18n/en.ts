@@ -336,6 +336,7 @@ export const en: Messages = {
       axe: 'automatic check with axe-core (WCAG 2.1 A and AA) on the pages and dialogs checked',
       keyboardTest: 'automated test that works without a mouse',
       languageTest: 'automated test of the page language (German and English)',
+      reflowTest: 'automated test at 320 pixels wide and at 200 % zoom: no page scrolls sideways',
       review: 'review, without an automated test',
     },
     criteria: {
