@@ -53,7 +53,6 @@ export function AccessibilityStatementPage() {
         <ul>
           <li>{t('statement.barrierCanvas')}</li>
           <li>{t('statement.barrierScreenReader')}</li>
-          <li>{t('statement.barrierColour')}</li>
         </ul>
         <p>{t('statement.alternatives')}</p>
 

@@ -18,7 +18,7 @@ export interface StatementCriterion {
 export const STATEMENT_CRITERIA: readonly StatementCriterion[] = [
   { key: '1_1_1', status: 'partial', checkedBy: 'axe' },
   { key: '1_3_1', status: 'partial', checkedBy: 'axe' },
-  { key: '1_4_1', status: 'partial', checkedBy: 'review' },
+  { key: '1_4_1', status: 'met', checkedBy: 'review' },
   { key: '1_4_3', status: 'met', checkedBy: 'axe' },
   { key: '1_4_4', status: 'met', checkedBy: 'reflowTest' },
   { key: '1_4_10', status: 'met', checkedBy: 'reflowTest' },

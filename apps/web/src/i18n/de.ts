@@ -316,8 +316,6 @@ export const de = {
       'Die Zeichenfläche: Notizen frei platzieren, zeichnen, Pfeile ziehen und Formen verschieben setzt eine Maus, einen Stift oder einen Touchscreen voraus (WCAG 2.1.1 Tastatur).',
     barrierScreenReader:
       'Was auf der Zeichenfläche steht, ist für Screenreader nur eingeschränkt erreichbar: Notizen und Formen haben keine Reihenfolge und Beziehung, die vorgelesen werden kann (WCAG 1.3.1 und 4.1.2).',
-    barrierColour:
-      'Farben von Notizen tragen keine Bedeutung, die nur an der Farbe zu erkennen wäre; die Ringe um seit dem letzten Besuch geänderte Notizen und die Punkte einer Abstimmung werden noch nicht überall zusätzlich durch Text oder Symbol gekennzeichnet (WCAG 1.4.1).',
     alternatives:
       'Auf schmalen Bildschirmen (Telefonen) lassen sich Notizen ohne Zeichenfläche mit „Notiz schreiben“ in ein Feld einer Vorlage schreiben. Die Ergebnisse eines Workshops stehen im Ergebnisprotokoll (Markdown und CSV) und im durchsuchbaren PDF, die Moderierende herunterladen und weitergeben.',
     criteriaTitle: 'Geprüfte Anforderungen',

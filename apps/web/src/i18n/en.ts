@@ -318,8 +318,6 @@ export const en: Messages = {
       'The drawing surface: placing notes freely, drawing, dragging arrows and moving shapes need a mouse, a pen or a touch screen (WCAG 2.1.1 Keyboard).',
     barrierScreenReader:
       'What is on the drawing surface is only partly available to screen readers: notes and shapes have no order and relationships that can be read out (WCAG 1.3.1 and 4.1.2).',
-    barrierColour:
-      'The colours of notes carry no meaning that only the colour shows; the rings around notes changed since the last visit and the dots of a vote are not yet everywhere marked by a text or symbol as well (WCAG 1.4.1).',
     alternatives:
       'On narrow screens (phones), notes can be written into a field of a template without the drawing surface, with “Write a note”. A workshop’s results are in the results report (Markdown and CSV) and the searchable PDF, which facilitators download and pass on.',
     criteriaTitle: 'Requirements checked',
