@@ -75,18 +75,18 @@ export function ParticipantsButton() {
       <button
         ref={buttonRef}
         type="button"
-        className="participants__button"
+        className="top-pill participants__button"
         data-testid="participants-button"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         title={t('participants.buttonHint')}
         onClick={() => setOpen((current) => !current)}
       >
-        <SessionIcon className="participants__icon">
+        <SessionIcon className="top-pill__icon">
           <PeopleIcon />
         </SessionIcon>
         {/* The visible text is the button's name (narrow screens hide the word, not from screen readers). */}
-        <span className="participants__text">{t('participants.buttonText')} </span>
+        <span className="top-pill__text">{t('participants.buttonText')} </span>
         <span className="participants__count">({participants.length})</span>
       </button>
       {open && (
@@ -130,7 +130,7 @@ function ParticipantsPanel({ id, participants, buttonRef, onClose }: Participant
     <section
       ref={panelRef}
       id={id}
-      className="participants-panel"
+      className="top-panel participants-panel"
       role="dialog"
       aria-modal="false"
       aria-labelledby={`${id}-title`}
@@ -143,13 +143,13 @@ function ParticipantsPanel({ id, participants, buttonRef, onClose }: Participant
         onClose(true)
       }}
     >
-      <div className="participants-panel__header">
-        <h2 id={`${id}-title`} className="participants-panel__title">
+      <div className="top-panel__header">
+        <h2 id={`${id}-title`} className="top-panel__title">
           {t('participants.title', { number: participants.length })}
         </h2>
         <button
           type="button"
-          className="participants-panel__close"
+          className="top-panel__close"
           data-testid="participants-close"
           aria-label={t('participants.close')}
           title={t('participants.close')}

@@ -36,18 +36,18 @@ export function CommentsButton() {
     <div className="comments-menu">
       <button
         type="button"
-        className="comments__button"
+        className="top-pill comments__button"
         data-testid="comments-button"
         aria-expanded={open}
         aria-controls={open ? `${id}-panel` : undefined}
         title={t('comments.buttonHint')}
         onClick={() => commentsPanelOpen.set(!open)}
       >
-        <svg className="comments__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <svg className="top-pill__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
           <path d="M2 3h12v8H6l-3 3v-3H2z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
         </svg>
         {/* The visible text is the button's name (narrow screens hide the word, not from screen readers). */}
-        <span className="comments__text">{t('comments.buttonText')} </span>
+        <span className="top-pill__text">{t('comments.buttonText')} </span>
         <span className="comments__count">({openThreads})</span>
       </button>
       {open && <CommentsPanel id={`${id}-panel`} threads={threads} />}
@@ -80,7 +80,7 @@ function CommentsPanel({ id, threads }: { id: string; threads: ThreadEntry[] }) 
   return (
     <section
       id={id}
-      className="comments-panel"
+      className="top-panel comments-panel"
       data-testid="comments-panel"
       aria-labelledby={`${id}-title`}
       tabIndex={-1}
@@ -90,12 +90,14 @@ function CommentsPanel({ id, threads }: { id: string; threads: ThreadEntry[] }) 
         event.stopPropagation()
       }}
     >
-      <div className="comments-panel__header">
-        <h2 id={`${id}-title`} className="comments-panel__title">
+      <div className="top-panel__header">
+        <h2 id={`${id}-title`} className="top-panel__title">
           {t('comments.title')}
         </h2>
-        <button type="button" className="comments-panel__close" aria-label={t('comments.close')} onClick={close}>
-          ×
+        <button type="button" className="top-panel__close" aria-label={t('comments.close')} title={t('comments.close')} onClick={close}>
+          <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+          </svg>
         </button>
       </div>
 
