@@ -18,6 +18,7 @@ import {
   type Vec,
   type VecLike,
   useEditor,
+  useStateTracking,
   useValue,
 } from 'tldraw'
 
@@ -169,7 +170,17 @@ function NoteOnceSeen({ shape, draw }: { shape: TLNoteShape; draw: (shape: TLNot
   return shown ? createElement(DrawnNote, { shape, draw }) : null
 }
 
-/** tldraw's note, in a component of its own so that its hooks start with it. */
+/**
+ * tldraw's note, in a component of its own so that its hooks start with it. tldraw renders a
+ * shape inside state tracking (what the drawing reads, such as whether the note is selected or
+ * edited, renders it again when it changes); the note is drawn here, so it is tracked here.
+ */
 function DrawnNote({ shape, draw }: { shape: TLNoteShape; draw: (shape: TLNoteShape) => ReactElement }) {
-  return draw(shape)
+  const editor = useEditor()
+  return useStateTracking(
+    'DrawnNote',
+    // Like tldraw, the latest note from the store, also when only what the drawing reads changed.
+    () => draw((editor.store.unsafeGetWithoutCapture(shape.id) as TLNoteShape | undefined) ?? shape),
+    [draw, shape.id],
+  )
 }
