@@ -5,6 +5,8 @@
  */
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
+import { readBoardToken } from './board/readBoardToken.ts'
+import { checkBoardLinkEarly } from './board/useBoardLink.ts'
 import { NewVersionNotice } from './components/NewVersionNotice.tsx'
 import { NotFoundPage } from './components/NotFoundPage.tsx'
 import { parseRoute } from './route.ts'
@@ -13,6 +15,9 @@ import { AccessibilityStatementPage } from './accessibility/AccessibilityStateme
 
 const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((module) => ({ default: module.BoardPage })))
 const ProjectorPage = lazy(() => import('./board/ProjectorPage.tsx').then((module) => ({ default: module.ProjectorPage })))
+
+const startRoute = parseRoute(window.location.pathname)
+if (startRoute.page === 'board') checkBoardLinkEarly(startRoute.boardId, readBoardToken(window.location.hash))
 
 export function App() {
   return (

@@ -5,6 +5,7 @@
  * its top left (title and instruction first) where it does not fit, in the part of the screen
  * that the top bar, the toolbar and an open voting panel leave free.
  */
+import { readStructureMeta } from '@dorfplatz/templates'
 import type { Editor, TLShapeId } from 'tldraw'
 import { templateFramesInReadingOrder, type TemplateFrame } from '../kernel/templateFrames.ts'
 
@@ -90,6 +91,9 @@ export function coveredEdges(editor: Editor): Insets {
 /** The template frames on the editor's current page, in reading order (rows top to bottom, each left to right). */
 export function currentPageTemplates(editor: Editor): TemplateFrame[] {
   const shapes = editor.getCurrentPageShapes().flatMap((shape) => {
+    // Only frames are asked for their bounds: a board opens with thousands of notes, and the
+    // template choice follows this value, which would otherwise follow every note's bounds.
+    if (readStructureMeta(shape)?.part !== 'frame') return []
     const bounds = editor.getShapePageBounds(shape)
     return bounds ? [{ id: shape.id, meta: shape.meta, props: shape.props, bounds }] : []
   })

@@ -53,6 +53,33 @@ function openedBefore(boardId: string, token: string): LoadResult | null {
   return { status: 'ready', info: { id: known.id, title: known.title, role: known.role }, config, token }
 }
 
+type LinkAnswer = [BoardInfo, ClientConfig]
+
+/** The check a page load started before the board page's code arrived, until the page takes it. */
+let earlyCheck: { request: string; answer: Promise<LinkAnswer> } | null = null
+
+function askServer(boardId: string, token: string): Promise<LinkAnswer> {
+  return Promise.all([fetchBoardInfo(boardId, token), fetchClientConfig()])
+}
+
+/**
+ * Starts the link check as the page loads, beside the download of the board page's code (2 MB,
+ * with tldraw), so that the answer is there when the page asks instead of after it has loaded.
+ */
+export function checkBoardLinkEarly(boardId: string, token: string | null): void {
+  if (!isBoardId(boardId) || token === null || !isToken(token)) return
+  const answer = askServer(boardId, token)
+  // Whoever takes it handles a failure; until then it must not count as unhandled.
+  answer.catch(() => undefined)
+  earlyCheck = { request: `${boardId}#${token}#0`, answer }
+}
+
+function takeAnswer(request: string, boardId: string, token: string): Promise<LinkAnswer> {
+  const early = earlyCheck
+  earlyCheck = null
+  return early?.request === request ? early.answer : askServer(boardId, token)
+}
+
 export function useBoardLink(boardId: string, token: string | null): { state: LoadState; retry: () => void } {
   const [attempt, setAttempt] = useState(0)
   const request = `${boardId}#${token ?? ''}#${attempt}`
@@ -62,7 +89,7 @@ export function useBoardLink(boardId: string, token: string | null): { state: Lo
   useEffect(() => {
     if (!linkIsWellFormed || token === null) return
     let cancelled = false
-    Promise.all([fetchBoardInfo(boardId, token), fetchClientConfig()]).then(
+    takeAnswer(request, boardId, token).then(
       ([info, config]) => {
         if (cancelled) return
         rememberBoard({ id: info.id, title: info.title, role: info.role, token })
