@@ -273,3 +273,143 @@ test('the list edits and deletes notes, keeps guests and a halted board read-onl
     provider.destroy()
   }
 })
+
+test('the live region says what others do: timer, voting, halt, summon and new notes in the zone one is in', async ({ page, server }, testInfo) => {
+  testInfo.setTimeout(120_000)
+  const board = await server.createBoard('Ansagen', { templates: ['swot'], locale: 'de' })
+  const doc = await readBoardDoc(server.url, board.id, board.tokens.viewer)
+  const instance = readTemplateInstances(doc)[0]!
+  const pageId = [...readBoardRecords(doc).keys()].find((id) => id.startsWith('page:'))!
+
+  await openBoardByKeyboard(page, board.links.participant, 'Bürgermeister Schmitt')
+  const announcement = page.getByTestId('board-announcement')
+  await expect(announcement).toHaveClass(/visually-hidden/)
+  await expect(announcement).toHaveAttribute('aria-live', 'polite')
+  // Nothing is said before anything happens.
+  await expect(announcement).toHaveText('')
+
+  await facilitate(server, board, 'POST', 'timer', { action: 'start', durationMs: 5 * 60_000 })
+  await expect(announcement).toHaveText('Der Timer läuft: 5 Minuten.')
+  // A minute and a second: its last minute begins a second later.
+  await facilitate(server, board, 'POST', 'timer', { action: 'stop' })
+  await facilitate(server, board, 'POST', 'timer', { action: 'start', durationMs: 61_000 })
+  await expect(announcement).toContainText('Der Timer läuft: 1 Minute.')
+  await expect(announcement).toHaveText('Noch eine Minute.')
+  await facilitate(server, board, 'POST', 'timer', { action: 'stop' })
+
+  const roundId = await openRound(server, board, instance, 'Was zuerst?')
+  await expect(announcement).toHaveText('Die Abstimmung „Was zuerst?“ läuft.')
+  await facilitate(server, board, 'POST', `rounds/${roundId}/reveal`, {})
+  await expect(announcement).toHaveText('Das Ergebnis der Abstimmung „Was zuerst?“ ist da.')
+
+  await facilitate(server, board, 'PUT', 'freeze', { name: 'Moderatorin Weber' })
+  await expect(announcement).toHaveText('Die Moderation hat das Board angehalten. Sie können gerade nur schauen, nichts verändern.')
+  await facilitate(server, board, 'DELETE', 'freeze')
+  await expect(announcement).toHaveText('Die Moderation hat das Board freigegeben. Sie können wieder schreiben und verschieben.')
+
+  await facilitate(server, board, 'POST', 'summon', { pageId, bounds: { x: 0, y: 0, w: 800, h: 600 }, userId: 'user:moderation', name: 'Moderatorin Weber' })
+  await expect(announcement).toHaveText('Moderatorin Weber hat alle zu sich geholt')
+
+  // In the list, the focus in Stärken: notes others add there are counted, at most every five seconds.
+  await page.getByTestId('list-view-toggle').press('Enter')
+  await tabTo(page, page.getByRole('button', { name: 'Notiz in Stärken schreiben' }))
+  const strengths = getTemplate('swot').zones.find((zone) => zone.id === 'staerken')!
+  const chances = getTemplate('swot').zones.find((zone) => zone.id === 'chancen')!
+  const at = (zone: typeof strengths, dx: number) => {
+    const centre = zoneCentre(zone.area)
+    return { x: instance.x + centre.x - 100 + dx, y: instance.y + centre.y - 100 }
+  }
+  const other = await connectBoardClient(server.url, board.id, board.tokens.participant)
+  const records = getRecordsMap(other.doc)
+  for (const [index, id] of ['a', 'b', 'c'].entries()) {
+    records.set(`shape:${id}`, testNote(id, `Idee ${id}`, { ...at(strengths, (index - 1) * 30), index: `a${index + 5}` }) as never)
+  }
+  // Elsewhere: not news for someone in Stärken.
+  records.set('shape:d', testNote('d', 'Anderswo', { ...at(chances, 0), index: 'a9' }) as never)
+  await expect(announcement).toHaveText('3 neue Notizen in Stärken')
+  const firstAt = Date.now()
+  records.set('shape:e', testNote('e', 'Noch eine', { ...at(strengths, 60), index: 'aA' }) as never)
+  await expect(announcement).toHaveText('Eine neue Notiz in Stärken', { timeout: 12_000 })
+  expect(Date.now() - firstAt, 'five seconds at least between two announcements of new notes').toBeGreaterThanOrEqual(4_500)
+
+  // Someone's own notes are not news to them.
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('Meine eigene')
+  await page.keyboard.press('Control+Enter')
+  await expect(announcement).toHaveText('In „Stärken“ (SWOT-Analyse) angeheftet')
+  await expect(announcement).toHaveText('', { timeout: 15_000 })
+  await page.waitForTimeout(0)
+  expect(await announcement.textContent()).toBe('')
+
+  // In English, the same region speaks English.
+  await page.getByTestId('language-switch').press('Enter')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await facilitate(server, board, 'PUT', 'freeze', { name: 'Moderatorin Weber' })
+  await expect(announcement).toHaveText('The facilitator has paused the board. For now you can only look, not change anything.')
+  other.provider.destroy()
+})
+
+/** Every axe violation (of any impact, WCAG 2.1 A and AA) inside the list view and the top bar's switch. */
+async function listViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .include('[data-testid="list-view"]')
+    .include('[data-testid="list-view-toggle"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze()
+  return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+}
+
+test('the list view has no accessibility violations, in German and English', async ({ page, server }, testInfo) => {
+  testInfo.setTimeout(120_000)
+  const board = await server.createBoard('Digitalstrategie VG Musterhausen', { templates: ['swot', 'priority-matrix'], locale: 'de' })
+  const doc = await readBoardDoc(server.url, board.id, board.tokens.viewer)
+  const [swot, matrix] = readTemplateInstances(doc) as [TemplateInstance, TemplateInstance]
+  const notes = [
+    ['staerken', 'Aktive Vereine in allen Ortsteilen', -110],
+    ['staerken', 'Bürgerbus mit Online-Buchung', 110],
+    ['schwaechen', 'Kein WLAN im Bürgerhaus', 0],
+    ['chancen', 'Förderprogramm „Smarte Dörfer“', 0],
+  ] as const
+  const other = await connectBoardClient(server.url, board.id, board.tokens.participant)
+  other.doc.transact(() => {
+    for (const [index, [zoneId, text, dx]] of notes.entries()) {
+      const zone = getTemplate('swot').zones.find((candidate) => candidate.id === zoneId)!
+      const centre = zoneCentre(zone.area)
+      getRecordsMap(other.doc).set(
+        `shape:n${index}`,
+        testNote(`n${index}`, text, { x: swot.x + centre.x - 100 + dx, y: swot.y + centre.y - 100, index: `a${index + 5}` }) as never,
+      )
+    }
+    getRecordsMap(other.doc).set('shape:free', testNote('free', 'Neben den Vorlagen', { x: matrix.x - 400, y: matrix.y, index: 'aZ' }) as never)
+  })
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await openBoard(page, board.links.participant, 'Bürgermeisterin Berg')
+  await page.getByTestId('list-view-toggle').click()
+  await expect(page.getByTestId('list-note')).toHaveCount(5)
+  await expect(listZone(page, 'Stärken').getByTestId('list-note-text')).toHaveText(['Aktive Vereine in allen Ortsteilen', 'Bürgerbus mit Online-Buchung'])
+  await expect(page.getByTestId('list-others').getByTestId('list-note-text')).toHaveText(['Neben den Vorlagen'])
+  expect(await listViolations(page)).toEqual([])
+
+  // Written by a stock client that showed no name: the role stands in for it.
+  await expect(listNote(page, 'Kein WLAN').getByTestId('list-note-facts')).toHaveText('von einer teilnehmenden Person')
+
+  // With a round open, a form open and a deletion asked for.
+  const roundId = await openRound(server, board, swot, 'Was packen wir an?')
+  await expect(page.getByTestId('list-round')).toBeVisible()
+  await listNote(page, 'Kein WLAN').getByTestId('list-vote-add').click()
+  await expect(listNote(page, 'Kein WLAN').getByTestId('list-my-dots')).toHaveText('1 Punkt von Ihnen')
+  await page.getByTestId('list-view').evaluate((list) => list.scrollTo(0, 0))
+  await page.screenshot({ path: screenshotPath(testInfo, 'list-view.png') })
+  await listZone(page, 'Chancen').getByTestId('list-write').click()
+  await listNote(page, 'Bürgerbus').getByTestId('list-note-delete').click()
+  expect(await listViolations(page)).toEqual([])
+
+  await facilitate(server, board, 'POST', `rounds/${roundId}/reveal`, {})
+  await expect(page.getByTestId('list-view-result')).toBeVisible()
+  await page.getByTestId('language-switch').click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(page.getByRole('heading', { level: 2, name: 'SWOT analysis' })).toBeVisible()
+  await expect(listNote(page, 'Kein WLAN').getByTestId('list-note-facts')).toHaveText('by a participant · 1 dot')
+  expect(await listViolations(page)).toEqual([])
+  other.provider.destroy()
+})

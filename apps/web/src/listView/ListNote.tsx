@@ -1,8 +1,8 @@
 /**
  * One note in the list view: its text and what is known about it, and for whoever may edit,
- * "Bearbeiten" (the text in a field), "Verschieben nach …" (a zone chosen, then moved by its
- * button: a select that acted on every arrow key would move the note at each step) and
- * "Löschen" (asked once more). The keyboard focus stays with the note through every step.
+ * "Bearbeiten" (the text in a field), "Löschen" (asked once more) and "Verschieben nach …" (a
+ * zone chosen, then moved by its button: a select that acted on every arrow key would move the
+ * note at each step). The keyboard focus stays with the note through every step.
  */
 import type { AuthorStamp, TemplateInstance } from '@dorfplatz/board'
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react'
@@ -159,6 +159,15 @@ export function ListNote({ editor, instances, note, facts, zoneValue, placeGroup
           <button ref={editRef} type="button" className="button button--secondary button--small" data-testid="list-note-edit" onClick={startEditing}>
             {t('listView.edit.button')}
           </button>
+          <button
+            ref={deleteRef}
+            type="button"
+            className="button button--secondary button--small"
+            data-testid="list-note-delete"
+            onClick={() => setMode('confirming-delete')}
+          >
+            {t('listView.delete.button')}
+          </button>
           <span className="list-note__move">
             <label htmlFor={`${id}-move`}>{t('listView.move.label')}</label>
             <select
@@ -188,15 +197,6 @@ export function ListNote({ editor, instances, note, facts, zoneValue, placeGroup
               {t('listView.move.button')}
             </button>
           </span>
-          <button
-            ref={deleteRef}
-            type="button"
-            className="button button--secondary button--small"
-            data-testid="list-note-delete"
-            onClick={() => setMode('confirming-delete')}
-          >
-            {t('listView.delete.button')}
-          </button>
         </div>
       )}
       {editable && mode === 'confirming-delete' && (
