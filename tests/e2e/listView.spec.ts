@@ -413,3 +413,20 @@ test('the list view has no accessibility violations, in German and English', asy
   expect(await listViolations(page)).toEqual([])
   other.provider.destroy()
 })
+
+test('a facilitator reveals the open round from the list view', async ({ page, server }) => {
+  const board = await server.createBoard('Abstimmung in der Liste', { templates: ['swot'], locale: 'de' })
+  const instance = readTemplateInstances(await readBoardDoc(server.url, board.id, board.tokens.viewer))[0]!
+  await openBoardByKeyboard(page, board.links.facilitator, 'Moderatorin Weber')
+  await page.getByTestId('list-view-toggle').press('Enter')
+  await openRound(server, board, instance, 'Was zuerst?')
+  const round = page.getByTestId('list-round')
+  await expect(round).toContainText('Noch hat niemand abgestimmt · 0 Punkte gesetzt')
+  await tabTo(page, round.getByRole('button', { name: 'Ergebnis zeigen' }))
+  await page.keyboard.press('Enter')
+  await expect(round.getByRole('button', { name: 'Ja, Ergebnis zeigen' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('list-view-result')).toContainText('Ergebnis der Abstimmung „Was zuerst?“')
+  await expect(round).toHaveCount(0)
+  expect(readFacilitation(await readBoardDoc(server.url, board.id, board.tokens.viewer)).rounds[0]!.status).toBe('revealed')
+})

@@ -1,6 +1,7 @@
 /**
- * Dot voting in the list view: the open round at a glance (its question, what it covers, this
- * person's dots left, what went wrong with the last one) and, on each note the round covers,
+ * Dot voting in the list view: the open round at a glance (its question, what it covers, how
+ * many voted, this person's dots left, what went wrong with the last one, for facilitators
+ * "Ergebnis zeigen") and, on each note the round covers,
  * buttons that place a dot and take one back. One ballot for the whole list (useBallot, the
  * same requests as on the canvas, so the server holds the budget); the page shows the list
  * instead of the canvas's voting layer, never both, so two ballots never disagree.
@@ -9,6 +10,8 @@ import type { VotingRound } from '@dorfplatz/board'
 import { createContext, useContext, useId, useMemo, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
+import { ApiRequestError } from '../api/ApiRequestError.ts'
+import { revealVotingRound } from '../api/facilitationApi.ts'
 import { useBoardContext } from '../kernel/BoardContext.ts'
 import { useFacilitation } from '../kernel/useFacilitation.ts'
 import { useTemplateInstances } from '../kernel/useTemplateInstances.ts'
@@ -17,6 +20,7 @@ import { noteLabel } from './noteLabel.ts'
 import { useBallot, type BallotView } from './useBallot.ts'
 import { useVotableNoteIds } from './useNotesOnScreen.ts'
 import { useScopeName } from './useScopeName.ts'
+import { RevealAction } from './VotingPanel.tsx'
 import './voting.css'
 
 interface ListBallot {
@@ -61,7 +65,7 @@ const PROBLEM_KEYS = {
 export function ListRoundStatus() {
   const { t } = useTranslation()
   const id = useId()
-  const { session } = useBoardContext()
+  const { info, token, session } = useBoardContext()
   const instances = useTemplateInstances(session)
   const current = useContext(ListBallotContext)
   const scopeName = useScopeName(current?.round.scope ?? ALL_NOTES, instances)
@@ -74,6 +78,9 @@ export function ListRoundStatus() {
         {t('listView.round.title', { title: round.title })}
       </h2>
       <p>{t('voting.panel.scope', { scope: scopeName })}</p>
+      <p data-testid="list-round-progress">
+        {t('voting.panel.voters', { count: round.voters })} · {t('voting.panel.dotsCast', { count: round.dotsCast })}
+      </p>
       {ballot ? (
         <>
           <p data-testid="list-round-remaining">
@@ -91,6 +98,18 @@ export function ListRoundStatus() {
         </>
       ) : (
         <p>{t('voting.panel.guest')}</p>
+      )}
+      {info.role === 'facilitator' && (
+        <RevealAction
+          onReveal={async () => {
+            try {
+              await revealVotingRound(info.id, token, round.id)
+            } catch (error) {
+              // Someone else revealed it a moment earlier: the results are there all the same.
+              if (!(error instanceof ApiRequestError && error.status === 409)) throw error
+            }
+          }}
+        />
       )}
     </section>
   )
