@@ -8,7 +8,7 @@
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
-import { getRecordsMap, readBoardRecords, readFacilitation, readTemplateInstances, type TemplateInstance } from '@dorfplatz/board'
+import { commentKey, getCommentsMap, getRecordsMap, readBoardRecords, threadKey, readFacilitation, readTemplateInstances, type TemplateInstance } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
 import type { CreatedBoard } from '@dorfplatz/protocol'
 import { getTemplate, votableNoteIds, zoneCentre, type TemplateId } from '@dorfplatz/templates'
@@ -235,6 +235,15 @@ test('the list edits and deletes notes, keeps guests and a halted board read-onl
     await note.getByTestId('list-note-save').click()
     await expect(listNote(page, 'Sehr gute Vereinsarbeit').getByTestId('list-note-text')).toBeFocused()
     await expect.poll(async () => JSON.stringify(readBoardRecords(await readBoardDoc(server.url, board.id, board.tokens.viewer)).get('shape:vorab'))).toContain('Sehr gute Vereinsarbeit')
+
+    // Comments are counted once there are any.
+    await expect(listNote(page, 'Sehr gute Vereinsarbeit').getByTestId('list-note-facts')).toHaveText('von einer teilnehmenden Person')
+    doc.transact(() => {
+      getCommentsMap(doc).set(threadKey('t1'), { noteId: 'shape:vorab', resolved: false })
+      getCommentsMap(doc).set(commentKey('c1'), { thread: 't1', text: 'Welche Vereine?', at: Date.now() })
+      getCommentsMap(doc).set(commentKey('c2'), { thread: 't1', text: 'Alle drei Sportvereine.', at: Date.now() + 1 })
+    })
+    await expect(listNote(page, 'Sehr gute Vereinsarbeit').getByTestId('list-note-facts')).toHaveText('von einer teilnehmenden Person · 2 Kommentare')
 
     // A guest reads the same list, without a control to change it.
     const guest = await (await newBrowser({ locale: 'de-DE' })).newPage()

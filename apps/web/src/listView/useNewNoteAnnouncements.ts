@@ -7,6 +7,7 @@ import type { TemplateInstance } from '@dorfplatz/board'
 import { currentTemplateInstances, findZone } from '@dorfplatz/templates'
 import { useEffect, useRef } from 'react'
 import type { Editor, TLRecord, TLShapeId } from 'tldraw'
+import { FREE_AREA } from '../kernel/notePlacement.ts'
 
 /** At most one announcement of new notes in this time. */
 export const NEW_NOTES_INTERVAL_MS = 5_000
@@ -14,11 +15,12 @@ export const NEW_NOTES_INTERVAL_MS = 5_000
 export const NEW_NOTES_GATHER_MS = 1_000
 
 export interface FocusedZone {
+  /** `<instanceId>/<zoneId>`, or FREE_AREA for the notes outside every zone. */
   value: string
   name: string
 }
 
-/** The zone (`<instanceId>/<zoneId>`) a note's centre lies in now, if any. */
+/** The zone (`<instanceId>/<zoneId>`) a note's centre lies in now, FREE_AREA outside every zone. */
 function zoneOfNote(editor: Editor, instances: readonly TemplateInstance[], shapeId: TLShapeId): string | null {
   const bounds = editor.getShapePageBounds(shapeId)
   const pageId = editor.getAncestorPageId(shapeId)
@@ -29,7 +31,7 @@ function zoneOfNote(editor: Editor, instances: readonly TemplateInstance[], shap
     if (frame) frames.set(frame.id, frame)
   }
   const found = findZone(currentTemplateInstances(instances, frames), pageId, bounds.center)
-  return found ? `${found.instance.instanceId}/${found.zone.id}` : null
+  return found ? `${found.instance.instanceId}/${found.zone.id}` : FREE_AREA
 }
 
 export function useNewNoteAnnouncements(

@@ -3,8 +3,8 @@
  * moves to a summon, signals the end of the timer, and shows the banners that say so (who is
  * presenting, that the board is frozen, who summoned everyone, that it was released or a saved
  * version restored). Lies over the canvas, above tldraw's toolbar; announcements for screen
- * readers (the timer's start, last minute and end among them) go through the page's one polite
- * live region.
+ * readers (the timer's start, last minute and end, a voting round opened and revealed among
+ * them) go through the page's one polite live region.
  */
 import type { VotingRound } from '@dorfplatz/board'
 import { useCallback, useEffect, useMemo } from 'react'
