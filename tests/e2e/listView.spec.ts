@@ -222,7 +222,16 @@ test('the list edits and deletes notes, keeps guests and a halted board read-onl
 
     await page.addInitScript(recordPointerEvents)
     await openBoard(page, board.links.participant, 'Bürgermeisterin Berg')
+    // Selected on the canvas before the switch: keys pressed in the list never reach it there.
+    await noteWithText(page, 'Gute Vereinsarbeit').click()
+    await page.mouse.move(5, 400)
+    // The authors' line stands beside the selected shape.
+    await expect(page.getByTestId('shape-authors')).toBeVisible()
     await page.getByTestId('list-view-toggle').click()
+    await listNote(page, 'Gute Vereinsarbeit').getByTestId('list-note-edit').focus()
+    await page.keyboard.press('Delete')
+    await page.keyboard.press('Backspace')
+    await expect(listNote(page, 'Gute Vereinsarbeit')).toHaveCount(1)
     // The record the keyboard test relies on does see a mouse.
     expect(await pointerEvents(page)).toEqual(expect.arrayContaining(['pointerdown on BUTTON', 'mousedown on BUTTON', 'click on BUTTON']))
     const note = listNote(page, 'Gute Vereinsarbeit')

@@ -8,13 +8,14 @@
  * the open round's voting in (`roundStatus`, `noteVote`), as it belongs to dot voting.
  */
 import type { RecordAuthors, VotingRound } from '@dorfplatz/board'
-import { useId, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react'
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useValue, type Editor, type TLShapeId } from 'tldraw'
 import { useLanguage } from '../i18n/i18n.ts'
 import { useBoardContext } from '../kernel/BoardContext.ts'
 import { FREE_AREA } from '../kernel/notePlacement.ts'
 import { useFacilitation } from '../kernel/useFacilitation.ts'
+import { usePausedEditor } from '../kernel/usePausedEditor.ts'
 import { useTemplateInstances } from '../kernel/useTemplateInstances.ts'
 import type { BoardOutline, NoteOnBoard } from './boardOutline.ts'
 import { ListNote, type NoteFacts } from './ListNote.tsx'
@@ -64,6 +65,12 @@ export function ListView({ editor, roundStatus, noteVote, focusOnOpen }: ListVie
   const containerRef = useRef<HTMLElement>(null)
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(focusOnOpen ? { kind: 'list' } : null)
   const [focusedZone, setFocusedZone] = useState<FocusedZone | null>(null)
+  // The hidden canvas must not take keys meant for the list: Delete on a button here would
+  // delete whatever was selected there. Nothing stays selected there, should it get them anyway.
+  usePausedEditor(editor)
+  useEffect(() => {
+    editor.selectNone()
+  }, [editor])
 
   const revealed = activeRound ? null : latestRevealed(rounds)
   const votes = useMemo(() => new Map((revealed?.results ?? []).map((result) => [result.shapeId, result.votes])), [revealed])
