@@ -36,6 +36,22 @@ async function pointerEvents(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { dorfplatzPointerEvents: string[] }).dorfplatzPointerEvents)
 }
 
+/** From now on, records every text the board's live region shows, in order. */
+async function recordAnnouncements(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const region = document.querySelector('[data-testid="board-announcement"]')!
+    const said: string[] = []
+    ;(window as unknown as { dorfplatzSaid: string[] }).dorfplatzSaid = said
+    new MutationObserver(() => {
+      if (region.textContent) said.push(region.textContent)
+    }).observe(region, { childList: true, characterData: true, subtree: true })
+  })
+}
+
+async function announcements(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { dorfplatzSaid: string[] }).dorfplatzSaid)
+}
+
 /** Presses Tab until `target` has the focus, as a keyboard user does; fails after `limit` presses. */
 async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
   for (let presses = 0; presses < limit; presses++) {
@@ -306,13 +322,20 @@ test('the live region says what others do: timer, voting, halt, summon and new n
   // Nothing is said before anything happens.
   await expect(announcement).toHaveText('')
 
+  await recordAnnouncements(page)
   await facilitate(server, board, 'POST', 'timer', { action: 'start', durationMs: 5 * 60_000 })
   await expect(announcement).toHaveText('Der Timer läuft: 5 Minuten.')
+  // Paused, resumed and extended: the same countdown, no new start.
+  await facilitate(server, board, 'POST', 'timer', { action: 'pause' })
+  await facilitate(server, board, 'POST', 'timer', { action: 'resume' })
+  await facilitate(server, board, 'POST', 'timer', { action: 'add', ms: 60_000 })
+  await expect(page.getByTestId('timer-display')).toContainText('06:')
   // A minute and a second: its last minute begins a second later.
   await facilitate(server, board, 'POST', 'timer', { action: 'stop' })
   await facilitate(server, board, 'POST', 'timer', { action: 'start', durationMs: 61_000 })
   await expect(announcement).toContainText('Der Timer läuft: 1 Minute.')
   await expect(announcement).toHaveText('Noch eine Minute.')
+  expect((await announcements(page)).filter((text) => text.includes('Timer'))).toEqual(['Der Timer läuft: 5 Minuten.', 'Der Timer läuft: 1 Minute.'])
   await facilitate(server, board, 'POST', 'timer', { action: 'stop' })
 
   const roundId = await openRound(server, board, instance, 'Was zuerst?')
@@ -351,20 +374,13 @@ test('the live region says what others do: timer, voting, halt, summon and new n
   expect(Date.now() - firstAt, 'five seconds at least between two announcements of new notes').toBeGreaterThanOrEqual(4_500)
 
   // Someone's own notes are not news to them: all the region says until it falls silent is where the note went.
-  await page.evaluate(() => {
-    const region = document.querySelector('[data-testid="board-announcement"]')!
-    const said: string[] = []
-    ;(window as unknown as { dorfplatzSaid: string[] }).dorfplatzSaid = said
-    new MutationObserver(() => {
-      if (region.textContent) said.push(region.textContent)
-    }).observe(region, { childList: true, characterData: true, subtree: true })
-  })
+  await recordAnnouncements(page)
   await page.keyboard.press('Enter')
   await page.keyboard.type('Meine eigene')
   await page.keyboard.press('Control+Enter')
   await expect(announcement).toHaveText('In „Stärken“ (SWOT-Analyse) angeheftet')
   await expect(announcement).toHaveText('', { timeout: 15_000 })
-  expect(await page.evaluate(() => (window as unknown as { dorfplatzSaid: string[] }).dorfplatzSaid)).toEqual([
+  expect(await announcements(page)).toEqual([
     'In „Stärken“ (SWOT-Analyse) angeheftet',
   ])
 

@@ -26,17 +26,17 @@ export function useTimerAnnouncements(timer: TimerState | null, say: TimerAnnoun
 
   const endsAt = timer?.status === 'running' ? timer.endsAt : null
   const durationMs = timer?.durationMs ?? 0
-  /** The countdown seen last; undefined before the first render, which counts as seen. */
-  const seenEndsAt = useRef<number | null | undefined>(undefined)
+  const remainingMs = timer?.status === 'paused' ? timer.remainingMs : null
+  /** The timer seen last; undefined before the first render, which counts as seen. */
+  const seen = useRef<TimerState | null | undefined>(undefined)
   useEffect(() => {
-    const first = seenEndsAt.current === undefined
-    seenEndsAt.current = endsAt
-    if (first || endsAt === null) return
-    // A new countdown has its whole length still to run; a resumed one or "+1 Minute" has not.
-    if (endsAt - getServerClock().now() >= durationMs - FRESH_TOLERANCE_MS) {
-      sayRef.current.started(Math.max(1, Math.round(durationMs / 60_000)))
-    }
-  }, [endsAt, durationMs])
+    const before = seen.current
+    const now: TimerState | null =
+      endsAt !== null ? { status: 'running', durationMs, endsAt } : remainingMs !== null ? { status: 'paused', durationMs, remainingMs } : null
+    seen.current = now
+    if (before === undefined || now?.status !== 'running') return
+    if (isNewCountdown(before, now, getServerClock().now())) sayRef.current.started(Math.max(1, Math.round(durationMs / 60_000)))
+  }, [endsAt, durationMs, remainingMs])
 
   useEffect(() => {
     if (endsAt === null || durationMs <= LAST_MINUTE_MS) return
@@ -45,4 +45,18 @@ export function useTimerAnnouncements(timer: TimerState | null, say: TimerAnnoun
     const timeout = window.setTimeout(() => sayRef.current.lastMinute(), untilLastMinute)
     return () => window.clearTimeout(timeout)
   }, [endsAt, durationMs])
+}
+
+/**
+ * Whether the running timer `now` is a new countdown rather than `before` resumed or extended:
+ * a new one has its whole length still to run; "+1 Minute" moves the end by exactly the time it
+ * adds; a resumed one goes on with what was left when it was paused.
+ */
+export function isNewCountdown(before: TimerState | null, now: TimerState & { status: 'running' }, serverNow: number): boolean {
+  if (now.endsAt - serverNow < now.durationMs - FRESH_TOLERANCE_MS) return false
+  if (before?.status === 'running' && now.endsAt - before.endsAt === now.durationMs - before.durationMs) return false
+  if (before?.status === 'paused' && now.durationMs === before.durationMs && Math.abs(now.endsAt - serverNow - before.remainingMs) <= FRESH_TOLERANCE_MS) {
+    return false
+  }
+  return true
 }
