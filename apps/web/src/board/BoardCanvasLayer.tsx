@@ -1,21 +1,25 @@
 /**
  * Everything Dorfplatz draws in front of tldraw's canvas (its one `InFrontOfTheCanvas` slot):
  * dot voting, what changed since this browser's last visit, who wrote the shape under the
- * pointer, the count of open comments on notes, and the retention warning.
+ * pointer, the count of open comments on notes, and the retention warning. While the list view
+ * shows, dot voting happens there instead.
  */
 import { AuthorsLine } from '../authors/AuthorsLine.tsx'
+import { useBoardContext } from '../kernel/BoardContext.ts'
 import { CommentBadges } from '../comments/CommentBadges.tsx'
 import { RetentionNotice } from './RetentionNotice.tsx'
 import { SinceLastVisitLayer } from '../sinceLastVisit/SinceLastVisitLayer.tsx'
 import { VotingCanvasLayer } from '../voting/VotingCanvasLayer.tsx'
 
 export function BoardCanvasLayer() {
+  const { listView } = useBoardContext()
+  // Only the list or the canvas votes, never both: each holds a ballot of its own.
   return (
     <>
       <SinceLastVisitLayer />
       <AuthorsLine />
       <CommentBadges />
-      <VotingCanvasLayer />
+      {!listView && <VotingCanvasLayer />}
       <RetentionNotice />
     </>
   )

@@ -5,7 +5,8 @@
  * dialog, the facilitators' template, share, vote, timer, export, versions and import dialogs
  * (the board behind them ignores the keyboard while one is open), what the facilitator's
  * session controls do on everyone's screen (SessionOverlay), the phone's "Notiz schreiben"
- * (QuickNote) and, when the connection ends for good, why.
+ * (QuickNote), the list view instead of the canvas (with the skip link to it first on the page),
+ * the page's one polite live region and, when the connection ends for good, why.
  */
 import { boardPath, CloseCode, MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/protocol'
 import { getTemplate, isTemplateId, type TemplateInstance } from '@dorfplatz/templates'
@@ -39,6 +40,8 @@ import { useBoardSession, useBoardSnapshot } from '../kernel/useBoardSession.ts'
 import { usePausedEditor } from '../kernel/usePausedEditor.ts'
 import { workshopComponents, workshopOverrides, workshopViewComponents } from './workshopUi.tsx'
 import { ExportDialog } from '../export/ExportDialog.tsx'
+import { useAnnouncer } from '../kernel/useAnnouncer.ts'
+import { LIST_VIEW_ID, ListView } from '../listView/ListView.tsx'
 import { QuickNote } from '../quickNote/QuickNote.tsx'
 import { ReadableNoteShapeUtil } from './ReadableNoteShapeUtil.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
@@ -47,7 +50,9 @@ import { ImportDialog } from '../snapshots/ImportDialog.tsx'
 import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
 import { SnapshotsDialog } from '../snapshots/SnapshotsDialog.tsx'
 import { HistoryDialog } from '../history/HistoryDialog.tsx'
+import { ListNoteVote, ListRoundStatus, ListVotingProvider } from '../voting/ListVoting.tsx'
 import { VoteStartDialog } from '../voting/VoteStartDialog.tsx'
+import { readLocal, writeLocal } from '../storage/localStore.ts'
 import './board.css'
 // Last: Dorfplatz's rules are written to come before tldraw's, as they did in one stylesheet.
 import 'tldraw/tldraw.css'
@@ -71,6 +76,9 @@ const snapshotViewUi = { components: workshopViewComponents, overrides: workshop
  * server refuses them.
  */
 const shapeUtils = [ReadableNoteShapeUtil, EmbedShapeUtil.configure({ embedDefinitions: [] })]
+
+/** Where this browser remembers that its person reads boards as a list. */
+const LIST_VIEW_KEY = 'listView'
 
 type CloseReasonKey = 'unauthorized' | 'forbidden' | 'notFound'
 
@@ -110,8 +118,12 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   /** Which of the main menu's file dialogs is open. */
   const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'history' | 'import' | 'delete' | null>(null)
   const [editor, setEditor] = useState<Editor | null>(null)
-  /** Announced to screen readers: what just changed on the board on this person's request. */
-  const [announcement, setAnnouncement] = useState('')
+  /** The page's one polite live region: what changed on the board, on request or by others. */
+  const { message: announcement, announce } = useAnnouncer()
+  // A person who reads the board as a list does so on every board: the browser remembers it.
+  const [listView, setListView] = useState(() => readLocal(LIST_VIEW_KEY) === true)
+  /** Whether the list takes the focus when it appears: when asked for by keyboard or button, not on opening the page. */
+  const [listFocus, setListFocus] = useState(false)
   const stopRevealRef = useRef<(() => void) | null>(null)
   const language = useLanguage()
 
@@ -126,6 +138,13 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       share: () => setSharing(true),
       startVote: () => setStartingVote(true),
       openTimer: () => setTimerOpen(true),
+      announce,
+      listView,
+      showListView: (on: boolean, options?: { focus?: boolean }) => {
+        writeLocal(LIST_VIEW_KEY, on)
+        setListFocus(options?.focus ?? false)
+        setListView(on)
+      },
       openExport: () => setFileDialog('export'),
       openSnapshots: () => setFileDialog('snapshots'),
       openHistory: () => setFileDialog('history'),
@@ -137,7 +156,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
         window.open(projectorPath(info.id), `dorfplatz-projector-${info.id}`)
       },
     }),
-    [info, token, session, user],
+    [info, token, session, user, announce, listView],
   )
 
   useEffect(() => () => stopRevealRef.current?.(), [])
@@ -149,7 +168,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   function onTemplateAdded(instance: TemplateInstance) {
     setAddingTemplate(false)
     const name = isTemplateId(instance.templateId) ? getTemplate(instance.templateId).name[language] : instance.templateId
-    setAnnouncement(t('addTemplate.added', { name }))
+    announce(t('addTemplate.added', { name }))
     // The frame arrives through sync a moment later; the camera follows it then.
     stopRevealRef.current?.()
     stopRevealRef.current = editor ? revealShapeWhenPresent(editor, instance.frameId as TLShapeId) : null
@@ -183,7 +202,21 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
 
   return (
     <BoardContext.Provider value={contextValue}>
-      <main className="board" aria-label={t('board.title', { title: info.title })}>
+      {/* First on the page: past the canvas and its toolbars, straight to the notes. */}
+      {!listView && (
+        <a
+          className="list-view-skip-link"
+          href={`#${LIST_VIEW_ID}`}
+          data-testid="list-view-skip-link"
+          onClick={(event) => {
+            event.preventDefault()
+            contextValue.showListView(true, { focus: true })
+          }}
+        >
+          {t('listView.skipLink')}
+        </a>
+      )}
+      <main className={listView ? 'board board--list' : 'board'} aria-label={t('board.title', { title: info.title })}>
         <Tldraw
           store={session.store}
           user={user.tldrawUser}
@@ -217,10 +250,20 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
             </a>
           </div>
         )}
+        {editor && listView && (
+          <ListVotingProvider editor={editor}>
+            <ListView
+              editor={editor}
+              focusOnOpen={listFocus}
+              roundStatus={<ListRoundStatus />}
+              noteVote={(note) => <ListNoteVote noteId={note.id} text={note.text} />}
+            />
+          </ListVotingProvider>
+        )}
         {/* Before the session banners, which it moves up with a sibling selector. */}
-        {editor && <QuickNote editor={editor} />}
+        {editor && !listView && <QuickNote editor={editor} />}
         {editor && <SessionOverlay editor={editor} />}
-        <div className="visually-hidden" role="status" data-testid="board-announcement">
+        <div className="visually-hidden" role="status" aria-live="polite" data-testid="board-announcement">
           {announcement}
         </div>
         {snapshot.refusedChangeAt !== null && snapshot.refusedChangeAt !== dismissedRefusalAt && (

@@ -1,6 +1,6 @@
 /**
  * The centre of tldraw's top bar: the board's title, the connection state, the session timer,
- * for guests the read-only badge and for facilitators "Teilen" and "Vorlage hinzufügen", with the
+ * the switch between the canvas and the list view, for guests the read-only badge and for facilitators "Teilen" and "Vorlage hinzufügen", with the
  * session controls (Timer, "Alle zu mir", "Folgen lassen", "Board anhalten", "Abstimmung") in a bar below.
  */
 import { useLayoutEffect, useRef, type ReactNode } from 'react'
@@ -13,7 +13,7 @@ import { useBoardSnapshot } from '../kernel/useBoardSession.ts'
 
 export function BoardTopPanel() {
   const { t } = useTranslation()
-  const { info, session, addTemplate, share } = useBoardContext()
+  const { info, session, addTemplate, share, listView, showListView } = useBoardContext()
   const { connection } = useBoardSnapshot(session)
   const stackRef = useTopBarBottom()
   return (
@@ -31,6 +31,19 @@ export function BoardTopPanel() {
           )}
         </div>
         <TimerDisplay />
+        <TopPanelAction
+          testId="list-view-toggle"
+          text={listView ? t('listView.hide') : t('listView.show')}
+          hint={listView ? t('listView.hideHint') : t('listView.showHint')}
+          opensDialog={false}
+          onClick={() => showListView(!listView, { focus: true })}
+        >
+          {listView ? (
+            <path d="M2.5 3.5h11v9h-11zM5 10l2-2.5 1.8 1.8L11 6.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+          ) : (
+            <path d="M2 4h1.5M6 4h8M2 8h1.5M6 8h8M2 12h1.5M6 12h8" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          )}
+        </TopPanelAction>
         {info.role === 'facilitator' && (
           <>
             <TopPanelAction testId="share-button" text={t('share.button')} hint={t('share.buttonHint')} onClick={share}>
@@ -83,19 +96,21 @@ interface TopPanelActionProps {
   testId: string
   text: string
   hint: string
+  /** Whether the button opens a dialog (the default); the list view's switch does not. */
+  opensDialog?: boolean
   onClick: () => void
   /** The icon's drawing, in a 16×16 box. */
   children: ReactNode
 }
 
-/** A button of the top panel that opens a dialog; on narrow screens only its icon shows, its text stays its name. */
-function TopPanelAction({ testId, text, hint, onClick, children }: TopPanelActionProps) {
+/** A button of the top panel (most open a dialog); on narrow screens only its icon shows, its text stays its name. */
+function TopPanelAction({ testId, text, hint, opensDialog = true, onClick, children }: TopPanelActionProps) {
   return (
     <button
       type="button"
       className="button button--secondary button--small board-top__action"
       data-testid={testId}
-      aria-haspopup="dialog"
+      aria-haspopup={opensDialog ? 'dialog' : undefined}
       title={hint}
       onClick={onClick}
     >

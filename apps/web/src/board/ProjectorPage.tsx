@@ -87,6 +87,10 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
       openImport: nothing,
       openProjector: nothing,
       openDelete: nothing,
+      // The wall has no screen reader and no list: nobody reads it up close.
+      announce: nothing,
+      listView: false,
+      showListView: nothing,
     }),
     [info, token, session, user],
   )

@@ -139,7 +139,7 @@ function CommentsPanel({ id, threads }: { id: string; threads: ThreadEntry[] }) 
               >
                 <span className="comments-panel__jump-note">{noteText(editor, thread.noteId) || t('comments.deletedNote')}</span>
                 <span className="comments-panel__jump-text">
-                  {authorName(thread.messages[0]!.author, t)}: {thread.messages[0]!.text}
+                  {authorName(thread.messages[0]!.author, { pending: t('comments.pending'), anonymous: t('comments.anonymous') })}: {thread.messages[0]!.text}
                 </span>
                 <span className="comments-panel__jump-count">{t('comments.count', { count: thread.messages.length })}</span>
               </button>
@@ -164,7 +164,7 @@ function Thread({ threadId, thread, canWrite }: { threadId: string; thread: Comm
           <li key={message.id} className="comment" data-testid="comment">
             <span className="comment__author">
               <span className="comment__dot" style={{ background: message.author?.color || undefined }} aria-hidden="true" />
-              {authorName(message.author, t)}
+              {authorName(message.author, { pending: t('comments.pending'), anonymous: t('comments.anonymous') })}
             </span>{' '}
             <time className="comment__time" dateTime={new Date(message.at).toISOString()}>
               {time.format(message.at)}
@@ -198,9 +198,9 @@ function Thread({ threadId, thread, canWrite }: { threadId: string; thread: Comm
 }
 
 /** Who wrote a comment; until the server has stamped it (written offline), that it is still to be sent. */
-function authorName(author: CommentThread['messages'][number]['author'], t: ReturnType<typeof useTranslation>['t']): string {
-  if (author === null) return t('comments.pending')
-  return author.name || t('comments.anonymous')
+function authorName(author: CommentThread['messages'][number]['author'], words: { pending: string; anonymous: string }): string {
+  if (author === null) return words.pending
+  return author.name || words.anonymous
 }
 
 function CommentForm({ label, submit, testId, onSubmit }: { label: string; submit: string; testId: string; onSubmit: (text: string) => void }) {

@@ -25,7 +25,6 @@ import './history.css'
 
 type Kind = keyof HistoryChanges['counts']
 const KINDS: readonly Kind[] = ['added', 'edited', 'moved', 'deleted', 'restored']
-type T = ReturnType<typeof useTranslation>['t']
 
 const actorKey = (actor: HistoryActor | null) => (actor ? JSON.stringify([actor.role, actor.name, actor.color]) : '')
 
@@ -35,20 +34,6 @@ function zoneLabel(zone: HistoryZone, instances: readonly TemplateInstance[], la
   const zones = instance ? instanceZones(instance) : (known?.zones ?? [])
   const zoneName = zones.find((candidate) => candidate.id === zone.zoneId)?.name[language] ?? zone.zoneId
   return known ? `${known.name[language]} › ${zoneName}` : zoneName
-}
-
-/** "3 Notizen in SWOT › Stärken hinzugefügt": one phrase per kind of change. */
-function phrase(kind: Kind, changes: HistoryChanges, t: T, place: (zone: HistoryZone) => string): string {
-  const items: HistoryItem[] = changes[kind]
-  const count = changes.counts[kind]
-  const shapeKinds = new Set(items.map((item) => item.kind))
-  const noun = shapeKinds.size === 1 ? [...shapeKinds][0]! : 'mixed'
-  const zones = new Set(items.map((item) => (item.zone ? JSON.stringify([item.zone.instanceId, item.zone.zoneId]) : '')))
-  const zone = zones.size === 1 && items[0]?.zone && items.length === count ? items[0].zone : null
-  return t(`history.kind.${kind}`, {
-    what: t(`history.noun.${noun}`, { count }),
-    where: zone ? t(kind === 'moved' ? 'history.toZone' : 'history.inZone', { zone: place(zone) }) : '',
-  })
 }
 
 export function HistoryDialog({ editor, onClose }: { editor: Editor | null; onClose: () => void }) {
@@ -87,6 +72,18 @@ export function HistoryDialog({ editor, onClose }: { editor: Editor | null; onCl
   }, [info.id, token, t, loads])
 
   const place = (zone: HistoryZone) => zoneLabel(zone, instances, language)
+  /** "3 Notizen in SWOT › Stärken hinzugefügt": one phrase per kind of change. */
+  const phrase = (kind: Kind, changes: HistoryChanges): string => {
+    const items: HistoryItem[] = changes[kind]
+    const count = changes.counts[kind]
+    const shapeKinds = new Set(items.map((item) => item.kind))
+    const noun = shapeKinds.size === 1 ? [...shapeKinds][0]! : 'mixed'
+    const zones = new Set(items.map((item) => (item.zone ? JSON.stringify([item.zone.instanceId, item.zone.zoneId]) : '')))
+    const zone = zones.size === 1 && items[0]?.zone && items.length === count ? items[0].zone : null
+    const what: string = t(`history.noun.${noun}`, { count })
+    const where: string = zone ? t(kind === 'moved' ? 'history.toZone' : 'history.inZone', { zone: place(zone) }) : ''
+    return t(`history.kind.${kind}`, { what, where })
+  }
   const day = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
   const time = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { hour: '2-digit', minute: '2-digit' })
   const actorName = (actor: HistoryActor | null) =>
@@ -216,7 +213,7 @@ export function HistoryDialog({ editor, onClose }: { editor: Editor | null; onCl
             <h3 className="history__day-title">{label}</h3>
             <ul className="history__entries">
               {dayEntries.map((entry) => {
-                const what = KINDS.filter((kind) => entry.changes.counts[kind] > 0).map((kind) => phrase(kind, entry.changes, t, place))
+                const what = KINDS.filter((kind) => entry.changes.counts[kind] > 0).map((kind) => phrase(kind, entry.changes))
                 const deleted = entry.changes.deleted.filter((item) => entry.restorable.includes(item.shapeId))
                 return (
                   <li key={entry.id} className="history__entry" data-testid="history-entry">

@@ -25,6 +25,12 @@ export interface BoardContextValue extends BoardFileActions {
   startVote: () => void
   /** Opens the dialog in which a facilitator starts, pauses, extends or stops the session timer. */
   openTimer: () => void
+  /** Says `message` politely to screen readers, through the board page's one live region. */
+  announce: (message: string) => void
+  /** Whether the board shows as a list ("Listenansicht") instead of the canvas. */
+  listView: boolean
+  /** Switches between the list and the canvas; `focus` moves the keyboard focus into the list when it opens. */
+  showListView: (on: boolean, options?: { focus?: boolean }) => void
 }
 
 export interface BoardFileActions {

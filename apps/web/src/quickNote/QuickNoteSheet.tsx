@@ -15,7 +15,7 @@ import { useModalDialog } from '../components/useModalDialog.ts'
 import { useLanguage } from '../i18n/i18n.ts'
 import { scopeGroups } from '../kernel/scopeOptions.ts'
 import { useTemplateInstances } from '../kernel/useTemplateInstances.ts'
-import { addQuickNote } from './addQuickNote.ts'
+import { addNoteAtPlace } from '../kernel/notePlacement.ts'
 import {
   FREE_AREA,
   loadQuickNoteChoice,
@@ -150,7 +150,7 @@ export function QuickNoteSheet({ editor, text, onTextChange, onAdded, onClose }:
       focusPlaces()
       return
     }
-    const result = addQuickNote(editor, instances, { text: trimmed, color, place: chosenPlace })
+    const result = addNoteAtPlace(editor, instances, { text: trimmed, color, place: chosenPlace })
     if (!result.ok) {
       if (result.reason === 'place-gone') {
         // Gone between the last render and now; the place stays picked, so nothing takes its place unasked.

@@ -3,15 +3,15 @@
  * and in which colour, so that the next one goes there by default. A place is a zone as
  * `<instanceId>/<zoneId>` (the voting scopes' notation) or the free area.
  */
+import { FREE_AREA } from '../kernel/notePlacement.ts'
 import { readLocal, writeLocal } from '../storage/localStore.ts'
+
+export { FREE_AREA }
 
 /** The note colours the sheet offers: tldraw's, light enough for black text on a phone and a projector. */
 export const QUICK_NOTE_COLORS = ['yellow', 'orange', 'light-green', 'light-blue', 'light-violet', 'light-red'] as const
 
 export type QuickNoteColor = (typeof QUICK_NOTE_COLORS)[number]
-
-/** The place outside every template: the middle of the person's view. */
-export const FREE_AREA = 'free'
 
 export interface QuickNoteChoice {
   /** A zone's `<instanceId>/<zoneId>`, or {@link FREE_AREA}; null before the first note. */

@@ -3,9 +3,11 @@
  * moves to a summon, signals the end of the timer, and shows the banners that say so (who is
  * presenting, that the board is frozen, who summoned everyone, that it was released or a saved
  * version restored). Lies over the canvas, above tldraw's toolbar; announcements for screen
- * readers go through one polite live region.
+ * readers (the timer's start, last minute and end, a voting round opened and revealed among
+ * them) go through the page's one polite live region.
  */
-import { useCallback, useEffect } from 'react'
+import type { VotingRound } from '@dorfplatz/board'
+import { useCallback, useEffect, useMemo } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { createUserId, useValue, type Editor } from 'tldraw'
@@ -14,26 +16,42 @@ import { useBoardContext } from '../kernel/BoardContext.ts'
 import { useFacilitation } from '../kernel/useFacilitation.ts'
 import { playChime } from './chime.ts'
 import { EyeIcon, PauseIcon, SessionIcon, SummonIcon, VersionsIcon } from './sessionIcons.tsx'
-import { useAnnouncer } from './useAnnouncer.ts'
 import { useBoardNotices, type BoardNotice } from './useBoardNotices.ts'
 import { useFollowPresenter } from './useFollowPresenter.ts'
 import { useSessionCommand } from './useSessionCommand.ts'
 import { useSummonReceiver } from './useSummonReceiver.ts'
+import { useRoundAnnouncements } from './useRoundAnnouncements.ts'
+import { useTimerAnnouncements } from './useTimerAnnouncements.ts'
 import { useTimerEnd } from './useTimerEnd.ts'
 import './session.css'
 
 export function SessionOverlay({ editor }: { editor: Editor }) {
   const { t } = useTranslation()
-  const { info, token, session, user } = useBoardContext()
+  const { info, token, session, user, announce } = useBoardContext()
   const facilitation = useFacilitation(session)
   const selfUserId = useValue('dorfplatz.selfUserId', () => createUserId(user.preferences.get().id), [user])
-  const { message, announce } = useAnnouncer()
 
   const onTimerEnd = useCallback(() => {
     playChime()
     announce(t('timer.endedAnnouncement'))
   }, [announce, t])
   useTimerEnd(facilitation.timer, onTimerEnd)
+  const timerAnnouncements = useMemo(
+    () => ({
+      started: (minutes: number) => announce(t('timer.startedAnnouncement', { count: minutes })),
+      lastMinute: () => announce(t('timer.lastMinuteAnnouncement')),
+    }),
+    [announce, t],
+  )
+  useTimerAnnouncements(facilitation.timer, timerAnnouncements)
+  const roundAnnouncements = useMemo(
+    () => ({
+      opened: (round: VotingRound) => announce(t('voting.announce.opened', { title: round.title })),
+      revealed: (round: VotingRound) => announce(t('voting.announce.revealed', { title: round.title })),
+    }),
+    [announce, t],
+  )
+  useRoundAnnouncements(facilitation.rounds, roundAnnouncements)
 
   const summon = useSummonReceiver(editor, session, selfUserId)
   useEffect(() => {
@@ -51,6 +69,11 @@ export function SessionOverlay({ editor }: { editor: Editor }) {
   useEffect(() => {
     if (frozenForMe) announce(t('freeze.participantNotice'))
   }, [frozenForMe, announce, t])
+  // The facilitators hear it too, once it is so on the server: the halt may be another facilitator's.
+  const frozenForFacilitator = frozen && info.role === 'facilitator'
+  useEffect(() => {
+    if (frozenForFacilitator) announce(t('freeze.facilitatorNotice'))
+  }, [frozenForFacilitator, announce, t])
 
   const release = useSessionCommand()
 
@@ -64,9 +87,6 @@ export function SessionOverlay({ editor }: { editor: Editor }) {
 
   return (
     <>
-      <div className="visually-hidden" role="status" aria-live="polite" data-testid="session-announcement">
-        {message}
-      </div>
       <div className="session-banners">
         {shownNotice && (
           <div className="session-banner session-banner--info" data-testid="board-notice-banner" data-kind={shownNotice.kind}>

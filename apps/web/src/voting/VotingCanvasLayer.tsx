@@ -35,17 +35,11 @@ const MIN_NOTE_WIDTH_PX = 64
 const NO_IDS: ReadonlySet<string> = new Set()
 
 export function VotingCanvasLayer() {
-  const { t } = useTranslation()
   const { session } = useBoardContext()
   const { activeRound, rounds } = useFacilitation(session)
   const instances = useTemplateInstances(session)
   /** The round this person just revealed: its results take the focus. */
   const [revealedHere, setRevealedHere] = useState<string | null>(null)
-  const latest = rounds[rounds.length - 1]
-  const announcement = latest
-    ? t(latest.status === 'open' ? 'voting.announce.opened' : 'voting.announce.revealed', { title: latest.title })
-    : ''
-
   return (
     <>
       {activeRound ? (
@@ -53,9 +47,6 @@ export function VotingCanvasLayer() {
       ) : (
         <Results rounds={rounds} instances={instances} revealedHere={revealedHere} />
       )}
-      <div className="visually-hidden" role="status" data-testid="voting-announcement">
-        {announcement}
-      </div>
     </>
   )
 }

@@ -159,7 +159,8 @@ interface RevealState {
   error?: string
 }
 
-function RevealAction({ onReveal }: { onReveal: () => Promise<void> }) {
+/** "Ergebnis zeigen", confirmed once; the voting panel and the list view's round both offer it to facilitators. */
+export function RevealAction({ onReveal }: { onReveal: () => Promise<void> }) {
   const { t } = useTranslation()
   const id = useId()
   const { state, go, startRef, confirmRef } = useConfirmSteps<RevealState>({ step: 'idle' })

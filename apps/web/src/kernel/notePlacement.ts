@@ -1,9 +1,9 @@
 /**
- * Puts a note written in the phone's sheet onto the board: into the chosen zone of a template
- * (where its frame is now) at a free spot, or near the middle of the person's view outside
- * every template. The zone
- * follows from the note's position alone, as everywhere on a board, so the results report and
- * dot votes find it there.
+ * Puts a note onto the board without a pointer (the phone's sheet, the list view): into the
+ * chosen zone of a template (where its frame is now) at a free spot, or near the middle of the
+ * person's view outside every template; and moves a note to another place the same way. The
+ * zone follows from the note's position alone, as everywhere on a board, so the results report
+ * and dot votes find it there.
  */
 import type { TemplateInstance } from '@dorfplatz/board'
 import {
@@ -16,18 +16,29 @@ import {
   type NoteSize,
   type Rect,
 } from '@dorfplatz/templates'
-import { createShapeId, toRichText, type Box, type Editor, type TLPageId, type TLShape, type TLShapeId } from 'tldraw'
-import { parseScopeValue } from '../kernel/scopeOptions.ts'
-import { FREE_AREA, type QuickNoteColor } from './quickNoteChoice.ts'
+import {
+  createShapeId,
+  toRichText,
+  type Box,
+  type Editor,
+  type TLDefaultColorStyle,
+  type TLPageId,
+  type TLShape,
+  type TLShapeId,
+} from 'tldraw'
+import { parseScopeValue } from './scopeOptions.ts'
 
-export interface QuickNote {
+/** The place outside every template: the middle of the person's view. */
+export const FREE_AREA = 'free'
+
+export interface NewNote {
   text: string
-  color: QuickNoteColor
+  color: TLDefaultColorStyle
   /** A zone's `<instanceId>/<zoneId>`, or FREE_AREA. */
   place: string
 }
 
-export type AddQuickNoteResult =
+export type AddNoteResult =
   | { ok: true; shapeId: TLShapeId }
   /**
    * `place-gone`: the zone's template left the board; `place-covered`: another template's frame
@@ -91,7 +102,7 @@ function targetOf(
   return spot ? { ok: true, pageId, ...spot } : { ok: false, reason: 'place-covered' }
 }
 
-export function addQuickNote(editor: Editor, instances: readonly TemplateInstance[], note: QuickNote): AddQuickNoteResult {
+export function addNoteAtPlace(editor: Editor, instances: readonly TemplateInstance[], note: NewNote): AddNoteResult {
   if (editor.getIsReadonly()) return { ok: false, reason: 'readonly' }
   const target = targetOf(editor, instances, note.place, DEFAULT_NOTE_SIZE)
   if (!target.ok) return target
@@ -99,7 +110,7 @@ export function addQuickNote(editor: Editor, instances: readonly TemplateInstanc
   editor.run(() => {
     // A new shape goes onto the current page; the note must land on its zone's page.
     if (target.pageId !== editor.getCurrentPageId()) editor.setCurrentPage(target.pageId)
-    editor.markHistoryStoppingPoint('quick note')
+    editor.markHistoryStoppingPoint('note at a place')
     editor.createShape({
       id: shapeId,
       type: 'note',
@@ -115,4 +126,31 @@ export function addQuickNote(editor: Editor, instances: readonly TemplateInstanc
     if (again.ok) editor.updateShape({ id: shapeId, type: 'note', x: again.x, y: again.y })
   })
   return editor.getShape(shapeId) ? { ok: true, shapeId } : { ok: false, reason: 'not-created' }
+}
+
+export type MoveNoteResult =
+  | { ok: true }
+  /** `gone`: the note is no longer on the board, or it is locked; the other reasons as for a new note. */
+  | { ok: false; reason: 'place-gone' | 'place-covered' | 'readonly' | 'gone' }
+
+/**
+ * Moves a note into `place` (a zone's `<instanceId>/<zoneId>`, or FREE_AREA) at a free spot, as
+ * large as it is, onto that place's page. It lies on the page afterwards, as a note the phone's
+ * sheet put there does: template frames are locked, so notes in them are never their children.
+ */
+export function moveNoteToPlace(editor: Editor, instances: readonly TemplateInstance[], shapeId: TLShapeId, place: string): MoveNoteResult {
+  if (editor.getIsReadonly()) return { ok: false, reason: 'readonly' }
+  const shape = editor.getShape(shapeId)
+  if (!shape || shape.type !== 'note' || editor.isShapeOrAncestorLocked(shape)) return { ok: false, reason: 'gone' }
+  const bounds = editor.getShapePageBounds(shapeId)
+  const size = bounds ? { w: bounds.w, h: bounds.h } : DEFAULT_NOTE_SIZE
+  const target = targetOf(editor, instances, place, size, shapeId)
+  if (!target.ok) return target
+  editor.run(() => {
+    editor.markHistoryStoppingPoint('note moved to a place')
+    if (editor.getAncestorPageId(shapeId) !== target.pageId) editor.moveShapesToPage([shapeId], target.pageId)
+    if (editor.getShape(shapeId)?.parentId !== target.pageId) editor.reparentShapes([shapeId], target.pageId)
+    editor.updateShape({ id: shapeId, type: 'note', x: target.x, y: target.y })
+  })
+  return { ok: true }
 }

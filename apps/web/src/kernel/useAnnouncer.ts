@@ -1,7 +1,9 @@
 /**
  * Polite announcements for screen readers, for what changes on the board without the person
- * doing anything (the time is up, the facilitator took everyone along). The message goes into
- * a live region that stays in the page; it is cleared first, so the same words are read again.
+ * doing anything (the time is up, a vote opened, the facilitator took everyone along). The
+ * board page has one live region and hands `announce` to every feature (BoardContext), so that
+ * announcements never talk over each other from several regions. The message is cleared first,
+ * so the same words are read again; messages that arrive together are read together.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 
@@ -13,12 +15,17 @@ const REWRITE_DELAY_MS = 100
 export function useAnnouncer(): { message: string; announce: (message: string) => void } {
   const [message, setMessage] = useState('')
   const timers = useRef<number[]>([])
+  /** Messages announced within one rewrite delay: written as one. */
+  const pending = useRef<string[]>([])
 
   const announce = useCallback((next: string) => {
+    if (!next) return
+    pending.current.push(next)
+    if (pending.current.length > 1) return
     for (const timer of timers.current.splice(0)) window.clearTimeout(timer)
     timers.current.push(
       window.setTimeout(() => setMessage(''), 0),
-      window.setTimeout(() => setMessage(next), REWRITE_DELAY_MS),
+      window.setTimeout(() => setMessage(pending.current.splice(0).join(' ')), REWRITE_DELAY_MS),
       window.setTimeout(() => setMessage(''), REWRITE_DELAY_MS + MESSAGE_LIFETIME_MS),
     )
   }, [])
