@@ -1,7 +1,7 @@
 /**
  * The shell reflows (WCAG 1.4.10) and holds at 200 % zoom (1.4.4): at 320 CSS pixels wide, and at
  * 640 × 400 (a 1280 × 800 window zoomed to 200 %), no page scrolls sideways, and the board's own
- * controls stay on the screen.
+ * controls stay on the screen; nor does the list view.
  */
 import type { Page } from '@playwright/test'
 import { expect, openBoard, test } from './boardFixtures.ts'
@@ -29,5 +29,11 @@ for (const { name, viewport } of SIZES) {
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0)
     await expect(page.getByTestId('connection-state')).toBeInViewport()
     await expect(page.getByTestId('main-menu.button')).toBeInViewport()
+    // The list view, the canvas's alternative, reflows too.
+    await page.getByTestId('list-view-toggle').click()
+    await expect(page.getByTestId('list-view')).toBeVisible()
+    await expect(page.getByRole('heading', { level: 2, name: 'Priorisierungsmatrix' })).toBeVisible()
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0)
+    expect(await page.getByTestId('list-view').evaluate((list) => list.scrollWidth - list.clientWidth)).toBeLessThanOrEqual(0)
   })
 }
