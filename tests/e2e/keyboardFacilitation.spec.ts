@@ -66,3 +66,57 @@ test('a facilitator runs a timer and a voting round by keyboard alone', async ({
 
   expect(await page.evaluate(() => (window as unknown as { pointerEvents: string[] }).pointerEvents)).toEqual([])
 })
+
+/** Every control a facilitator runs the session with, in the order Tab reaches them is not asserted; each must be reached. */
+const FACILITATOR_CONTROLS = [
+  'list-view-skip-link',
+  'main-menu.button',
+  'share-button',
+  'add-template-button',
+  'timer-button',
+  'summon-button',
+  'follow-button',
+  'freeze-button',
+  'vote-start-button',
+  'template-lock-button',
+  'export-button',
+  'snapshots-button',
+  'projector-button',
+  'list-view-toggle',
+  'comments-button',
+  'participants-button',
+  'language-switch',
+]
+
+/** Whether the focused element shows that it has the focus: an outline or a ring drawn around it. */
+async function showsFocus(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null
+    if (!element) return false
+    const style = getComputedStyle(element)
+    return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none'
+  })
+}
+
+test('every control of the session is reached by Tab, shows its focus, and a dialog gives the focus back', async ({ page, server }) => {
+  const board = await server.createBoard('Tastatur', { templates: ['priority-matrix'] })
+  await openBoard(page, board.links.facilitator, 'Anna Moderation')
+  await page.locator('body').focus()
+  for (const control of FACILITATOR_CONTROLS) {
+    await tabTo(page, control, 150)
+    expect({ control, focusShown: await showsFocus(page) }).toEqual({ control, focusShown: true })
+  }
+  // A dialog keeps the focus inside while open (a modal <dialog>: past its last control the
+  // browser's own bar takes it, never the board behind), and returns it to the button that opened it.
+  await tabTo(page, 'share-button', 150)
+  await page.keyboard.press('Enter')
+  const dialog = page.getByTestId('share-dialog')
+  await expect(dialog).toBeVisible()
+  for (let presses = 0; presses < 30; presses++) {
+    await page.keyboard.press('Tab')
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement) || document.activeElement === document.body)).toBe(true)
+  }
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByTestId('share-button')).toBeFocused()
+})
