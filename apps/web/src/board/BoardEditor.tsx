@@ -50,6 +50,7 @@ import { ImportDialog } from '../snapshots/ImportDialog.tsx'
 import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
 import { SnapshotsDialog } from '../snapshots/SnapshotsDialog.tsx'
 import { HistoryDialog } from '../history/HistoryDialog.tsx'
+import { commentsPanelOpen } from '../comments/commentsStore.ts'
 import { ListNoteVote, ListRoundStatus, ListVotingProvider } from '../voting/ListVoting.tsx'
 import { VoteStartDialog } from '../voting/VoteStartDialog.tsx'
 import { readLocal, writeLocal } from '../storage/localStore.ts'
@@ -145,6 +146,13 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
         setListFocus(options?.focus ?? false)
         setListView(on)
       },
+      openComments: (noteId: string) => {
+        if (!editor) return
+        editor.select(noteId as TLShapeId)
+        commentsPanelOpen.set(true)
+        // Once drawn: the panel takes the focus, so that the next Tab reaches its fields.
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="comments-panel"]')?.focus())
+      },
       openExport: () => setFileDialog('export'),
       openSnapshots: () => setFileDialog('snapshots'),
       openHistory: () => setFileDialog('history'),
@@ -156,7 +164,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
         window.open(projectorPath(info.id), `dorfplatz-projector-${info.id}`)
       },
     }),
-    [info, token, session, user, announce, listView],
+    [info, token, session, user, announce, listView, editor],
   )
 
   useEffect(() => () => stopRevealRef.current?.(), [])

@@ -84,6 +84,7 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
       openExport: nothing,
       openSnapshots: nothing,
       openHistory: nothing,
+      openComments: nothing,
       openImport: nothing,
       openProjector: nothing,
       openDelete: nothing,

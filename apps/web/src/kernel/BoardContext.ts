@@ -31,6 +31,8 @@ export interface BoardContextValue extends BoardFileActions {
   listView: boolean
   /** Switches between the list and the canvas; `focus` moves the keyboard focus into the list when it opens. */
   showListView: (on: boolean, options?: { focus?: boolean }) => void
+  /** Opens the comments of a note (selecting it) with the keyboard focus in the panel: the list view's way to them. */
+  openComments: (noteId: string) => void
 }
 
 export interface BoardFileActions {

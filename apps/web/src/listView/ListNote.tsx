@@ -41,7 +41,7 @@ type Mode = 'view' | 'editing' | 'confirming-delete'
 export function ListNote({ editor, instances, note, facts, zoneValue, placeGroups, editable, vote, onFocusRequest }: ListNoteProps) {
   const { t } = useTranslation()
   const id = useId()
-  const { announce } = useBoardContext()
+  const { announce, openComments } = useBoardContext()
   const [mode, setMode] = useState<Mode>('view')
   const [draft, setDraft] = useState(note.text)
   const [target, setTarget] = useState('')
@@ -154,6 +154,17 @@ export function ListNote({ editor, instances, note, facts, zoneValue, placeGroup
         </p>
       )}
       {vote}
+      {mode === 'view' && (
+        <button
+          type="button"
+          className="button button--secondary button--small list-note__comments"
+          data-testid="list-note-comments"
+          aria-label={t('listView.note.openComments', { note: label, count: facts.comments })}
+          onClick={() => openComments(note.id)}
+        >
+          {t('listView.note.commentsButton', { count: facts.comments })}
+        </button>
+      )}
       {editable && mode === 'view' && (
         <div className="list-note__actions" role="group" aria-label={t('listView.note.actions', { note: label })}>
           <button ref={editRef} type="button" className="button button--secondary button--small" data-testid="list-note-edit" onClick={startEditing}>
