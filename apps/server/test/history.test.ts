@@ -157,6 +157,30 @@ describe('board history', () => {
     expect(combined(by(latest, 'Bernd Klein')).restorable).toEqual([])
   })
 
+  it('puts a note whose frame is gone since back onto the page, where it was', async () => {
+    const server = await startTestServer()
+    const { board, anna, instance } = await boardWithMatrix(server)
+    const facilitator = await person(server, board.id, board.tokens.facilitator, 'Moderation', '#000000')
+    const frame = readBoardRecords(anna.doc).get(instance.frameId) as { x: number; y: number; parentId: string }
+    // A note inside the template's frame, at a position relative to it.
+    getRecordsMap(anna.doc).set('shape:inside', { ...testNote('inside', 'Im Rahmen', { x: 300, y: 400 }), parentId: instance.frameId } as ReturnType<typeof testNote>)
+    await waitForDoc(facilitator.doc, (doc) => readBoardRecords(doc).has('shape:inside'))
+    getRecordsMap(anna.doc).delete('shape:inside')
+    await waitForDoc(facilitator.doc, (doc) => !readBoardRecords(doc).has('shape:inside'))
+    getRecordsMap(facilitator.doc).delete(instance.frameId)
+    await waitForDoc(anna.doc, (doc) => !readBoardRecords(doc).has(instance.frameId))
+
+    const entry = combined(by(await history(server, board.id, board.tokens.facilitator), 'Anna Weber'))
+    const entryId = (await history(server, board.id, board.tokens.facilitator)).entries.find((candidate) => candidate.restorable.includes('shape:inside'))!.id
+    expect(entry.changes.counts.deleted).toBe(1)
+    const restored = await call(server, 'POST', `/api/boards/${board.id}/history/restore`, { token: board.tokens.facilitator, body: { entryId, shapeId: 'shape:inside' } })
+    expect(restored.json).toEqual({ restored: ['shape:inside'] })
+    await waitForDoc(anna.doc, (doc) => readBoardRecords(doc).has('shape:inside'))
+    const note = readBoardRecords(anna.doc).get('shape:inside') as { x: number; y: number; parentId: string }
+    expect(note.parentId).toBe(frame.parentId)
+    expect([note.x, note.y]).toEqual([frame.x + 300, frame.y + 400])
+  })
+
   it('shows participants the history only when shared, and never the names; only facilitators restore', async () => {
     const server = await startTestServer()
     const { board, anna, at } = await boardWithMatrix(server)
