@@ -77,7 +77,7 @@ describe('HTTP API', () => {
 
   it('needs the admin token to create boards when one is configured', async () => {
     const adminToken = 'admin-secret-0123456789'
-    const server = await startTestServer({ DORFPLATZ_ADMIN_TOKEN: adminToken })
+    const server = await startTestServer({ DORFPLATZ_ADMIN_TOKEN: adminToken, DORFPLATZ_ACCESSIBILITY_CONTACT: 'barrierefreiheit@vg-musterhausen.de' })
     const create = (headers: Record<string, string>) =>
       fetch(`${server.url}/api/boards`, {
         method: 'POST',
@@ -88,7 +88,12 @@ describe('HTTP API', () => {
     expect((await create({ authorization: 'Bearer wrong-secret-0123456789' })).status).toBe(401)
     expect((await create({ authorization: `Bearer ${adminToken}` })).status).toBe(201)
     const config = await json(await fetch(`${server.url}/api/config`))
-    expect(config).toEqual({ tldrawLicenseKey: '', adminTokenRequired: true, timeZone: 'Europe/Berlin' })
+    expect(config).toEqual({
+      tldrawLicenseKey: '',
+      adminTokenRequired: true,
+      timeZone: 'Europe/Berlin',
+      accessibilityContact: 'barrierefreiheit@vg-musterhausen.de',
+    })
   })
 
   it('reports health', async () => {
