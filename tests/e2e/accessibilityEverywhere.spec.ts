@@ -97,6 +97,11 @@ for (const language of ['de', 'en'] as const) {
       else await openBoard(visitor, board.links[role], `Person ${role}`)
       await expect(visitor.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected')
       expect({ screen: `board as ${role}`, violations: await violations(visitor, 'body') }).toEqual({ screen: `board as ${role}`, violations: [] })
+      if (role !== 'facilitator') continue
+      // The projector view, opened from the moderation bar, on the room's second screen.
+      const [projector] = await Promise.all([visitor.waitForEvent('popup'), visitor.getByTestId('projector-button').click()])
+      await expect(projector.getByTestId('projector')).toBeVisible()
+      expect({ screen: 'projector', violations: await violations(projector, 'body') }).toEqual({ screen: 'projector', violations: [] })
     }
   })
 }
