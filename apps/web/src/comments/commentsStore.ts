@@ -16,9 +16,9 @@ import {
   type CommentValue,
   type ThreadValue,
 } from '@dorfplatz/board'
-import { useEffect, useState } from 'react'
 import { atom } from 'tldraw'
 import type * as Y from 'yjs'
+import { useDocMaps } from '../kernel/useDocMaps.ts'
 import { randomId } from '../user/randomId.ts'
 
 export type ThreadEntry = [id: string, thread: CommentThread]
@@ -26,22 +26,12 @@ export type ThreadEntry = [id: string, thread: CommentThread]
 /** Whether the "Kommentare" panel is open: the top bar's button and the badges on the notes open it. */
 export const commentsPanelOpen = atom('dorfplatz.commentsPanelOpen', false)
 
+/** The parts of the document comments live in: the threads and comments, and who wrote each. */
+const commentMaps = (doc: Y.Doc): Y.Map<unknown>[] => [getCommentsMap(doc), getCommentAuthorsMap(doc)]
+
 /** Every well-formed thread of the board, oldest first, read again when comments or their authors change. */
 export function useCommentThreads(doc: Y.Doc): ThreadEntry[] {
-  const [threads, setThreads] = useState<ThreadEntry[]>(() => readCommentThreads(doc))
-  useEffect(() => {
-    const comments = getCommentsMap(doc)
-    const authors = getCommentAuthorsMap(doc)
-    const update = () => setThreads(readCommentThreads(doc))
-    update()
-    comments.observe(update)
-    authors.observe(update)
-    return () => {
-      comments.unobserve(update)
-      authors.unobserve(update)
-    }
-  }, [doc])
-  return threads
+  return useDocMaps(doc, commentMaps, readCommentThreads)
 }
 
 function writeComment(doc: Y.Doc, thread: string, text: string): void {

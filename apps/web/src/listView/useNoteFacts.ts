@@ -4,7 +4,7 @@
  * included, as these are comments a reader may want to read). Each renewed when its root changes.
  */
 import { getAuthorsMap, getCommentAuthorsMap, getCommentsMap, readCommentThreads, readRecordAuthorsValue, type RecordAuthors } from '@dorfplatz/board'
-import { useEffect, useState } from 'react'
+import { useDocMaps } from '../kernel/useDocMaps.ts'
 import type * as Y from 'yjs'
 
 function readAuthors(doc: Y.Doc): ReadonlyMap<string, RecordAuthors> {
@@ -22,33 +22,16 @@ function readCommentCounts(doc: Y.Doc): ReadonlyMap<string, number> {
   return counts
 }
 
+const authorsMaps = (doc: Y.Doc): Y.Map<unknown>[] => [getAuthorsMap(doc)]
+/** Comments and who wrote them (a comment counts once the server has stamped it or not). */
+const commentMaps = (doc: Y.Doc): Y.Map<unknown>[] => [getCommentsMap(doc), getCommentAuthorsMap(doc)]
+
 /** Who created (else last changed) each shape, by shape id. */
 export function useNoteAuthors(doc: Y.Doc): ReadonlyMap<string, RecordAuthors> {
-  const [authors, setAuthors] = useState(() => readAuthors(doc))
-  useEffect(() => {
-    const map = getAuthorsMap(doc)
-    const update = () => setAuthors(readAuthors(doc))
-    update()
-    map.observe(update)
-    return () => map.unobserve(update)
-  }, [doc])
-  return authors
+  return useDocMaps(doc, authorsMaps, readAuthors)
 }
 
 /** How many comments each note has, by note id; notes without comments are absent. */
 export function useCommentCounts(doc: Y.Doc): ReadonlyMap<string, number> {
-  const [counts, setCounts] = useState(() => readCommentCounts(doc))
-  useEffect(() => {
-    const comments = getCommentsMap(doc)
-    const authors = getCommentAuthorsMap(doc)
-    const update = () => setCounts(readCommentCounts(doc))
-    update()
-    comments.observe(update)
-    authors.observe(update)
-    return () => {
-      comments.unobserve(update)
-      authors.unobserve(update)
-    }
-  }, [doc])
-  return counts
+  return useDocMaps(doc, commentMaps, readCommentCounts)
 }

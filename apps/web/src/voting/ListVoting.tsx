@@ -15,7 +15,7 @@ import { revealVotingRound } from '../api/facilitationApi.ts'
 import { useBoardContext } from '../kernel/BoardContext.ts'
 import { useFacilitation } from '../kernel/useFacilitation.ts'
 import { useTemplateInstances } from '../kernel/useTemplateInstances.ts'
-import type { BallotProblem } from './ballotProblem.ts'
+import { BALLOT_PROBLEM_KEYS } from './ballotProblem.ts'
 import { noteLabel } from './noteLabel.ts'
 import { useBallot, type BallotView } from './useBallot.ts'
 import { useVotableNoteIds } from './useNotesOnScreen.ts'
@@ -49,17 +49,6 @@ export function ListVotingProvider({ editor, children }: { editor: Editor; child
   return <ListBallotContext.Provider value={value}>{children}</ListBallotContext.Provider>
 }
 
-const PROBLEM_KEYS = {
-  conflict: 'voting.problem.roundOver',
-  'budget-spent': 'voting.problem.budgetSpent',
-  'no-dot-there': 'voting.problem.noDotThere',
-  'round-over': 'voting.problem.roundOver',
-  'not-in-round': 'voting.problem.notInRound',
-  'not-allowed': 'voting.problem.notAllowed',
-  'link-invalid': 'voting.problem.linkInvalid',
-  network: 'errors.network',
-  unexpected: 'voting.problem.unexpected',
-} as const satisfies Record<BallotProblem, string>
 
 /** The open round, above the list's templates; nothing while no round is open. */
 export function ListRoundStatus() {
@@ -93,7 +82,7 @@ export function ListRoundStatus() {
           <p>{t('listView.round.howTo')}</p>
           {/* Always there, so that a problem is heard when it appears. */}
           <div role="status" data-testid="list-round-message">
-            {ballot.problem && <p key={ballot.problemCount}>{t(PROBLEM_KEYS[ballot.problem], { count: round.dotsPerPerson })}</p>}
+            {ballot.problem && <p key={ballot.problemCount}>{t(BALLOT_PROBLEM_KEYS[ballot.problem], { count: round.dotsPerPerson })}</p>}
           </div>
         </>
       ) : (

@@ -9,7 +9,7 @@ import { useId, useState, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { apiErrorMessage } from '../api/apiErrorMessage.ts'
 import { useConfirmSteps, type ConfirmStep } from '../components/useConfirmSteps.ts'
-import type { BallotProblem } from './ballotProblem.ts'
+import { BALLOT_PROBLEM_KEYS } from './ballotProblem.ts'
 import type { BallotView } from './useBallot.ts'
 
 interface VotingPanelProps {
@@ -120,17 +120,6 @@ function DotMeter({ total, remaining }: { total: number; remaining: number }) {
   )
 }
 
-const PROBLEM_KEYS = {
-  conflict: 'voting.problem.roundOver',
-  'budget-spent': 'voting.problem.budgetSpent',
-  'no-dot-there': 'voting.problem.noDotThere',
-  'round-over': 'voting.problem.roundOver',
-  'not-in-round': 'voting.problem.notInRound',
-  'not-allowed': 'voting.problem.notAllowed',
-  'link-invalid': 'voting.problem.linkInvalid',
-  network: 'errors.network',
-  unexpected: 'voting.problem.unexpected',
-} as const satisfies Record<BallotProblem, string>
 
 /** What went wrong with the last dot, politely; always present so that screen readers hear it. */
 function BallotMessage({ ballot, total }: { ballot: BallotView; total: number }) {
@@ -142,7 +131,7 @@ function BallotMessage({ ballot, total }: { ballot: BallotView; total: number })
       {problem && (
         // A new key per problem: the same message twice in a row is announced twice.
         <p key={problemCount} className="voting-panel__problem">
-          {t(PROBLEM_KEYS[problem], { count: total })}
+          {t(BALLOT_PROBLEM_KEYS[problem], { count: total })}
         </p>
       )}
       {loadFailed && (

@@ -36,3 +36,16 @@ export function ballotProblem(error: unknown): BallotProblem {
       return 'unexpected'
   }
 }
+
+/** What each problem is called, for the panel and the list view; the count is the round's dot budget. */
+export const BALLOT_PROBLEM_KEYS = {
+  conflict: 'voting.problem.roundOver',
+  'budget-spent': 'voting.problem.budgetSpent',
+  'no-dot-there': 'voting.problem.noDotThere',
+  'round-over': 'voting.problem.roundOver',
+  'not-in-round': 'voting.problem.notInRound',
+  'not-allowed': 'voting.problem.notAllowed',
+  'link-invalid': 'voting.problem.linkInvalid',
+  network: 'errors.network',
+  unexpected: 'voting.problem.unexpected',
+} as const satisfies Record<BallotProblem, string>
