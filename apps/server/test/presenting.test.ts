@@ -41,7 +41,7 @@ async function boardWithTwoTemplates(server: TestServer): Promise<{ board: Creat
   expect(created.status).toBe(201)
   const board = created.body as CreatedBoard
   const witness = await synced(server, board.id, board.tokens.viewer)
-  const frames = [...readBoardRecords(witness.doc).values()]
+  const frames = [...(readBoardRecords(witness.doc).values() as Iterable<Json>)]
     .filter((record) => record.typeName === 'shape' && record.type === 'frame' && record.parentId === FIRST_PAGE_ID)
     .map((record) => record.id as string)
   expect(frames).toHaveLength(2)
