@@ -89,6 +89,8 @@ test('a facilitator presents two templates as slides to two participants and the
   await page.keyboard.press('PageDown')
   await expect(controls.getByTestId('presenting-position')).toHaveText('Folie 2 von 2')
   for (const view of [mayorA, mayorB]) await expect.poll(() => showsSlide(view, second)).toBe(true)
+  await expect.poll(() => showsSlide(page, second)).toBe(true)
+  await page.screenshot({ path: screenshotPath(testInfo, 'presenting.png') })
 
   // Not while typing: in a note, the arrow keys move the caret.
   await page.locator('.tl-canvas').click({ position: { x: 640, y: 460 } })
@@ -111,7 +113,6 @@ test('a facilitator presents two templates as slides to two participants and the
   await expect.poll(() => showsSlide(mayorB, first)).toBe(true)
   await page.getByTestId('presenting-next').click()
   await expect.poll(() => showsSlide(mayorA, second)).toBe(true)
-  await page.screenshot({ path: screenshotPath(testInfo, 'presenting.png') })
 
   // -- End -------------------------------------------------------------------------------------
   await controls.getByTestId('presenting-end').click()
