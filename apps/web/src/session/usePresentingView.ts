@@ -29,6 +29,7 @@ export function usePresentingView(editor: Editor, presenting: PresentingState | 
   const [steppedOutOf, setSteppedOutOf] = useState<string | null>(null)
   const steppedOut = presentationKey !== null && steppedOutOf === presentationKey
   const frameId = presenting ? (presenting.slides[presenting.index] ?? null) : null
+  const slidePageId = presenting?.pageId ?? null
 
   // Strings, so that a view re-renders only when what it shows changes.
   const frameBounds = useValue(
@@ -56,9 +57,11 @@ export function usePresentingView(editor: Editor, presenting: PresentingState | 
 
   /** The presentation this view has shown a slide of: the first slide appears at once, the next ones glide in. */
   const shownOf = useRef<string | null>(null)
+  // Only what the view shows is a reason to move it, not every change of the session state (a
+  // vote cast, a timer): someone who looked around a little is not pulled back for nothing.
   useEffect(() => {
-    if (!presenting || !presentationKey || !frameId || !frameBounds || steppedOut) return
-    const pageId = presenting.pageId as TLPageId
+    if (!presentationKey || !slidePageId || !frameId || !frameBounds || steppedOut) return
+    const pageId = slidePageId as TLPageId
     if (editor.getCurrentPageId() !== pageId) {
       if (!editor.getPage(pageId)) return
       editor.setCurrentPage(pageId)
@@ -72,7 +75,7 @@ export function usePresentingView(editor: Editor, presenting: PresentingState | 
     shownOf.current = presentationKey
     // tldraw shortens or drops the animation where the person prefers reduced motion.
     editor.setCamera(camera, first ? { immediate: true } : { animation: { duration: SLIDE_ANIMATION_MS } })
-  }, [editor, presenting, presentationKey, frameId, frameBounds, viewportSize, steppedOut])
+  }, [editor, presentationKey, slidePageId, frameId, frameBounds, viewportSize, steppedOut])
 
   const leave = useCallback(() => setSteppedOutOf(presentationKey), [presentationKey])
   const rejoin = useCallback(() => setSteppedOutOf(null), [])
