@@ -84,6 +84,12 @@ test('a facilitator presents two templates as slides to two participants and the
   await mayorA.getByTestId('presenting-rejoin').click()
   await expect(mayorA.getByTestId('presenting-banner')).toHaveAttribute('data-state', 'following')
   await expect.poll(() => showsSlide(mayorA, first)).toBe(true)
+  // Scrolling the board is stepping out too, as with follow-me.
+  await mayorB.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2)
+  await mayorB.mouse.wheel(400, 250)
+  await expect(mayorB.getByTestId('presenting-banner')).toHaveAttribute('data-state', 'stepped-out')
+  await mayorB.getByTestId('presenting-rejoin').click()
+  await expect(mayorB.getByTestId('presenting-banner')).toHaveAttribute('data-state', 'following')
 
   // A presenter remote's Bild ab, and the button.
   await page.keyboard.press('PageDown')

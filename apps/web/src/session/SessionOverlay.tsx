@@ -66,7 +66,7 @@ export function SessionOverlay({ editor }: { editor: Editor }) {
   }, [presenterName, follow.status, announce, t])
 
   // Every view shows the slides, the facilitators' too; their controls are in the moderation bar.
-  const slides = usePresentingView(editor, facilitation.presenting)
+  const slides = usePresentingView(editor, facilitation.presenting, { stepOutOnMove: info.role !== 'facilitator' })
   const slideShow = slides.presenting && info.role !== 'facilitator' ? slides.presenting : null
   const slideNumber = slides.position?.number ?? 0
   const slideTotal = slides.position?.total ?? 0

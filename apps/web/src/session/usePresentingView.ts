@@ -1,13 +1,13 @@
 /**
  * "Präsentieren" on every screen: while a facilitator presents, this view shows the current
  * slide (its frame, zoomed to fit), also right after a reload or a late join, and moves along
- * with each step. A person may step out and look around on their own, and come back; stepping
- * out holds for this presentation only. The facilitator's own view and the projector's follow
+ * with each step. A person may step out (the banner's button, or scrolling or pinching the board)
+ * and look around on their own, and come back; stepping out holds for this presentation only. The facilitator's own view and the projector's follow
  * the same way (they just never step out).
  */
 import type { PresentingState } from '@dorfplatz/board'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { useValue, type Editor, type TLPageId, type TLShapeId } from 'tldraw'
+import { useValue, type Editor, type TLEventInfo, type TLPageId, type TLShapeId } from 'tldraw'
 import { coveredEdges } from '../kernel/coveredEdges.ts'
 import { slideCamera, slidePosition, type SlidePosition } from './slides.ts'
 
@@ -23,7 +23,11 @@ export interface PresentingView {
   rejoin: () => void
 }
 
-export function usePresentingView(editor: Editor, presenting: PresentingState | null): PresentingView {
+export function usePresentingView(
+  editor: Editor,
+  presenting: PresentingState | null,
+  { stepOutOnMove = false }: { stepOutOnMove?: boolean } = {},
+): PresentingView {
   // Each presentation is its own: stepping out of one says nothing about the next.
   const presentationKey = presenting ? `${presenting.startedAt}:${presenting.by}` : null
   const [steppedOutOf, setSteppedOutOf] = useState<string | null>(null)
@@ -76,6 +80,18 @@ export function usePresentingView(editor: Editor, presenting: PresentingState | 
     // tldraw shortens or drops the animation where the person prefers reduced motion.
     editor.setCamera(camera, first ? { immediate: true } : { animation: { duration: SLIDE_ANIMATION_MS } })
   }, [editor, presentationKey, slidePageId, frameId, frameBounds, viewportSize, steppedOut])
+
+  // As with follow-me, scrolling or pinching the board is stepping out too: the person wants to look elsewhere.
+  useEffect(() => {
+    if (!stepOutOnMove || !presentationKey || steppedOut) return
+    const onEvent = (info: TLEventInfo) => {
+      if (info.type === 'wheel' || info.type === 'pinch') setSteppedOutOf(presentationKey)
+    }
+    editor.on('event', onEvent)
+    return () => {
+      editor.off('event', onEvent)
+    }
+  }, [editor, stepOutOnMove, presentationKey, steppedOut])
 
   const leave = useCallback(() => setSteppedOutOf(presentationKey), [presentationKey])
   const rejoin = useCallback(() => setSteppedOutOf(null), [])
