@@ -76,6 +76,7 @@ const FACILITATOR_CONTROLS = [
   'timer-button',
   'summon-button',
   'follow-button',
+  'presenting-button',
   'freeze-button',
   'vote-start-button',
   'template-lock-button',

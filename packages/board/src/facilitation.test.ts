@@ -26,6 +26,7 @@ describe('facilitation state', () => {
     expect(readFacilitation(new Y.Doc())).toEqual({
       timer: null,
       follow: null,
+      presenting: null,
       summon: null,
       freeze: null,
       activeRound: null,

@@ -5,8 +5,8 @@
  * update guard), so every client sees the same state, a late joiner or a reload included,
  * and no participant can change it:
  *
- * - `facilitation` (Y.Map): `timer`, `follow`, `summon`, `freeze`, `activeRound` and
- *   `lastRestore`, each a whole JSON value, absent (or null) when not in use.
+ * - `facilitation` (Y.Map): `timer`, `follow`, `presenting`, `summon`, `freeze`, `activeRound`
+ *   and `lastRestore`, each a whole JSON value, absent (or null) when not in use.
  * - `votingRounds` (Y.Map): one {@link VotingRound} per round id, kept after the round for the
  *   results report. Who voted for what is never here: the server keeps ballots apart and drops
  *   them when it reveals a round, leaving only totals.
@@ -28,6 +28,8 @@ export const VOTING_ROUNDS_KEY = 'votingRounds'
 export const FacilitationKey = {
   TIMER: 'timer',
   FOLLOW: 'follow',
+  /** "Präsentieren": the slides (frames) everyone's view steps through, see {@link PresentingState}. */
+  PRESENTING: 'presenting',
   SUMMON: 'summon',
   FREEZE: 'freeze',
   ACTIVE_ROUND: 'activeRound',
@@ -49,6 +51,21 @@ export interface FollowState {
   userId: string
   name: string
   since: number
+}
+
+/**
+ * "Präsentieren": the frames of one page as slides, in the order the facilitator's client read
+ * them; everyone's view shows `slides[index]` until they step out. Frames deleted meanwhile stay
+ * in the list and are skipped when stepping.
+ */
+export interface PresentingState {
+  /** Frame shape ids, in slide order. */
+  slides: string[]
+  index: number
+  pageId: string
+  startedAt: number
+  /** The facilitator's name as shown in the banner. */
+  by: string
 }
 
 /** The last "Alle zu mir": clients that see a new id move their view to `bounds` on `pageId`. */
@@ -150,6 +167,14 @@ export function parseFollow(value: unknown): FollowState | null {
   return { userId: value.userId, name: value.name, since: value.since }
 }
 
+export function parsePresenting(value: unknown): PresentingState | null {
+  if (!isObject(value) || !Array.isArray(value.slides) || !value.slides.every(isString) || value.slides.length === 0) return null
+  if (!Number.isInteger(value.index) || !isString(value.pageId) || !isFiniteNumber(value.startedAt) || !isString(value.by)) return null
+  const index = value.index as number
+  if (index < 0 || index >= value.slides.length) return null
+  return { slides: [...(value.slides as string[])], index, pageId: value.pageId, startedAt: value.startedAt, by: value.by }
+}
+
 export function parseSummon(value: unknown): SummonState | null {
   if (!isObject(value) || !isString(value.id) || !isString(value.userId) || !isString(value.name)) return null
   if (!isFiniteNumber(value.at) || !isString(value.pageId) || !isObject(value.bounds)) return null
@@ -215,6 +240,7 @@ export function parseVotingRound(value: unknown): VotingRound | null {
 export interface FacilitationState {
   timer: TimerState | null
   follow: FollowState | null
+  presenting: PresentingState | null
   summon: SummonState | null
   freeze: FreezeState | null
   /** The open round, if any. */
@@ -235,6 +261,7 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
   return {
     timer: parseTimer(map.get(FacilitationKey.TIMER)),
     follow: parseFollow(map.get(FacilitationKey.FOLLOW)),
+    presenting: parsePresenting(map.get(FacilitationKey.PRESENTING)),
     summon: parseSummon(map.get(FacilitationKey.SUMMON)),
     freeze: parseFreeze(map.get(FacilitationKey.FREEZE)),
     activeRound: active,

@@ -83,6 +83,7 @@ export {
   isBoardFrozen,
   observeFacilitation,
   parseFollow,
+  parsePresenting,
   parseFreeze,
   parseRestoreNotice,
   parseSummon,
@@ -98,6 +99,7 @@ export {
 export type {
   FacilitationState,
   FollowState,
+  PresentingState,
   FreezeState,
   RestoreNotice,
   SummonState,

@@ -60,6 +60,28 @@ export interface FollowRequest {
   name: string
 }
 
+/** Most slides one presentation may have: far more frames than a workshop page holds. */
+export const MAX_SLIDES = 200
+
+/**
+ * `PUT /api/boards/:id/presenting` starts "Präsentieren" on the first slide (and ends
+ * follow-me); `DELETE` ends it. Every slide must be a frame on `pageId`.
+ */
+export interface StartPresentingRequest {
+  pageId: string
+  /** Frame shape ids in slide order, no repeats. */
+  slides: string[]
+  name: string
+}
+
+/**
+ * `POST /api/boards/:id/presenting/step`: one slide on (`next`) or back (`previous`), skipping
+ * slides whose frame is gone; 409 past either end or when nothing is being presented.
+ */
+export interface StepPresentingRequest {
+  direction: 'next' | 'previous'
+}
+
 /** `PUT /api/boards/:id/freeze` freezes the board; `DELETE` releases it. */
 export interface FreezeRequest {
   name: string

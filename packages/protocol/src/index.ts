@@ -27,6 +27,7 @@ export {
   MAX_DISPLAY_NAME_LENGTH,
   MAX_DOTS_PER_PERSON,
   MAX_ROUND_TITLE_LENGTH,
+  MAX_SLIDES,
   MAX_TIMER_MS,
   VOTER_HEADER,
 } from './facilitation.ts'
@@ -37,7 +38,9 @@ export type {
   FollowRequest,
   FreezeRequest,
   ServerTime,
+  StartPresentingRequest,
   StartRoundRequest,
+  StepPresentingRequest,
   SummonRequest,
   TimerCommand,
 } from './facilitation.ts'

@@ -16,6 +16,7 @@ import {
   richTextToPlain,
   type FollowState,
   type FreezeState,
+  type PresentingState,
   type RestoreNotice,
   type SummonState,
   type TimerState,
@@ -24,7 +25,7 @@ import {
   type VotingRound,
 } from '@dorfplatz/board'
 import { instanceZones, votableNoteIds } from '@dorfplatz/templates'
-import { MAX_TIMER_MS, type StartRoundRequest, type SummonRequest, type TimerCommand } from '@dorfplatz/protocol'
+import { MAX_TIMER_MS, type StartPresentingRequest, type StartRoundRequest, type SummonRequest, type TimerCommand } from '@dorfplatz/protocol'
 import { conflict, invalid, notFound } from './BoardError.ts'
 import type { RoundTally } from '../storage/BoardStorage.ts'
 
@@ -75,14 +76,70 @@ export function summon(doc: Y.Doc, request: SummonRequest, now: number): SummonS
   return state
 }
 
+/** Starts follow-me; a presentation running ends, since a view cannot follow both. */
 export function startFollow(doc: Y.Doc, presenter: { userId: string; name: string }, now: number): FollowState {
   const state: FollowState = { userId: presenter.userId, name: presenter.name, since: now }
-  getFacilitationMap(doc).set(FacilitationKey.FOLLOW, state)
+  const map = getFacilitationMap(doc)
+  doc.transact(() => {
+    map.delete(FacilitationKey.PRESENTING)
+    map.set(FacilitationKey.FOLLOW, state)
+  })
   return state
 }
 
 export function stopFollow(doc: Y.Doc): void {
   getFacilitationMap(doc).delete(FacilitationKey.FOLLOW)
+}
+
+/** Whether `id` is a frame on the page `pageId` of the board now. */
+function isFrameOnPage(records: ReadonlyMap<string, unknown>, id: string, pageId: string): boolean {
+  const shape = records.get(id) as { typeName?: unknown; type?: unknown; parentId?: unknown } | undefined
+  if (shape?.typeName !== 'shape' || shape.type !== 'frame') return false
+  // Frames may sit inside other frames; the page is the first parent that is not a shape.
+  let parentId = shape.parentId
+  for (let depth = 0; typeof parentId === 'string' && parentId.startsWith('shape:') && depth < 100; depth++) {
+    parentId = (records.get(parentId) as { parentId?: unknown } | undefined)?.parentId
+  }
+  return parentId === pageId
+}
+
+/**
+ * Starts "Präsentieren" on the first slide: every slide must be a frame on the page (422
+ * otherwise). Follow-me ends, since a view cannot follow both; starting again restarts.
+ */
+export function startPresenting(doc: Y.Doc, request: StartPresentingRequest, now: number): PresentingState {
+  const records = readBoardRecords(doc)
+  const page = records.get(request.pageId) as { typeName?: unknown } | undefined
+  if (page?.typeName !== 'page') throw invalid('The board has no page with this id.')
+  if (new Set(request.slides).size !== request.slides.length) throw invalid('A frame is named twice in the slides.')
+  if (!request.slides.every((id) => isFrameOnPage(records, id, request.pageId))) throw invalid('Every slide must be a frame on the page.')
+  const state: PresentingState = { slides: request.slides, index: 0, pageId: request.pageId, startedAt: now, by: request.name }
+  const map = getFacilitationMap(doc)
+  doc.transact(() => {
+    map.delete(FacilitationKey.FOLLOW)
+    map.set(FacilitationKey.PRESENTING, state)
+  })
+  return state
+}
+
+/** One slide on or back, over slides whose frame was deleted meanwhile; 409 past the ends or when nothing is presented. */
+export function stepPresenting(doc: Y.Doc, direction: 'next' | 'previous'): PresentingState {
+  const current = readFacilitation(doc).presenting
+  if (!current) throw conflict('Nothing is being presented.')
+  const records = readBoardRecords(doc)
+  const delta = direction === 'next' ? 1 : -1
+  let index = current.index + delta
+  while (index >= 0 && index < current.slides.length && !isFrameOnPage(records, current.slides[index] ?? '', current.pageId)) index += delta
+  if (index < 0 || index >= current.slides.length) {
+    throw conflict(direction === 'next' ? 'This is the last slide.' : 'This is the first slide.')
+  }
+  const next: PresentingState = { ...current, index }
+  getFacilitationMap(doc).set(FacilitationKey.PRESENTING, next)
+  return next
+}
+
+export function stopPresenting(doc: Y.Doc): void {
+  getFacilitationMap(doc).delete(FacilitationKey.PRESENTING)
 }
 
 export function freeze(doc: Y.Doc, name: string, now: number): FreezeState {

@@ -1,5 +1,5 @@
 /**
- * The facilitation API. Facilitators run the session (timer, summon, follow-me, freeze,
+ * The facilitation API. Facilitators run the session (timer, summon, follow-me, presenting, freeze,
  * voting rounds); participants and facilitators vote. Every change is written into the board
  * document by the server, stored, and reaches every client through sync; nobody else may
  * write that part of the document (see sync/updateGuard.ts).
@@ -14,12 +14,25 @@ import {
   type FollowRequest,
   type FreezeRequest,
   type ServerTime,
+  type StartPresentingRequest,
   type StartRoundRequest,
+  type StepPresentingRequest,
   type SummonRequest,
   type TimerCommand,
 } from '@dorfplatz/protocol'
 import { BoardVoting } from '../boards/BoardVoting.ts'
-import { applyTimerCommand, freeze, openRound, release, startFollow, stopFollow, summon } from '../boards/facilitationState.ts'
+import {
+  applyTimerCommand,
+  freeze,
+  openRound,
+  release,
+  startFollow,
+  startPresenting,
+  stepPresenting,
+  stopFollow,
+  stopPresenting,
+  summon,
+} from '../boards/facilitationState.ts'
 import { requireRole } from './boardAccess.ts'
 import {
   ballotBody,
@@ -28,6 +41,8 @@ import {
   freezeBody,
   roundBody,
   roundParams,
+  startPresentingBody,
+  stepPresentingBody,
   summonBody,
   timerBody,
   voterHeaders,
@@ -89,6 +104,44 @@ export async function facilitationRoutes(app: FastifyInstance): Promise<void> {
   app.delete<BoardParams>('/api/boards/:id/follow', { schema: { params: boardIdParams, response: { 204: noContent, ...errorAnswers(...BOARD_ROUTE_ERRORS, 503) } } }, async (request, reply) => {
     await facilitator(request, request.params.id)
     await app.rooms.change(request.params.id, (room) => stopFollow(room.doc))
+    return reply.code(204).send()
+  })
+
+  app.put<BoardParams & { Body: StartPresentingRequest }>(
+    '/api/boards/:id/presenting',
+    {
+      schema: {
+        params: boardIdParams,
+        body: startPresentingBody,
+        response: { 200: jsonAnswer('The presentation, on its first slide', { presenting: anyObject }), ...errorAnswers(...BOARD_ROUTE_ERRORS, 422, 503) },
+      },
+    },
+    async (request) => {
+      await facilitator(request, request.params.id)
+      const presenting = await app.rooms.change(request.params.id, (room) => startPresenting(room.doc, request.body, Date.now()))
+      return { presenting }
+    },
+  )
+
+  app.post<BoardParams & { Body: StepPresentingRequest }>(
+    '/api/boards/:id/presenting/step',
+    {
+      schema: {
+        params: boardIdParams,
+        body: stepPresentingBody,
+        response: { 200: jsonAnswer('The presentation on its new slide', { presenting: anyObject }), ...errorAnswers(...BOARD_ROUTE_ERRORS, 409, 503) },
+      },
+    },
+    async (request) => {
+      await facilitator(request, request.params.id)
+      const presenting = await app.rooms.change(request.params.id, (room) => stepPresenting(room.doc, request.body.direction))
+      return { presenting }
+    },
+  )
+
+  app.delete<BoardParams>('/api/boards/:id/presenting', { schema: { params: boardIdParams, response: { 204: noContent, ...errorAnswers(...BOARD_ROUTE_ERRORS, 503) } } }, async (request, reply) => {
+    await facilitator(request, request.params.id)
+    await app.rooms.change(request.params.id, (room) => stopPresenting(room.doc))
     return reply.code(204).send()
   })
 

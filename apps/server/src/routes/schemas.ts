@@ -9,6 +9,7 @@ import {
   MAX_DISPLAY_NAME_LENGTH,
   MAX_DOTS_PER_PERSON,
   MAX_ROUND_TITLE_LENGTH,
+  MAX_SLIDES,
   MAX_SNAPSHOT_NAME_LENGTH,
   MAX_TIMER_MS,
   MAX_TITLE_LENGTH,
@@ -175,6 +176,24 @@ export const followBody = {
   required: ['userId', 'name'],
   additionalProperties: false,
   properties: { userId: recordId, name: displayName },
+} as const
+
+export const startPresentingBody = {
+  type: 'object',
+  required: ['pageId', 'slides', 'name'],
+  additionalProperties: false,
+  properties: {
+    pageId: recordId,
+    slides: { type: 'array', minItems: 1, maxItems: MAX_SLIDES, items: recordId },
+    name: displayName,
+  },
+} as const
+
+export const stepPresentingBody = {
+  type: 'object',
+  required: ['direction'],
+  additionalProperties: false,
+  properties: { direction: { enum: ['next', 'previous'] } },
 } as const
 
 export const freezeBody = { type: 'object', required: ['name'], additionalProperties: false, properties: { name: displayName } } as const

@@ -1,6 +1,6 @@
 /**
  * Calls to the facilitation API: facilitators run the session (timer, summon, follow-me,
- * freeze, voting rounds), participants vote. The server writes the resulting state into the
+ * presenting, freeze, voting rounds), participants vote. The server writes the resulting state into the
  * board document, so callers see the effect through sync, not in the answer.
  */
 import {
@@ -10,7 +10,9 @@ import {
   type FollowRequest,
   type FreezeRequest,
   type ServerTime,
+  type StartPresentingRequest,
   type StartRoundRequest,
+  type StepPresentingRequest,
   type SummonRequest,
   type TimerCommand,
 } from '@dorfplatz/protocol'
@@ -52,6 +54,18 @@ export async function startFollowMe(boardId: string, token: string, presenter: F
 
 export async function stopFollowMe(boardId: string, token: string): Promise<void> {
   await send<unknown>('DELETE', boardUrl(boardId, 'follow'), token)
+}
+
+export async function startPresenting(boardId: string, token: string, presentation: StartPresentingRequest): Promise<void> {
+  await send<unknown>('PUT', boardUrl(boardId, 'presenting'), token, presentation)
+}
+
+export async function stepPresenting(boardId: string, token: string, step: StepPresentingRequest): Promise<void> {
+  await send<unknown>('POST', boardUrl(boardId, 'presenting/step'), token, step)
+}
+
+export async function stopPresenting(boardId: string, token: string): Promise<void> {
+  await send<unknown>('DELETE', boardUrl(boardId, 'presenting'), token)
 }
 
 export async function freezeBoard(boardId: string, token: string, by: FreezeRequest): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * The projector view at `/b/<boardId>/projektor`, for the facilitator's second screen: the board
- * read-only and without any controls, following the facilitator's view, with the timer and the
+ * read-only and without any controls, following the facilitator's view (or the slides of a
+ * presentation), with the timer and the
  * voting results large enough for the back of the room. It watches only: it never edits and is
  * nobody on the others' lists. Its token comes from the window that opened it (see
  * storage/projectorToken.ts) or from a link's `#token=`.
@@ -9,6 +10,7 @@ import { MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/p
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createUserId, Tldraw, type Editor, type TLComponents, type TLUserId } from 'tldraw'
+import { usePresentingView } from '../session/usePresentingView.ts'
 import { useProjectorFollow } from '../session/useProjectorFollow.ts'
 import { TimerDisplay } from '../session/TimerDisplay.tsx'
 import { handedOverProjectorToken } from '../storage/projectorToken.ts'
@@ -136,10 +138,14 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
   )
 }
 
-/** Whom the wall follows: the presenter while "Folgen lassen" runs, else the facilitator of this browser. */
+/**
+ * What the wall shows: the current slide while a presentation runs, else the view of the presenter
+ * while "Folgen lassen" runs, else the view of the facilitator of this browser.
+ */
 function FollowLeader({ editor, session }: { editor: Editor; session: BoardSession }) {
-  const { follow } = useFacilitation(session)
+  const { follow, presenting } = useFacilitation(session)
   const opener = useMemo(() => createUserId(getCurrentUser().identity.id), [])
-  useProjectorFollow(editor, follow ? (follow.userId as TLUserId) : opener)
+  usePresentingView(editor, presenting)
+  useProjectorFollow(editor, presenting ? null : follow ? (follow.userId as TLUserId) : opener)
   return null
 }

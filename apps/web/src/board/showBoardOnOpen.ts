@@ -2,8 +2,9 @@
  * Opens a board on its first template at a readable zoom (see templateViews.ts). The top bar and
  * the toolbar are laid out a frame after the editor mounts, and a board shown from the browser's
  * copy may grow when the server's changes arrive: the view is made again then, unless the person
- * has moved it meanwhile or follows someone (whose view wins).
+ * has moved it meanwhile, follows someone (whose view wins) or a presentation runs (its slide wins).
  */
+import { readFacilitation } from '@dorfplatz/board'
 import type { Editor } from 'tldraw'
 import type { BoardSession } from '../kernel/BoardSession.ts'
 import { showOpeningView } from './templateViews.ts'
@@ -14,7 +15,8 @@ export function showBoardOnOpen(editor: Editor, session: BoardSession): () => vo
   const showAgain = () => {
     const camera = editor.getCamera()
     const untouched = camera.x === shown.x && camera.y === shown.y && camera.z === shown.z
-    if (!untouched || editor.getInstanceState().followingUserId) return
+    // A presentation running shows its slide instead (see usePresentingView).
+    if (!untouched || editor.getInstanceState().followingUserId || readFacilitation(session.doc).presenting) return
     showOpeningView(editor)
     shown = editor.getCamera()
   }

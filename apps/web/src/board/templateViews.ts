@@ -7,6 +7,7 @@
  */
 import { readStructureMeta } from '@dorfplatz/templates'
 import type { Editor, TLShapeId } from 'tldraw'
+import { coveredEdges, type Insets } from '../kernel/coveredEdges.ts'
 import { templateFramesInReadingOrder, type TemplateFrame } from '../kernel/templateFrames.ts'
 
 /**
@@ -33,12 +34,6 @@ export interface Rect {
   h: number
 }
 
-export interface Insets {
-  top: number
-  right: number
-  bottom: number
-  left: number
-}
 
 export interface Camera {
   x: number
@@ -72,20 +67,6 @@ export function cameraForFrame(
   const screenY = place(free.y, free.h, frame.h)
   // tldraw's camera: a page point p is on screen at (p + camera) * z.
   return { x: screenX / z - frame.x, y: screenY / z - frame.y, z }
-}
-
-/** What covers the edges of the canvas now, measured: the top bar rows, the toolbar, an open voting or results panel. */
-export function coveredEdges(editor: Editor): Insets {
-  const container = editor.getContainer()
-  const screen = container.getBoundingClientRect()
-  const bottomOf = (selector: string) =>
-    Math.max(0, ...[...container.querySelectorAll(selector)].map((element) => element.getBoundingClientRect().bottom - screen.top))
-  const top = bottomOf('.board-top-stack, .board-share, .tlui-menu-zone')
-  const toolbar = container.querySelector('.tlui-layout__bottom')?.getBoundingClientRect()
-  const bottom = toolbar ? Math.max(0, screen.bottom - toolbar.top) : 0
-  const panel = container.querySelector('.voting-panel')?.getBoundingClientRect()
-  const left = panel ? Math.max(0, panel.right - screen.left) : 0
-  return { top, right: 0, bottom, left }
 }
 
 /** The template frames on the editor's current page, in reading order (rows top to bottom, each left to right). */

@@ -1,7 +1,7 @@
 /**
  * The template frames on a page, in the order a person reads them: rows from top to bottom,
- * each row from left to right. The PDF gives each of them a page of its own, and a board opens on
- * the first of them.
+ * each row from left to right. The PDF gives each of them a page of its own, a board opens on
+ * the first of them, and a presentation shows them (with the page's other frames) as slides.
  */
 import { readStructureMeta } from '@dorfplatz/templates'
 
@@ -34,15 +34,20 @@ export function templateFramesInReadingOrder(shapes: Iterable<ShapeOnPage>): Tem
     if (mark?.part !== 'frame') continue
     frames.push({ id: shape.id, templateId: mark.templateId, name: frameName(shape.props), bounds: shape.bounds })
   }
-  frames.sort((a, b) => a.bounds.y - b.bounds.y || a.bounds.x - b.bounds.x)
-  // A frame starting above the middle of the row's first frame belongs to that row, so frames
+  return inReadingOrder(frames)
+}
+
+/** Anything with bounds in reading order: rows from top to bottom, each from left to right. */
+export function inReadingOrder<T extends { bounds: ShapeOnPage['bounds'] }>(items: readonly T[]): T[] {
+  const sorted = [...items].sort((a, b) => a.bounds.y - b.bounds.y || a.bounds.x - b.bounds.x)
+  // An item starting above the middle of the row's first item belongs to that row, so frames
   // placed side by side stay in left-to-right order even if one of them sits a little higher.
-  const rows: TemplateFrame[][] = []
-  for (const frame of frames) {
+  const rows: T[][] = []
+  for (const item of sorted) {
     const row = rows.at(-1)
     const rowStart = row?.[0]
-    if (row && rowStart && frame.bounds.y < rowStart.bounds.y + rowStart.bounds.h / 2) row.push(frame)
-    else rows.push([frame])
+    if (row && rowStart && item.bounds.y < rowStart.bounds.y + rowStart.bounds.h / 2) row.push(item)
+    else rows.push([item])
   }
   return rows.flatMap((row) => row.sort((a, b) => a.bounds.x - b.bounds.x || a.bounds.y - b.bounds.y))
 }

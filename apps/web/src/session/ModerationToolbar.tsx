@@ -1,17 +1,26 @@
 /**
  * The facilitator's session controls, in one compact bar below the board's top panel:
- * Timer, "Alle zu mir", "Folgen lassen", "Board anhalten", "Abstimmung" and, where the page has
+ * Timer, "Alle zu mir", "Folgen lassen", "Präsentieren" (with its own controls below the bar while
+ * it runs), "Board anhalten", "Abstimmung" and, where the page has
  * templates, "Vorlagen entsperren"/"sperren"; then what the board gives back: "Exportieren",
  * "Versionen" and the "Projektor" view for a second screen. The session requests go to the
  * server, which writes the session state; every client (this one too) sees the effect through
  * sync. Locking is an ordinary edit of the template's shapes, which the server accepts only
  * from facilitators.
  */
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isStructureShape } from '@dorfplatz/templates'
 import { createUserId, useEditor, useValue, type Editor } from 'tldraw'
-import { freezeBoard, releaseBoard, startFollowMe, stopFollowMe, summonEveryone } from '../api/facilitationApi.ts'
+import {
+  freezeBoard,
+  releaseBoard,
+  startFollowMe,
+  startPresenting,
+  stopFollowMe,
+  stopPresenting,
+  summonEveryone,
+} from '../api/facilitationApi.ts'
 import { useBoardContext } from '../kernel/BoardContext.ts'
 import { useFacilitation } from '../kernel/useFacilitation.ts'
 import {
@@ -23,10 +32,13 @@ import {
   PlayIcon,
   ProjectorIcon,
   SessionIcon,
+  SlidesIcon,
   SummonIcon,
   TimerIcon,
   VersionsIcon,
 } from './sessionIcons.tsx'
+import { PresentingControls } from './PresentingControls.tsx'
+import { currentPageSlides } from './slides.ts'
 import { displayName, useSessionCommand } from './useSessionCommand.ts'
 import './session.css'
 
@@ -37,6 +49,12 @@ function templateLock(editor: Editor): 'none' | 'locked' | 'unlocked' {
   return structure.every((shape) => shape.isLocked) ? 'locked' : 'unlocked'
 }
 
+/** Whether the current page has a frame to present (a template's or a hand-drawn one, not inside another). */
+function pageHasFrames(editor: Editor): boolean {
+  const pageId = editor.getCurrentPageId()
+  return editor.getCurrentPageShapes().some((shape) => shape.type === 'frame' && shape.parentId === pageId)
+}
+
 export function ModerationToolbar() {
   const { t } = useTranslation()
   const editor = useEditor()
@@ -45,11 +63,16 @@ export function ModerationToolbar() {
   const self = useValue('dorfplatz.self', () => user.preferences.get(), [user])
   const selfUserId = createUserId(self.id)
   const name = displayName(self.name ?? '')
-  const { busy, error, run } = useSessionCommand()
+  const command = useSessionCommand()
+  const { busy, error, run } = command
 
   const lock = useValue('dorfplatz.templateLock', () => templateLock(editor), [editor])
   const presenting = facilitation.follow?.userId === selfUserId
   const frozen = facilitation.freeze !== null
+  const slideShow = facilitation.presenting
+  const hasFrames = useValue('dorfplatz.pageHasFrames', () => pageHasFrames(editor), [editor])
+  /** Shown after a click on "Präsentieren" on a page without frames, until the page gets one. */
+  const [noFramesAsked, setNoFramesAsked] = useState(false)
 
   function summon() {
     const { x, y, w, h } = editor.getViewportPageBounds()
@@ -61,6 +84,22 @@ export function ModerationToolbar() {
   function toggleFollow() {
     void run('follow', t('follow.errorPrefix'), () =>
       presenting ? stopFollowMe(info.id, token) : startFollowMe(info.id, token, { userId: selfUserId, name }),
+    )
+  }
+
+  function togglePresenting() {
+    if (slideShow) {
+      void run('presenting', t('presenting.errorPrefix'), () => stopPresenting(info.id, token))
+      return
+    }
+    const slides = currentPageSlides(editor)
+    if (slides.length === 0) {
+      setNoFramesAsked(true)
+      return
+    }
+    setNoFramesAsked(false)
+    void run('presenting', t('presenting.errorPrefix'), () =>
+      startPresenting(info.id, token, { pageId: editor.getCurrentPageId(), slides, name }),
     )
   }
 
@@ -102,6 +141,16 @@ export function ModerationToolbar() {
           onClick={toggleFollow}
         >
           <EyeIcon />
+        </ModerationButton>
+        <ModerationButton
+          testId="presenting-button"
+          text={slideShow ? t('presenting.stop') : t('presenting.start')}
+          hint={slideShow ? t('presenting.stopHint') : hasFrames ? t('presenting.startHint') : t('presenting.noFrames')}
+          active={slideShow !== null}
+          busy={busy === 'presenting'}
+          onClick={togglePresenting}
+        >
+          <SlidesIcon />
         </ModerationButton>
         <ModerationButton
           testId="freeze-button"
@@ -166,9 +215,15 @@ export function ModerationToolbar() {
           <ProjectorIcon />
         </ModerationButton>
       </div>
+      {slideShow && <PresentingControls editor={editor} boardId={info.id} token={token} presenting={slideShow} command={command} />}
       {error && (
         <p className="moderation__error" role="alert" data-testid="moderation-error">
           {error}
+        </p>
+      )}
+      {noFramesAsked && !hasFrames && !slideShow && (
+        <p className="moderation__error" role="alert" data-testid="presenting-no-frames">
+          {t('presenting.noFrames')}
         </p>
       )}
     </div>

@@ -1,6 +1,6 @@
 /**
  * How the facilitator's session controls reach everyone else's screen: follows the presenter,
- * moves to a summon, signals the end of the timer, and shows the banners that say so (who is
+ * shows the current slide of a presentation, moves to a summon, signals the end of the timer, and shows the banners that say so (who is
  * presenting, that the board is frozen, who summoned everyone, that it was released or a saved
  * version restored). Lies over the canvas, above tldraw's toolbar; announcements for screen
  * readers (the timer's start, last minute and end, a voting round opened and revealed among
@@ -15,9 +15,10 @@ import { releaseBoard } from '../api/facilitationApi.ts'
 import { useBoardContext } from '../kernel/BoardContext.ts'
 import { useFacilitation } from '../kernel/useFacilitation.ts'
 import { playChime } from './chime.ts'
-import { EyeIcon, PauseIcon, SessionIcon, SummonIcon, VersionsIcon } from './sessionIcons.tsx'
+import { EyeIcon, PauseIcon, SessionIcon, SlidesIcon, SummonIcon, VersionsIcon } from './sessionIcons.tsx'
 import { useBoardNotices, type BoardNotice } from './useBoardNotices.ts'
 import { useFollowPresenter } from './useFollowPresenter.ts'
+import { usePresentingView } from './usePresentingView.ts'
 import { useSessionCommand } from './useSessionCommand.ts'
 import { useSummonReceiver } from './useSummonReceiver.ts'
 import { useRoundAnnouncements } from './useRoundAnnouncements.ts'
@@ -63,6 +64,15 @@ export function SessionOverlay({ editor }: { editor: Editor }) {
   useEffect(() => {
     if (presenterName && follow.status === 'following') announce(t('follow.following', { name: presenterName }))
   }, [presenterName, follow.status, announce, t])
+
+  // Every view shows the slides, the facilitators' too; their controls are in the moderation bar.
+  const slides = usePresentingView(editor, facilitation.presenting, { stepOutOnMove: info.role !== 'facilitator' })
+  const slideShow = slides.presenting && info.role !== 'facilitator' ? slides.presenting : null
+  const slideNumber = slides.position?.number ?? 0
+  const slideTotal = slides.position?.total ?? 0
+  useEffect(() => {
+    if (facilitation.presenting && slideNumber > 0) announce(t('presenting.slideAnnouncement', { number: slideNumber, total: slideTotal }))
+  }, [facilitation.presenting, slideNumber, slideTotal, announce, t])
 
   const frozen = facilitation.freeze !== null
   const frozenForMe = frozen && info.role === 'participant'
@@ -134,6 +144,34 @@ export function SessionOverlay({ editor }: { editor: Editor }) {
             ) : (
               <button type="button" className="button button--secondary button--small" data-testid="follow-leave" onClick={follow.leave}>
                 {t('follow.leave')}
+              </button>
+            )}
+          </section>
+        )}
+        {slideShow && (
+          <section
+            className="session-banner session-banner--follow"
+            data-testid="presenting-banner"
+            data-state={slides.steppedOut ? 'stepped-out' : 'following'}
+            aria-label={t('presenting.bannerLabel')}
+          >
+            <SessionIcon className="session-banner__icon">
+              <SlidesIcon />
+            </SessionIcon>
+            <p>
+              {slides.steppedOut
+                ? t('presenting.steppedOut', { name: slideShow.by })
+                : slideNumber > 0
+                  ? t('presenting.following', { name: slideShow.by, number: slideNumber, total: slideTotal })
+                  : t('presenting.followingNoSlide', { name: slideShow.by })}
+            </p>
+            {slides.steppedOut ? (
+              <button type="button" className="button button--primary button--small" data-testid="presenting-rejoin" onClick={slides.rejoin}>
+                {t('presenting.rejoin')}
+              </button>
+            ) : (
+              <button type="button" className="button button--secondary button--small" data-testid="presenting-leave" onClick={slides.leave}>
+                {t('presenting.leave')}
               </button>
             )}
           </section>

@@ -106,3 +106,13 @@ export function ProjectorIcon() {
     </g>
   )
 }
+
+/** A screen on a stand: the frames shown one by one ("Präsentieren"). */
+export function SlidesIcon() {
+  return (
+    <g fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+      <rect x="1.75" y="2.25" width="12.5" height="8.5" rx="1" />
+      <path d="M8 10.75v2.5M5.5 14h5M6.5 4.75 9.5 6.5l-3 1.75Z" />
+    </g>
+  )
+}
