@@ -407,13 +407,7 @@ export class Room {
         const next = nextRecordAuthors(readRecordAuthorsValue(authors.get(key)), author, change.action === 'add', now)
         if (next) writes.push([key, next])
       }
-      if (writes.length === 0) return
-      this.doc.transact(() => {
-        for (const [key, value] of writes) {
-          if (value === null) authors.delete(key)
-          else authors.set(key, value)
-        }
-      }, AUTHORS_ORIGIN)
+      this.writeAuthorEntries(authors, writes)
     } catch (error) {
       this.log.error({ boardId: this.boardId, err: error }, 'could not record who changed the board')
     }
@@ -441,16 +435,21 @@ export class Room {
           writes.push([key, { ...author, at: now }])
         }
       }
-      if (writes.length === 0) return
-      this.doc.transact(() => {
-        for (const [key, value] of writes) {
-          if (value === null) stamps.delete(key)
-          else stamps.set(key, value)
-        }
-      }, AUTHORS_ORIGIN)
+      this.writeAuthorEntries(stamps, writes)
     } catch (error) {
       this.log.error({ boardId: this.boardId, err: error }, 'could not record who wrote a comment')
     }
+  }
+
+  /** Sets (or, for null, deletes) entries of a server-owned authors root, as one change of the server's. */
+  private writeAuthorEntries(map: Y.Map<unknown>, writes: ReadonlyArray<readonly [string, unknown]>): void {
+    if (writes.length === 0) return
+    this.doc.transact(() => {
+      for (const [key, value] of writes) {
+        if (value === null) map.delete(key)
+        else map.set(key, value)
+      }
+    }, AUTHORS_ORIGIN)
   }
 
   /** The person behind a socket: the name and colour its presence shows, the role its link grants. */
