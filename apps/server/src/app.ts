@@ -19,6 +19,7 @@ import type { BoardStorage } from './storage/BoardStorage.ts'
 import { boardRoutes } from './routes/boardRoutes.ts'
 import { boardDeletionRoute } from './routes/boardDeletionRoute.ts'
 import { facilitationRoutes } from './routes/facilitationRoutes.ts'
+import { privateRoundRoutes } from './routes/privateRoundRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { historyRoutes } from './routes/historyRoutes.ts'
 import { snapshotRoutes } from './routes/snapshotRoutes.ts'
@@ -106,8 +107,8 @@ async function openStorage(config: Config): Promise<BoardStorage> {
   return PostgresBoardStorage.open(config.databaseUrl)
 }
 
-/** Keeps link tokens out of the logs. */
-const redactToken = (url: string) => url.replace(/([?&]token=)[^&]*/g, '$1…')
+// Link tokens and private-space keys are secrets: never in a log line or an error message.
+const redactToken = (url: string) => url.replace(/([?&](?:token|key)=)[^&]*/g, '$1…')
 
 export interface BuildOptions {
   storage?: BoardStorage
@@ -224,6 +225,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(boardRoutes, { config, isAdmin, now })
   await app.register(boardDeletionRoute, { isAdmin })
   await app.register(facilitationRoutes)
+  await app.register(privateRoundRoutes)
   await app.register(snapshotRoutes, { config })
   await app.register(historyRoutes)
   await app.register(syncRoute, { config, keepalive: options.keepalive, now })

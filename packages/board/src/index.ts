@@ -86,6 +86,7 @@ export {
   parsePresenting,
   parseFreeze,
   parseRestoreNotice,
+  parseScope,
   parseSummon,
   parseTimer,
   parseVotingRound,
@@ -108,6 +109,16 @@ export type {
   VoteScope,
   VotingRound,
 } from './facilitation.ts'
+export {
+  FROM_PRIVATE_ROUND_META,
+  MAX_PRIVATE_NOTES,
+  PRIVATE_ROUND_META,
+  parsePrivateRound,
+  privateRoundClaim,
+  privateRoundOf,
+  revealedFromRound,
+} from './privateRound.ts'
+export type { PrivateRevealNotice, PrivateRoundState } from './privateRound.ts'
 export { rankByVotes } from './rankByVotes.ts'
 export type { Ranked } from './rankByVotes.ts'
 export { boardToTldrFile, MAX_TLDR_FILE_RECORDS, readTldrFile, TLDR_FILE_FORMAT_VERSION } from './tldrFile.ts'
