@@ -7,10 +7,8 @@
  */
 import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { WebsocketProvider } from 'y-websocket'
-import WebSocket from 'ws'
-import { onTestFinished } from 'vitest'
+import type * as Y from 'yjs'
+import type { WebsocketProvider } from 'y-websocket'
 import {
   FROM_PRIVATE_ROUND_META,
   getAuthorsMap,
@@ -48,17 +46,8 @@ async function call(server: TestServer, method: string, path: string, { token, b
 
 /** A stock provider on one person's private space, as any Yjs tool would open it. */
 function connectSpace(server: TestServer, boardId: string, roundId: string, token: string, key: string, name?: string): WebsocketProvider {
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${server.wsUrl}/sync`, `${boardId}/private/${roundId}`, doc, {
-    params: { token, key },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
+  const provider = connectProvider(server, `${boardId}/private/${roundId}`, token, undefined, { key })
   if (name) provider.awareness.setLocalState({ user: { id: name, name, color: '#2f6db5' } })
-  onTestFinished(() => {
-    provider.destroy()
-    doc.destroy()
-  })
   return provider
 }
 
