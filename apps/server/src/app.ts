@@ -23,6 +23,7 @@ import { privateRoundRoutes } from './routes/privateRoundRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { historyRoutes } from './routes/historyRoutes.ts'
 import { snapshotRoutes } from './routes/snapshotRoutes.ts'
+import { strategyRoutes } from './routes/strategyRoutes.ts'
 import { syncRoute } from './routes/syncRoute.ts'
 import type { KeepaliveOptions } from './sync/Connection.ts'
 import { webApp } from './routes/webApp.ts'
@@ -227,6 +228,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(facilitationRoutes)
   await app.register(privateRoundRoutes)
   await app.register(snapshotRoutes, { config })
+  await app.register(strategyRoutes, { config })
   await app.register(historyRoutes)
   await app.register(syncRoute, { config, keepalive: options.keepalive, now })
   await app.register(webApp, { webDir: config.webDir })
