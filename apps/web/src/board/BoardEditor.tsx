@@ -19,9 +19,11 @@ import { projectorPath } from '../route.ts'
 import { handOverProjectorToken } from '../storage/projectorToken.ts'
 import { forgetToken, rememberBoard } from '../storage/recentBoards.ts'
 import { getCurrentUser, type CurrentUser } from '../user/currentUser.ts'
+import { currentMunicipality, setMunicipality } from '../user/municipality.ts'
 import { AddTemplateDialog } from './AddTemplateDialog.tsx'
 import { BoardCanvasLayer } from './BoardCanvasLayer.tsx'
 import { BoardContext, type BoardContextValue } from '../kernel/BoardContext.ts'
+import { BoardContextMenu } from './BoardContextMenu.tsx'
 import { BoardMainMenu } from './BoardMainMenu.tsx'
 import { BoardMessage } from './BoardMessage.tsx'
 import { BoardNavigationPanel } from './BoardNavigationPanel.tsx'
@@ -43,6 +45,8 @@ import { ExportDialog } from '../export/ExportDialog.tsx'
 import { useAnnouncer } from '../kernel/useAnnouncer.ts'
 import { LIST_VIEW_ID, ListView } from '../listView/ListView.tsx'
 import { PrivateRoundBanner } from '../privateRound/PrivateRoundBanner.tsx'
+import { NoteStepDialog } from '../strategy/NoteStepDialog.tsx'
+import { StrategyDialog } from '../strategy/StrategyDialog.tsx'
 import { PrivateRoundDialog } from '../privateRound/PrivateRoundDialog.tsx'
 import { QuickNote } from '../quickNote/QuickNote.tsx'
 import { ReadableNoteShapeUtil } from './ReadableNoteShapeUtil.ts'
@@ -67,6 +71,7 @@ const components: TLComponents = {
   SharePanel: BoardSharePanel,
   InFrontOfTheCanvas: BoardCanvasLayer,
   MainMenu: BoardMainMenu,
+  ContextMenu: BoardContextMenu,
   NavigationPanel: BoardNavigationPanel,
 }
 
@@ -117,6 +122,9 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   const [sharing, setSharing] = useState(false)
   const [startingVote, setStartingVote] = useState(false)
   const [startingPrivateRound, setStartingPrivateRound] = useState(false)
+  const [strategyOpen, setStrategyOpen] = useState(false)
+  /** The note whose municipality and next step are being edited. */
+  const [stepNoteId, setStepNoteId] = useState<string | null>(null)
   const [dismissedRefusalAt, setDismissedRefusalAt] = useState<number | null>(null)
   const [timerOpen, setTimerOpen] = useState(false)
   /** Which of the main menu's file dialogs is open. */
@@ -142,6 +150,8 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       share: () => setSharing(true),
       startVote: () => setStartingVote(true),
       startPrivateRound: () => setStartingPrivateRound(true),
+      openStrategy: () => setStrategyOpen(true),
+      editNoteStep: (noteId: string) => setStepNoteId(noteId),
       openTimer: () => setTimerOpen(true),
       announce,
       listView,
@@ -174,7 +184,8 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   useEffect(() => () => stopRevealRef.current?.(), [])
 
   // While a dialog is open, Delete or Ctrl+Z pressed in it must not change the board behind it.
-  const dialogOpen = editingName || addingTemplate || sharing || startingVote || startingPrivateRound || timerOpen || fileDialog !== null
+  const dialogOpen =
+    editingName || addingTemplate || sharing || startingVote || startingPrivateRound || strategyOpen || stepNoteId !== null || timerOpen || fileDialog !== null
   usePausedEditor(dialogOpen ? editor : null)
 
   function onTemplateAdded(instance: TemplateInstance) {
@@ -308,9 +319,11 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
         <NameDialog
           initialName={identity.name}
           initialColor={identity.color}
+          initialMunicipality={currentMunicipality.get()}
           firstVisit={needsName}
-          onSubmit={(name, color) => {
+          onSubmit={(name, color, municipality) => {
             user.setIdentity(name, color)
+            setMunicipality(municipality)
             setEditingName(false)
           }}
           onCancel={() => setEditingName(false)}
@@ -342,6 +355,10 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           onStarted={() => setStartingPrivateRound(false)}
           onCancel={() => setStartingPrivateRound(false)}
         />
+      )}
+      {strategyOpen && <StrategyDialog boardId={info.id} token={token} onClose={() => setStrategyOpen(false)} />}
+      {stepNoteId !== null && editor && info.role !== 'viewer' && (
+        <NoteStepDialog editor={editor} noteId={stepNoteId} onClose={() => setStepNoteId(null)} />
       )}
       {timerOpen && info.role === 'facilitator' && (
         <TimerDialog boardId={info.id} token={token} session={session} onClose={() => setTimerOpen(false)} />

@@ -12,7 +12,7 @@ import { WorkshopMainMenuContent } from './workshopUi.tsx'
 
 export function BoardMainMenu() {
   const { t } = useTranslation()
-  const { info, session, openExport, openSnapshots, openHistory, openImport, openDelete } = useBoardContext()
+  const { info, session, openExport, openSnapshots, openHistory, openImport, openDelete, openStrategy } = useBoardContext()
   const { historyShared } = useFacilitation(session)
   return (
     <DefaultMainMenu>
@@ -30,6 +30,9 @@ export function BoardMainMenu() {
           <TldrawUiMenuItem id="dorfplatz-delete" label={t('mainMenu.delete')} readonlyOk onSelect={openDelete} />
         </TldrawUiMenuGroup>
       )}
+      <TldrawUiMenuGroup id="dorfplatz-strategy">
+        <TldrawUiMenuItem id="dorfplatz-strategy" label={t('mainMenu.strategy')} readonlyOk onSelect={openStrategy} />
+      </TldrawUiMenuGroup>
       <WorkshopMainMenuContent />
       <TldrawUiMenuGroup id="dorfplatz-about">
         <TldrawUiMenuItem

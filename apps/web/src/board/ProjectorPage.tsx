@@ -83,6 +83,8 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
       share: nothing,
       startVote: nothing,
       startPrivateRound: nothing,
+      openStrategy: nothing,
+      editNoteStep: nothing,
       openTimer: nothing,
       openExport: nothing,
       openSnapshots: nothing,

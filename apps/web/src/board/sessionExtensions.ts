@@ -6,5 +6,6 @@
 import type { BoardSessionExtensionFactory } from '../kernel/BoardSession.ts'
 import { joinPrivateRounds } from '../privateRound/PrivateSpaceSession.ts'
 import { trackVisitChanges } from '../sinceLastVisit/VisitTracker.ts'
+import { stampMunicipality } from '../strategy/stampMunicipality.ts'
 
-export const SESSION_EXTENSIONS: readonly BoardSessionExtensionFactory[] = [trackVisitChanges, joinPrivateRounds]
+export const SESSION_EXTENSIONS: readonly BoardSessionExtensionFactory[] = [trackVisitChanges, joinPrivateRounds, stampMunicipality]

@@ -33,6 +33,10 @@ export interface BoardContextValue extends BoardFileActions {
   listView: boolean
   /** Switches between the list and the canvas; `focus` moves the keyboard focus into the list when it opens. */
   showListView: (on: boolean, options?: { focus?: boolean }) => void
+  /** Opens the dialog with which anyone downloads a municipality's Digitalstrategie. */
+  openStrategy: () => void
+  /** Opens the dialog that assigns a note to a municipality and gives it a next step (responsible, date, done). */
+  editNoteStep: (noteId: string) => void
   /** Opens the comments of a note (selecting it) with the keyboard focus in the panel: the list view's way to them. */
   openComments: (noteId: string) => void
 }
