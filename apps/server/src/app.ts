@@ -21,6 +21,7 @@ import { boardDeletionRoute } from './routes/boardDeletionRoute.ts'
 import { facilitationRoutes } from './routes/facilitationRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { historyRoutes } from './routes/historyRoutes.ts'
+import { templateRoutes } from './routes/templateRoutes.ts'
 import { snapshotRoutes } from './routes/snapshotRoutes.ts'
 import { syncRoute } from './routes/syncRoute.ts'
 import type { KeepaliveOptions } from './sync/Connection.ts'
@@ -151,7 +152,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
     if (error instanceof BoardError) {
       const statusCode = BOARD_ERROR_STATUS[error.kind]
-      return reply.code(statusCode).send({ statusCode, error: httpStatusName(statusCode), message: error.message })
+      return reply.code(statusCode).send({ statusCode, error: httpStatusName(statusCode), message: error.message, ...(error.reason && { reason: error.reason }) })
     }
     const statusCode = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500)
     if (statusCode >= 500 || statusCode < 400) {
@@ -226,6 +227,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(facilitationRoutes)
   await app.register(snapshotRoutes, { config })
   await app.register(historyRoutes)
+  await app.register(templateRoutes, { config, isAdmin, now })
   await app.register(syncRoute, { config, keepalive: options.keepalive, now })
   await app.register(webApp, { webDir: config.webDir })
   return app

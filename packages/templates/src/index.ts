@@ -4,8 +4,10 @@
  * Runs in Node and the browser alike: no DOM, no React.
  */
 export {
+  isBoardTemplateId,
   isTemplateId,
   isTemplateLocale,
+  OWN_TEMPLATE_ID_PATTERN,
   TEMPLATE_IDS,
   TEMPLATE_LOCALES,
 } from '@dorfplatz/board'

@@ -64,3 +64,17 @@ export function joinOwnTemplates(
   for (const template of byId.values()) template.versions.sort((a, b) => a.version - b.version)
   return [...byId.values()].filter((template) => template.versions.length > 0)
 }
+
+/**
+ * Copies every template of `from` that `to` does not hold yet, with all its versions, for
+ * backups, restores and moves between backends (boards go by BoardTransfer). Returns how many.
+ */
+export async function copyOwnTemplates(from: OwnTemplateStore, to: OwnTemplateStore): Promise<number> {
+  let copied = 0
+  for (const template of await from.listOwnTemplates()) {
+    if (await to.getOwnTemplate(template.id)) continue
+    await to.createOwnTemplate(template)
+    copied++
+  }
+  return copied
+}
