@@ -22,6 +22,8 @@ const DIALOGS: Record<string, (page: Page) => Promise<void>> = {
   'snapshots-dialog': (page) => page.getByTestId('snapshots-button').click(),
   'history-dialog': (page) => openMainMenuItem(page, 'dorfplatz-history'),
   'import-dialog': (page) => openMainMenuItem(page, 'dorfplatz-import'),
+  'save-template-dialog': (page) => openMainMenuItem(page, 'dorfplatz-save-template'),
+  'manage-templates-dialog': (page) => openMainMenuItem(page, 'dorfplatz-manage-templates'),
   'delete-board-dialog': (page) => openMainMenuItem(page, 'dorfplatz-delete'),
 }
 /** Checked where it opens by itself: on a first visit. */
