@@ -57,6 +57,7 @@ import { commentsPanelOpen } from '../comments/commentsStore.ts'
 import { ListNoteVote, ListRoundStatus, ListVotingProvider } from '../voting/ListVoting.tsx'
 import { VoteStartDialog } from '../voting/VoteStartDialog.tsx'
 import { readLocal, writeLocal } from '../storage/localStore.ts'
+import { loadAdminToken } from '../storage/adminSession.ts'
 import './board.css'
 // Last: Dorfplatz's rules are written to come before tldraw's, as they did in one stylesheet.
 import 'tldraw/tldraw.css'
@@ -217,6 +218,8 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   }
 
   const { identity } = user
+  // Where the operator keeps templates to the admin, the key this tab signed in with on the start page writes them.
+  const templateToken = (config.adminTokenRequired ? loadAdminToken() : null) ?? token
 
   return (
     <BoardContext.Provider value={contextValue}>
@@ -367,7 +370,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       {fileDialog === 'save-template' && info.role === 'facilitator' && (
         <SaveTemplateDialog
           boardId={info.id}
-          token={token}
+          token={templateToken}
           editor={editor}
           userName={identity.name}
           versionOf={templateForVersion}
@@ -376,7 +379,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       )}
       {fileDialog === 'manage-templates' && info.role === 'facilitator' && (
         <ManageTemplatesDialog
-          token={token}
+          token={templateToken}
           onNewVersion={(template) => {
             setTemplateForVersion(template)
             setFileDialog('save-template')
