@@ -3,6 +3,7 @@
  * the next workshop's board with it from the lobby: the template arrives with its zones, and a
  * board opened before keeps what it had.
  */
+import fs from 'node:fs'
 import type { Page } from '@playwright/test'
 import { readTemplateInstances } from '@dorfplatz/board'
 import { handDrawnFrame } from '@dorfplatz/templates/testing/handDrawnFrame'
@@ -87,4 +88,64 @@ test('a facilitator saves a frame as a template and starts a new board with it f
   await expect(page.getByText('Große Vorhaben').first()).toBeVisible()
   // "Zu Vorlage springen" names it as well.
   await expect(page.getByTestId('template-jump').locator('option', { hasText: 'Klausur-Matrix' })).toHaveCount(1)
+})
+
+test('Vorlagen verwalten: a new version from a frame, retiring, export, and a file that is refused with its reason', async ({ page, server }, testInfo) => {
+  testInfo.setTimeout(120_000)
+  const board = await server.createBoard('Workshop 1 – Beta')
+  await writeBoardRecords(server.url, board.id, board.tokens.facilitator, handDrawnFrame())
+  await openBoard(page, board.links.facilitator, 'Herr Klein')
+  await openMainMenuItem(page, 'dorfplatz-save-template')
+  await page.getByTestId('save-template-name').fill('Klausur-Matrix')
+  await page.getByTestId('save-template-submit').click()
+  await expect(page.getByTestId('save-template-result')).toContainText('Version 1')
+  await page.getByTestId('save-template-close').click()
+
+  // After the review, the facilitator relabels an area and publishes the frame again.
+  await writeBoardRecords(server.url, board.id, board.tokens.facilitator, handDrawnFrame({ secondLabel: 'Langfristige Vorhaben' }).slice(4, 5))
+  await openMainMenuItem(page, 'dorfplatz-manage-templates')
+  await page.getByTestId('manage-templates-new-version').click()
+  const save = page.getByTestId('save-template-dialog')
+  await expect(save.getByTestId('save-template-target')).toHaveValue(/^own:klausur-matrix-/)
+  await expect(save.getByTestId('save-template-name')).toHaveValue('Klausur-Matrix')
+  await save.getByTestId('save-template-submit').click()
+  await expect(save.getByTestId('save-template-result')).toHaveText(
+    'Gespeichert: „Klausur-Matrix“, Version 2, mit den Zonen Schnelle Erfolge, Langfristige Vorhaben.',
+  )
+  await save.getByTestId('save-template-close').click()
+
+  await openMainMenuItem(page, 'dorfplatz-manage-templates')
+  const manage = page.getByTestId('manage-templates-dialog')
+  await expect(manage.getByTestId('manage-templates-item').locator('ol li')).toHaveCount(2)
+  await expect(manage.getByTestId('manage-templates-item').locator('ol li').first()).toContainText('Version 2 vom')
+
+  // Export: the file holds both versions.
+  const download = page.waitForEvent('download')
+  await manage.getByTestId('manage-templates-export').click()
+  const file = JSON.parse(fs.readFileSync((await (await download).path())!, 'utf8')) as { dorfplatzTemplate: number; versions: Array<{ version: number }> }
+  expect(file.dorfplatzTemplate).toBe(1)
+  expect(file.versions.map((version) => version.version)).toEqual([1, 2])
+
+  // Retired, it leaves the choice of "Vorlage hinzufügen"; the board's own copy stays.
+  await manage.getByRole('button', { name: 'Zurückziehen' }).click()
+  await expect(manage.getByTestId('manage-templates-status')).toContainText('wird für neue Boards nicht mehr angeboten')
+  await expect(manage.getByTestId('manage-templates-item')).toContainText('(zurückgezogen)')
+
+  // A hostile file: refused with the reason, in German, nothing added.
+  const hostile = { ...file, versions: [{ ...file.versions[1], name: { de: '<img src=x onerror=alert(1)>', en: '' } }] }
+  await manage.getByTestId('manage-templates-file').setInputFiles({ name: 'vorlage.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) })
+  await manage.getByTestId('manage-templates-import').click()
+  await expect(manage.getByTestId('manage-templates-error')).toHaveText('Das hat nicht geklappt: Version 1, Name (de): enthält HTML oder Skript.')
+  await expect(manage.getByTestId('manage-templates-item')).toHaveCount(1)
+
+  // The exported file imports as a second template, offered again.
+  await manage.getByTestId('manage-templates-file').setInputFiles({ name: 'vorlage.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })
+  await manage.getByTestId('manage-templates-import').click()
+  await expect(manage.getByTestId('manage-templates-status')).toHaveText('„Klausur-Matrix“ wurde importiert (2 Versionen).')
+  await expect(manage.getByTestId('manage-templates-item')).toHaveCount(2)
+  await page.keyboard.press('Escape')
+
+  await page.getByTestId('add-template-button').click()
+  const add = page.getByTestId('add-template-dialog')
+  await expect(add.locator('[data-testid^="template-option-own:"]')).toHaveCount(1)
 })
