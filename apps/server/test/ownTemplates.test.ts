@@ -112,6 +112,18 @@ describe('own templates', () => {
     expect(children.every((child) => child.isLocked)).toBe(true)
     expect(children.some((child) => child.type === 'note')).toBe(false)
 
+    // Without an instruction, the header has the title alone.
+    const bare = await call(server, 'POST', '/api/templates', {
+      token: board.tokens.facilitator,
+      body: { boardId: board.id, frameId, name: { de: 'Ohne Anleitung' }, publishedBy: 'Frau Weber' },
+    })
+    expect(bare.status).toBe(201)
+    const plain = await call(server, 'POST', '/api/boards', { body: { title: 'Ohne', templates: [bare.json.id], locale: 'en' } })
+    const { doc: plainDoc, instances: [plainInstance] } = await instancesOf(server, plain.json)
+    expect(plainInstance!.name).toEqual({ de: 'Ohne Anleitung', en: 'Ohne Anleitung' })
+    expect(readBoardRecords(plainDoc).has(`${plainInstance!.frameId}.instruction`)).toBe(false)
+    expect(readBoardRecords(plainDoc).has(`${plainInstance!.frameId}.title`)).toBe(true)
+
     // "Vorlage hinzufügen" offers it too.
     const added = await call(server, 'POST', `/api/boards/${board.id}/templates`, { token: board.tokens.facilitator, body: { templateId: template.id } })
     expect(added.status).toBe(201)

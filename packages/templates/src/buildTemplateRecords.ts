@@ -63,7 +63,10 @@ export function buildTemplateRecords(
   const drawing = new TemplateDrawing(instance.locale)
   const headerWidth = template.width - 2 * FRAME_PADDING
   drawing.label('title', template.name, { x: FRAME_PADDING, y: TITLE_Y, w: headerWidth, size: 'l', bold: true })
-  drawing.label('instruction', template.instruction, { x: FRAME_PADDING, y: INSTRUCTION_Y, w: headerWidth })
+  // An own template may have no instruction; an empty label would be an invisible shape.
+  if (template.instruction[instance.locale].trim() !== '') {
+    drawing.label('instruction', template.instruction, { x: FRAME_PADDING, y: INSTRUCTION_Y, w: headerWidth })
+  }
   if (template.structure) drawing.parts.push(...template.structure)
   else if (isTemplateId(template.id)) getTemplateModule(template.id).draw(drawing)
   else throw new Error(`buildTemplateRecords: template ${template.id} has no structure`)

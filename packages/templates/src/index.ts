@@ -40,6 +40,7 @@ export {
   MAX_TEMPLATE_PARTS,
   MAX_TEMPLATE_VERSIONS,
   MAX_TEMPLATE_ZONES,
+  MAX_OWN_TEMPLATES,
   MAX_PUBLISHER_NAME_LENGTH,
   newestVersion,
   ownTemplateDefinition,

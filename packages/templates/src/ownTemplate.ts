@@ -47,6 +47,8 @@ export const MAX_TEMPLATE_PARTS = 400
 export const MAX_LABEL_TEXT_LENGTH = 500
 /** Every coordinate lies within ± this many page units; sizes are positive and at most twice it. */
 export const MAX_TEMPLATE_COORDINATE = 20_000
+/** Templates one installation keeps (retired ones count): enough for years of a seminar series, not a flood. */
+export const MAX_OWN_TEMPLATES = 500
 /** Versions kept per template; a file may carry as many. */
 export const MAX_TEMPLATE_VERSIONS = 100
 /** A template file's size, in bytes. */

@@ -12,6 +12,7 @@ import {
   getTemplate,
   isOwnTemplateId,
   isTemplateId,
+  MAX_OWN_TEMPLATES,
   MAX_TEMPLATE_VERSIONS,
   newestVersion,
   ownTemplateDefinition,
@@ -113,8 +114,15 @@ export class OwnTemplates {
     return newestVersion(await this.get(templateId)).zones
   }
 
+  private async checkRoom(): Promise<void> {
+    if ((await this.storage.listOwnTemplates()).length >= MAX_OWN_TEMPLATES) {
+      throw conflict(`This installation keeps ${MAX_OWN_TEMPLATES} templates already; publish a new version of one instead.`)
+    }
+  }
+
   /** A new template from a frame's geometry, as version 1. */
   async create(geometry: FrameGeometry, texts: TemplateTexts): Promise<OwnTemplateSummary> {
+    await this.checkRoom()
     const version = checked({ version: 1, publishedAt: this.now(), ...texts, ...geometry })
     const template: OwnTemplate = { id: newTemplateId(texts.name.de), createdAt: version.publishedAt, retiredAt: null, versions: [version] }
     await this.storage.createOwnTemplate(template)
@@ -150,6 +158,7 @@ export class OwnTemplates {
     } catch (error) {
       refused(error)
     }
+    await this.checkRoom()
     const newest = file.versions.at(-1)!
     const template: OwnTemplate = { id: newTemplateId(newest.name.de), createdAt: this.now(), retiredAt: null, versions: file.versions }
     await this.storage.createOwnTemplate(template)

@@ -116,7 +116,7 @@ export async function templateRoutes(
     '/api/templates',
     {
       onRequest: mayWrite,
-      schema: { body: saveTemplateBody, response: { 201: summaryAnswer, ...errorAnswers(400, 401, 403, 404, 422, 429, 503) } },
+      schema: { body: saveTemplateBody, response: { 201: summaryAnswer, ...errorAnswers(400, 401, 403, 404, 409, 422, 429, 503) } },
     },
     async (request, reply) => {
       await checkBoard(request, request.body.boardId)
@@ -192,7 +192,7 @@ export async function templateRoutes(
       {
         onRequest: mayWrite,
         bodyLimit: 2 * MAX_TEMPLATE_FILE_BYTES,
-        schema: { body: importTemplateBody, response: { 201: summaryAnswer, ...errorAnswers(400, 401, 403, 413, 415, 422, 429) } },
+        schema: { body: importTemplateBody, response: { 201: summaryAnswer, ...errorAnswers(400, 401, 403, 409, 413, 415, 422, 429) } },
       },
       async (request, reply) => {
         const summary = await templates.importFile(request.body)
