@@ -19,10 +19,12 @@ import type { BoardStorage } from './storage/BoardStorage.ts'
 import { boardRoutes } from './routes/boardRoutes.ts'
 import { boardDeletionRoute } from './routes/boardDeletionRoute.ts'
 import { facilitationRoutes } from './routes/facilitationRoutes.ts'
+import { privateRoundRoutes } from './routes/privateRoundRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { historyRoutes } from './routes/historyRoutes.ts'
 import { templateRoutes } from './routes/templateRoutes.ts'
 import { snapshotRoutes } from './routes/snapshotRoutes.ts'
+import { strategyRoutes } from './routes/strategyRoutes.ts'
 import { syncRoute } from './routes/syncRoute.ts'
 import type { KeepaliveOptions } from './sync/Connection.ts'
 import { webApp } from './routes/webApp.ts'
@@ -107,8 +109,8 @@ async function openStorage(config: Config): Promise<BoardStorage> {
   return PostgresBoardStorage.open(config.databaseUrl)
 }
 
-/** Keeps link tokens out of the logs. */
-const redactToken = (url: string) => url.replace(/([?&]token=)[^&]*/g, '$1…')
+// Link tokens and private-space keys are secrets: never in a log line or an error message.
+const redactToken = (url: string) => url.replace(/([?&](?:token|key)=)[^&]*/g, '$1…')
 
 export interface BuildOptions {
   storage?: BoardStorage
@@ -225,7 +227,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(boardRoutes, { config, isAdmin, now })
   await app.register(boardDeletionRoute, { isAdmin })
   await app.register(facilitationRoutes)
+  await app.register(privateRoundRoutes)
   await app.register(snapshotRoutes, { config })
+  await app.register(strategyRoutes, { config })
   await app.register(historyRoutes)
   await app.register(templateRoutes, { config, isAdmin, now })
   await app.register(syncRoute, { config, keepalive: options.keepalive, now })

@@ -89,6 +89,7 @@ export {
   parsePresenting,
   parseFreeze,
   parseRestoreNotice,
+  parseScope,
   parseSummon,
   parseTimer,
   parseVotingRound,
@@ -111,6 +112,27 @@ export type {
   VoteScope,
   VotingRound,
 } from './facilitation.ts'
+export {
+  FROM_PRIVATE_ROUND_META,
+  MAX_PRIVATE_NOTES,
+  PRIVATE_ROUND_META,
+  parsePrivateRound,
+  privateRoundClaim,
+  privateRoundOf,
+  revealedFromRound,
+} from './privateRound.ts'
+export type { PrivateRevealNotice, PrivateRoundState } from './privateRound.ts'
+export {
+  MAX_MUNICIPALITY_LENGTH,
+  MAX_TASK_OWNER_LENGTH,
+  MUNICIPALITY_META,
+  municipalityOf,
+  normalizeMunicipality,
+  sameMunicipality,
+  TASK_META,
+  taskOf,
+} from './strategyMeta.ts'
+export type { NoteTask } from './strategyMeta.ts'
 export { rankByVotes } from './rankByVotes.ts'
 export type { Ranked } from './rankByVotes.ts'
 export { boardToTldrFile, MAX_TLDR_FILE_RECORDS, readTldrFile, TLDR_FILE_FORMAT_VERSION } from './tldrFile.ts'

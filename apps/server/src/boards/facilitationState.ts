@@ -162,7 +162,7 @@ export function recordRestore(doc: Y.Doc, snapshot: { id: string; name: string; 
 }
 
 /** Throws 422 unless `scope` names a template on the board, or a zone of one. */
-function assertScopeExists(doc: Y.Doc, scope: VoteScope): void {
+export function assertScopeExists(doc: Y.Doc, scope: VoteScope): void {
   if (scope.kind === 'all') return
   const instance = readTemplateInstances(doc).find((candidate) => candidate.instanceId === scope.instanceId)
   if (!instance) throw invalid('The board has no template with this instance id.')

@@ -21,7 +21,10 @@ import {
   readBoardRecords,
   readCommentThreads,
   type CommentThread,
+  municipalityOf,
+  type NoteTask,
   readBoardTitle,
+  taskOf,
   readTemplateInstances,
   rankByVotes,
   readVotingRounds,
@@ -90,6 +93,9 @@ export interface ReportNote {
   votesByRound: number[]
   /** The note's comment threads, oldest first. */
   comments: CommentThread[]
+  /** The municipality the note belongs to, and the next step it names (see @dorfplatz/board's strategyMeta.ts). */
+  municipality: string | null
+  task: NoteTask | null
 }
 
 export interface ReportZone {
@@ -98,6 +104,7 @@ export interface ReportZone {
 }
 
 export interface ReportSection {
+  templateId: string
   template: string
   zones: ReportZone[]
 }
@@ -149,6 +156,8 @@ export function buildReport(doc: Y.Doc, locale: ReportLocale, now = Date.now(), 
       votes: votesByRound.reduce((sum, n) => sum + n, 0),
       votesByRound,
       comments: threadsByNote.get(id) ?? [],
+      municipality: municipalityOf(value),
+      task: taskOf(value),
     }
     const pageId = shapeToPage(value, { x: 0, y: 0 }, records).pageId
     const found = pageId === null ? undefined : findZone(current, pageId, shapePagePoint(value, records))
@@ -166,6 +175,7 @@ export function buildReport(doc: Y.Doc, locale: ReportLocale, now = Date.now(), 
     const zones = instance.zones ?? (isTemplateId(instance.templateId) ? getTemplate(instance.templateId).zones : undefined)
     if (!name || !zones) continue
     sections.push({
+      templateId: instance.templateId,
       template: name[locale] || name.de,
       zones: zones.map((zone) => ({
         name: zone.name[locale],

@@ -268,12 +268,14 @@ export const stepPresentingBody = {
 
 export const freezeBody = { type: 'object', required: ['name'], additionalProperties: false, properties: { name: displayName } } as const
 
+const roundTitle = { type: 'string', minLength: 1, maxLength: MAX_ROUND_TITLE_LENGTH, pattern: '\\S' } as const
+
 export const roundBody = {
   type: 'object',
   required: ['title', 'dotsPerPerson', 'scope'],
   additionalProperties: false,
   properties: {
-    title: { type: 'string', minLength: 1, maxLength: MAX_ROUND_TITLE_LENGTH, pattern: '\\S' },
+    title: roundTitle,
     dotsPerPerson: { type: 'integer', minimum: 1, maximum: MAX_DOTS_PER_PERSON },
     scope: {
       oneOf: [
@@ -292,6 +294,19 @@ export const roundBody = {
         },
       ],
     },
+  },
+} as const
+
+export const privateRoundBody = {
+  type: 'object',
+  required: ['title', 'scope', 'showAuthors', 'name'],
+  additionalProperties: false,
+  properties: {
+    title: roundTitle,
+    scope: roundBody.properties.scope,
+    showAuthors: { type: 'boolean' },
+    durationMs: duration,
+    name: displayName,
   },
 } as const
 

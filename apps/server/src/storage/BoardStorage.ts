@@ -10,6 +10,7 @@ import type { BoardLocks } from './BoardLocks.ts'
 import type { BoardTransfer } from './BoardTransfer.ts'
 import type { DocumentLog } from './DocumentLog.ts'
 import type { HistoryLog } from './HistoryLog.ts'
+import type { PrivateSpaceStore } from './PrivateSpaceStore.ts'
 import type { SnapshotStore } from './SnapshotStore.ts'
 import type { OwnTemplateStore } from './OwnTemplateStore.ts'
 
@@ -20,9 +21,19 @@ export type { BoardDump, BoardTransfer, StoredBallot, StoredToken } from './Boar
 export type { AppendResult, DocumentLog, StoredDocument } from './DocumentLog.ts'
 export type { SnapshotStore, StoredSnapshot } from './SnapshotStore.ts'
 export type { NewOwnTemplateVersion, OwnTemplate, OwnTemplateStore, OwnTemplateVersion } from './OwnTemplateStore.ts'
+export type { PrivateSpaceStore, StoredPrivateSpace } from './PrivateSpaceStore.ts'
 export type { DeletedShape, HistoryLog, NewHistoryRow, StoredHistoryRow } from './HistoryLog.ts'
 
-export interface BoardStorage extends BoardDirectory, DocumentLog, SnapshotStore, BallotBox, BoardLocks, BoardTransfer, HistoryLog, OwnTemplateStore {
+export interface BoardStorage
+  extends BoardDirectory,
+    DocumentLog,
+    SnapshotStore,
+    BallotBox,
+    BoardLocks,
+    BoardTransfer,
+    HistoryLog,
+    PrivateSpaceStore,
+    OwnTemplateStore {
   /** Throws when the storage cannot serve requests (used by /healthz). */
   ping(): Promise<void>
   close(): Promise<void>

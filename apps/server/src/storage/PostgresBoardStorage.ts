@@ -16,6 +16,7 @@ import pg from 'pg'
 import * as Y from 'yjs'
 import { isRole, type Role, type SnapshotInfo, type SnapshotKind } from '@dorfplatz/protocol'
 import type { BallotOutcome, RoundTally } from './BallotBox.ts'
+import type { StoredPrivateSpace } from './PrivateSpaceStore.ts'
 import type { BoardDump, BoardStorage } from './BoardStorage.ts'
 import { OPENED_AT_RESOLUTION_MS, type NewBoard, type StoredBoard, type TokenGrant } from './BoardDirectory.ts'
 import type { AppendResult, StoredDocument } from './DocumentLog.ts'
@@ -83,8 +84,26 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX board_history_board ON board_history(board_id, id);
   `,
-  // Index 3 is reserved for the private rounds' tables, which arrive with their own change.
-  `SELECT 1;`,
+  `
+  CREATE TABLE private_rounds (
+    board_id text NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    round_id text NOT NULL,
+    open boolean NOT NULL,
+    opened_at bigint NOT NULL,
+    PRIMARY KEY (board_id, round_id)
+  );
+  CREATE TABLE private_spaces (
+    board_id text NOT NULL,
+    round_id text NOT NULL,
+    owner text NOT NULL,
+    state bytea NOT NULL,
+    notes integer NOT NULL,
+    author text NOT NULL,
+    updated_at bigint NOT NULL,
+    PRIMARY KEY (board_id, round_id, owner),
+    FOREIGN KEY (board_id, round_id) REFERENCES private_rounds(board_id, round_id) ON DELETE CASCADE
+  );
+  `,
   `
   CREATE TABLE own_templates (
     id text PRIMARY KEY,
@@ -556,6 +575,79 @@ export class PostgresBoardStorage implements BoardStorage {
         await client.query('INSERT INTO board_history (board_id, at, data) VALUES ($1, $2, $3)', [board.id, row.at, historyRowData(row)])
       }
     })
+  }
+
+  // -- PrivateSpaceStore -----------------------------------------------------------------
+
+  async openPrivateRound(boardId: string, roundId: string, now: number): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO private_rounds (board_id, round_id, open, opened_at) VALUES ($1, $2, true, $3) ON CONFLICT DO NOTHING',
+      [boardId, roundId, now],
+    )
+  }
+
+  async loadPrivateSpace(boardId: string, roundId: string, owner: string): Promise<Uint8Array | null> {
+    return this.transaction(async (client) => {
+      const round = await client.query<{ open: boolean }>('SELECT open FROM private_rounds WHERE board_id = $1 AND round_id = $2', [boardId, roundId])
+      if (round.rows[0]?.open !== true) return null
+      const { rows } = await client.query<{ state: Buffer }>(
+        'SELECT state FROM private_spaces WHERE board_id = $1 AND round_id = $2 AND owner = $3',
+        [boardId, roundId, owner],
+      )
+      return rows[0] ? new Uint8Array(rows[0].state) : Y.encodeStateAsUpdate(new Y.Doc())
+    }, 'REPEATABLE READ')
+  }
+
+  async storePrivateSpace(
+    boardId: string,
+    roundId: string,
+    owner: string,
+    update: Uint8Array,
+    { notes, author, now }: { notes: number; author: string; now: number },
+  ): Promise<boolean> {
+    return this.transaction(async (client) => {
+      // The round's row is locked for sharing: a reveal (which takes it for update) waits for this write, or this write sees it closed.
+      const round = await client.query<{ open: boolean }>(
+        'SELECT open FROM private_rounds WHERE board_id = $1 AND round_id = $2 FOR SHARE',
+        [boardId, roundId],
+      )
+      if (round.rows[0]?.open !== true) return false
+      const { rows } = await client.query<{ state: Buffer }>(
+        'SELECT state FROM private_spaces WHERE board_id = $1 AND round_id = $2 AND owner = $3 FOR UPDATE',
+        [boardId, roundId, owner],
+      )
+      const state = rows[0] ? Y.mergeUpdates([new Uint8Array(rows[0].state), update]) : update
+      await client.query(
+        `INSERT INTO private_spaces (board_id, round_id, owner, state, notes, author, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (board_id, round_id, owner) DO UPDATE SET state = excluded.state, notes = excluded.notes, author = excluded.author, updated_at = excluded.updated_at`,
+        [boardId, roundId, owner, Buffer.from(state), notes, author, now],
+      )
+      return true
+    })
+  }
+
+  async privateRoundTotals(boardId: string, roundId: string): Promise<{ notes: number; people: number }> {
+    const { rows } = await this.pool.query<{ notes: string | null; people: string }>(
+      'SELECT SUM(notes) AS notes, COUNT(*) AS people FROM private_spaces WHERE board_id = $1 AND round_id = $2 AND notes > 0',
+      [boardId, roundId],
+    )
+    return { notes: Number(rows[0]?.notes ?? 0), people: Number(rows[0]?.people ?? 0) }
+  }
+
+  async closePrivateRound(boardId: string, roundId: string): Promise<StoredPrivateSpace[]> {
+    return this.transaction(async (client) => {
+      await client.query('SELECT open FROM private_rounds WHERE board_id = $1 AND round_id = $2 FOR UPDATE', [boardId, roundId])
+      await client.query('UPDATE private_rounds SET open = false WHERE board_id = $1 AND round_id = $2', [boardId, roundId])
+      const { rows } = await client.query<{ owner: string; state: Buffer; notes: number; author: string }>(
+        'SELECT owner, state, notes, author FROM private_spaces WHERE board_id = $1 AND round_id = $2 ORDER BY updated_at, owner',
+        [boardId, roundId],
+      )
+      return rows.map((row) => ({ owner: row.owner, state: new Uint8Array(row.state), notes: row.notes, author: row.author }))
+    })
+  }
+
+  async dropPrivateSpaces(boardId: string, roundId: string): Promise<void> {
+    await this.pool.query('DELETE FROM private_spaces WHERE board_id = $1 AND round_id = $2', [boardId, roundId])
   }
 
   // -- HistoryLog ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import type {
   StoredSnapshot,
   TokenGrant,
 } from './BoardStorage.ts'
+import type { StoredPrivateSpace } from './PrivateSpaceStore.ts'
 import { OPENED_AT_RESOLUTION_MS } from './BoardDirectory.ts'
 import { InProcessBoardLocks } from './BoardLocks.ts'
 import { joinOwnTemplates, ownTemplateVersionData, type NewOwnTemplateVersion, type OwnTemplate, type OwnTemplateVersion } from './OwnTemplateStore.ts'
@@ -103,8 +104,26 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX board_history_board ON board_history(board_id, id);
   `,
-  // Index 5 is reserved for the private rounds' tables, which arrive with their own change.
-  `SELECT 1;`,
+  `
+  CREATE TABLE private_rounds (
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    round_id TEXT NOT NULL,
+    open INTEGER NOT NULL,
+    opened_at INTEGER NOT NULL,
+    PRIMARY KEY (board_id, round_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE private_spaces (
+    board_id TEXT NOT NULL,
+    round_id TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    state BLOB NOT NULL,
+    notes INTEGER NOT NULL,
+    author TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (board_id, round_id, owner),
+    FOREIGN KEY (board_id, round_id) REFERENCES private_rounds(board_id, round_id) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+  `,
   `
   CREATE TABLE own_templates (
     id TEXT PRIMARY KEY,
@@ -484,6 +503,79 @@ export class SqliteBoardStorage implements BoardStorage {
       for (const row of rows) this.statements.insertHistory.run(boardId, row.at, historyRowData(row))
       this.statements.trimHistory.run(boardId, boardId, MAX_HISTORY_ROWS - 1)
     })()
+  }
+
+  // -- PrivateSpaceStore -----------------------------------------------------------------
+
+  async openPrivateRound(boardId: string, roundId: string, now: number): Promise<void> {
+    this.db
+      .prepare('INSERT INTO private_rounds (board_id, round_id, open, opened_at) VALUES (?, ?, 1, ?) ON CONFLICT DO NOTHING')
+      .run(boardId, roundId, now)
+  }
+
+  async loadPrivateSpace(boardId: string, roundId: string, owner: string): Promise<Uint8Array | null> {
+    return this.db.transaction(() => {
+      if (!this.privateRoundIsOpen(boardId, roundId)) return null
+      const row = this.db
+        .prepare<[string, string, string], { state: Buffer }>('SELECT state FROM private_spaces WHERE board_id = ? AND round_id = ? AND owner = ?')
+        .get(boardId, roundId, owner)
+      return row ? new Uint8Array(row.state) : Y.encodeStateAsUpdate(new Y.Doc())
+    })()
+  }
+
+  private privateRoundIsOpen(boardId: string, roundId: string): boolean {
+    const row = this.db
+      .prepare<[string, string], { open: number }>('SELECT open FROM private_rounds WHERE board_id = ? AND round_id = ?')
+      .get(boardId, roundId)
+    return row?.open === 1
+  }
+
+  async storePrivateSpace(
+    boardId: string,
+    roundId: string,
+    owner: string,
+    update: Uint8Array,
+    { notes, author, now }: { notes: number; author: string; now: number },
+  ): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (!this.privateRoundIsOpen(boardId, roundId)) return false
+      const row = this.db
+        .prepare<[string, string, string], { state: Buffer }>('SELECT state FROM private_spaces WHERE board_id = ? AND round_id = ? AND owner = ?')
+        .get(boardId, roundId, owner)
+      const state = row ? Y.mergeUpdates([new Uint8Array(row.state), update]) : update
+      this.db
+        .prepare(
+          `INSERT INTO private_spaces (board_id, round_id, owner, state, notes, author, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (board_id, round_id, owner) DO UPDATE SET state = excluded.state, notes = excluded.notes, author = excluded.author, updated_at = excluded.updated_at`,
+        )
+        .run(boardId, roundId, owner, Buffer.from(state), notes, author, now)
+      return true
+    })()
+  }
+
+  async privateRoundTotals(boardId: string, roundId: string): Promise<{ notes: number; people: number }> {
+    const row = this.db
+      .prepare<[string, string], { notes: number | null; people: number }>(
+        'SELECT SUM(notes) AS notes, COUNT(*) AS people FROM private_spaces WHERE board_id = ? AND round_id = ? AND notes > 0',
+      )
+      .get(boardId, roundId)
+    return { notes: row?.notes ?? 0, people: row?.people ?? 0 }
+  }
+
+  async closePrivateRound(boardId: string, roundId: string): Promise<StoredPrivateSpace[]> {
+    return this.db.transaction(() => {
+      this.db.prepare('UPDATE private_rounds SET open = 0 WHERE board_id = ? AND round_id = ?').run(boardId, roundId)
+      return this.db
+        .prepare<[string, string], { owner: string; state: Buffer; notes: number; author: string }>(
+          'SELECT owner, state, notes, author FROM private_spaces WHERE board_id = ? AND round_id = ? ORDER BY updated_at, owner',
+        )
+        .all(boardId, roundId)
+        .map((row) => ({ owner: row.owner, state: new Uint8Array(row.state), notes: row.notes, author: row.author }))
+    })()
+  }
+
+  async dropPrivateSpaces(boardId: string, roundId: string): Promise<void> {
+    this.db.prepare('DELETE FROM private_spaces WHERE board_id = ? AND round_id = ?').run(boardId, roundId)
   }
 
   async listHistory(boardId: string): Promise<StoredHistoryRow[]> {

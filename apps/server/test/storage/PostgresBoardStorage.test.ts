@@ -13,6 +13,7 @@ import { describeBoardDirectoryContract } from './boardDirectoryContract.ts'
 import { describeBoardLocksContract } from './boardLocksContract.ts'
 import { describeBoardTransferContract } from './boardTransferContract.ts'
 import { describeHistoryLogContract } from './historyLogContract.ts'
+import { describePrivateSpaceStoreContract } from './privateSpaceStoreContract.ts'
 import { describeDocumentLogContract } from './documentLogContract.ts'
 import { describeSnapshotStoreContract } from './snapshotStoreContract.ts'
 import { describeOwnTemplateStoreContract } from './ownTemplateStoreContract.ts'
@@ -51,6 +52,7 @@ describeBallotBoxContract('PostgreSQL', factory)
 describeBoardTransferContract('PostgreSQL', factory)
 describeHistoryLogContract('PostgreSQL', factory)
 describeOwnTemplateStoreContract('PostgreSQL', factory)
+describePrivateSpaceStoreContract('PostgreSQL', factory)
 // Two instances on one database: the lock holds across them.
 describeBoardLocksContract('PostgreSQL', factory, (first) => PostgresBoardStorage.open(urls.get(first)!))
 

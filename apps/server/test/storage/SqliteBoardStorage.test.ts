@@ -9,6 +9,7 @@ import { describeBoardDirectoryContract } from './boardDirectoryContract.ts'
 import { describeBoardLocksContract } from './boardLocksContract.ts'
 import { describeBoardTransferContract } from './boardTransferContract.ts'
 import { describeHistoryLogContract } from './historyLogContract.ts'
+import { describePrivateSpaceStoreContract } from './privateSpaceStoreContract.ts'
 import { describeDocumentLogContract } from './documentLogContract.ts'
 import { describeSnapshotStoreContract } from './snapshotStoreContract.ts'
 import { describeOwnTemplateStoreContract } from './ownTemplateStoreContract.ts'
@@ -24,6 +25,7 @@ function describeStorageContracts(name: string, factory: StorageFactory): void {
   describeBoardTransferContract(name, factory)
   describeHistoryLogContract(name, factory)
   describeOwnTemplateStoreContract(name, factory)
+  describePrivateSpaceStoreContract(name, factory)
 }
 
 const dirs: string[] = []

@@ -42,6 +42,8 @@ import { workshopComponents, workshopOverrides, workshopViewComponents } from '.
 import { ExportDialog } from '../export/ExportDialog.tsx'
 import { useAnnouncer } from '../kernel/useAnnouncer.ts'
 import { LIST_VIEW_ID, ListView } from '../listView/ListView.tsx'
+import { PrivateRoundBanner } from '../privateRound/PrivateRoundBanner.tsx'
+import { PrivateRoundDialog } from '../privateRound/PrivateRoundDialog.tsx'
 import { QuickNote } from '../quickNote/QuickNote.tsx'
 import { ReadableNoteShapeUtil } from './ReadableNoteShapeUtil.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
@@ -118,6 +120,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   const [addingTemplate, setAddingTemplate] = useState(false)
   const [sharing, setSharing] = useState(false)
   const [startingVote, setStartingVote] = useState(false)
+  const [startingPrivateRound, setStartingPrivateRound] = useState(false)
   const [dismissedRefusalAt, setDismissedRefusalAt] = useState<number | null>(null)
   const [timerOpen, setTimerOpen] = useState(false)
   /** Which of the main menu's file dialogs is open. */
@@ -144,6 +147,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       addTemplate: () => setAddingTemplate(true),
       share: () => setSharing(true),
       startVote: () => setStartingVote(true),
+      startPrivateRound: () => setStartingPrivateRound(true),
       openTimer: () => setTimerOpen(true),
       announce,
       listView,
@@ -181,7 +185,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   useEffect(() => () => stopRevealRef.current?.(), [])
 
   // While a dialog is open, Delete or Ctrl+Z pressed in it must not change the board behind it.
-  const dialogOpen = editingName || addingTemplate || sharing || startingVote || timerOpen || fileDialog !== null
+  const dialogOpen = editingName || addingTemplate || sharing || startingVote || startingPrivateRound || timerOpen || fileDialog !== null
   usePausedEditor(dialogOpen ? editor : null)
 
   function onTemplateAdded(instance: TemplateInstance) {
@@ -283,7 +287,11 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
         )}
         {/* Before the session banners, which it moves up with a sibling selector. */}
         {editor && !listView && <QuickNote editor={editor} />}
-        {editor && <SessionOverlay editor={editor} />}
+        {editor && (
+          <SessionOverlay editor={editor}>
+            <PrivateRoundBanner />
+          </SessionOverlay>
+        )}
         <div className="visually-hidden" role="status" aria-live="polite" data-testid="board-announcement">
           {announcement}
         </div>
@@ -337,6 +345,15 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           // The voting panel appears, and is announced, once the round arrives through sync.
           onStarted={() => setStartingVote(false)}
           onCancel={() => setStartingVote(false)}
+        />
+      )}
+      {startingPrivateRound && info.role === 'facilitator' && (
+        <PrivateRoundDialog
+          boardId={info.id}
+          token={token}
+          session={session}
+          onStarted={() => setStartingPrivateRound(false)}
+          onCancel={() => setStartingPrivateRound(false)}
         />
       )}
       {timerOpen && info.role === 'facilitator' && (

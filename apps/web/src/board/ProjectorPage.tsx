@@ -82,6 +82,7 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
       addTemplate: nothing,
       share: nothing,
       startVote: nothing,
+      startPrivateRound: nothing,
       openTimer: nothing,
       openExport: nothing,
       openSnapshots: nothing,

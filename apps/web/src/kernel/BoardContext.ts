@@ -23,6 +23,8 @@ export interface BoardContextValue extends BoardFileActions {
   share: () => void
   /** Opens the dialog in which a facilitator starts a dot vote. */
   startVote: () => void
+  /** Opens the dialog in which a facilitator starts a private round ("Stilles Brainstorming"). */
+  startPrivateRound: () => void
   /** Opens the dialog in which a facilitator starts, pauses, extends or stops the session timer. */
   openTimer: () => void
   /** Says `message` politely to screen readers, through the board page's one live region. */
