@@ -3,12 +3,12 @@
  * board as a template, boards are made with it, a new version leaves older boards as they
  * were, who may do what, and template files from elsewhere that are refused.
  */
+import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { getRecordsMap, readBoardRecords, readTemplateInstances } from '@dorfplatz/board'
 import { handDrawnFrame } from '@dorfplatz/templates/testing/handDrawnFrame'
 import { MAX_TEMPLATE_FILE_BYTES, zoneCentre, type TemplateInstance } from '@dorfplatz/templates'
-import crypto from 'node:crypto'
 import { VOTER_HEADER, type CreatedBoard } from '@dorfplatz/protocol'
 import { connectProvider, startTestServer, waitForDoc, waitForSync, writeNote, type TestServer } from './testServer.ts'
 

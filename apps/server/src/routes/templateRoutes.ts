@@ -9,11 +9,10 @@
  * arrives, before its body is read.
  */
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
-import type { LocalizedText } from '@dorfplatz/templates'
-import { MAX_TEMPLATE_FILE_BYTES } from '@dorfplatz/templates'
+import { isToken } from '@dorfplatz/protocol'
+import { MAX_TEMPLATE_FILE_BYTES, type LocalizedText } from '@dorfplatz/templates'
 import type { Config } from '../config.ts'
 import { frameGeometry, OwnTemplates, type TemplateTexts } from '../boards/ownTemplates.ts'
-import { isToken } from '@dorfplatz/protocol'
 import { hashToken } from '../tokens.ts'
 import { requestToken } from './boardAccess.ts'
 import { httpError } from './httpError.ts'
