@@ -25,6 +25,8 @@ const DIALOGS: Record<string, (page: Page) => Promise<void>> = {
   'snapshots-dialog': (page) => page.getByTestId('snapshots-button').click(),
   'history-dialog': (page) => openMainMenuItem(page, 'dorfplatz-history'),
   'import-dialog': (page) => openMainMenuItem(page, 'dorfplatz-import'),
+  'save-template-dialog': (page) => openMainMenuItem(page, 'dorfplatz-save-template'),
+  'manage-templates-dialog': (page) => openMainMenuItem(page, 'dorfplatz-manage-templates'),
   'delete-board-dialog': (page) => openMainMenuItem(page, 'dorfplatz-delete'),
   'note-step-dialog': async (page) => {
     await addNote(page, 'Nächster Schritt', { x: 640, y: 420 })

@@ -22,6 +22,7 @@ import { facilitationRoutes } from './routes/facilitationRoutes.ts'
 import { privateRoundRoutes } from './routes/privateRoundRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { historyRoutes } from './routes/historyRoutes.ts'
+import { templateRoutes } from './routes/templateRoutes.ts'
 import { snapshotRoutes } from './routes/snapshotRoutes.ts'
 import { strategyRoutes } from './routes/strategyRoutes.ts'
 import { syncRoute } from './routes/syncRoute.ts'
@@ -153,7 +154,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
     if (error instanceof BoardError) {
       const statusCode = BOARD_ERROR_STATUS[error.kind]
-      return reply.code(statusCode).send({ statusCode, error: httpStatusName(statusCode), message: error.message })
+      return reply.code(statusCode).send({ statusCode, error: httpStatusName(statusCode), message: error.message, ...(error.reason && { reason: error.reason }) })
     }
     const statusCode = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500)
     if (statusCode >= 500 || statusCode < 400) {
@@ -230,6 +231,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(snapshotRoutes, { config })
   await app.register(strategyRoutes, { config })
   await app.register(historyRoutes)
+  await app.register(templateRoutes, { config, isAdmin, now })
   await app.register(syncRoute, { config, keepalive: options.keepalive, now })
   await app.register(webApp, { webDir: config.webDir })
   return app

@@ -36,13 +36,16 @@ export { FALLBACK_USER_COLOR, PRESENCE_FIELD, readAwarenessUser, USER_FIELD } fr
 export type { AwarenessUser } from './awarenessFields.ts'
 export {
   addTemplateToDoc,
+  isBoardTemplateId,
+  isOwnTemplateId,
   isTemplateId,
   isTemplateLocale,
+  OWN_TEMPLATE_ID_PATTERN,
   readTemplateInstances,
   TEMPLATE_IDS,
   TEMPLATE_LOCALES,
 } from './templateInstances.ts'
-export type { LocalizedText, TemplateId, TemplateInstance, TemplateLocale, TemplateZone, ZoneArea } from './templateInstances.ts'
+export type { BoardTemplateId, LocalizedText, OwnTemplateId, TemplateId, TemplateInstance, TemplateLocale, TemplateZone, ZoneArea } from './templateInstances.ts'
 export { measureDocGrowth } from './docGrowth.ts'
 export type { DocGrowth, DocGrowthOptions } from './docGrowth.ts'
 export {

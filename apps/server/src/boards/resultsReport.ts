@@ -32,7 +32,7 @@ import {
   type VotingRound,
 } from '@dorfplatz/board'
 import type { ApiLocale } from '@dorfplatz/protocol'
-import { currentTemplateInstances, findZone, getTemplate, isTemplateId, shapePagePoint, shapeToPage } from '@dorfplatz/templates'
+import { currentTemplateInstances, findZone, getTemplate, instanceTemplateName, isTemplateId, shapePagePoint, shapeToPage } from '@dorfplatz/templates'
 
 export type ReportLocale = ApiLocale
 
@@ -170,12 +170,13 @@ export function buildReport(doc: Y.Doc, locale: ReportLocale, now = Date.now(), 
   }
   const sections: ReportSection[] = []
   for (const instance of current) {
-    if (!isTemplateId(instance.templateId)) continue
-    const template = getTemplate(instance.templateId)
-    const zones = instance.zones ?? template.zones
+    // An own template's instance carries its name and zones; a built-in one falls back on the catalogue.
+    const name = instanceTemplateName(instance)
+    const zones = instance.zones ?? (isTemplateId(instance.templateId) ? getTemplate(instance.templateId).zones : undefined)
+    if (!name || !zones) continue
     sections.push({
       templateId: instance.templateId,
-      template: template.name[locale],
+      template: name[locale] || name.de,
       zones: zones.map((zone) => ({
         name: zone.name[locale],
         notes: ranked(zoneNotes.get(`${instance.instanceId}/${zone.id}`) ?? [], locale),

@@ -12,6 +12,7 @@ import type { DocumentLog } from './DocumentLog.ts'
 import type { HistoryLog } from './HistoryLog.ts'
 import type { PrivateSpaceStore } from './PrivateSpaceStore.ts'
 import type { SnapshotStore } from './SnapshotStore.ts'
+import type { OwnTemplateStore } from './OwnTemplateStore.ts'
 
 export type { BallotBox, BallotOutcome, RoundTally } from './BallotBox.ts'
 export type { BoardDirectory, NewBoard, StoredBoard, TokenGrant } from './BoardDirectory.ts'
@@ -19,10 +20,20 @@ export type { BoardLocks } from './BoardLocks.ts'
 export type { BoardDump, BoardTransfer, StoredBallot, StoredToken } from './BoardTransfer.ts'
 export type { AppendResult, DocumentLog, StoredDocument } from './DocumentLog.ts'
 export type { SnapshotStore, StoredSnapshot } from './SnapshotStore.ts'
+export type { NewOwnTemplateVersion, OwnTemplate, OwnTemplateStore, OwnTemplateVersion } from './OwnTemplateStore.ts'
 export type { PrivateSpaceStore, StoredPrivateSpace } from './PrivateSpaceStore.ts'
 export type { DeletedShape, HistoryLog, NewHistoryRow, StoredHistoryRow } from './HistoryLog.ts'
 
-export interface BoardStorage extends BoardDirectory, DocumentLog, SnapshotStore, BallotBox, BoardLocks, BoardTransfer, HistoryLog, PrivateSpaceStore {
+export interface BoardStorage
+  extends BoardDirectory,
+    DocumentLog,
+    SnapshotStore,
+    BallotBox,
+    BoardLocks,
+    BoardTransfer,
+    HistoryLog,
+    PrivateSpaceStore,
+    OwnTemplateStore {
   /** Throws when the storage cannot serve requests (used by /healthz). */
   ping(): Promise<void>
   close(): Promise<void>

@@ -21,6 +21,7 @@ import type { BoardDump, BoardStorage } from './BoardStorage.ts'
 import { OPENED_AT_RESOLUTION_MS, type NewBoard, type StoredBoard, type TokenGrant } from './BoardDirectory.ts'
 import type { AppendResult, StoredDocument } from './DocumentLog.ts'
 import type { StoredSnapshot } from './SnapshotStore.ts'
+import { joinOwnTemplates, ownTemplateVersionData, type NewOwnTemplateVersion, type OwnTemplate, type OwnTemplateVersion } from './OwnTemplateStore.ts'
 import { historyRowData, MAX_HISTORY_ROWS, readHistoryRow, type NewHistoryRow, type StoredHistoryRow } from './HistoryLog.ts'
 
 /** Each entry moves the schema from version `index` to `index + 1`. */
@@ -101,6 +102,20 @@ const MIGRATIONS: readonly string[] = [
     updated_at bigint NOT NULL,
     PRIMARY KEY (board_id, round_id, owner),
     FOREIGN KEY (board_id, round_id) REFERENCES private_rounds(board_id, round_id) ON DELETE CASCADE
+  );
+  `,
+  `
+  CREATE TABLE own_templates (
+    id text PRIMARY KEY,
+    created_at bigint NOT NULL,
+    retired_at bigint
+  );
+  CREATE TABLE own_template_versions (
+    template_id text NOT NULL REFERENCES own_templates(id) ON DELETE CASCADE,
+    version integer NOT NULL,
+    published_at bigint NOT NULL,
+    data text NOT NULL,
+    PRIMARY KEY (template_id, version)
   );
   `,
 ]
@@ -667,6 +682,65 @@ export class PostgresBoardStorage implements BoardStorage {
       if (row) history.push(row)
     }
     return history
+  }
+
+  // -- OwnTemplateStore -----------------------------------------------------------------------
+
+  async createOwnTemplate(template: OwnTemplate): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('INSERT INTO own_templates (id, created_at, retired_at) VALUES ($1, $2, $3)', [template.id, template.createdAt, template.retiredAt])
+      for (const version of template.versions) {
+        await client.query('INSERT INTO own_template_versions (template_id, version, published_at, data) VALUES ($1, $2, $3, $4)', [
+          template.id,
+          version.version,
+          version.publishedAt,
+          ownTemplateVersionData(version),
+        ])
+      }
+    })
+  }
+
+  async publishOwnTemplateVersion(templateId: string, version: NewOwnTemplateVersion): Promise<OwnTemplateVersion | undefined> {
+    return this.transaction(async (client) => {
+      // The row lock orders publishers of one template, on every instance.
+      const { rowCount } = await client.query('SELECT 1 FROM own_templates WHERE id = $1 FOR UPDATE', [templateId])
+      if (!rowCount) return undefined
+      const { rows } = await client.query<{ newest: number | null }>('SELECT MAX(version) AS newest FROM own_template_versions WHERE template_id = $1', [templateId])
+      const number = (rows[0]?.newest ?? 0) + 1
+      await client.query('INSERT INTO own_template_versions (template_id, version, published_at, data) VALUES ($1, $2, $3, $4)', [
+        templateId,
+        number,
+        version.publishedAt,
+        ownTemplateVersionData(version),
+      ])
+      return { ...version, version: number }
+    })
+  }
+
+  async listOwnTemplates(): Promise<OwnTemplate[]> {
+    return this.transaction(async (client) => {
+      const templates = await client.query<{ id: string; created_at: string; retired_at: string | null }>('SELECT id, created_at, retired_at FROM own_templates ORDER BY created_at, id')
+      const versions = await client.query<{ template_id: string; version: number; published_at: string; data: string }>(
+        'SELECT template_id, version, published_at, data FROM own_template_versions',
+      )
+      return joinOwnTemplates(templates.rows, versions.rows)
+    }, 'REPEATABLE READ')
+  }
+
+  async getOwnTemplate(templateId: string): Promise<OwnTemplate | undefined> {
+    return this.transaction(async (client) => {
+      const templates = await client.query<{ id: string; created_at: string; retired_at: string | null }>('SELECT id, created_at, retired_at FROM own_templates WHERE id = $1', [templateId])
+      const versions = await client.query<{ template_id: string; version: number; published_at: string; data: string }>(
+        'SELECT template_id, version, published_at, data FROM own_template_versions WHERE template_id = $1',
+        [templateId],
+      )
+      return joinOwnTemplates(templates.rows, versions.rows)[0]
+    }, 'REPEATABLE READ')
+  }
+
+  async setOwnTemplateRetired(templateId: string, retiredAt: number | null): Promise<boolean> {
+    const { rowCount } = await this.pool.query('UPDATE own_templates SET retired_at = $1 WHERE id = $2', [retiredAt, templateId])
+    return (rowCount ?? 0) > 0
   }
 
   // -- BoardLocks ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import type {
 import type { StoredPrivateSpace } from './PrivateSpaceStore.ts'
 import { OPENED_AT_RESOLUTION_MS } from './BoardDirectory.ts'
 import { InProcessBoardLocks } from './BoardLocks.ts'
+import { joinOwnTemplates, ownTemplateVersionData, type NewOwnTemplateVersion, type OwnTemplate, type OwnTemplateVersion } from './OwnTemplateStore.ts'
 import { historyRowData, MAX_HISTORY_ROWS, readHistoryRow, type NewHistoryRow, type StoredHistoryRow } from './HistoryLog.ts'
 
 interface SnapshotRow {
@@ -121,6 +122,20 @@ const MIGRATIONS: readonly string[] = [
     updated_at INTEGER NOT NULL,
     PRIMARY KEY (board_id, round_id, owner),
     FOREIGN KEY (board_id, round_id) REFERENCES private_rounds(board_id, round_id) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+  `,
+  `
+  CREATE TABLE own_templates (
+    id TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    retired_at INTEGER
+  );
+  CREATE TABLE own_template_versions (
+    template_id TEXT NOT NULL REFERENCES own_templates(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    published_at INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (template_id, version)
   ) WITHOUT ROWID;
   `,
 ]
@@ -574,6 +589,60 @@ export class SqliteBoardStorage implements BoardStorage {
       if (row) rows.push(row)
     }
     return rows
+  }
+
+  // -- OwnTemplateStore -----------------------------------------------------------------------
+
+  async createOwnTemplate(template: OwnTemplate): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO own_templates (id, created_at, retired_at) VALUES (?, ?, ?)').run(template.id, template.createdAt, template.retiredAt)
+      const insert = this.db.prepare('INSERT INTO own_template_versions (template_id, version, published_at, data) VALUES (?, ?, ?, ?)')
+      for (const version of template.versions) insert.run(template.id, version.version, version.publishedAt, ownTemplateVersionData(version))
+    })()
+  }
+
+  async publishOwnTemplateVersion(templateId: string, version: NewOwnTemplateVersion): Promise<OwnTemplateVersion | undefined> {
+    return this.db.transaction(() => {
+      if (!this.db.prepare('SELECT 1 FROM own_templates WHERE id = ?').get(templateId)) return undefined
+      const { newest } = this.db
+        .prepare<[string], { newest: number | null }>('SELECT MAX(version) AS newest FROM own_template_versions WHERE template_id = ?')
+        .get(templateId)!
+      const number = (newest ?? 0) + 1
+      this.db
+        .prepare('INSERT INTO own_template_versions (template_id, version, published_at, data) VALUES (?, ?, ?, ?)')
+        .run(templateId, number, version.publishedAt, ownTemplateVersionData(version))
+      return { ...version, version: number }
+    }).immediate()
+  }
+
+  async listOwnTemplates(): Promise<OwnTemplate[]> {
+    return this.db.transaction(() =>
+      joinOwnTemplates(
+        this.db.prepare<[], { id: string; created_at: number; retired_at: number | null }>('SELECT id, created_at, retired_at FROM own_templates ORDER BY created_at, id').all(),
+        this.db
+          .prepare<[], { template_id: string; version: number; published_at: number; data: string }>(
+            'SELECT template_id, version, published_at, data FROM own_template_versions',
+          )
+          .all(),
+      ),
+    )()
+  }
+
+  async getOwnTemplate(templateId: string): Promise<OwnTemplate | undefined> {
+    return this.db.transaction(() =>
+      joinOwnTemplates(
+        this.db.prepare<[string], { id: string; created_at: number; retired_at: number | null }>('SELECT id, created_at, retired_at FROM own_templates WHERE id = ?').all(templateId),
+        this.db
+          .prepare<[string], { template_id: string; version: number; published_at: number; data: string }>(
+            'SELECT template_id, version, published_at, data FROM own_template_versions WHERE template_id = ?',
+          )
+          .all(templateId),
+      )[0],
+    )()
+  }
+
+  async setOwnTemplateRetired(templateId: string, retiredAt: number | null): Promise<boolean> {
+    return this.db.prepare('UPDATE own_templates SET retired_at = ? WHERE id = ?').run(retiredAt, templateId).changes > 0
   }
 
   withBoardLock<T>(boardId: string, task: () => Promise<T>): Promise<T> {

@@ -12,6 +12,7 @@ import { describeHistoryLogContract } from './historyLogContract.ts'
 import { describePrivateSpaceStoreContract } from './privateSpaceStoreContract.ts'
 import { describeDocumentLogContract } from './documentLogContract.ts'
 import { describeSnapshotStoreContract } from './snapshotStoreContract.ts'
+import { describeOwnTemplateStoreContract } from './ownTemplateStoreContract.ts'
 import type { StorageFactory } from './storageContractKit.ts'
 
 /** Every concern's contract, against one backend. */
@@ -23,6 +24,7 @@ function describeStorageContracts(name: string, factory: StorageFactory): void {
   describeBoardLocksContract(name, factory)
   describeBoardTransferContract(name, factory)
   describeHistoryLogContract(name, factory)
+  describeOwnTemplateStoreContract(name, factory)
   describePrivateSpaceStoreContract(name, factory)
 }
 
@@ -67,7 +69,7 @@ it('opens its file in WAL mode with full synchronous writes', async () => {
   await storage.close()
   const db = new Database(path.join(dir, SQLITE_FILE_NAME))
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-  expect(db.pragma('user_version', { simple: true })).toBe(6)
+  expect(db.pragma('user_version', { simple: true })).toBe(7)
   db.close()
 })
 

@@ -9,7 +9,7 @@
  * the page's one polite live region and, when the connection ends for good, why.
  */
 import { boardPath, CloseCode, MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/protocol'
-import { getTemplate, isTemplateId, type TemplateInstance } from '@dorfplatz/templates'
+import { instanceTemplateName, type TemplateInstance } from '@dorfplatz/templates'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RotatedLink } from '../api/apiClient.ts'
@@ -54,12 +54,16 @@ import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { TimerDialog } from '../session/TimerDialog.tsx'
 import { ImportDialog } from '../snapshots/ImportDialog.tsx'
 import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
+import type { OwnTemplateSummary } from '../api/ownTemplatesApi.ts'
+import { ManageTemplatesDialog } from '../ownTemplates/ManageTemplatesDialog.tsx'
+import { SaveTemplateDialog } from '../ownTemplates/SaveTemplateDialog.tsx'
 import { SnapshotsDialog } from '../snapshots/SnapshotsDialog.tsx'
 import { HistoryDialog } from '../history/HistoryDialog.tsx'
 import { commentsPanelOpen } from '../comments/commentsStore.ts'
 import { ListNoteVote, ListRoundStatus, ListVotingProvider } from '../voting/ListVoting.tsx'
 import { VoteStartDialog } from '../voting/VoteStartDialog.tsx'
 import { readLocal, writeLocal } from '../storage/localStore.ts'
+import { loadAdminToken } from '../storage/adminSession.ts'
 import './board.css'
 // Last: Dorfplatz's rules are written to come before tldraw's, as they did in one stylesheet.
 import 'tldraw/tldraw.css'
@@ -128,7 +132,9 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   const [dismissedRefusalAt, setDismissedRefusalAt] = useState<number | null>(null)
   const [timerOpen, setTimerOpen] = useState(false)
   /** Which of the main menu's file dialogs is open. */
-  const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'history' | 'import' | 'delete' | null>(null)
+  const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'history' | 'import' | 'delete' | 'save-template' | 'manage-templates' | null>(null)
+  /** The own template whose new version "Als Vorlage speichern" publishes, when opened from "Vorlagen verwalten". */
+  const [templateForVersion, setTemplateForVersion] = useState<OwnTemplateSummary | null>(null)
   const [editor, setEditor] = useState<Editor | null>(null)
   /** The page's one polite live region: what changed on the board, on request or by others. */
   const { message: announcement, announce } = useAnnouncer()
@@ -172,6 +178,11 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       openHistory: () => setFileDialog('history'),
       openImport: () => setFileDialog('import'),
       openDelete: () => setFileDialog('delete'),
+      openSaveTemplate: () => {
+        setTemplateForVersion(null)
+        setFileDialog('save-template')
+      },
+      openManageTemplates: () => setFileDialog('manage-templates'),
       openProjector: () => {
         handOverProjectorToken(info.id, token)
         // Not noopener: the new window gets a copy of this one's sessionStorage, and with it the token.
@@ -190,7 +201,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
 
   function onTemplateAdded(instance: TemplateInstance) {
     setAddingTemplate(false)
-    const name = isTemplateId(instance.templateId) ? getTemplate(instance.templateId).name[language] : instance.templateId
+    const name = instanceTemplateName(instance)?.[language] ?? instance.templateId
     announce(t('addTemplate.added', { name }))
     // The frame arrives through sync a moment later; the camera follows it then.
     stopRevealRef.current?.()
@@ -222,6 +233,8 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   }
 
   const { identity } = user
+  // Where the operator keeps templates to the admin, the key this tab signed in with on the start page writes them.
+  const templateToken = (config.adminTokenRequired ? loadAdminToken() : null) ?? token
 
   return (
     <BoardContext.Provider value={contextValue}>
@@ -387,6 +400,26 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       {fileDialog === 'history' && <HistoryDialog editor={editor} onClose={() => setFileDialog(null)} />}
       {fileDialog === 'import' && info.role === 'facilitator' && (
         <ImportDialog boardId={info.id} token={token} editor={editor} onClose={() => setFileDialog(null)} />
+      )}
+      {fileDialog === 'save-template' && info.role === 'facilitator' && (
+        <SaveTemplateDialog
+          boardId={info.id}
+          token={templateToken}
+          editor={editor}
+          userName={identity.name}
+          versionOf={templateForVersion}
+          onClose={() => setFileDialog(null)}
+        />
+      )}
+      {fileDialog === 'manage-templates' && info.role === 'facilitator' && (
+        <ManageTemplatesDialog
+          token={templateToken}
+          onNewVersion={(template) => {
+            setTemplateForVersion(template)
+            setFileDialog('save-template')
+          }}
+          onClose={() => setFileDialog(null)}
+        />
       )}
       {fileDialog === 'delete' && info.role === 'facilitator' && (
         <DeleteBoardDialog boardId={info.id} boardTitle={info.title} token={token} onClose={() => setFileDialog(null)} />

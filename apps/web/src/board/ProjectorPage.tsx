@@ -93,6 +93,8 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
       openImport: nothing,
       openProjector: nothing,
       openDelete: nothing,
+      openSaveTemplate: nothing,
+      openManageTemplates: nothing,
       // The wall has no screen reader and no list: nobody reads it up close.
       announce: nothing,
       listView: false,

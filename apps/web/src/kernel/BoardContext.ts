@@ -54,6 +54,10 @@ export interface BoardFileActions {
   openProjector: () => void
   /** Opens the dialog in which a facilitator deletes the board for good. */
   openDelete: () => void
+  /** Opens "Als Vorlage speichern": a frame of the page becomes a template of this installation. */
+  openSaveTemplate: () => void
+  /** Opens "Vorlagen verwalten": this installation's own templates, their versions, export and import. */
+  openManageTemplates: () => void
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)
