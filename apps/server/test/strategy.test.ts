@@ -56,6 +56,13 @@ function pdfText(bytes: Buffer): string {
   }
 }
 
+/** Keeps the documents as the README's examples when asked (DORFPLATZ_DOCS_SCREENSHOTS=1), as the end-to-end tests keep their pictures. */
+function writeDocsExample(name: string, bytes: Buffer): void {
+  if (process.env.DORFPLATZ_DOCS_SCREENSHOTS !== '1') return
+  fs.mkdirSync('docs/examples', { recursive: true })
+  fs.writeFileSync(path.join('docs/examples', name), bytes)
+}
+
 describe('the Digitalstrategie of a municipality', () => {
   it('holds the municipality’s notes only, by chapter, projects ranked by votes, with next steps and open questions', async () => {
     const server = await startTestServer()
@@ -110,7 +117,9 @@ describe('the Digitalstrategie of a municipality', () => {
     expect(word.status).toBe(200)
     expect(word.headers.get('content-type')).toContain('wordprocessingml')
     expect(word.headers.get('content-disposition')).toContain('Digitalstrategie VG Musterhausen')
-    const paragraphs = docxParagraphs(Buffer.from(await word.arrayBuffer()))
+    const wordBytes = Buffer.from(await word.arrayBuffer())
+    writeDocsExample('digitalstrategie-vg-musterhausen.docx', wordBytes)
+    const paragraphs = docxParagraphs(wordBytes)
     expect(paragraphs[0]).toBe('Digitalstrategie VG Musterhausen')
     const contents = paragraphs.indexOf('Inhalt')
     expect(paragraphs.slice(contents + 1, contents + 5)).toEqual([
@@ -131,7 +140,9 @@ describe('the Digitalstrategie of a municipality', () => {
 
     const pdf = await call(server, 'GET', `/api/boards/${board.id}/strategy.pdf?municipality=VG%20Musterhausen`, board.tokens.viewer)
     expect(pdf.status).toBe(200)
-    const read = pdfText(Buffer.from(await pdf.arrayBuffer()))
+    const pdfBytes = Buffer.from(await pdf.arrayBuffer())
+    writeDocsExample('digitalstrategie-vg-musterhausen.pdf', pdfBytes)
+    const read = pdfText(pdfBytes)
     expect(read).toContain('Digitalstrategie VG Musterhausen')
     expect(read).toContain('1. Dorf-App mit Terminen')
     expect(read).toContain('2. Glasfaser für alle Ortsteile')
