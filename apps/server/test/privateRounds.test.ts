@@ -241,6 +241,19 @@ describe('private rounds', () => {
     )
     expect((await flood.closed).code).toBe(CloseCode.FORBIDDEN)
 
+    // At most a megabyte per space: a few notes each near the record limit fill it.
+    const heavy = await connectHostile(spaceUrl(server, board.id, roundId, participant, newKey()))
+    const long = 'Glasfaser '.repeat(20_000)
+    heavy.send(
+      syncUpdateMessage(
+        heavy.craft((doc) => {
+          const map = getRecordsMap(doc)
+          for (let n = 0; n < 6; n++) map.set(`shape:h${n}`, privateNote(`h${n}`, long, roundId, instance.frameId, zones[0]))
+        }),
+      ),
+    )
+    expect((await heavy.closed).code).toBe(CloseCode.FORBIDDEN)
+
     // On the board: no private note, no note that claims to come from a round, new or changed.
     const claims: Array<[string, Json]> = [
       ['a private note', { ...testNote('p', 'privat'), meta: { [PRIVATE_ROUND_META]: roundId } }],

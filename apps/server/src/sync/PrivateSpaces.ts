@@ -36,6 +36,13 @@ import { ProtocolError, badMessage, forbidden } from './ProtocolError.ts'
 import { assertValidStateVector, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, readAwarenessUpdate } from './syncMessages.ts'
 import { checkClientUpdate } from './updateGuard.ts'
 
+/**
+ * Bytes one private space may grow to (its stored state plus what was written since it was
+ * loaded): two hundred notes of ordinary length need a fraction of it, a space filled to the
+ * record limit with pictures of text does not fit.
+ */
+export const MAX_PRIVATE_SPACE_BYTES = 1024 * 1024
+
 /** Sockets one person may have open on one private space (tabs and devices with the same key). */
 export const MAX_SOCKETS_PER_SPACE = 8
 
@@ -72,6 +79,8 @@ class PrivateSpace {
   /** Who writes here, as their presence shows it (JSON of an author stamp), for a reveal with names. */
   author = ''
   private pending: Array<{ update: Uint8Array; origin: unknown }> = []
+  /** The stored state's size when loaded plus every update applied since: never less than the space's size. */
+  private bytes: number
   private flushScheduled = false
   private flushChain: Promise<void> = Promise.resolve()
   closed = false
@@ -83,6 +92,7 @@ class PrivateSpace {
     private readonly owner: PrivateSpaces,
   ) {
     Y.applyUpdate(this.doc, state)
+    this.bytes = state.byteLength
     this.records = new KeyValueArray<TLRecord>(getRecordsArray(this.doc), { readonly: true })
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.pending.push({ update, origin })
@@ -140,6 +150,8 @@ class PrivateSpace {
       checkComment: () => ({ kind: 'malformed', reason: 'a private space has no comments' }),
     })
     if (this.records.map.size + added > MAX_PRIVATE_NOTES) throw forbidden(`a private space holds at most ${MAX_PRIVATE_NOTES} notes`)
+    if (this.bytes + update.byteLength > MAX_PRIVATE_SPACE_BYTES) throw forbidden('this private space is full')
+    this.bytes += update.byteLength
     Y.applyUpdate(this.doc, update, socket)
     const store = this.doc.store
     if (store.pendingStructs !== null || store.pendingDs !== null) {
