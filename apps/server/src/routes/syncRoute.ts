@@ -12,6 +12,7 @@ import type { Config } from '../config.ts'
 import { originOf } from '../originOf.ts'
 import { BoardUnavailableError } from '../sync/Room.ts'
 import { Connection, type KeepaliveOptions } from '../sync/Connection.ts'
+import type { SocketLike } from '../sync/SocketLike.ts'
 import { admitToken } from './boardAccess.ts'
 import { httpError } from './httpError.ts'
 import { errorAnswers } from './schemas.ts'
@@ -36,6 +37,22 @@ export async function syncRoute(
   app: FastifyInstance,
   { config, keepalive, now = Date.now }: { config: Config; keepalive?: KeepaliveOptions; now?: () => number },
 ): Promise<void> {
+  // Another site's page could otherwise use a link it learned to act in its visitor's browser.
+  const sameSite = async (request: FastifyRequest) => {
+    if (!isAllowedOrigin(request, config)) throw httpError(403, 'Pages of this origin may not connect to boards here.')
+  }
+  // A plain GET (no upgrade). With `wsHandler` instead of `websocket: true` the route stays in the API document.
+  const upgradeOnly = async () => {
+    throw httpError(426, 'This is a WebSocket endpoint (y-websocket protocol); connect with a WebSocket client.')
+  }
+  const connect = (socket: SocketLike, request: FastifyRequest<{ Querystring: { [HEARTBEAT_PARAM]?: '1' } }>) =>
+    new Connection(socket, {
+      keepalive,
+      heartbeats: request.query[HEARTBEAT_PARAM] === '1',
+      observer: app.metrics,
+      onError: (failed, error) => request.log.error({ err: error, connection: failed.id }, 'socket callback failed; the socket was closed'),
+    })
+
   app.route<{ Params: { boardId: string }; Querystring: { token?: string; [HEARTBEAT_PARAM]?: '1' } }>({
     method: 'GET',
     url: `${SYNC_PATH}/:boardId`,
@@ -51,21 +68,10 @@ export async function syncRoute(
         ...errorAnswers(400, 403, 426),
       },
     },
-    onRequest: async (request) => {
-      // Another site's page could otherwise use a link it learned to act in its visitor's browser.
-      if (!isAllowedOrigin(request, config)) throw httpError(403, 'Pages of this origin may not connect to boards here.')
-    },
-    // A plain GET (no upgrade). With `wsHandler` instead of `websocket: true` the route stays in the API document.
-    handler: async () => {
-      throw httpError(426, 'This is a WebSocket endpoint (y-websocket protocol); connect with a WebSocket client.')
-    },
+    onRequest: sameSite,
+    handler: upgradeOnly,
     wsHandler: (socket, request) => {
-      const connection = new Connection(socket, {
-        keepalive,
-        heartbeats: request.query[HEARTBEAT_PARAM] === '1',
-        observer: app.metrics,
-        onError: (failed, error) => request.log.error({ err: error, connection: failed.id }, 'socket callback failed; the socket was closed'),
-      })
+      const connection = connect(socket, request)
       const { boardId } = request.params
       // One line when a socket joins its board and one when it closes, never with its token.
       const opened = performance.now()
@@ -134,19 +140,10 @@ export async function syncRoute(
         ...errorAnswers(400, 403, 426),
       },
     },
-    onRequest: async (request) => {
-      if (!isAllowedOrigin(request, config)) throw httpError(403, 'Pages of this origin may not connect to boards here.')
-    },
-    handler: async () => {
-      throw httpError(426, 'This is a WebSocket endpoint (y-websocket protocol); connect with a WebSocket client.')
-    },
+    onRequest: sameSite,
+    handler: upgradeOnly,
     wsHandler: (socket, request) => {
-      const connection = new Connection(socket, {
-        keepalive,
-        heartbeats: request.query[HEARTBEAT_PARAM] === '1',
-        observer: app.metrics,
-        onError: (failed, error) => request.log.error({ err: error, connection: failed.id }, 'socket callback failed; the socket was closed'),
-      })
+      const connection = connect(socket, request)
       const { boardId, roundId } = request.params
       const key = request.query[PRIVATE_KEY_PARAM]
       const admit = async () => {
