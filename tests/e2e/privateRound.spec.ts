@@ -61,6 +61,13 @@ test('two mayors write privately, see only the count, and the facilitator reveal
   for (const view of [page, schmitt, jung]) await expect(view.getByTestId('private-round-counts')).toHaveText('Bisher 2 Notizen von 2 Personen.')
   await expect(noteWithText(page, 'Glasfaser bis ins Oberdorf')).toHaveCount(0)
   await expect(noteWithText(page, 'Bürgerbus per App bestellen')).toHaveCount(0)
+  // The wall shows the count, never a note, and offers no reveal.
+  const [projector] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('projector-button').click()])
+  await expect(projector.getByTestId('private-round-counts')).toHaveText('Bisher 2 Notizen von 2 Personen.')
+  await expect(projector.getByTestId('private-round-detail')).toContainText('Alle schreiben für sich in „Ideensammlung“.')
+  await expect(projector.getByTestId('private-round-reveal')).toHaveCount(0)
+  await expect(noteWithText(projector, 'Glasfaser bis ins Oberdorf')).toHaveCount(0)
+  await projector.close()
   await expect(noteWithText(jung, 'Glasfaser bis ins Oberdorf')).toHaveCount(0)
   await expect(noteWithText(schmitt, 'Bürgerbus per App bestellen')).toHaveCount(0)
   // Not in the board's document either: a client of the board never gets it.

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next'
 import { createUserId, Tldraw, type Editor, type TLComponents, type TLUserId } from 'tldraw'
 import { usePresentingView } from '../session/usePresentingView.ts'
 import { useProjectorFollow } from '../session/useProjectorFollow.ts'
+import { PrivateRoundBanner } from '../privateRound/PrivateRoundBanner.tsx'
 import { TimerDisplay } from '../session/TimerDisplay.tsx'
 import { handedOverProjectorToken } from '../storage/projectorToken.ts'
 import { CurrentUser, getCurrentUser } from '../user/currentUser.ts'
@@ -136,6 +137,7 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
         {editor && <FollowLeader editor={editor} session={session} />}
         <div className="projector__corner">
           <TimerDisplay />
+          <PrivateRoundBanner />
           {snapshot.connection !== 'connected' && <ConnectionIndicator />}
         </div>
       </main>

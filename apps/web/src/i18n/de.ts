@@ -192,6 +192,7 @@ export const de = {
     bannerLabel: 'Stilles Brainstorming',
     bannerTitle: 'Stilles Brainstorming: „{{title}}“',
     privateHint: 'Ihre Notizen {{where}} sieht nur Sie, bis die Moderation aufdeckt.',
+    whereWatching: 'Alle schreiben für sich {{where}}.',
     whereAll: 'auf dem Board',
     whereTemplate: 'in „{{template}}“',
     whereZone: 'im Feld „{{zone}}“ ({{template}})',

@@ -194,6 +194,7 @@ export const en: Messages = {
     bannerLabel: 'Silent brainstorming',
     bannerTitle: 'Silent brainstorming: “{{title}}”',
     privateHint: 'Only you can see your notes {{where}} until the facilitator reveals them.',
+    whereWatching: 'Everyone writes on their own {{where}}.',
     whereAll: 'on the board',
     whereTemplate: 'in “{{template}}”',
     whereZone: 'in the field “{{zone}}” ({{template}})',

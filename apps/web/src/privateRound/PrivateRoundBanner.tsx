@@ -59,6 +59,8 @@ export function PrivateRoundBanner() {
   useRoundAnnouncements(round, lastPrivateReveal, where)
   if (!round) return null
 
+  // Guests and the projector on the wall only watch: no notes of their own, nothing to reveal.
+  const watching = info.role === 'viewer' || session.watchOnly
   const counts = t('privateRound.counts', {
     notes: t('privateRound.notes', { count: round.notes }),
     people: t('privateRound.people', { count: round.people }),
@@ -85,7 +87,7 @@ export function PrivateRoundBanner() {
       <div className="private-round-banner__text">
         <p>{t('privateRound.bannerTitle', { title: round.title })}</p>
         <p className="private-round-banner__detail" data-testid="private-round-detail">
-          {info.role === 'viewer' ? where : t('privateRound.privateHint', { where })} <span data-testid="private-round-counts">{counts}</span>
+          {watching ? t('privateRound.whereWatching', { where }) : t('privateRound.privateHint', { where })} <span data-testid="private-round-counts">{counts}</span>
         </p>
         {error && (
           <p className="private-round-banner__error" role="alert">
@@ -93,7 +95,7 @@ export function PrivateRoundBanner() {
           </p>
         )}
       </div>
-      {info.role === 'facilitator' && (
+      {info.role === 'facilitator' && !watching && (
         <button
           type="button"
           className="button button--primary button--small"
