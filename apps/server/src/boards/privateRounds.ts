@@ -18,6 +18,7 @@ import { getIndicesAbove, type IndexKey } from '@tldraw/utils'
 import {
   FacilitationKey,
   FROM_PRIVATE_ROUND_META,
+  getAuthorsMap,
   getFacilitationMap,
   getRecordsArray,
   KeyValueArray,
@@ -29,11 +30,13 @@ import {
   type PrivateRevealNotice,
   type PrivateRoundState,
   type RecordAuthors,
+  type VoteScope,
 } from '@dorfplatz/board'
 import { currentTemplateInstances, findZone, placeNoteInZone, placeNoteNear, shapePagePoint, shapeSize, shapeToPage, type Rect } from '@dorfplatz/templates'
-import { CloseCode, type OpenPrivateRoundRequest, type PrivateRevealResult } from '@dorfplatz/protocol'
+import { CloseCode, type PrivateRevealResult } from '@dorfplatz/protocol'
 import type { PrivateSpaceStore, StoredPrivateSpace } from '../storage/PrivateSpaceStore.ts'
 import type { PrivateSpaces, SpaceAddress } from '../sync/PrivateSpaces.ts'
+import { checkIncomingRecord } from '../sync/boardRecordCheck.ts'
 import { privateNoteProblem } from '../sync/PrivateSpaces.ts'
 import type { RoomRegistry } from '../sync/RoomRegistry.ts'
 import { hashToken } from '../tokens.ts'
@@ -53,42 +56,6 @@ export function privateSpaceOwner(boardId: string, key: string): string {
 /** The board's open private round, or null. */
 export function openPrivateRoundOf(doc: Y.Doc): PrivateRoundState | null {
   return readFacilitation(doc).privateRound
-}
-
-export async function openPrivateRound(
-  rooms: RoomRegistry,
-  storage: PrivateSpaceStore,
-  boardId: string,
-  request: OpenPrivateRoundRequest,
-  now: number,
-): Promise<PrivateRoundState> {
-  return rooms.exclusive(boardId, async (change) => {
-    const round = await change((room) => {
-      if (openPrivateRoundOf(room.doc)) throw conflict('A private round is already open; reveal it first.')
-      assertScopeExists(room.doc, request.scope)
-      const endsAt = request.durationMs === undefined ? null : now + request.durationMs
-      return {
-        id: newId(),
-        title: request.title.trim(),
-        scope: request.scope,
-        showAuthors: request.showAuthors,
-        openedAt: now,
-        endsAt,
-        by: request.name.trim(),
-        notes: 0,
-        people: 0,
-      } satisfies PrivateRoundState
-    })
-    // Spaces accept writes once the round is open in storage; the board says so after that.
-    await storage.openPrivateRound(boardId, round.id, now)
-    await change((room) => {
-      room.doc.transact(() => {
-        getFacilitationMap(room.doc).set(FacilitationKey.PRIVATE_ROUND, round)
-        if (request.durationMs !== undefined) applyTimerCommand(room.doc, { action: 'start', durationMs: request.durationMs }, now)
-      })
-    })
-    return round
-  })
 }
 
 function readAuthor(json: string): AuthorStamp | null {
@@ -195,40 +162,126 @@ function layOutNotes(doc: Y.Doc, roundId: string, spaces: ReturnType<typeof note
   return { records, authors }
 }
 
+/** What opening a private round asks for (the HTTP request, or a run-sheet step). */
+export interface PrivateRoundOpening {
+  title: string
+  scope: VoteScope
+  showAuthors: boolean
+  /** The planned time, or undefined for none; with it the board's timer starts too (not for a run-sheet step, which runs its own). */
+  durationMs?: number
+  startTimer?: boolean
+  /** The facilitator's name as shown. */
+  name: string
+}
+
 /**
- * Reveals the board's open private round `roundId`: every private note onto the board in one
- * change (see the top of this file). 404 for a round the board does not have open.
+ * Opening and revealing private rounds, in steps that fit into a larger change: `check` and
+ * `open` read and write the document (inside the caller's transaction), `prepareOpen` and
+ * `prepareReveal` do the storage's part before it. The routes below run them alone; the
+ * run-sheet's "Nächster Schritt" runs them within its own one transaction.
  */
-export async function revealPrivateRound(
-  rooms: RoomRegistry,
-  storage: PrivateSpaceStore,
-  spaces: PrivateSpaces,
-  boardId: string,
-  roundId: string,
-  now: number,
-): Promise<PrivateRevealResult> {
-  return rooms.exclusive(boardId, async (change) => {
-    const round = await change((room) => openPrivateRoundOf(room.doc))
-    if (round?.id !== roundId) throw notFound('This board has no open private round with this id.')
-    const stored = await storage.closePrivateRound(boardId, roundId)
-    spaces.closeConnections(boardId, (space) => space.roundId === roundId, CloseCode.NO_SUCH_BOARD, 'the private round was revealed')
-    const written = notesOfSpaces(roundId, stored)
+export class PrivateRoundActions {
+  constructor(
+    private readonly storage: PrivateSpaceStore,
+    private readonly spaces: PrivateSpaces,
+  ) {}
+
+  /** Throws a BoardError unless a round can open on this board now; writes nothing. */
+  check(doc: Y.Doc, request: Pick<PrivateRoundOpening, 'scope'>): void {
+    if (openPrivateRoundOf(doc)) throw conflict('A private round is already open; reveal it first.')
+    assertScopeExists(doc, request.scope)
+  }
+
+  /** Opens a new round in storage (spaces accept writes from then on) and returns its id; the board says so in `open`. */
+  async prepareOpen(boardId: string, now: number): Promise<string> {
+    const roundId = newId()
+    await this.storage.openPrivateRound(boardId, roundId, now)
+    return roundId
+  }
+
+  /** Writes the round `roundId` (from prepareOpen) into the board's facilitation state. */
+  open(doc: Y.Doc, roundId: string, request: PrivateRoundOpening, now: number): PrivateRoundState {
+    const round: PrivateRoundState = {
+      id: roundId,
+      title: request.title.trim(),
+      scope: request.scope,
+      showAuthors: request.showAuthors,
+      openedAt: now,
+      endsAt: request.durationMs === undefined ? null : now + request.durationMs,
+      by: request.name.trim(),
+      notes: 0,
+      people: 0,
+    }
+    doc.transact(() => {
+      getFacilitationMap(doc).set(FacilitationKey.PRIVATE_ROUND, round)
+      if (request.durationMs !== undefined && request.startTimer !== false) {
+        applyTimerCommand(doc, { action: 'start', durationMs: request.durationMs }, now)
+      }
+    })
+    return round
+  }
+
+  /**
+   * Closes the round in storage (no space takes a write from now on, on any instance), closes its
+   * sockets and reads every space. `write` then puts the notes on the board and ends the round,
+   * inside the caller's transaction; `afterStored` drops the spaces once that change is stored.
+   */
+  async prepareReveal(boardId: string, round: PrivateRoundState) {
+    const stored = await this.storage.closePrivateRound(boardId, round.id)
+    this.spaces.closeConnections(boardId, (space) => space.roundId === round.id, CloseCode.NO_SUCH_BOARD, 'the private round was revealed')
+    const written = notesOfSpaces(round.id, stored)
     const result: PrivateRevealResult = {
       notes: written.reduce((sum, space) => sum + space.notes.length, 0),
       people: written.filter((space) => space.notes.length > 0).length,
     }
-    await change((room) => {
-      const { records, authors } = layOutNotes(room.doc, roundId, written, now)
-      room.addServerRecords(records, round.showAuthors ? authors : new Map(), () => {
-        const facilitation = getFacilitationMap(room.doc)
-        facilitation.delete(FacilitationKey.PRIVATE_ROUND)
-        const notice: PrivateRevealNotice = { roundId, title: round.title, at: now, ...result }
-        facilitation.set(FacilitationKey.LAST_PRIVATE_REVEAL, notice)
-      })
+    return {
+      result,
+      write: (doc: Y.Doc, now: number) => {
+        const { records, authors } = layOutNotes(doc, round.id, written, now)
+        doc.transact(() => {
+          const present = readBoardRecords(doc)
+          const added = records.filter((record) => !present.has(record.id) && checkIncomingRecord(doc, record.id, record) === null)
+          if (added.length > 0) getRecordsArray(doc).push(added.map((record) => ({ key: record.id, val: record })))
+          if (round.showAuthors) {
+            const authorsMap = getAuthorsMap(doc)
+            for (const record of added) {
+              const entry = authors.get(record.id)
+              if (entry) authorsMap.set(record.id, entry)
+            }
+          }
+          const facilitation = getFacilitationMap(doc)
+          facilitation.delete(FacilitationKey.PRIVATE_ROUND)
+          const notice: PrivateRevealNotice = { roundId: round.id, title: round.title, at: now, ...result }
+          facilitation.set(FacilitationKey.LAST_PRIVATE_REVEAL, notice)
+        })
+      },
+      afterStored: () => this.storage.dropPrivateSpaces(boardId, round.id),
+    }
+  }
+
+  /** Opens a round on its own (the route): under the board's lock, storage first, then the board. */
+  openAlone(rooms: RoomRegistry, boardId: string, request: PrivateRoundOpening, now: number): Promise<PrivateRoundState> {
+    return rooms.exclusive(boardId, async (change) => {
+      await change((room) => this.check(room.doc, request))
+      const roundId = await this.prepareOpen(boardId, now)
+      return change((room) => this.open(room.doc, roundId, request, now))
     })
-    await storage.dropPrivateSpaces(boardId, roundId)
-    return result
-  })
+  }
+
+  /**
+   * Reveals the board's open private round `roundId` on its own (the route): every private note
+   * onto the board in one change. 404 for a round the board does not have open.
+   */
+  revealAlone(rooms: RoomRegistry, boardId: string, roundId: string, now: number): Promise<PrivateRevealResult> {
+    return rooms.exclusive(boardId, async (change) => {
+      const round = await change((room) => openPrivateRoundOf(room.doc))
+      if (round?.id !== roundId) throw notFound('This board has no open private round with this id.')
+      const reveal = await this.prepareReveal(boardId, round)
+      await change((room) => reveal.write(room.doc, now))
+      await reveal.afterStored()
+      return reveal.result
+    })
+  }
 }
 
 /**

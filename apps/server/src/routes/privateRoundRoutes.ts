@@ -5,13 +5,15 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { OpenPrivateRoundRequest } from '@dorfplatz/protocol'
-import { openPrivateRound, revealPrivateRound } from '../boards/privateRounds.ts'
+import { PrivateRoundActions } from '../boards/privateRounds.ts'
 import { requireRole } from './boardAccess.ts'
 import { BOARD_ROUTE_ERRORS, anyObject, boardIdParams, errorAnswers, jsonAnswer, privateRoundBody, roundParams, type BoardParams, type RoundParams } from './schemas.ts'
 
 const ONLY_FACILITATORS = 'Only the facilitator link may run the session.'
 
 export async function privateRoundRoutes(app: FastifyInstance): Promise<void> {
+  const rounds = new PrivateRoundActions(app.storage, app.privateSpaces)
+
   app.post<BoardParams & { Body: OpenPrivateRoundRequest }>(
     '/api/boards/:id/private-round',
     {
@@ -24,7 +26,7 @@ export async function privateRoundRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { id } = request.params
       await requireRole(app, request, id, ['facilitator'], ONLY_FACILITATORS)
-      const privateRound = await openPrivateRound(app.rooms, app.storage, id, request.body, Date.now())
+      const privateRound = await rounds.openAlone(app.rooms, id, request.body, Date.now())
       request.log.info({ boardId: id, roundId: privateRound.id }, 'private round opened')
       return reply.code(201).send({ privateRound })
     },
@@ -44,7 +46,7 @@ export async function privateRoundRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { id, roundId } = request.params
       await requireRole(app, request, id, ['facilitator'], ONLY_FACILITATORS)
-      const result = await revealPrivateRound(app.rooms, app.storage, app.privateSpaces, id, roundId, Date.now())
+      const result = await rounds.revealAlone(app.rooms, id, roundId, Date.now())
       request.log.info({ boardId: id, roundId, ...result }, 'private round revealed')
       return result
     },
