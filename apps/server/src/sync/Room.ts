@@ -374,26 +374,6 @@ export class Room {
     return restored.map((shape) => shape.id)
   }
 
-  /**
-   * Adds records the server made (the notes of a revealed private round) as one change of the
-   * server's, with the authors entries given, and whatever `alsoWrite` writes in the same
-   * transaction, so that everyone gets all of it at once. Records this server would not accept,
-   * or whose id is taken, are left out; returns the ids added.
-   */
-  addServerRecords(records: readonly TLRecord[], authors: ReadonlyMap<string, RecordAuthors>, alsoWrite: () => void = () => {}): string[] {
-    const added = records.filter((record) => !this.records.has(record.id) && checkIncomingRecord(this.doc, record.id, record) === null)
-    this.doc.transact(() => {
-      if (added.length > 0) getRecordsArray(this.doc).push(added.map((record) => ({ key: record.id, val: record })))
-      const authorsMap = getAuthorsMap(this.doc)
-      for (const record of added) {
-        const entry = authors.get(record.id)
-        if (entry) authorsMap.set(record.id, entry)
-      }
-      alsoWrite()
-    }, RESTORE_ORIGIN)
-    return added.map((record) => record.id)
-  }
-
   /** Whether the board has a record with this id now. */
   hasRecord(id: string): boolean {
     return this.records.has(id)
