@@ -12,6 +12,7 @@ import { describeHistoryLogContract } from './historyLogContract.ts'
 import { describePrivateSpaceStoreContract } from './privateSpaceStoreContract.ts'
 import { describeDocumentLogContract } from './documentLogContract.ts'
 import { describeSnapshotStoreContract } from './snapshotStoreContract.ts'
+import { describeSeriesStoreContract } from './seriesStoreContract.ts'
 import type { StorageFactory } from './storageContractKit.ts'
 
 /** Every concern's contract, against one backend. */
@@ -24,6 +25,7 @@ function describeStorageContracts(name: string, factory: StorageFactory): void {
   describeBoardTransferContract(name, factory)
   describeHistoryLogContract(name, factory)
   describePrivateSpaceStoreContract(name, factory)
+  describeSeriesStoreContract(name, factory)
 }
 
 const dirs: string[] = []
@@ -67,7 +69,7 @@ it('opens its file in WAL mode with full synchronous writes', async () => {
   await storage.close()
   const db = new Database(path.join(dir, SQLITE_FILE_NAME))
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-  expect(db.pragma('user_version', { simple: true })).toBe(6)
+  expect(db.pragma('user_version', { simple: true })).toBe(7)
   db.close()
 })
 
