@@ -119,6 +119,8 @@ export {
   revealedFromRound,
 } from './privateRound.ts'
 export type { PrivateRevealNotice, PrivateRoundState } from './privateRound.ts'
+export { CARRIED_FROM_META, carriedFromClaim, carriedFromOf } from './carriedFrom.ts'
+export type { CarriedFrom } from './carriedFrom.ts'
 export { rankByVotes } from './rankByVotes.ts'
 export type { Ranked } from './rankByVotes.ts'
 export { boardToTldrFile, MAX_TLDR_FILE_RECORDS, readTldrFile, TLDR_FILE_FORMAT_VERSION } from './tldrFile.ts'

@@ -5,9 +5,6 @@
  * seriesStoreContract.ts.
  */
 
-/** Longest name a series may have. */
-export const MAX_SERIES_NAME_LENGTH = 120
-
 export interface StoredSeriesBoard {
   id: string
   title: string

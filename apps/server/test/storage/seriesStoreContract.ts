@@ -74,7 +74,8 @@ export function describeSeriesStoreContract(name: string, factory: StorageFactor
     })
 
     it('carries a board’s place in its series through a dump, and keeps it after a reopen', async () => {
-      let [from, to] = await Promise.all([factory.open(), factory.open()])
+      const from = await factory.open()
+      let to = await factory.open()
       await from.createBoard(newBoard(A))
       await from.createBoard(newBoard(B))
       await from.createSeries('s1', 'Digitale Kommune 2027', A, 5)
