@@ -2,7 +2,8 @@
  * An open board: connects to it, waits for the browser's copy or the first complete sync, then
  * shows tldraw on the store with Dorfplatz's own top panels, dot voting and what changed since
  * the last visit, the name
- * dialog, the facilitators' template, share, vote, timer, export, versions and import dialogs
+ * dialog, the facilitators' template, share, vote, timer, export, versions, import and
+ * carry-forward dialogs
  * (the board behind them ignores the keyboard while one is open), what the facilitator's
  * session controls do on everyone's screen (SessionOverlay), the phone's "Notiz schreiben"
  * (QuickNote), the list view instead of the canvas (with the skip link to it first on the page),
@@ -52,6 +53,9 @@ import { ImportDialog } from '../snapshots/ImportDialog.tsx'
 import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
 import { SnapshotsDialog } from '../snapshots/SnapshotsDialog.tsx'
 import { HistoryDialog } from '../history/HistoryDialog.tsx'
+import { CarryForwardDialog } from '../series/CarryForwardDialog.tsx'
+import { dropCarriedMarkOnCopies } from '../carriedFrom/dropMarkOnCopies.ts'
+import { TemplateOptions } from '../templates/TemplateOptions.tsx'
 import { commentsPanelOpen } from '../comments/commentsStore.ts'
 import { ListNoteVote, ListRoundStatus, ListVotingProvider } from '../voting/ListVoting.tsx'
 import { VoteStartDialog } from '../voting/VoteStartDialog.tsx'
@@ -120,7 +124,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   const [dismissedRefusalAt, setDismissedRefusalAt] = useState<number | null>(null)
   const [timerOpen, setTimerOpen] = useState(false)
   /** Which of the main menu's file dialogs is open. */
-  const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'history' | 'import' | 'delete' | null>(null)
+  const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'history' | 'import' | 'delete' | 'carryForward' | null>(null)
   const [editor, setEditor] = useState<Editor | null>(null)
   /** The page's one polite live region: what changed on the board, on request or by others. */
   const { message: announcement, announce } = useAnnouncer()
@@ -162,6 +166,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       openHistory: () => setFileDialog('history'),
       openImport: () => setFileDialog('import'),
       openDelete: () => setFileDialog('delete'),
+      openCarryForward: () => setFileDialog('carryForward'),
       openProjector: () => {
         handOverProjectorToken(info.id, token)
         // Not noopener: the new window gets a copy of this one's sessionStorage, and with it the token.
@@ -246,9 +251,11 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
             // The server closes the socket of a participant who writes a template's structure.
             const stopGuard = info.role === 'facilitator' ? null : guardTemplateStructure(mounted)
             handlePastedLinks(mounted)
+            const stopDroppingMarks = dropCarriedMarkOnCopies(mounted)
             setEditor(mounted)
             return () => {
               stopFitting()
+              stopDroppingMarks()
               stopGuard?.()
               setEditor(null)
             }
@@ -373,6 +380,17 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       )}
       {fileDialog === 'delete' && info.role === 'facilitator' && (
         <DeleteBoardDialog boardId={info.id} boardTitle={info.title} token={token} onClose={() => setFileDialog(null)} />
+      )}
+      {fileDialog === 'carryForward' && info.role === 'facilitator' && (
+        <CarryForwardDialog
+          boardId={info.id}
+          boardTitle={info.title}
+          token={token}
+          session={session}
+          adminTokenRequired={config.adminTokenRequired}
+          templateOptions={(choice) => <TemplateOptions type="checkbox" {...choice} />}
+          onClose={() => setFileDialog(null)}
+        />
       )}
       {sharing && info.role === 'facilitator' && (
         <ShareDialog

@@ -91,6 +91,7 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
       openImport: nothing,
       openProjector: nothing,
       openDelete: nothing,
+      openCarryForward: nothing,
       // The wall has no screen reader and no list: nobody reads it up close.
       announce: nothing,
       listView: false,

@@ -50,6 +50,8 @@ export interface BoardFileActions {
   openProjector: () => void
   /** Opens the dialog in which a facilitator deletes the board for good. */
   openDelete: () => void
+  /** Opens the dialog in which a facilitator starts the next workshop's board with results of this one ("In neues Board übernehmen"). */
+  openCarryForward: () => void
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)
