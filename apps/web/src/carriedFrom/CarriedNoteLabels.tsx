@@ -1,6 +1,6 @@
 /**
  * A small label along the bottom of each note carried over from an earlier board ("aus Workshop 1,
- * Rang 2 (5 Punkte)"), so that the new workshop sees where its starting points came from and how
+ * Rang 2 (5 Punkte)", or "Rang 2 · 5 Punkte" where the note is small on screen), so that the new workshop sees where its starting points came from and how
  * they were weighted. It takes no clicks, as the authors line does not.
  */
 import { carriedFromOf } from '@dorfplatz/board'
@@ -13,6 +13,7 @@ import './carriedFrom.css'
 interface Label {
   noteId: string
   text: string
+  compact: boolean
   left: number
   bottom: number
   width: number
@@ -20,6 +21,9 @@ interface Label {
 
 /** Below this zoom a label would cover more of the note than it tells. */
 const MIN_ZOOM = 0.35
+
+/** Notes narrower than this on screen get the short form of the line, which fits one row. */
+const FULL_LINE_MIN_PX = 170
 
 export function CarriedNoteLabels() {
   const editor = useEditor()
@@ -37,7 +41,9 @@ export function CarriedNoteLabels() {
         const onScreen = shapeOnScreen(editor, shape)
         if (!onScreen) continue
         const { box } = onScreen
-        placed.push({ noteId: shape.id, text: carriedFromLine(mark, t), left: box.left, bottom: box.bottom, width: box.right - box.left })
+        const width = box.right - box.left
+        const compact = width < FULL_LINE_MIN_PX
+        placed.push({ noteId: shape.id, text: carriedFromLine(mark, t, { compact }), compact, left: box.left, bottom: box.bottom, width })
       }
       return placed
     },
@@ -50,7 +56,7 @@ export function CarriedNoteLabels() {
       {labels.map((label) => (
         <div
           key={label.noteId}
-          className="carried-label"
+          className={label.compact ? 'carried-label carried-label--compact' : 'carried-label'}
           style={{ left: label.left, top: label.bottom, width: label.width }}
           data-testid="carried-label"
           data-note-id={label.noteId}

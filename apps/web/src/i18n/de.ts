@@ -675,6 +675,10 @@ export const de = {
     fromRank: 'aus {{title}}, Rang {{rank}}',
     withVotes_one: '{{from}} ({{count}} Punkt)',
     withVotes_other: '{{from}} ({{count}} Punkte)',
+    compactRank_one: 'Rang {{rank}} · {{count}} Punkt',
+    compactRank_other: 'Rang {{rank}} · {{count}} Punkte',
+    compactVotes_one: '{{count}} Punkt',
+    compactVotes_other: '{{count}} Punkte',
   },
   series: {
     navLabel: 'Reihe',

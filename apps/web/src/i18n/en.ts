@@ -674,6 +674,10 @@ export const en: Messages = {
     fromRank: 'from {{title}}, rank {{rank}}',
     withVotes_one: '{{from}} ({{count}} dot)',
     withVotes_other: '{{from}} ({{count}} dots)',
+    compactRank_one: 'Rank {{rank}} · {{count}} dot',
+    compactRank_other: 'Rank {{rank}} · {{count}} dots',
+    compactVotes_one: '{{count}} dot',
+    compactVotes_other: '{{count}} dots',
   },
   series: {
     navLabel: 'Series',
