@@ -5,12 +5,12 @@
  * each carried note say where it came from ("aus Workshop 1, Rang 2 (2 Punkte)"), the series line
  * with the first board as its neighbour, and both boards grouped under the series on the start page.
  */
-import { readTemplateInstances } from '@dorfplatz/board'
+import { CARRIED_FROM_META, readBoardRecords, readTemplateInstances, richTextToPlain } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
 import { VOTER_HEADER } from '@dorfplatz/protocol'
 import { getTemplate, zoneCentre } from '@dorfplatz/templates'
 import { expect, openBoard, test } from './boardFixtures.ts'
-import { readBoardDoc, writeBoardRecords } from './boardDoc.ts'
+import { parseBoardLink, readBoardDoc, writeBoardRecords } from './boardDoc.ts'
 import { openMainMenuItem, seriousViolations } from './boardMainMenu.ts'
 import { noteWithText } from './notes.ts'
 import { screenshotPath } from './docsScreenshots.ts'
@@ -77,6 +77,7 @@ test('a facilitator starts the next workshop’s board with the top three of a r
   await expect(done.getByTestId('carry-forward-series')).toHaveText('Teil der Reihe „Workshop 1“')
   // This board now shows its series too, with the new board as its neighbour.
   await expect(page.getByTestId('series-next')).toHaveText('Workshop 2 ›')
+  const { boardId: nextId, token: nextToken } = parseBoardLink(new URL((await done.getByTestId('carry-forward-open').getAttribute('href'))!, server.url).href)
   await done.getByTestId('carry-forward-open').click()
 
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected')
@@ -97,8 +98,23 @@ test('a facilitator starts the next workshop’s board with the top three of a r
   const rankOne = await labels.filter({ hasText: 'Rang 1' }).getAttribute('data-note-id')
   await expect(page.locator(`.tl-shape[data-shape-id="${rankOne}"]`)).toContainText('Glasfaser für alle Ortsteile')
   await expect(labels.filter({ hasText: 'aus Workshop 1, Rang 2 (2 Punkte)' })).toBeVisible()
-  await page.keyboard.press('Escape')
+  await page.mouse.move(5, 400)
   await page.screenshot({ path: screenshotPath(testInfo, 'carry-forward.png') })
+
+  // A copy of a carried note is a note of this board: it does not claim the rank, and the server takes it.
+  await page.keyboard.press('Control+d')
+  await expect(noteWithText(page, 'Glasfaser für alle Ortsteile')).toHaveCount(2)
+  await expect
+    .poll(async () => {
+      const records = [...readBoardRecords(await readBoardDoc(server.url, nextId, nextToken)).values()] as Array<{ type?: string; meta?: Record<string, unknown>; props?: { richText?: unknown } }>
+      const copies = records.filter((record) => record.type === 'note' && richTextToPlain(record.props?.richText) === 'Glasfaser für alle Ortsteile')
+      return copies.map((record) => CARRIED_FROM_META in (record.meta ?? {})).sort()
+    })
+    .toEqual([false, true])
+  await expect(labels.filter({ hasText: 'Rang 1' })).toHaveCount(1)
+  await expect(page.getByTestId('board-change-refused')).toHaveCount(0)
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected')
+  await page.keyboard.press('Escape')
 
   // The quick wins in the canvas's first field, with the votes they had.
   await page.getByTestId('template-jump').selectOption({ label: 'Projekt-Canvas' })
