@@ -14,6 +14,7 @@ export type MainMenuItem =
   | 'dorfplatz-manage-templates'
   | 'dorfplatz-delete'
   | 'dorfplatz-strategy'
+  | 'dorfplatz-carry-forward'
 
 /** Opens the main menu with its button and picks `item`, as a person does. */
 export async function openMainMenuItem(page: Page, item: MainMenuItem): Promise<void> {

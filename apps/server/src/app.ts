@@ -17,6 +17,7 @@ import { apiDocsPlugin } from './plugins/apiDocsPlugin.ts'
 import { SqliteBoardStorage } from './storage/SqliteBoardStorage.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
 import { boardRoutes } from './routes/boardRoutes.ts'
+import { seriesRoutes } from './routes/seriesRoutes.ts'
 import { boardDeletionRoute } from './routes/boardDeletionRoute.ts'
 import { facilitationRoutes } from './routes/facilitationRoutes.ts'
 import { privateRoundRoutes } from './routes/privateRoundRoutes.ts'
@@ -226,6 +227,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes, { config })
   await app.register(boardRoutes, { config, isAdmin, now })
   await app.register(boardDeletionRoute, { isAdmin })
+  await app.register(seriesRoutes, { config, isAdmin })
   await app.register(facilitationRoutes)
   await app.register(privateRoundRoutes)
   await app.register(snapshotRoutes, { config })

@@ -133,6 +133,8 @@ export {
   taskOf,
 } from './strategyMeta.ts'
 export type { NoteTask } from './strategyMeta.ts'
+export { CARRIED_FROM_META, carriedFromClaim, carriedFromOf } from './carriedFrom.ts'
+export type { CarriedFrom } from './carriedFrom.ts'
 export { rankByVotes } from './rankByVotes.ts'
 export type { Ranked } from './rankByVotes.ts'
 export { boardToTldrFile, MAX_TLDR_FILE_RECORDS, readTldrFile, TLDR_FILE_FORMAT_VERSION } from './tldrFile.ts'

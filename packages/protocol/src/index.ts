@@ -49,6 +49,8 @@ export type {
 } from './facilitation.ts'
 export { API_LOCALES, MAX_IMPORT_BYTES, MAX_SNAPSHOT_NAME_LENGTH } from './snapshots.ts'
 export type { ApiLocale, CreateSnapshotRequest, ImportResult, SnapshotInfo, SnapshotKind } from './snapshots.ts'
+export { MAX_CARRY_ITEMS, MAX_CARRY_TOP, MAX_SERIES_NAME_LENGTH } from './series.ts'
+export type { BoardSeries, CarryForwardRequest, CarryForwardResult, CarryItem, CarrySource, PutSeriesRequest, SeriesAnswer, SeriesBoard } from './series.ts'
 export { calendarDay, DEFAULT_TIME_ZONE, isTimeZone } from './timeZone.ts'
 export { DEFAULT_LOCALE, LOCALES, isLocale } from './locales.ts'
 export type { Locale } from './locales.ts'

@@ -38,7 +38,8 @@ const recordId = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH } as c
 const displayName = { type: 'string', maxLength: MAX_DISPLAY_NAME_LENGTH } as const
 const locale = { type: 'string', enum: [...LOCALES] } as const
 /** A built-in template or one of this installation's own. */
-const templateId = { anyOf: [{ type: 'string', enum: [...TEMPLATE_IDS] }, { type: 'string', pattern: OWN_TEMPLATE_ID_PATTERN.source }] } as const
+/** A built-in template's id or an own template's. */
+export const templateId = { anyOf: [{ type: 'string', enum: [...TEMPLATE_IDS] }, { type: 'string', pattern: OWN_TEMPLATE_ID_PATTERN.source }] } as const
 const duration = { type: 'integer', minimum: 1000, maximum: MAX_TIMER_MS } as const
 /** Page coordinates: any finite number a board can hold, within reason. */
 const coordinate = { type: 'number', minimum: -1e7, maximum: 1e7 } as const

@@ -1,5 +1,5 @@
 /**
- * Everything Dorfplatz stores, as one backend implements it (SQLite or PostgreSQL): eight
+ * Everything Dorfplatz stores, as one backend implements it (SQLite or PostgreSQL): nine
  * concerns, each an interface of its own with a contract suite of its own (apps/server/test/
  * storage), so that a backend can be built and checked concern by concern, and each part of the
  * server can ask only for the concern it needs.
@@ -11,6 +11,7 @@ import type { BoardTransfer } from './BoardTransfer.ts'
 import type { DocumentLog } from './DocumentLog.ts'
 import type { HistoryLog } from './HistoryLog.ts'
 import type { PrivateSpaceStore } from './PrivateSpaceStore.ts'
+import type { SeriesStore } from './SeriesStore.ts'
 import type { SnapshotStore } from './SnapshotStore.ts'
 import type { OwnTemplateStore } from './OwnTemplateStore.ts'
 
@@ -22,6 +23,7 @@ export type { AppendResult, DocumentLog, StoredDocument } from './DocumentLog.ts
 export type { SnapshotStore, StoredSnapshot } from './SnapshotStore.ts'
 export type { NewOwnTemplateVersion, OwnTemplate, OwnTemplateStore, OwnTemplateVersion } from './OwnTemplateStore.ts'
 export type { PrivateSpaceStore, StoredPrivateSpace } from './PrivateSpaceStore.ts'
+export type { SeriesMembership, SeriesStore, StoredSeries, StoredSeriesBoard } from './SeriesStore.ts'
 export type { DeletedShape, HistoryLog, NewHistoryRow, StoredHistoryRow } from './HistoryLog.ts'
 
 export interface BoardStorage
@@ -33,7 +35,8 @@ export interface BoardStorage
     BoardTransfer,
     HistoryLog,
     PrivateSpaceStore,
-    OwnTemplateStore {
+    OwnTemplateStore,
+    SeriesStore {
   /** Throws when the storage cannot serve requests (used by /healthz). */
   ping(): Promise<void>
   close(): Promise<void>

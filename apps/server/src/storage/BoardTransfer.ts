@@ -8,6 +8,7 @@ import type { Role } from '@dorfplatz/protocol'
 import type { StoredBoard } from './BoardDirectory.ts'
 import type { StoredSnapshot } from './SnapshotStore.ts'
 import type { StoredHistoryRow } from './HistoryLog.ts'
+import type { SeriesMembership } from './SeriesStore.ts'
 
 export interface StoredToken {
   hash: string
@@ -32,6 +33,8 @@ export interface BoardDump {
   ballots: StoredBallot[]
   /** The board's history, oldest first (absent in backups written before history was kept). */
   history?: StoredHistoryRow[]
+  /** The series the board belongs to, if any (absent in backups written before series were kept). */
+  series?: SeriesMembership
 }
 
 export interface BoardTransfer {

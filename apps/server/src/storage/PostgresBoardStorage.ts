@@ -17,6 +17,7 @@ import * as Y from 'yjs'
 import { isRole, type Role, type SnapshotInfo, type SnapshotKind } from '@dorfplatz/protocol'
 import type { BallotOutcome, RoundTally } from './BallotBox.ts'
 import type { StoredPrivateSpace } from './PrivateSpaceStore.ts'
+import type { SeriesMembership, StoredSeries } from './SeriesStore.ts'
 import type { BoardDump, BoardStorage } from './BoardStorage.ts'
 import { OPENED_AT_RESOLUTION_MS, type NewBoard, type StoredBoard, type TokenGrant } from './BoardDirectory.ts'
 import type { AppendResult, StoredDocument } from './DocumentLog.ts'
@@ -117,6 +118,19 @@ const MIGRATIONS: readonly string[] = [
     data text NOT NULL,
     PRIMARY KEY (template_id, version)
   );
+  `,
+  `
+  CREATE TABLE series (
+    id text PRIMARY KEY,
+    name text NOT NULL,
+    created_at bigint NOT NULL
+  );
+  CREATE TABLE series_boards (
+    board_id text PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+    series_id text NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+    position integer NOT NULL
+  );
+  CREATE INDEX series_boards_series ON series_boards(series_id, position);
   `,
 ]
 
@@ -274,6 +288,8 @@ export class PostgresBoardStorage implements BoardStorage {
     return this.transaction(async (client) => {
       await this.lock(client, `board:${boardId}`)
       const { rowCount } = await client.query('DELETE FROM boards WHERE id = $1', [boardId])
+      // The board left its series with its row (ON DELETE CASCADE); a series without boards goes too.
+      if ((rowCount ?? 0) > 0) await this.dropEmptySeries(client)
       return (rowCount ?? 0) > 0
     })
   }
@@ -529,6 +545,7 @@ export class PostgresBoardStorage implements BoardStorage {
       snapshots: snapshots.rows.map((row) => ({ ...snapshotInfo(row), state: bytes(row.state), thumbnail: row.thumbnail })),
       ballots: ballots.rows.map((row) => ({ roundId: row.round_id, voter: row.voter, shapeId: row.shape_id, dots: row.dots })),
       history: await this.listHistoryWith(client, boardId),
+      series: await this.membershipWith(client, boardId),
     }
   }
 
@@ -574,7 +591,88 @@ export class PostgresBoardStorage implements BoardStorage {
       for (const row of dump.history ?? []) {
         await client.query('INSERT INTO board_history (board_id, at, data) VALUES ($1, $2, $3)', [board.id, row.at, historyRowData(row)])
       }
+      if (dump.series) {
+        const { seriesId, name, createdAt, position } = dump.series
+        await client.query('INSERT INTO series (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [seriesId, name, createdAt])
+        await client.query('INSERT INTO series_boards (board_id, series_id, position) VALUES ($1, $2, $3)', [board.id, seriesId, position])
+      }
     })
+  }
+
+  // -- SeriesStore ------------------------------------------------------------------------
+
+  async seriesOf(boardId: string): Promise<StoredSeries | null> {
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<{ id: string; name: string; created_at: string }>(
+        'SELECT s.id, s.name, s.created_at FROM series s JOIN series_boards m ON m.series_id = s.id WHERE m.board_id = $1',
+        [boardId],
+      )
+      const series = rows[0]
+      if (!series) return null
+      const boards = await client.query<{ id: string; title: string; position: number; created_at: string }>(
+        'SELECT b.id, b.title, m.position, b.created_at FROM series_boards m JOIN boards b ON b.id = m.board_id WHERE m.series_id = $1 ORDER BY m.position, b.created_at',
+        [series.id],
+      )
+      return {
+        id: series.id,
+        name: series.name,
+        createdAt: Number(series.created_at),
+        boards: boards.rows.map((row) => ({ id: row.id, title: row.title, position: row.position, createdAt: Number(row.created_at) })),
+      }
+    }, 'REPEATABLE READ')
+  }
+
+  async createSeries(seriesId: string, name: string, boardId: string, now: number): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('DELETE FROM series_boards WHERE board_id = $1', [boardId])
+      await client.query('INSERT INTO series (id, name, created_at) VALUES ($1, $2, $3)', [seriesId, name, now])
+      await client.query('INSERT INTO series_boards (board_id, series_id, position) VALUES ($1, $2, 1)', [boardId, seriesId])
+      await this.dropEmptySeries(client)
+    })
+  }
+
+  async renameSeries(seriesId: string, name: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('UPDATE series SET name = $1 WHERE id = $2', [name, seriesId])
+    return (rowCount ?? 0) > 0
+  }
+
+  async joinSeries(boardId: string, seriesId: string): Promise<boolean> {
+    return this.transaction(async (client) => {
+      // Under the series' lock, so that two boards joining at once through two instances get two positions.
+      await this.lock(client, `series:${seriesId}`)
+      const exists = await client.query('SELECT 1 FROM series WHERE id = $1', [seriesId])
+      if (exists.rowCount === 0) return false
+      const member = await client.query('SELECT 1 FROM series_boards WHERE board_id = $1 AND series_id = $2', [boardId, seriesId])
+      if ((member.rowCount ?? 0) > 0) return true
+      await client.query('DELETE FROM series_boards WHERE board_id = $1', [boardId])
+      await client.query(
+        'INSERT INTO series_boards (board_id, series_id, position) VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM series_boards WHERE series_id = $2))',
+        [boardId, seriesId],
+      )
+      await this.dropEmptySeries(client)
+      return true
+    })
+  }
+
+  async leaveSeries(boardId: string): Promise<boolean> {
+    return this.transaction(async (client) => {
+      const { rowCount } = await client.query('DELETE FROM series_boards WHERE board_id = $1', [boardId])
+      if ((rowCount ?? 0) > 0) await this.dropEmptySeries(client)
+      return (rowCount ?? 0) > 0
+    })
+  }
+
+  private async membershipWith(client: pg.PoolClient, boardId: string): Promise<SeriesMembership | undefined> {
+    const { rows } = await client.query<{ series_id: string; name: string; created_at: string; position: number }>(
+      'SELECT m.series_id, s.name, s.created_at, m.position FROM series_boards m JOIN series s ON s.id = m.series_id WHERE m.board_id = $1',
+      [boardId],
+    )
+    const row = rows[0]
+    return row && { seriesId: row.series_id, name: row.name, createdAt: Number(row.created_at), position: row.position }
+  }
+
+  private async dropEmptySeries(client: pg.PoolClient): Promise<void> {
+    await client.query('DELETE FROM series s WHERE NOT EXISTS (SELECT 1 FROM series_boards m WHERE m.series_id = s.id)')
   }
 
   // -- PrivateSpaceStore -----------------------------------------------------------------

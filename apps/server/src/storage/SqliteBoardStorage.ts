@@ -22,6 +22,7 @@ import type {
   TokenGrant,
 } from './BoardStorage.ts'
 import type { StoredPrivateSpace } from './PrivateSpaceStore.ts'
+import type { SeriesMembership, StoredSeries } from './SeriesStore.ts'
 import { OPENED_AT_RESOLUTION_MS } from './BoardDirectory.ts'
 import { InProcessBoardLocks } from './BoardLocks.ts'
 import { joinOwnTemplates, ownTemplateVersionData, type NewOwnTemplateVersion, type OwnTemplate, type OwnTemplateVersion } from './OwnTemplateStore.ts'
@@ -137,6 +138,19 @@ const MIGRATIONS: readonly string[] = [
     data TEXT NOT NULL,
     PRIMARY KEY (template_id, version)
   ) WITHOUT ROWID;
+  `,
+  `
+  CREATE TABLE series (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE series_boards (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+    series_id TEXT NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL
+  );
+  CREATE INDEX series_boards_series ON series_boards(series_id, position);
   `,
 ]
 
@@ -298,7 +312,12 @@ export class SqliteBoardStorage implements BoardStorage {
 
   async deleteBoard(boardId: string): Promise<boolean> {
     // Tokens, state, log, snapshots and ballots go with the board (ON DELETE CASCADE, foreign_keys is on).
-    const deleted = this.statements.deleteBoard.run(boardId).changes > 0
+    const deleted = this.db.transaction(() => {
+      const gone = this.statements.deleteBoard.run(boardId).changes > 0
+      // The board left its series with its row (ON DELETE CASCADE); a series without boards goes too.
+      if (gone) this.dropEmptySeries()
+      return gone
+    })()
     // The write-ahead log still holds the pages as they were before; fold it into the file and empty it.
     if (deleted) this.db.pragma('wal_checkpoint(TRUNCATE)')
     return deleted
@@ -477,6 +496,7 @@ export class SqliteBoardStorage implements BoardStorage {
         snapshots: snapshots.map((row) => ({ ...snapshotInfo(row), state: new Uint8Array(row.state), thumbnail: row.thumbnail })),
         ballots: ballots.map((row) => ({ roundId: row.round_id, voter: row.voter, shapeId: row.shape_id, dots: row.dots })),
         history: this.listHistoryNow(boardId),
+        series: this.membershipOf(boardId),
       }
     })()
   }
@@ -494,7 +514,85 @@ export class SqliteBoardStorage implements BoardStorage {
       const insertBallot = this.db.prepare('INSERT INTO ballots (board_id, round_id, voter, shape_id, dots) VALUES (?, ?, ?, ?, ?)')
       for (const ballot of dump.ballots) insertBallot.run(board.id, ballot.roundId, ballot.voter, ballot.shapeId, ballot.dots)
       for (const row of dump.history ?? []) this.statements.insertHistory.run(board.id, row.at, historyRowData(row))
+      if (dump.series) {
+        const { seriesId, name, createdAt, position } = dump.series
+        this.db.prepare('INSERT INTO series (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING').run(seriesId, name, createdAt)
+        this.db.prepare('INSERT INTO series_boards (board_id, series_id, position) VALUES (?, ?, ?)').run(board.id, seriesId, position)
+      }
     })()
+  }
+
+  // -- SeriesStore ------------------------------------------------------------------------
+
+  async seriesOf(boardId: string): Promise<StoredSeries | null> {
+    return this.db.transaction(() => {
+      const series = this.db
+        .prepare<[string], { id: string; name: string; created_at: number }>(
+          'SELECT s.id, s.name, s.created_at FROM series s JOIN series_boards m ON m.series_id = s.id WHERE m.board_id = ?',
+        )
+        .get(boardId)
+      if (!series) return null
+      const boards = this.db
+        .prepare<[string], { id: string; title: string; position: number; created_at: number }>(
+          'SELECT b.id, b.title, m.position, b.created_at FROM series_boards m JOIN boards b ON b.id = m.board_id WHERE m.series_id = ? ORDER BY m.position, b.created_at',
+        )
+        .all(series.id)
+      return {
+        id: series.id,
+        name: series.name,
+        createdAt: series.created_at,
+        boards: boards.map((row) => ({ id: row.id, title: row.title, position: row.position, createdAt: row.created_at })),
+      }
+    })()
+  }
+
+  async createSeries(seriesId: string, name: string, boardId: string, now: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM series_boards WHERE board_id = ?').run(boardId)
+      this.db.prepare('INSERT INTO series (id, name, created_at) VALUES (?, ?, ?)').run(seriesId, name, now)
+      this.db.prepare('INSERT INTO series_boards (board_id, series_id, position) VALUES (?, ?, 1)').run(boardId, seriesId)
+      this.dropEmptySeries()
+    })()
+  }
+
+  async renameSeries(seriesId: string, name: string): Promise<boolean> {
+    return this.db.prepare('UPDATE series SET name = ? WHERE id = ?').run(name, seriesId).changes > 0
+  }
+
+  async joinSeries(boardId: string, seriesId: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (!this.db.prepare('SELECT 1 FROM series WHERE id = ?').get(seriesId)) return false
+      if (this.db.prepare('SELECT 1 FROM series_boards WHERE board_id = ? AND series_id = ?').get(boardId, seriesId)) return true
+      this.db.prepare('DELETE FROM series_boards WHERE board_id = ?').run(boardId)
+      this.db
+        .prepare(
+          'INSERT INTO series_boards (board_id, series_id, position) VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM series_boards WHERE series_id = ?))',
+        )
+        .run(boardId, seriesId, seriesId)
+      this.dropEmptySeries()
+      return true
+    })()
+  }
+
+  async leaveSeries(boardId: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const left = this.db.prepare('DELETE FROM series_boards WHERE board_id = ?').run(boardId).changes > 0
+      if (left) this.dropEmptySeries()
+      return left
+    })()
+  }
+
+  private membershipOf(boardId: string): SeriesMembership | undefined {
+    const row = this.db
+      .prepare<[string], { series_id: string; name: string; created_at: number; position: number }>(
+        'SELECT m.series_id, s.name, s.created_at, m.position FROM series_boards m JOIN series s ON s.id = m.series_id WHERE m.board_id = ?',
+      )
+      .get(boardId)
+    return row && { seriesId: row.series_id, name: row.name, createdAt: row.created_at, position: row.position }
+  }
+
+  private dropEmptySeries(): void {
+    this.db.prepare('DELETE FROM series WHERE NOT EXISTS (SELECT 1 FROM series_boards m WHERE m.series_id = series.id)').run()
   }
 
   async appendHistory(boardId: string, rows: readonly NewHistoryRow[]): Promise<void> {

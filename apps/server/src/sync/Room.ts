@@ -31,6 +31,7 @@ import {
   getFacilitationMap,
   getRecordsArray,
   isBoardFrozen,
+  carriedFromClaim,
   privateRoundClaim,
   readBoardSchema,
 } from '@dorfplatz/board'
@@ -599,7 +600,7 @@ export class Room {
       checkRecord: (key, value) => checkIncomingRecord(this.doc, key, value),
       isAcceptedSchema: isServerSchema,
       checkComment: (key, value) => checkCommentEntry(this.doc, key, value),
-      checkClaim: (key, value) => privateRoundClaim(value, this.records.get(key)),
+      checkClaim: (key, value) => privateRoundClaim(value, this.records.get(key)) ?? carriedFromClaim(value, this.records.get(key)),
     })
     Y.applyUpdate(this.doc, update, session)
     // An update whose dependencies the server does not have would stay parked in Yjs's memory,

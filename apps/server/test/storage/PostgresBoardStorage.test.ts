@@ -17,6 +17,7 @@ import { describePrivateSpaceStoreContract } from './privateSpaceStoreContract.t
 import { describeDocumentLogContract } from './documentLogContract.ts'
 import { describeSnapshotStoreContract } from './snapshotStoreContract.ts'
 import { describeOwnTemplateStoreContract } from './ownTemplateStoreContract.ts'
+import { describeSeriesStoreContract } from './seriesStoreContract.ts'
 import { bytes, newBoard, type StorageFactory } from './storageContractKit.ts'
 
 let server: PostgresServer
@@ -53,6 +54,7 @@ describeBoardTransferContract('PostgreSQL', factory)
 describeHistoryLogContract('PostgreSQL', factory)
 describeOwnTemplateStoreContract('PostgreSQL', factory)
 describePrivateSpaceStoreContract('PostgreSQL', factory)
+describeSeriesStoreContract('PostgreSQL', factory)
 // Two instances on one database: the lock holds across them.
 describeBoardLocksContract('PostgreSQL', factory, (first) => PostgresBoardStorage.open(urls.get(first)!))
 
@@ -61,7 +63,7 @@ it('migrates once when several instances start on one database at the same time'
   const instances = await Promise.all(Array.from({ length: 4 }, () => PostgresBoardStorage.open(url)))
   const client = new pg.Client({ connectionString: url })
   await client.connect()
-  expect((await client.query('SELECT version FROM dorfplatz_schema')).rows).toEqual([{ version: 5 }])
+  expect((await client.query('SELECT version FROM dorfplatz_schema')).rows).toEqual([{ version: 6 }])
   await client.end()
   await Promise.all(instances.map((instance) => instance.close()))
 })

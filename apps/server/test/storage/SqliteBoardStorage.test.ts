@@ -13,6 +13,7 @@ import { describePrivateSpaceStoreContract } from './privateSpaceStoreContract.t
 import { describeDocumentLogContract } from './documentLogContract.ts'
 import { describeSnapshotStoreContract } from './snapshotStoreContract.ts'
 import { describeOwnTemplateStoreContract } from './ownTemplateStoreContract.ts'
+import { describeSeriesStoreContract } from './seriesStoreContract.ts'
 import type { StorageFactory } from './storageContractKit.ts'
 
 /** Every concern's contract, against one backend. */
@@ -26,6 +27,7 @@ function describeStorageContracts(name: string, factory: StorageFactory): void {
   describeHistoryLogContract(name, factory)
   describeOwnTemplateStoreContract(name, factory)
   describePrivateSpaceStoreContract(name, factory)
+  describeSeriesStoreContract(name, factory)
 }
 
 const dirs: string[] = []
@@ -69,7 +71,7 @@ it('opens its file in WAL mode with full synchronous writes', async () => {
   await storage.close()
   const db = new Database(path.join(dir, SQLITE_FILE_NAME))
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-  expect(db.pragma('user_version', { simple: true })).toBe(7)
+  expect(db.pragma('user_version', { simple: true })).toBe(8)
   db.close()
 })
 

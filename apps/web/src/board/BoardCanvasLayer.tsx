@@ -1,12 +1,13 @@
 /**
  * Everything Dorfplatz draws in front of tldraw's canvas (its one `InFrontOfTheCanvas` slot):
  * dot voting, what changed since this browser's last visit, who wrote the shape under the
- * pointer, the count of open comments on notes, and the retention warning. While the list view
+ * pointer, where notes carried over from an earlier board came from, the count of open comments on notes, and the retention warning. While the list view
  * shows, dot voting happens there instead.
  */
 import { AuthorsLine } from '../authors/AuthorsLine.tsx'
 import { useBoardContext } from '../kernel/BoardContext.ts'
 import { CommentBadges } from '../comments/CommentBadges.tsx'
+import { CarriedNoteLabels } from '../carriedFrom/CarriedNoteLabels.tsx'
 import { RetentionNotice } from './RetentionNotice.tsx'
 import { SinceLastVisitLayer } from '../sinceLastVisit/SinceLastVisitLayer.tsx'
 import { VotingCanvasLayer } from '../voting/VotingCanvasLayer.tsx'
@@ -17,6 +18,7 @@ export function BoardCanvasLayer() {
   return (
     <>
       <SinceLastVisitLayer />
+      <CarriedNoteLabels />
       <AuthorsLine />
       <CommentBadges />
       {!listView && <VotingCanvasLayer />}

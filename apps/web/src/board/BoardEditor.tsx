@@ -2,14 +2,15 @@
  * An open board: connects to it, waits for the browser's copy or the first complete sync, then
  * shows tldraw on the store with Dorfplatz's own top panels, dot voting and what changed since
  * the last visit, the name
- * dialog, the facilitators' template, share, vote, timer, export, versions and import dialogs
+ * dialog, the facilitators' template, share, vote, timer, export, versions, import and
+ * carry-forward dialogs
  * (the board behind them ignores the keyboard while one is open), what the facilitator's
  * session controls do on everyone's screen (SessionOverlay), the phone's "Notiz schreiben"
  * (QuickNote), the list view instead of the canvas (with the skip link to it first on the page),
  * the page's one polite live region and, when the connection ends for good, why.
  */
 import { boardPath, CloseCode, MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/protocol'
-import { instanceTemplateName, type TemplateInstance } from '@dorfplatz/templates'
+import { instanceTemplateName, isTemplateId, type TemplateInstance } from '@dorfplatz/templates'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RotatedLink } from '../api/apiClient.ts'
@@ -59,6 +60,9 @@ import { ManageTemplatesDialog } from '../ownTemplates/ManageTemplatesDialog.tsx
 import { SaveTemplateDialog } from '../ownTemplates/SaveTemplateDialog.tsx'
 import { SnapshotsDialog } from '../snapshots/SnapshotsDialog.tsx'
 import { HistoryDialog } from '../history/HistoryDialog.tsx'
+import { CarryForwardDialog } from '../series/CarryForwardDialog.tsx'
+import { dropCarriedMarkOnCopies } from '../carriedFrom/dropMarkOnCopies.ts'
+import { TemplateOptions } from '../templates/TemplateOptions.tsx'
 import { commentsPanelOpen } from '../comments/commentsStore.ts'
 import { ListNoteVote, ListRoundStatus, ListVotingProvider } from '../voting/ListVoting.tsx'
 import { VoteStartDialog } from '../voting/VoteStartDialog.tsx'
@@ -132,7 +136,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   const [dismissedRefusalAt, setDismissedRefusalAt] = useState<number | null>(null)
   const [timerOpen, setTimerOpen] = useState(false)
   /** Which of the main menu's file dialogs is open. */
-  const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'history' | 'import' | 'delete' | 'save-template' | 'manage-templates' | null>(null)
+  const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'history' | 'import' | 'delete' | 'save-template' | 'manage-templates' | 'carryForward' | null>(null)
   /** The own template whose new version "Als Vorlage speichern" publishes, when opened from "Vorlagen verwalten". */
   const [templateForVersion, setTemplateForVersion] = useState<OwnTemplateSummary | null>(null)
   const [editor, setEditor] = useState<Editor | null>(null)
@@ -183,6 +187,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
         setFileDialog('save-template')
       },
       openManageTemplates: () => setFileDialog('manage-templates'),
+      openCarryForward: () => setFileDialog('carryForward'),
       openProjector: () => {
         handOverProjectorToken(info.id, token)
         // Not noopener: the new window gets a copy of this one's sessionStorage, and with it the token.
@@ -270,9 +275,11 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
             // The server closes the socket of a participant who writes a template's structure.
             const stopGuard = info.role === 'facilitator' ? null : guardTemplateStructure(mounted)
             handlePastedLinks(mounted)
+            const stopDroppingMarks = dropCarriedMarkOnCopies(mounted)
             setEditor(mounted)
             return () => {
               stopFitting()
+              stopDroppingMarks()
               stopGuard?.()
               setEditor(null)
             }
@@ -423,6 +430,26 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       )}
       {fileDialog === 'delete' && info.role === 'facilitator' && (
         <DeleteBoardDialog boardId={info.id} boardTitle={info.title} token={token} onClose={() => setFileDialog(null)} />
+      )}
+      {fileDialog === 'carryForward' && info.role === 'facilitator' && (
+        <CarryForwardDialog
+          boardId={info.id}
+          boardTitle={info.title}
+          token={token}
+          session={session}
+          adminTokenRequired={config.adminTokenRequired}
+          // The built-in templates: the dialog offers their zones as targets.
+          templateOptions={(choice) => (
+            <TemplateOptions
+              type="checkbox"
+              isChosen={(id) => isTemplateId(id) && choice.isChosen(id)}
+              onToggle={(id, chosen) => {
+                if (isTemplateId(id)) choice.onToggle(id, chosen)
+              }}
+            />
+          )}
+          onClose={() => setFileDialog(null)}
+        />
       )}
       {sharing && info.role === 'facilitator' && (
         <ShareDialog

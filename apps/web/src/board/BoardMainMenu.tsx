@@ -1,8 +1,9 @@
 /**
  * tldraw's main menu (top left) with Dorfplatz's own file actions first, for facilitators:
  * exporting the board and its results report, the board's saved versions (snapshots), its
- * history (Verlauf; for participants too once shared), importing a `.tldr` file, saving a frame as a
- * template and managing this installation's templates, deleting the board. tldraw's own entries follow, as a workshop needs them (workshopUi).
+ * history (Verlauf; for participants too once shared), starting the next workshop's board with results of this one,
+ * importing a `.tldr` file, saving a frame as a template and managing this installation's templates, deleting the board.
+ * tldraw's own entries follow, as a workshop needs them (workshopUi).
  */
 import { ACCESSIBILITY_PATH } from '@dorfplatz/protocol'
 import { useTranslation } from 'react-i18next'
@@ -13,7 +14,7 @@ import { WorkshopMainMenuContent } from './workshopUi.tsx'
 
 export function BoardMainMenu() {
   const { t } = useTranslation()
-  const { info, session, openExport, openSnapshots, openHistory, openImport, openDelete, openSaveTemplate, openManageTemplates, openStrategy } = useBoardContext()
+  const { info, session, openExport, openSnapshots, openHistory, openImport, openDelete, openSaveTemplate, openManageTemplates, openStrategy, openCarryForward } = useBoardContext()
   const { historyShared } = useFacilitation(session)
   return (
     <DefaultMainMenu>
@@ -27,6 +28,7 @@ export function BoardMainMenu() {
           <TldrawUiMenuItem id="dorfplatz-export" label={t('mainMenu.export')} readonlyOk onSelect={openExport} />
           <TldrawUiMenuItem id="dorfplatz-snapshots" label={t('mainMenu.snapshots')} readonlyOk onSelect={openSnapshots} />
           <TldrawUiMenuItem id="dorfplatz-history" label={t('mainMenu.history')} readonlyOk onSelect={openHistory} />
+          <TldrawUiMenuItem id="dorfplatz-carry-forward" label={t('mainMenu.carryForward')} readonlyOk onSelect={openCarryForward} />
           <TldrawUiMenuItem id="dorfplatz-import" label={t('mainMenu.import')} onSelect={openImport} />
           <TldrawUiMenuItem id="dorfplatz-save-template" label={t('mainMenu.saveTemplate')} readonlyOk onSelect={openSaveTemplate} />
           <TldrawUiMenuItem id="dorfplatz-manage-templates" label={t('mainMenu.manageTemplates')} readonlyOk onSelect={openManageTemplates} />

@@ -1,7 +1,7 @@
 /**
  * The centre of tldraw's top bar: the board's title, the connection state, the session timer,
  * the switch between the canvas and the list view, for guests the read-only badge and for facilitators "Teilen" and "Vorlage hinzufügen", with the
- * session controls (Timer, "Alle zu mir", "Folgen lassen", "Board anhalten", "Abstimmung") in a bar below.
+ * series line ("Teil der Reihe …") and the session controls (Timer, "Alle zu mir", "Folgen lassen", "Board anhalten", "Abstimmung") in a bar below.
  */
 import { useLayoutEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,11 +9,12 @@ import { ModerationToolbar } from '../session/ModerationToolbar.tsx'
 import { TimerDisplay } from '../session/TimerDisplay.tsx'
 import { useBoardContext } from '../kernel/BoardContext.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
+import { SeriesLine } from '../series/SeriesLine.tsx'
 import { useBoardSnapshot } from '../kernel/useBoardSession.ts'
 
 export function BoardTopPanel() {
   const { t } = useTranslation()
-  const { info, session, addTemplate, share, listView, showListView } = useBoardContext()
+  const { info, token, session, addTemplate, share, listView, showListView } = useBoardContext()
   const { connection } = useBoardSnapshot(session)
   const stackRef = useTopBarBottom()
   return (
@@ -65,6 +66,7 @@ export function BoardTopPanel() {
           </>
         )}
       </div>
+      <SeriesLine boardId={info.id} token={token} />
       {info.role === 'facilitator' && <ModerationToolbar />}
     </div>
   )

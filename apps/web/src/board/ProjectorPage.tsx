@@ -96,6 +96,7 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
       openDelete: nothing,
       openSaveTemplate: nothing,
       openManageTemplates: nothing,
+      openCarryForward: nothing,
       // The wall has no screen reader and no list: nobody reads it up close.
       announce: nothing,
       listView: false,

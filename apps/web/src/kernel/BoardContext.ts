@@ -58,6 +58,8 @@ export interface BoardFileActions {
   openSaveTemplate: () => void
   /** Opens "Vorlagen verwalten": this installation's own templates, their versions, export and import. */
   openManageTemplates: () => void
+  /** Opens the dialog in which a facilitator starts the next workshop's board with results of this one ("In neues Board übernehmen"). */
+  openCarryForward: () => void
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)
