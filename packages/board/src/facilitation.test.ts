@@ -33,6 +33,8 @@ describe('facilitation state', () => {
       rounds: [],
       lastRestore: null,
       historyShared: false,
+      runSheet: { steps: [] },
+      cursorsHidden: false,
     })
   })
 

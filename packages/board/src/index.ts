@@ -108,6 +108,16 @@ export type {
   VoteScope,
   VotingRound,
 } from './facilitation.ts'
+export {
+  currentStep,
+  EMPTY_RUN_SHEET,
+  nextPlannedStep,
+  parsePlace,
+  parseRunSheet,
+  parseRunSheetAction,
+  RUN_SHEET_ACTION_KINDS,
+} from './runSheet.ts'
+export type { RunSheet, RunSheetAction, RunSheetActionKind, RunSheetStep, StepStatus } from './runSheet.ts'
 export { rankByVotes } from './rankByVotes.ts'
 export type { Ranked } from './rankByVotes.ts'
 export { boardToTldrFile, MAX_TLDR_FILE_RECORDS, readTldrFile, TLDR_FILE_FORMAT_VERSION } from './tldrFile.ts'
