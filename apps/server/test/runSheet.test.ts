@@ -159,6 +159,13 @@ describe('run-sheet', () => {
     expect(readFacilitation(witness.doc).presenting).toBeNull()
     expect((await call(server, 'POST', `${base}/next`, { token, body: { expectedStepId: null, ...who } })).status).toBe(409)
 
+    // The Ergebnisprotokoll begins with the day as it ran.
+    const report = await fetch(`${server.url}/api/boards/${board.id}/report.md`, { headers: { authorization: `Bearer ${token}` } })
+    const markdown = await report.text()
+    expect(markdown.indexOf('## Ablauf')).toBeGreaterThan(0)
+    expect(markdown).toMatch(/\| 1 \| Ideen sammeln \| 10 min \| \d\d:\d\d \| 0 min \|/)
+    expect(markdown).toMatch(/\| 3 \| Ergebnisse vorstellen \| 15 min \| \d\d:\d\d \| 0 min \|/)
+
     // A late joiner reads the same day.
     const late = await synced(server, board.id, board.tokens.participant)
     expect(sheetOf(late)).toEqual(sheetOf(witness))
