@@ -46,6 +46,9 @@ import { QuickNote } from '../quickNote/QuickNote.tsx'
 import { ReadableNoteShapeUtil } from './ReadableNoteShapeUtil.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { TimerDialog } from '../session/TimerDialog.tsx'
+import { AgendaPanel } from '../runSheet/AgendaPanel.tsx'
+import { HidableCursor } from '../cursors/HidableCursor.tsx'
+import { RunSheetDialog } from '../runSheet/RunSheetDialog.tsx'
 import { ImportDialog } from '../snapshots/ImportDialog.tsx'
 import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
 import { SnapshotsDialog } from '../snapshots/SnapshotsDialog.tsx'
@@ -66,6 +69,7 @@ const components: TLComponents = {
   InFrontOfTheCanvas: BoardCanvasLayer,
   MainMenu: BoardMainMenu,
   NavigationPanel: BoardNavigationPanel,
+  CollaboratorCursor: HidableCursor,
 }
 
 /** A saved version opens read-only, only ever for facilitators, with tldraw's surface as on the board. */
@@ -116,6 +120,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   const [startingVote, setStartingVote] = useState(false)
   const [dismissedRefusalAt, setDismissedRefusalAt] = useState<number | null>(null)
   const [timerOpen, setTimerOpen] = useState(false)
+  const [runSheetOpen, setRunSheetOpen] = useState(false)
   /** Which of the main menu's file dialogs is open. */
   const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'history' | 'import' | 'delete' | null>(null)
   const [editor, setEditor] = useState<Editor | null>(null)
@@ -139,6 +144,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       share: () => setSharing(true),
       startVote: () => setStartingVote(true),
       openTimer: () => setTimerOpen(true),
+      openRunSheet: () => setRunSheetOpen(true),
       announce,
       listView,
       showListView: (on: boolean, options?: { focus?: boolean }) => {
@@ -170,7 +176,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   useEffect(() => () => stopRevealRef.current?.(), [])
 
   // While a dialog is open, Delete or Ctrl+Z pressed in it must not change the board behind it.
-  const dialogOpen = editingName || addingTemplate || sharing || startingVote || timerOpen || fileDialog !== null
+  const dialogOpen = editingName || addingTemplate || sharing || startingVote || timerOpen || runSheetOpen || fileDialog !== null
   usePausedEditor(dialogOpen ? editor : null)
 
   function onTemplateAdded(instance: TemplateInstance) {
@@ -271,6 +277,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
         {/* Before the session banners, which it moves up with a sibling selector. */}
         {editor && !listView && <QuickNote editor={editor} />}
         {editor && <SessionOverlay editor={editor} />}
+        {editor && !listView && <AgendaPanel />}
         <div className="visually-hidden" role="status" aria-live="polite" data-testid="board-announcement">
           {announcement}
         </div>
@@ -328,6 +335,9 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       )}
       {timerOpen && info.role === 'facilitator' && (
         <TimerDialog boardId={info.id} token={token} session={session} onClose={() => setTimerOpen(false)} />
+      )}
+      {runSheetOpen && info.role === 'facilitator' && (
+        <RunSheetDialog boardId={info.id} token={token} session={session} onClose={() => setRunSheetOpen(false)} />
       )}
       {fileDialog === 'export' && editor && info.role === 'facilitator' && (
         <ExportDialog

@@ -6,6 +6,7 @@
 import { ACCESSIBILITY_PATH } from '@dorfplatz/protocol'
 import { useTranslation } from 'react-i18next'
 import { DefaultMainMenu, TldrawUiMenuGroup, TldrawUiMenuItem } from 'tldraw'
+import { CursorMenuItems } from '../cursors/CursorMenuItems.tsx'
 import { useBoardContext } from '../kernel/BoardContext.ts'
 import { useFacilitation } from '../kernel/useFacilitation.ts'
 import { WorkshopMainMenuContent } from './workshopUi.tsx'
@@ -30,6 +31,7 @@ export function BoardMainMenu() {
           <TldrawUiMenuItem id="dorfplatz-delete" label={t('mainMenu.delete')} readonlyOk onSelect={openDelete} />
         </TldrawUiMenuGroup>
       )}
+      <CursorMenuItems />
       <WorkshopMainMenuContent />
       <TldrawUiMenuGroup id="dorfplatz-about">
         <TldrawUiMenuItem

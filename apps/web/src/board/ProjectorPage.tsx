@@ -83,6 +83,7 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
       share: nothing,
       startVote: nothing,
       openTimer: nothing,
+      openRunSheet: nothing,
       openExport: nothing,
       openSnapshots: nothing,
       openHistory: nothing,
