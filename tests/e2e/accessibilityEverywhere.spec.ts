@@ -18,6 +18,7 @@ const DIALOGS: Record<string, (page: Page) => Promise<void>> = {
   'add-template-dialog': (page) => page.getByTestId('add-template-button').click(),
   'timer-dialog': (page) => page.getByTestId('timer-button').click(),
   'vote-dialog': (page) => page.getByTestId('vote-start-button').click(),
+  'runsheet-dialog': (page) => page.getByTestId('runsheet-button').click(),
   'export-dialog': (page) => page.getByTestId('export-button').click(),
   'snapshots-dialog': (page) => page.getByTestId('snapshots-button').click(),
   'history-dialog': (page) => openMainMenuItem(page, 'dorfplatz-history'),
