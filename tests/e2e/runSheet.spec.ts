@@ -3,11 +3,18 @@
  * matrix, a voting round, a presentation) in the dialog, runs them with "Nächster Schritt"
  * alone, and a participant's agenda panel follows, also after a reload.
  */
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { readFacilitation, readTemplateInstances } from '@dorfplatz/board'
 import { expect, openBoard, test } from './boardFixtures.ts'
 import { readBoardDoc } from './boardDoc.ts'
 import { screenshotPath } from './docsScreenshots.ts'
+
+/** axe-core's WCAG 2.1 A and AA findings inside `selector`, as the accessibility suite reads them. */
+async function violations(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+}
 
 /** Adds a step at the end of the open run-sheet dialog and returns it. */
 async function addStep(page: Page, title: string, minutes: number) {
@@ -50,6 +57,7 @@ test('a facilitator plans three steps and runs them with "Nächster Schritt"; th
 
   await dialog.getByTestId('runsheet-save').click()
   await expect(dialog.getByTestId('runsheet-status')).toHaveText('Der Ablauf ist gespeichert.')
+  expect(await violations(page, '[data-testid="runsheet-dialog"]')).toEqual([])
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
 
@@ -75,6 +83,7 @@ test('a facilitator plans three steps and runs them with "Nächster Schritt"; th
   await expect(mayor.getByTestId('voting-panel')).toContainText('Was packen wir zuerst an?')
   await expect(agenda.getByTestId('agenda-time-left')).toHaveText(/^noch (5:00|4:[0-5]\d)$/)
   await mayor.screenshot({ path: screenshotPath(testInfo, 'agenda.png') })
+  expect(await violations(mayor, '[data-testid="agenda-panel"]')).toEqual([])
 
   // -- Step 3: the round is revealed, the presentation runs ----------------------------------
   await next.click()
