@@ -9,6 +9,7 @@ import { readFacilitation, readTemplateInstances } from '@dorfplatz/board'
 import { expect, openBoard, test } from './boardFixtures.ts'
 import { readBoardDoc } from './boardDoc.ts'
 import { screenshotPath } from './docsScreenshots.ts'
+import { checkLayout } from './screenLayout.ts'
 
 /** axe-core's WCAG 2.1 A and AA findings inside `selector`, as the accessibility suite reads them. */
 async function violations(page: Page, selector: string): Promise<string[]> {
@@ -84,6 +85,8 @@ test('a facilitator plans three steps and runs them with "Nächster Schritt"; th
   await expect(agenda.getByTestId('agenda-time-left')).toHaveText(/^noch (5:00|4:[0-5]\d)$/)
   await mayor.screenshot({ path: screenshotPath(testInfo, 'agenda.png') })
   expect(await violations(mayor, '[data-testid="agenda-panel"]')).toEqual([])
+  // The agenda covers no control and lies over no other panel, beside the open round, for both.
+  for (const view of [mayor, page]) expect((await checkLayout(view)).problems).toEqual([])
 
   // -- Step 3: the round is revealed, the presentation runs ----------------------------------
   await next.click()

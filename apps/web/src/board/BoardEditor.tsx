@@ -46,7 +46,6 @@ import { QuickNote } from '../quickNote/QuickNote.tsx'
 import { ReadableNoteShapeUtil } from './ReadableNoteShapeUtil.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { TimerDialog } from '../session/TimerDialog.tsx'
-import { AgendaPanel } from '../runSheet/AgendaPanel.tsx'
 import { HidableCursor } from '../cursors/HidableCursor.tsx'
 import { RunSheetDialog } from '../runSheet/RunSheetDialog.tsx'
 import { ImportDialog } from '../snapshots/ImportDialog.tsx'
@@ -277,7 +276,6 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
         {/* Before the session banners, which it moves up with a sibling selector. */}
         {editor && !listView && <QuickNote editor={editor} />}
         {editor && <SessionOverlay editor={editor} />}
-        {editor && !listView && <AgendaPanel />}
         <div className="visually-hidden" role="status" aria-live="polite" data-testid="board-announcement">
           {announcement}
         </div>
