@@ -21,9 +21,10 @@ export const HIDDEN_CURSOR_RENEW_MS = 10_000
 /** The state with a participant's cursor (and the pointer's activity time, which moves with it) removed; others as they are. */
 export function withoutParticipantCursor(state: unknown): unknown {
   if (readAwarenessUser(state)?.role !== 'participant') return state
-  const presence = (state as Record<string, unknown>)[PRESENCE_FIELD]
+  const fields = state as Record<string, unknown>
+  const presence = fields[PRESENCE_FIELD]
   if (typeof presence !== 'object' || presence === null || Array.isArray(presence)) return state
-  return { ...state, [PRESENCE_FIELD]: { ...presence, cursor: null, lastActivityTimestamp: null } }
+  return { ...fields, [PRESENCE_FIELD]: { ...presence, cursor: null, lastActivityTimestamp: null } }
 }
 
 export class HiddenCursors {

@@ -3,7 +3,7 @@
  * turned into the request the server checks (`PUT …/runsheet`) only when saved. Also the file
  * format of "Ablauf herunterladen" and reading such a file back.
  */
-import type { RunSheetStep, TemplateInstance, VoteScope } from '@dorfplatz/board'
+import type { RunSheetAction, RunSheetStep, TemplateInstance, VoteScope } from '@dorfplatz/board'
 import { parsePlace, parseRunSheetAction } from '@dorfplatz/board'
 import { MAX_DOTS_PER_PERSON, MAX_RUN_SHEET_STEPS, MAX_STEP_MINUTES, type RunSheetActionInput, type RunSheetStepInput } from '@dorfplatz/protocol'
 import { ALL_NOTES, parseScopeValue, scopeValue } from '../kernel/scopeOptions.ts'
@@ -109,11 +109,12 @@ export function readRunSheetFile(text: string, instances: readonly TemplateInsta
     const raw = entry as Record<string, unknown>
     const place = parsePlace(raw.place)
     if (typeof raw.title !== 'string' || typeof raw.durationMinutes !== 'number' || !place || !Array.isArray(raw.actions)) return null
-    const actions = raw.actions.flatMap((value) => {
+    const actions: RunSheetAction[] = []
+    for (const value of raw.actions as unknown[]) {
       const action = parseRunSheetAction(value)
-      if (!action) return []
-      return action.kind === 'voting' || action.kind === 'private' ? [{ ...action, scope: known(action.scope) }] : [action]
-    })
+      if (!action) continue
+      actions.push(action.kind === 'voting' || action.kind === 'private' ? { ...action, scope: known(action.scope) } : action)
+    }
     drafts.push(draftFromStep({ title: raw.title, durationMinutes: raw.durationMinutes, place: known(place), actions }))
   }
   return drafts
