@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, openBoard, test } from './boardFixtures.ts'
 import { openMainMenuItem } from './boardMainMenu.ts'
+import { addNote, noteWithText } from './notes.ts'
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
@@ -18,12 +19,23 @@ const DIALOGS: Record<string, (page: Page) => Promise<void>> = {
   'add-template-dialog': (page) => page.getByTestId('add-template-button').click(),
   'timer-dialog': (page) => page.getByTestId('timer-button').click(),
   'vote-dialog': (page) => page.getByTestId('vote-start-button').click(),
+  'private-round-dialog': (page) => page.getByTestId('private-round-button').click(),
+  'strategy-dialog': (page) => openMainMenuItem(page, 'dorfplatz-strategy'),
   'runsheet-dialog': (page) => page.getByTestId('runsheet-button').click(),
   'export-dialog': (page) => page.getByTestId('export-button').click(),
   'snapshots-dialog': (page) => page.getByTestId('snapshots-button').click(),
   'history-dialog': (page) => openMainMenuItem(page, 'dorfplatz-history'),
   'import-dialog': (page) => openMainMenuItem(page, 'dorfplatz-import'),
+  'save-template-dialog': (page) => openMainMenuItem(page, 'dorfplatz-save-template'),
+  'manage-templates-dialog': (page) => openMainMenuItem(page, 'dorfplatz-manage-templates'),
   'delete-board-dialog': (page) => openMainMenuItem(page, 'dorfplatz-delete'),
+  'note-step-dialog': async (page) => {
+    await addNote(page, 'Nächster Schritt', { x: 640, y: 420 })
+    const note = noteWithText(page, 'Nächster Schritt').first()
+    await note.click()
+    await note.click({ button: 'right' })
+    await page.getByTestId('context-menu.dorfplatz-note-step').click()
+  },
 }
 /** Checked where it opens by itself: on a first visit. */
 const NAME_DIALOG = 'name-dialog'

@@ -5,7 +5,15 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 
-export type MainMenuItem = 'dorfplatz-export' | 'dorfplatz-snapshots' | 'dorfplatz-history' | 'dorfplatz-import' | 'dorfplatz-delete'
+export type MainMenuItem =
+  | 'dorfplatz-export'
+  | 'dorfplatz-snapshots'
+  | 'dorfplatz-history'
+  | 'dorfplatz-import'
+  | 'dorfplatz-save-template'
+  | 'dorfplatz-manage-templates'
+  | 'dorfplatz-delete'
+  | 'dorfplatz-strategy'
 
 /** Opens the main menu with its button and picks `item`, as a person does. */
 export async function openMainMenuItem(page: Page, item: MainMenuItem): Promise<void> {

@@ -78,6 +78,7 @@ const FACILITATOR_CONTROLS = [
   'follow-button',
   'presenting-button',
   'freeze-button',
+  'private-round-button',
   'vote-start-button',
   'template-lock-button',
   'export-button',

@@ -43,6 +43,25 @@ function tempDir(): string {
 }
 
 
+/** A template file as another installation exported it. */
+const TEMPLATE_FILE = {
+  dorfplatzTemplate: 1,
+  versions: [
+    {
+      version: 1,
+      publishedAt: 1_764_000_000_000,
+      publishedBy: 'Frau Weber',
+      name: { de: 'Matrix', en: '' },
+      description: { de: '', en: '' },
+      instruction: { de: 'Ordnen Sie zu.', en: '' },
+      width: 1200,
+      height: 900,
+      zones: [{ id: 'a-1234', name: { de: 'A', en: '' }, area: { kind: 'rect', x: 48, y: 200, w: 500, h: 600 } }],
+      structure: [{ kind: 'area', key: 'p1', geo: 'rectangle', x: 48, y: 200, w: 500, h: 600, color: 'green', fill: 'solid', zone: 'a-1234' }],
+    },
+  ],
+}
+
 function connect(server: ServerProcess, boardId: string, token: string): WebsocketProvider {
   const provider = new WebsocketProvider(`${server.wsUrl}/sync`, boardId, new Y.Doc(), {
     params: { token },
@@ -127,6 +146,16 @@ describe.each([
     )
     await Promise.all(writers.map(({ witness, state }) => when(witness.doc, () => state.acknowledged >= WRITES_BEFORE)))
 
+    // One of the installation's own templates goes into the backup too.
+    const template = TEMPLATE_FILE
+    const imported = await fetch(`${server.url}/api/templates/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${boards[0]!.tokens.facilitator}`, 'content-type': 'application/json' },
+      body: JSON.stringify(template),
+    })
+    expect(imported.status).toBe(201)
+    const templateId = ((await imported.json()) as { id: string }).id
+
     const file = path.join(tempDir(), 'dorfplatz.backup')
     const acknowledgedBefore = writers.map(({ state }) => state.acknowledged)
     const backup = await dorfplatz('backup', file, ...where(source))
@@ -166,6 +195,8 @@ describe.each([
       expect(numbers.length).toBeGreaterThanOrEqual(acknowledgedBefore[n]!)
       expect(numbers.length).toBeLessThanOrEqual(writtenAfter[n]!)
     }
+    const templates = (await (await fetch(`${again.url}/api/templates`)).json()) as { templates: Array<{ id: string; versions: unknown[] }> }
+    expect(templates.templates.map((entry) => [entry.id, entry.versions.length])).toEqual([[templateId, 1]])
     await again.kill('SIGTERM')
   }, 180_000)
 })

@@ -19,10 +19,13 @@ import type { BoardStorage } from './storage/BoardStorage.ts'
 import { boardRoutes } from './routes/boardRoutes.ts'
 import { boardDeletionRoute } from './routes/boardDeletionRoute.ts'
 import { facilitationRoutes } from './routes/facilitationRoutes.ts'
+import { privateRoundRoutes } from './routes/privateRoundRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { historyRoutes } from './routes/historyRoutes.ts'
+import { templateRoutes } from './routes/templateRoutes.ts'
 import { runSheetRoutes } from './routes/runSheetRoutes.ts'
 import { snapshotRoutes } from './routes/snapshotRoutes.ts'
+import { strategyRoutes } from './routes/strategyRoutes.ts'
 import { syncRoute } from './routes/syncRoute.ts'
 import type { KeepaliveOptions } from './sync/Connection.ts'
 import { webApp } from './routes/webApp.ts'
@@ -107,8 +110,8 @@ async function openStorage(config: Config): Promise<BoardStorage> {
   return PostgresBoardStorage.open(config.databaseUrl)
 }
 
-/** Keeps link tokens out of the logs. */
-const redactToken = (url: string) => url.replace(/([?&]token=)[^&]*/g, '$1…')
+// Link tokens and private-space keys are secrets: never in a log line or an error message.
+const redactToken = (url: string) => url.replace(/([?&](?:token|key)=)[^&]*/g, '$1…')
 
 export interface BuildOptions {
   storage?: BoardStorage
@@ -152,7 +155,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
     if (error instanceof BoardError) {
       const statusCode = BOARD_ERROR_STATUS[error.kind]
-      return reply.code(statusCode).send({ statusCode, error: httpStatusName(statusCode), message: error.message })
+      return reply.code(statusCode).send({ statusCode, error: httpStatusName(statusCode), message: error.message, ...(error.reason && { reason: error.reason }) })
     }
     const statusCode = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500)
     if (statusCode >= 500 || statusCode < 400) {
@@ -225,10 +228,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(boardRoutes, { config, isAdmin, now })
   await app.register(boardDeletionRoute, { isAdmin })
   await app.register(facilitationRoutes)
+  await app.register(privateRoundRoutes)
   // Private rounds are not wired into the run-sheet yet: a step with one is refused (422).
   await app.register(runSheetRoutes, {})
   await app.register(snapshotRoutes, { config })
+  await app.register(strategyRoutes, { config })
   await app.register(historyRoutes)
+  await app.register(templateRoutes, { config, isAdmin, now })
   await app.register(syncRoute, { config, keepalive: options.keepalive, now })
   await app.register(webApp, { webDir: config.webDir })
   return app

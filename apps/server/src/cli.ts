@@ -32,6 +32,7 @@ import { buildReport, reportCsv, reportMarkdown } from './boards/resultsReport.t
 import { ConfigError, loadConfig } from './config.ts'
 import { fileName } from './routes/snapshotRoutes.ts'
 import { BackupError, backupPostgres, backupSqlite, checkBackup, checkNewFile, isEmptyFolder, restoreInto, restoreSqlite } from './storage/backupFile.ts'
+import { copyOwnTemplates } from './storage/OwnTemplateStore.ts'
 import type { BoardStorage } from './storage/BoardStorage.ts'
 import { PostgresBoardStorage } from './storage/PostgresBoardStorage.ts'
 import { SQLITE_FILE_NAME, SqliteBoardStorage } from './storage/SqliteBoardStorage.ts'
@@ -81,7 +82,8 @@ async function migrateStorage(args: string[]): Promise<void> {
       console.log(`  ✓ ${board.id} „${board.title}“ (${dump.snapshots.length} versions)`)
       moved++
     }
-    console.log(`${moved} boards moved, ${skipped} were there already. Set DORFPLATZ_DATABASE_URL and start Dorfplatz.`)
+    const templates = await copyOwnTemplates(from, to)
+    console.log(`${moved} boards moved, ${skipped} were there already; ${templates} templates moved. Set DORFPLATZ_DATABASE_URL and start Dorfplatz.`)
   } finally {
     await Promise.all([from.close(), to.close()])
   }

@@ -98,7 +98,7 @@ export interface Config {
   redisUrl: string | undefined
   /** Public origin for links (e.g. https://dorfplatz.example-gemeinde.de); derived from each request when unset. */
   publicUrl: string | undefined
-  /** When set, creating and listing boards needs `Authorization: Bearer <adminToken>`. */
+  /** When set, creating and listing boards, and writing own templates, needs `Authorization: Bearer <adminToken>`. */
   adminToken: string | undefined
   /**
    * Whose X-Forwarded-* headers to believe (client address, protocol, host): `true` any hop's,

@@ -9,6 +9,20 @@ import { startPostgres, type PostgresServer } from './services/testServices.ts'
 import { connectProvider, noteText, startTestServer, tempDataDir, waitForDoc, waitForSync, writeNote } from './testServer.ts'
 
 
+/** A template file with two versions, as another installation exported it. */
+const version = (number: number) => ({
+  version: number,
+  publishedAt: 1_764_000_000_000 + number,
+  publishedBy: 'Frau Weber',
+  name: { de: `Matrix ${number}`, en: '' },
+  description: { de: '', en: '' },
+  instruction: { de: 'Ordnen Sie zu.', en: '' },
+  width: 1200,
+  height: 900,
+  zones: [{ id: 'a-1234', name: { de: 'A', en: '' }, area: { kind: 'rect', x: 48, y: 200, w: 500, h: 600 } }],
+  structure: [{ kind: 'area', key: 'p1', geo: 'rectangle', x: 48, y: 200, w: 500, h: 600, color: 'green', fill: 'solid', zone: 'a-1234' }],
+})
+const TEMPLATE_FILE = { dorfplatzTemplate: 1, versions: [version(1), version(2)] }
 
 let postgres: PostgresServer
 beforeAll(async () => {
@@ -43,6 +57,10 @@ it('moves every board from SQLite to PostgreSQL as it was, and can be run again'
       body: JSON.stringify({ shapeId: 'shape:n', delta: 1 }),
     })
   expect((await ballot(before)).status).toBe(200)
+  // An own template of the installation goes along too.
+  const imported = await fetch(`${before.url}/api/templates/import`, { method: 'POST', headers: auth, body: JSON.stringify(TEMPLATE_FILE) })
+  expect(imported.status).toBe(201)
+  const templateId = ((await imported.json()) as { id: string }).id
   writer.destroy()
   witness.destroy()
   await before.close()
@@ -50,7 +68,7 @@ it('moves every board from SQLite to PostgreSQL as it was, and can be run again'
   const url = await postgres.createDatabase()
   const moved = await dorfplatz('migrate-storage', '--from', dataDir, '--to', url)
   expect(moved.code).toBe(0)
-  expect(moved.output).toContain('2 boards moved, 0 were there already.')
+  expect(moved.output).toContain('2 boards moved, 0 were there already; 1 templates moved.')
 
   const after = await startTestServer({ DORFPLATZ_DATABASE_URL: url })
   const reader = connectProvider(after, boards[0].id, boards[0].tokens.viewer)
@@ -62,9 +80,11 @@ it('moves every board from SQLite to PostgreSQL as it was, and can be run again'
   expect(versions.snapshots.map((snapshot) => snapshot.name)).toContain('Vorher')
   // The open round's ballot came along: one dot of two is left.
   expect(((await (await ballot(after)).json()) as { remaining: number }).remaining).toBe(0)
+  const templates = (await (await fetch(`${after.url}/api/templates`, { headers: auth })).json()) as { templates: Array<{ id: string; versions: unknown[] }> }
+  expect(templates.templates.map((template) => [template.id, template.versions.length])).toEqual([[templateId, 2]])
 
   const again = await dorfplatz('migrate-storage', '--from', dataDir, '--to', url)
-  expect(again.output).toContain('0 boards moved, 2 were there already.')
+  expect(again.output).toContain('0 boards moved, 2 were there already; 0 templates moved.')
 }, 90_000)
 
 it('refuses a folder without a Dorfplatz database and an address that is not PostgreSQL, with a clear message', async () => {

@@ -5,7 +5,9 @@
  * behind once it is over.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { readFacilitation } from '@dorfplatz/board'
+import { randomBytes } from 'node:crypto'
+import { getRecordsMap, PRIVATE_ROUND_META, readBoardRecords, readFacilitation, richTextToPlain } from '@dorfplatz/board'
+import { testNote } from '@dorfplatz/board/testing'
 import { CloseCode, VOTER_HEADER, type CreatedBoard } from '@dorfplatz/protocol'
 import { startPostgres, startRedis, type PostgresServer, type RedisServer } from './services/testServices.ts'
 import { connectProvider, noteText, startTestServer, waitForDoc, waitForSync, writeNote, type TestServer } from './testServer.ts'
@@ -110,6 +112,35 @@ describe('two instances', () => {
     writeNote(participant.doc, 'held', 'Während der Pause')
     expect((await api(two, board.tokens.facilitator, `/api/boards/${board.id}/freeze`, { method: 'DELETE' })).status).toBe(204)
     await waitForDoc(created.doc, (doc) => noteText(doc, 'held') === 'Während der Pause')
+  })
+
+  it('keep one person’s private space in step across instances, count it on the board, and reveal it from either', async () => {
+    const [one, two] = await twoInstances()
+    await Promise.all([whenBusConnected(one), whenBusConnected(two)])
+    const board = await one.createBoard('Stilles Brainstorming')
+    const witness = connectProvider(one, board.id, board.tokens.viewer)
+    await waitForSync(witness)
+    const opened = await api(two, board.tokens.facilitator, `/api/boards/${board.id}/private-round`, {
+      method: 'POST',
+      body: { title: 'Ideen', scope: { kind: 'all' }, showAuthors: false, name: 'Moderation' },
+    })
+    expect(opened.status).toBe(201)
+    const roundId = ((await opened.json()) as { privateRound: { id: string } }).privateRound.id
+    const key = randomBytes(32).toString('base64url')
+    // The same browser key on both instances: two tabs of one person behind a load balancer.
+    const [tabOne, tabTwo] = [one, two].map((server) => connectProvider(server, `${board.id}/private/${roundId}`, board.tokens.participant, undefined, { key }))
+    await Promise.all([waitForSync(tabOne!), waitForSync(tabTwo!)])
+    getRecordsMap(tabOne!.doc).set('shape:p', { ...testNote('p', 'Dorf-App'), meta: { [PRIVATE_ROUND_META]: roundId } })
+    await waitForDoc(tabTwo!.doc, (doc) => noteText(doc, 'p') === 'Dorf-App')
+    await waitForDoc(witness.doc, (doc) => readFacilitation(doc).privateRound?.notes === 1)
+
+    const revealed = await api(one, board.tokens.facilitator, `/api/boards/${board.id}/private-round/${roundId}/reveal`, { method: 'POST', body: {} })
+    expect(await revealed.json()).toEqual({ notes: 1, people: 1 })
+    await waitForDoc(witness.doc, (doc) => [...readBoardRecords(doc).values()].some((record) => richTextToPlain((record as { props?: { richText?: unknown } }).props?.richText) === 'Dorf-App'))
+    // A write that reaches the other instance after the reveal is refused there: the round is closed in the database.
+    const closed = new Promise<number>((resolve) => tabTwo!.on('connection-close', (event) => resolve(event?.code ?? 0)))
+    getRecordsMap(tabTwo!.doc).set('shape:late', { ...testNote('late', 'Zu spät'), meta: { [PRIVATE_ROUND_META]: roundId } })
+    expect(await closed).toBe(CloseCode.NO_SUCH_BOARD)
   })
 
   it('keep serving their own clients while Redis is down, and converge once it is back', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { CloseCode } from '@dorfplatz/protocol'
 import { readBoardRecords, readTemplateInstances } from '@dorfplatz/board'
-import { TEMPLATE_IDS, getTemplate } from '@dorfplatz/templates'
+import { TEMPLATE_IDS, getTemplate, type TemplateId } from '@dorfplatz/templates'
 import { connectProvider, openRawSocket, startTestServer, waitForDoc, waitForSync, type TestServer } from './testServer.ts'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -41,11 +41,11 @@ describe('templates on boards', () => {
     const instances = readTemplateInstances(client.doc)
     expect(instances.map((instance) => instance.templateId)).toEqual([...TEMPLATE_IDS])
     // Each instance carries the zones it was drawn with, so later versions cannot move its notes' zones.
-    for (const instance of instances) expect(instance.zones).toEqual(getTemplate(instance.templateId).zones)
+    for (const instance of instances) expect(instance.zones).toEqual(getTemplate(instance.templateId as TemplateId).zones)
     const byId = frames(client.doc)
     const rects = instances.map((instance) => {
       const frame = byId.get(instance.frameId)!
-      expect(frame.props.name).toBe(getTemplate(instance.templateId).name.de)
+      expect(frame.props.name).toBe(getTemplate(instance.templateId as TemplateId).name.de)
       expect({ x: frame.x, y: frame.y }).toEqual({ x: instance.x, y: instance.y })
       return { x: frame.x, y: frame.y, w: frame.props.w, h: frame.props.h }
     })

@@ -76,9 +76,10 @@ export function connectProvider(
   boardId: string,
   token: string,
   doc: Y.Doc = new Y.Doc(),
+  params: Record<string, string> = {},
 ): WebsocketProvider {
   const provider = new WebsocketProvider(`${server.wsUrl}/sync`, boardId, doc, {
-    params: { token },
+    params: { token, ...params },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   })

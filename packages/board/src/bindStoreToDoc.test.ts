@@ -414,3 +414,45 @@ describe('bindStoreToDoc', () => {
     expect(store.has(testNote('remote').id)).toBe(false)
   })
 })
+
+describe('bindStoreToDoc with two documents on one store (a private space beside the board)', () => {
+  const isPrivate = (record: TLRecord) => (record.meta as Record<string, unknown>).privateRound === 'r1'
+
+  it('writes each record into the document that owns it, and takes remote changes of each into the one store', () => {
+    const board = docFrom(seededBoardState())
+    const space = new Y.Doc()
+    const store = createTestStore(schema)
+    const boardBinding = bindStoreToDoc(store, board, { owns: (record) => !isPrivate(record) })
+    const spaceBinding = bindStoreToDoc(store, space, { owns: isPrivate })
+
+    const shared = testNote('shared', 'Für alle')
+    const secret = { ...testNote('secret', 'Nur für mich'), meta: { privateRound: 'r1' } } as TLNoteShape
+    store.put([shared, secret])
+    expect(readBoardRecords(board).has(shared.id)).toBe(true)
+    expect(readBoardRecords(board).has(secret.id)).toBe(false)
+    expect(readBoardRecords(space).has(secret.id)).toBe(true)
+    expect(readBoardRecords(space).has(shared.id)).toBe(false)
+
+    // Editing and deleting go to the owner alone.
+    store.update(secret.id, (record) => ({ ...record, x: 400 }))
+    expect((readBoardRecords(space).get(secret.id) as TLShape).x).toBe(400)
+    store.remove([secret.id])
+    expect(readBoardRecords(space).has(secret.id)).toBe(false)
+    expect(readBoardRecords(board).has(shared.id)).toBe(true)
+
+    // A remote note arriving in the space appears in the store; the board's binding does not take it.
+    const otherTab = docFrom(Y.encodeStateAsUpdate(space))
+    getRecordsMap(otherTab).set('shape:fromTab', { ...testNote('fromTab', 'Vom Tablet'), meta: { privateRound: 'r1' } })
+    deliver(otherTab, space)
+    expect(store.has('shape:fromTab' as TLShape['id'])).toBe(true)
+    expect(readBoardRecords(board).has('shape:fromTab')).toBe(false)
+
+    // Binding the board again (a reload) replaces what the board owns and leaves private notes alone.
+    boardBinding.dispose()
+    const rebound = bindStoreToDoc(store, board, { owns: (record) => !isPrivate(record) })
+    expect(store.has('shape:fromTab' as TLShape['id'])).toBe(true)
+    expect(store.has(shared.id)).toBe(true)
+    rebound.dispose()
+    spaceBinding.dispose()
+  })
+})

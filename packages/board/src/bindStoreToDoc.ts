@@ -33,6 +33,12 @@ export interface BindStoreToDocOptions {
    * goes back to the board's version of the record.
    */
   onRefused?: (record: TLRecord, reason: string) => void
+  /**
+   * Which of the store's board records this doc holds (by default all of them). Two bindings
+   * can share one store this way: the board's document and a private space of "Stilles
+   * Brainstorming", each writing and replacing only the records it owns.
+   */
+  owns?: (record: TLRecord) => boolean
 }
 
 export interface BoardBinding {
@@ -47,8 +53,9 @@ function isBoardRecord(record: TLRecord): boolean {
 export function bindStoreToDoc(
   store: TLStore,
   doc: Y.Doc,
-  { readonly = false, onStatus, onRefused }: BindStoreToDocOptions = {},
+  { readonly = false, onStatus, onRefused, owns = isBoardRecord }: BindStoreToDocOptions = {},
 ): BoardBinding {
+  const isOwned = (record: TLRecord): boolean => isBoardRecord(record) && owns(record)
   const schema = store.schema
   const currentSchema = schema.serialize()
   // A read-only client must not even send the cleanup deletions a writable map makes.
@@ -103,9 +110,10 @@ export function bindStoreToDoc(
     const removals: string[] = []
     const refused: Array<{ record: TLRecord; reason: string }> = []
     for (const [id, touchedRecord] of touched) {
-      if (!isBoardRecord(touchedRecord)) continue
+      if (!isOwned(touchedRecord)) continue
       const record = store.get(id)
       if (record) {
+        if (!isOwned(record)) continue
         const stored = records.get(id)
         if (stored === record || equalityDeep(stored, record)) continue
         // The server checks every record the same way and closes the socket of a client that
@@ -151,7 +159,7 @@ export function bindStoreToDoc(
     for (const [id, change] of changes) {
       if (change.action === 'delete') {
         const existing = store.get(id as TLRecord['id'])
-        if (existing && isBoardRecord(existing)) removals.push(existing.id)
+        if (existing && isOwned(existing)) removals.push(existing.id)
         continue
       }
       const check = validateBoardRecord(schema, change.newValue, id, from)
@@ -197,7 +205,7 @@ export function bindStoreToDoc(
     if (mayWrite()) {
       writeToDoc(() => {
         meta.set(MetaKey.SCHEMA, currentSchema)
-        const seed = store.allRecords().filter(isBoardRecord)
+        const seed = store.allRecords().filter(isOwned)
         records.write(
           seed.map((record) => [record.id, record]),
           [],
@@ -211,7 +219,7 @@ export function bindStoreToDoc(
       warn(`skipped record ${JSON.stringify(id)} from the board: ${reason}`)
     }
     store.mergeRemoteChanges(() => {
-      const local = store.allRecords().filter((record) => isBoardRecord(record) && !loaded.has(record.id))
+      const local = store.allRecords().filter((record) => isOwned(record) && !loaded.has(record.id))
       if (local.length > 0) store.remove(local.map((record) => record.id))
       store.put([...loaded.values()])
     })

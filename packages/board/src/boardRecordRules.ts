@@ -5,6 +5,7 @@
  * iframes and any link inside rich text; these rules close that.
  */
 import type { TLRecord } from '@tldraw/tlschema'
+import { strategyMetaViolation } from './strategyMeta.ts'
 
 /** Schemes a link may have: it is only followed when someone clicks it. */
 const LINK_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'mailto'])
@@ -59,7 +60,7 @@ export function boardRecordRuleViolation(record: TLRecord): string | null {
       if (record.type === 'embed') return 'embedded content from other sites is not allowed on a board'
       const href = unsafeHref(record.props)
       if (href !== null) return `a link with an unsafe scheme (${JSON.stringify(href.slice(0, 40))})`
-      return null
+      return strategyMetaViolation(record.meta)
     }
     case 'asset': {
       if (record.type === 'bookmark') {

@@ -33,6 +33,8 @@ describe('facilitation state', () => {
       rounds: [],
       lastRestore: null,
       historyShared: false,
+      privateRound: null,
+      lastPrivateReveal: null,
       runSheet: { steps: [] },
       cursorsHidden: false,
     })

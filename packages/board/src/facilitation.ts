@@ -20,6 +20,7 @@
 import type * as Y from 'yjs'
 import { AUTHORS_KEY } from './authors.ts'
 import { COMMENT_AUTHORS_KEY } from './comments.ts'
+import { parsePrivateRevealNotice, parsePrivateRound, type PrivateRevealNotice, type PrivateRoundState } from './privateRound.ts'
 import { parseRunSheet, type RunSheet } from './runSheet.ts'
 
 export const FACILITATION_KEY = 'facilitation'
@@ -37,6 +38,10 @@ export const FacilitationKey = {
   LAST_RESTORE: 'lastRestore',
   /** Whether participants see the board's history (Verlauf), without names: `true`, or absent. */
   HISTORY_SHARED: 'historyShared',
+  /** The open private round ("Stilles Brainstorming"), see privateRound.ts. */
+  PRIVATE_ROUND: 'privateRound',
+  /** The last reveal of a private round, so that every client can say so once. */
+  LAST_PRIVATE_REVEAL: 'lastPrivateReveal',
   /** The run-sheet ("Ablauf"), see runSheet.ts. */
   RUN_SHEET: 'runSheet',
   /** Whether participants' cursors are hidden for everyone: `true`, or absent. The server then stops relaying them. */
@@ -199,7 +204,7 @@ export function parseFreeze(value: unknown): FreezeState | null {
   return { since: value.since, name: value.name }
 }
 
-function parseScope(value: unknown): VoteScope | null {
+export function parseScope(value: unknown): VoteScope | null {
   if (!isObject(value)) return null
   if (value.kind === 'all') return { kind: 'all' }
   if (value.kind === 'zone' && isString(value.instanceId) && isString(value.zoneId)) {
@@ -256,6 +261,9 @@ export interface FacilitationState {
   lastRestore: RestoreNotice | null
   /** Whether the facilitator shares the board's history with participants (without names). */
   historyShared: boolean
+  /** The open private round ("Stilles Brainstorming"), if any. */
+  privateRound: PrivateRoundState | null
+  lastPrivateReveal: PrivateRevealNotice | null
   /** The run-sheet ("Ablauf"): the day's steps, the current one and their times. */
   runSheet: RunSheet
   /** Whether the facilitator hides participants' cursors for everyone. */
@@ -277,6 +285,8 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
     rounds,
     lastRestore: parseRestoreNotice(map.get(FacilitationKey.LAST_RESTORE)),
     historyShared: map.get(FacilitationKey.HISTORY_SHARED) === true,
+    privateRound: parsePrivateRound(map.get(FacilitationKey.PRIVATE_ROUND), parseScope),
+    lastPrivateReveal: parsePrivateRevealNotice(map.get(FacilitationKey.LAST_PRIVATE_REVEAL)),
     runSheet: parseRunSheet(map.get(FacilitationKey.RUN_SHEET)),
     cursorsHidden: map.get(FacilitationKey.CURSORS_HIDDEN) === true,
   }

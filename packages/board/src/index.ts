@@ -36,13 +36,16 @@ export { FALLBACK_USER_COLOR, PRESENCE_FIELD, readAwarenessUser, USER_FIELD } fr
 export type { AwarenessUser } from './awarenessFields.ts'
 export {
   addTemplateToDoc,
+  isBoardTemplateId,
+  isOwnTemplateId,
   isTemplateId,
   isTemplateLocale,
+  OWN_TEMPLATE_ID_PATTERN,
   readTemplateInstances,
   TEMPLATE_IDS,
   TEMPLATE_LOCALES,
 } from './templateInstances.ts'
-export type { LocalizedText, TemplateId, TemplateInstance, TemplateLocale, TemplateZone, ZoneArea } from './templateInstances.ts'
+export type { BoardTemplateId, LocalizedText, OwnTemplateId, TemplateId, TemplateInstance, TemplateLocale, TemplateZone, ZoneArea } from './templateInstances.ts'
 export { measureDocGrowth } from './docGrowth.ts'
 export type { DocGrowth, DocGrowthOptions } from './docGrowth.ts'
 export {
@@ -86,6 +89,7 @@ export {
   parsePresenting,
   parseFreeze,
   parseRestoreNotice,
+  parseScope,
   parseSummon,
   parseTimer,
   parseVotingRound,
@@ -118,6 +122,27 @@ export {
   RUN_SHEET_ACTION_KINDS,
 } from './runSheet.ts'
 export type { RunSheet, RunSheetAction, RunSheetActionKind, RunSheetStep, StepStatus } from './runSheet.ts'
+export {
+  FROM_PRIVATE_ROUND_META,
+  MAX_PRIVATE_NOTES,
+  PRIVATE_ROUND_META,
+  parsePrivateRound,
+  privateRoundClaim,
+  privateRoundOf,
+  revealedFromRound,
+} from './privateRound.ts'
+export type { PrivateRevealNotice, PrivateRoundState } from './privateRound.ts'
+export {
+  MAX_MUNICIPALITY_LENGTH,
+  MAX_TASK_OWNER_LENGTH,
+  MUNICIPALITY_META,
+  municipalityOf,
+  normalizeMunicipality,
+  sameMunicipality,
+  TASK_META,
+  taskOf,
+} from './strategyMeta.ts'
+export type { NoteTask } from './strategyMeta.ts'
 export { rankByVotes } from './rankByVotes.ts'
 export type { Ranked } from './rankByVotes.ts'
 export { boardToTldrFile, MAX_TLDR_FILE_RECORDS, readTldrFile, TLDR_FILE_FORMAT_VERSION } from './tldrFile.ts'

@@ -141,4 +141,14 @@ describe('stored zones', () => {
     expect(stored({ ...base, width: -1, height: 10, zones: [zone] })).toEqual([base])
     expect(stored({ ...base, width: 10, height: 10, zones: [{ ...zone, area: { kind: 'hexagon' } }] })).toEqual([base])
   })
+
+  it('of an own template are its only source: without them, or without its name, the entry does not count', () => {
+    const own = { ...base, templateId: 'own:klausur-matrix-0a1b2c3d', name: { de: 'Klausur-Matrix', en: 'Retreat matrix' }, version: 2 }
+    expect(stored({ ...own, width: 10, height: 10, zones: [zone] })).toEqual([{ ...own, width: 10, height: 10, zones: [zone] }])
+    const { version: _version, ...withoutVersion } = own
+    expect(stored({ ...own, width: 10, height: 10, zones: [zone], version: -1 })).toEqual([{ ...withoutVersion, width: 10, height: 10, zones: [zone] }])
+    expect(stored(own)).toEqual([])
+    expect(stored({ ...own, name: 'Klausur', width: 10, height: 10, zones: [zone] })).toEqual([])
+    expect(stored({ ...own, templateId: 'own:Nicht gültig', width: 10, height: 10, zones: [zone] })).toEqual([])
+  })
 })

@@ -24,6 +24,26 @@ export const TEMPLATE_IDS = [
 
 export type TemplateId = (typeof TEMPLATE_IDS)[number]
 
+/**
+ * The id of a template this installation's facilitators made (see the server's own templates):
+ * `own:` and a slug. Boards hold such an instance with everything needed to show and count it
+ * (name, size, zones), because another installation, or a later version, may not know it.
+ */
+export type OwnTemplateId = `own:${string}`
+
+/** Any template a board may hold: one of the built-in ones, or one of this installation's own. */
+export type BoardTemplateId = TemplateId | OwnTemplateId
+
+export const OWN_TEMPLATE_ID_PATTERN = /^own:[a-z0-9][a-z0-9-]{0,62}$/
+
+export function isOwnTemplateId(value: unknown): value is OwnTemplateId {
+  return typeof value === 'string' && OWN_TEMPLATE_ID_PATTERN.test(value)
+}
+
+export function isBoardTemplateId(value: unknown): value is BoardTemplateId {
+  return isTemplateId(value) || isOwnTemplateId(value)
+}
+
 /** The languages a template's texts exist in; an instance's records are built in one of them. */
 export const TEMPLATE_LOCALES = LOCALES
 
@@ -88,7 +108,7 @@ export interface TemplateZone {
 export interface TemplateInstance {
   /** Short id, unique on the board; it names the instance's shapes and their meta. */
   instanceId: string
-  templateId: TemplateId
+  templateId: BoardTemplateId
   /** Page position of the template frame's top-left corner, when it was placed. */
   x: number
   y: number
@@ -105,6 +125,9 @@ export interface TemplateInstance {
   width?: number
   height?: number
   zones?: readonly TemplateZone[]
+  /** An own template's name and version when it was placed (built-in ones are named by the catalogue). */
+  name?: LocalizedText
+  version?: number
 }
 
 export function isTemplateId(value: unknown): value is TemplateId {
@@ -170,9 +193,9 @@ function parseZones(value: unknown): TemplateZone[] | null {
 /** The instance `value` describes, as a fresh object with only the known fields, or null. */
 function parseTemplateInstance(value: unknown): TemplateInstance | null {
   if (typeof value !== 'object' || value === null) return null
-  const { instanceId, templateId, x, y, pageId, frameId, locale, width, height, zones } = value as Record<string, unknown>
+  const { instanceId, templateId, x, y, pageId, frameId, locale, width, height, zones, name, version } = value as Record<string, unknown>
   if (typeof instanceId !== 'string' || instanceId === '') return null
-  if (!isTemplateId(templateId) || !isTemplateLocale(locale)) return null
+  if (!isBoardTemplateId(templateId) || !isTemplateLocale(locale)) return null
   if (typeof x !== 'number' || !Number.isFinite(x) || typeof y !== 'number' || !Number.isFinite(y)) return null
   if (typeof pageId !== 'string' || !pageId.startsWith('page:')) return null
   if (typeof frameId !== 'string' || !frameId.startsWith('shape:')) return null
@@ -182,6 +205,13 @@ function parseTemplateInstance(value: unknown): TemplateInstance | null {
     instance.width = width
     instance.height = height
     instance.zones = storedZones
+  }
+  if (isOwnTemplateId(templateId)) {
+    // An own template is known by what the board stored of it alone.
+    const storedName = parseText(name)
+    if (!instance.zones || !storedName) return null
+    instance.name = storedName
+    if (typeof version === 'number' && Number.isSafeInteger(version) && version > 0) instance.version = version
   }
   return instance
 }

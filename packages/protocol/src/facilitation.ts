@@ -95,6 +95,30 @@ export interface StartRoundRequest {
   scope: { kind: 'all' } | { kind: 'zone'; instanceId: string; zoneId: string } | { kind: 'template'; instanceId: string }
 }
 
+/**
+ * `POST /api/boards/:id/private-round` opens "Stilles Brainstorming": until it is revealed, the
+ * notes each person writes in `scope` are seen by that person alone (see @dorfplatz/board's
+ * privateRound.ts). With `durationMs`, the board's timer starts with it.
+ */
+export interface OpenPrivateRoundRequest {
+  title: string
+  scope: StartRoundRequest['scope']
+  /** Whether the revealed notes carry their writer's name. */
+  showAuthors: boolean
+  durationMs?: number
+  /** The facilitator's name as shown. */
+  name: string
+}
+
+/** `POST /api/boards/:id/private-round/:roundId/reveal`: what arrived on the board. */
+export interface PrivateRevealResult {
+  notes: number
+  people: number
+}
+
+/** The query parameter of a private space's socket that carries the browser's key (like {@link VOTER_HEADER}). */
+export const PRIVATE_KEY_PARAM = 'key'
+
 /** `POST /api/boards/:id/rounds/:roundId/ballot`: place (+1) or take back (-1) one dot. */
 export interface BallotChange {
   shapeId: string

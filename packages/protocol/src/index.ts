@@ -29,6 +29,7 @@ export {
   MAX_ROUND_TITLE_LENGTH,
   MAX_SLIDES,
   MAX_TIMER_MS,
+  PRIVATE_KEY_PARAM,
   VOTER_HEADER,
 } from './facilitation.ts'
 export type {
@@ -37,6 +38,8 @@ export type {
   Bounds,
   FollowRequest,
   FreezeRequest,
+  OpenPrivateRoundRequest,
+  PrivateRevealResult,
   ServerTime,
   StartPresentingRequest,
   StartRoundRequest,

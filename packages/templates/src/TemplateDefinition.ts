@@ -6,13 +6,14 @@
  * All geometry is in template-local page units: (0, 0) is the top-left corner of the
  * template's frame, x grows to the right and y downwards, as on a tldraw page.
  */
-import type { TemplateId } from '@dorfplatz/board'
+import type { BoardTemplateId, TemplateId } from '@dorfplatz/board'
+import type { DrawingPart } from './TemplateDrawing.ts'
 
 export type { LocalizedText, TemplateZone, ZoneArea } from '@dorfplatz/board'
 import type { LocalizedText, TemplateZone } from '@dorfplatz/board'
 
 export interface TemplateDefinition {
-  id: TemplateId
+  id: BoardTemplateId
   name: LocalizedText
   /** One sentence for the lobby. */
   description: LocalizedText
@@ -23,6 +24,16 @@ export interface TemplateDefinition {
   height: number
   /** In reading order: the order the results report lists them in. */
   zones: readonly TemplateZone[]
+  /**
+   * The structure below the header, for templates made on a board (see ownTemplate.ts); the
+   * built-in ones draw theirs in code (templateCatalogue.ts).
+   */
+  structure?: readonly DrawingPart[]
+}
+
+/** One of the seven templates Dorfplatz brings along. */
+export interface BuiltInTemplateDefinition extends TemplateDefinition {
+  id: TemplateId
 }
 
 /** An axis-aligned rectangle in page units. */

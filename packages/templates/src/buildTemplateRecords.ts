@@ -3,7 +3,7 @@
  * instance's position holding the template's title, instruction and locked structure. Pure
  * and DOM-free, so that the server can seed boards with it.
  */
-import type { TemplateInstance } from '@dorfplatz/board'
+import { isTemplateId, type TemplateInstance } from '@dorfplatz/board'
 import {
   toRichText,
   type TLArrowShape,
@@ -63,8 +63,13 @@ export function buildTemplateRecords(
   const drawing = new TemplateDrawing(instance.locale)
   const headerWidth = template.width - 2 * FRAME_PADDING
   drawing.label('title', template.name, { x: FRAME_PADDING, y: TITLE_Y, w: headerWidth, size: 'l', bold: true })
-  drawing.label('instruction', template.instruction, { x: FRAME_PADDING, y: INSTRUCTION_Y, w: headerWidth })
-  getTemplateModule(template.id).draw(drawing)
+  // An own template may have no instruction; an empty label would be an invisible shape.
+  if (template.instruction[instance.locale].trim() !== '') {
+    drawing.label('instruction', template.instruction, { x: FRAME_PADDING, y: INSTRUCTION_Y, w: headerWidth })
+  }
+  if (template.structure) drawing.parts.push(...template.structure)
+  else if (isTemplateId(template.id)) getTemplateModule(template.id).draw(drawing)
+  else throw new Error(`buildTemplateRecords: template ${template.id} has no structure`)
   const parts = drawing.parts
     .map((part, order) => ({ part, order }))
     .sort((a, b) => Z_ORDER[a.part.kind] - Z_ORDER[b.part.kind] || a.order - b.order)

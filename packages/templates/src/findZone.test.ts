@@ -1,4 +1,4 @@
-import { FIRST_PAGE_ID } from '@dorfplatz/board'
+import { FIRST_PAGE_ID, type TemplateId } from '@dorfplatz/board'
 import { createShapeId, type TLGroupShape, type TLRecord, type TLShape } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { buildTemplateRecords } from './buildTemplateRecords.ts'
@@ -198,7 +198,7 @@ describe('findZone', () => {
     const elsewhere = { ...swot, instanceId: 'swot-2', pageId: OTHER_PAGE }
     const all = [...instances, elsewhere]
     for (const instance of instances) {
-      for (const zone of getTemplate(instance.templateId).zones) {
+      for (const zone of getTemplate(instance.templateId as TemplateId).zones) {
         const point = onPage(instance, centreOf(zone.area))
         expect(zoneIdAt(all, point)).toBe(`${instance.instanceId}/${zone.id}`)
       }

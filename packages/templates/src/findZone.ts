@@ -27,12 +27,13 @@ export function findZone<Instance extends TemplateInstance>(
   for (let index = instances.length - 1; index >= 0; index--) {
     const instance = instances[index]!
     if (instance.pageId !== pageId) continue
+    // The geometry stored with the instance wins: it is what the board was drawn with (an own
+    // template's instance always has it).
     const template = TEMPLATES.find((candidate) => candidate.id === instance.templateId)
-    if (!template) continue
-    // The geometry stored with the instance wins: it is what the board was drawn with.
-    const width = instance.width ?? template.width
-    const height = instance.height ?? template.height
-    const zones = instance.zones ?? template.zones
+    const width = instance.width ?? template?.width
+    const height = instance.height ?? template?.height
+    const zones = instance.zones ?? template?.zones
+    if (width === undefined || height === undefined || !zones) continue
     const local = { x: point.x - instance.x, y: point.y - instance.y }
     if (local.x < 0 || local.x >= width || local.y < 0 || local.y >= height) continue
     const zone = zones.find((candidate) => zoneContains(candidate.area, local))

@@ -4,13 +4,15 @@
  * Runs in Node and the browser alike: no DOM, no React.
  */
 export {
+  isBoardTemplateId,
   isTemplateId,
   isTemplateLocale,
+  OWN_TEMPLATE_ID_PATTERN,
   TEMPLATE_IDS,
   TEMPLATE_LOCALES,
 } from '@dorfplatz/board'
-export type { TemplateId, TemplateInstance, TemplateLocale } from '@dorfplatz/board'
-export type { LocalizedText, Rect, TemplateDefinition, TemplateZone, ZoneArea } from './TemplateDefinition.ts'
+export type { BoardTemplateId, OwnTemplateId, TemplateId, TemplateInstance, TemplateLocale } from '@dorfplatz/board'
+export type { BuiltInTemplateDefinition, LocalizedText, Rect, TemplateDefinition, TemplateZone, ZoneArea } from './TemplateDefinition.ts'
 export { getTemplate, instanceZones, TEMPLATES } from './templateCatalogue.ts'
 export { buildTemplateRecords } from './buildTemplateRecords.ts'
 export type { BuildTemplateOptions } from './buildTemplateRecords.ts'
@@ -26,3 +28,28 @@ export type { StructureMeta, StructurePart } from './structureMeta.ts'
 export { votableNoteIds } from './votableNotes.ts'
 export { DEFAULT_NOTE_SIZE, NOTE_GAP, placeNoteInZone, placeNoteNear } from './placeNote.ts'
 export type { NoteSize } from './placeNote.ts'
+export { instanceTemplateName } from './templateCatalogue.ts'
+export {
+  checkTemplateVersion,
+  isOwnTemplateId,
+  MAX_TEMPLATE_COORDINATE,
+  MAX_TEMPLATE_DESCRIPTION_LENGTH,
+  MAX_TEMPLATE_FILE_BYTES,
+  MAX_TEMPLATE_INSTRUCTION_LENGTH,
+  MAX_TEMPLATE_NAME_LENGTH,
+  MAX_TEMPLATE_PARTS,
+  MAX_TEMPLATE_VERSIONS,
+  MAX_TEMPLATE_ZONES,
+  MAX_OWN_TEMPLATES,
+  MAX_PUBLISHER_NAME_LENGTH,
+  newestVersion,
+  ownTemplateDefinition,
+  readTemplateFile,
+  TEMPLATE_FILE_FORMAT,
+  TemplateCheckError,
+  templateFile,
+} from './ownTemplate.ts'
+export type { OwnTemplate, OwnTemplateVersion, TemplateFile } from './ownTemplate.ts'
+export { templateFromFrame, zoneIdFromLabel } from './templateFromFrame.ts'
+export type { FrameGeometry, TemplateFromFrameOptions } from './templateFromFrame.ts'
+export type { DrawingPart } from './TemplateDrawing.ts'

@@ -3,7 +3,7 @@
  * board: the same margins, the same header, the same colour for each stakeholder group.
  */
 import type { TLDefaultColorStyle } from '@tldraw/tlschema'
-import type { TemplateDefinition } from './TemplateDefinition.ts'
+import type { BuiltInTemplateDefinition } from './TemplateDefinition.ts'
 import type { TemplateDrawing } from './TemplateDrawing.ts'
 
 /** Space between the frame's edge and everything inside it. */
@@ -31,7 +31,7 @@ export const STAKEHOLDER_COLORS = {
 
 /** A template: its definition, and how its structure is drawn below the common header. */
 export interface TemplateModule {
-  definition: TemplateDefinition
+  definition: BuiltInTemplateDefinition
   draw(drawing: TemplateDrawing): void
 }
 

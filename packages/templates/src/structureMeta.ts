@@ -3,7 +3,7 @@
  * the server and exports can tell a template's own shapes from what participants add:
  * `meta.dorfplatz = { templateInstance, templateId, role: 'structure', part, zone? }`.
  */
-import type { TemplateId } from '@dorfplatz/board'
+import type { BoardTemplateId } from '@dorfplatz/board'
 
 export const STRUCTURE_META_KEY = 'dorfplatz'
 
@@ -12,7 +12,7 @@ export type StructurePart = 'frame' | 'area' | 'label' | 'line' | 'arrow'
 
 export interface StructureMeta {
   templateInstance: string
-  templateId: TemplateId
+  templateId: BoardTemplateId
   role: 'structure'
   part: StructurePart
   /** The zone an area shape shows, when it shows exactly one. */
@@ -30,7 +30,7 @@ export function readStructureMeta(shape: { meta?: unknown }): StructureMeta | nu
   if (typeof part !== 'string') return null
   return {
     templateInstance,
-    templateId: templateId as TemplateId,
+    templateId: templateId as BoardTemplateId,
     role,
     part: part as StructurePart,
     ...(typeof zone === 'string' ? { zone } : {}),

@@ -15,6 +15,8 @@ export class BoardError extends Error {
   constructor(
     readonly kind: BoardErrorKind,
     message: string,
+    /** The reason in German and English, where the caller shows it to people as it is (a refused template file). */
+    readonly reason?: { de: string; en: string },
   ) {
     super(message)
   }

@@ -10,9 +10,10 @@ import { FIRST_PAGE_ID, addTemplateToDoc, readBoardRecords, readTemplateInstance
 import {
   buildTemplateRecords,
   getTemplate,
+  isTemplateId,
   placeTemplate,
   type Rect,
-  type TemplateId,
+  type TemplateDefinition,
   type TemplateInstance,
   type TemplateLocale,
 } from '@dorfplatz/templates'
@@ -25,8 +26,8 @@ function occupiedRects(doc: Y.Doc, pageId: string): Rect[] {
   const rects: Rect[] = []
   for (const instance of readTemplateInstances(doc)) {
     if (instance.pageId !== pageId) continue
-    const template = getTemplate(instance.templateId)
-    rects.push({ x: instance.x, y: instance.y, w: instance.width ?? template.width, h: instance.height ?? template.height })
+    const template = isTemplateId(instance.templateId) ? getTemplate(instance.templateId) : undefined
+    rects.push({ x: instance.x, y: instance.y, w: instance.width ?? template?.width ?? 0, h: instance.height ?? template?.height ?? 0 })
   }
   for (const value of readBoardRecords(doc).values()) {
     const shape = value as { typeName?: unknown; parentId?: unknown; x?: unknown; y?: unknown; props?: Record<string, unknown> }
@@ -54,15 +55,18 @@ function firstPageId(doc: Y.Doc): string {
   return pages[0]?.id ?? FIRST_PAGE_ID
 }
 
-/** Builds a template into `doc` in one transaction and returns where it went. */
-export function addTemplate(doc: Y.Doc, templateId: TemplateId, locale: TemplateLocale): TemplateInstance {
-  const template = getTemplate(templateId)
+/**
+ * Builds a template into `doc` in one transaction and returns where it went. A built-in template
+ * comes from the catalogue, an own one as its newest version (see OwnTemplates.forPlacing);
+ * both are placed alike.
+ */
+export function addTemplate(doc: Y.Doc, template: TemplateDefinition, locale: TemplateLocale, version?: number): TemplateInstance {
   const pageId = firstPageId(doc)
   const { x, y } = placeTemplate(template, occupiedRects(doc, pageId))
   const instanceId = crypto.randomBytes(6).toString('base64url')
   const instance: TemplateInstance = {
     instanceId,
-    templateId,
+    templateId: template.id,
     x,
     y,
     pageId,
@@ -72,6 +76,8 @@ export function addTemplate(doc: Y.Doc, templateId: TemplateId, locale: Template
     width: template.width,
     height: template.height,
     zones: template.zones,
+    // Another installation, or this one once the template has changed, may not know an own template.
+    ...(isTemplateId(template.id) ? {} : { name: template.name, ...(version === undefined ? {} : { version }) }),
   }
   addTemplateToDoc(doc, instance, buildTemplateRecords(template, instance))
   return instance

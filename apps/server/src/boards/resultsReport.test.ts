@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { VotingRound } from '@dorfplatz/board'
 import { reportCsv, reportMarkdown, type ReportModel, type ReportNote } from './resultsReport.ts'
 
-const note = (rank: number, text: string, votes: number): ReportNote => ({ rank, shapeId: `shape:${text}`, text, votes, votesByRound: [votes], comments: [] })
+const note = (rank: number, text: string, votes: number): ReportNote => ({ rank, shapeId: `shape:${text}`, text, votes, votesByRound: [votes], comments: [], municipality: null, task: null })
 
 /** 23:30 UTC on 25 November 2026: already the 26th in Berlin. */
 const LATE_EVENING = Date.UTC(2026, 10, 25, 23, 30)
@@ -31,6 +31,7 @@ const model: ReportModel = {
   rounds: [round],
   sections: [
     {
+      templateId: 'priority-matrix',
       template: 'Priorisierungsmatrix',
       zones: [
         { name: 'Schnelle Erfolge', notes: [note(1, 'Glasfaser', 2), note(1, 'Dorf-App', 2), note(3, 'Bürgerbus', 1)] },
@@ -38,7 +39,7 @@ const model: ReportModel = {
         { name: 'Lückenfüller', notes: [] },
       ],
     },
-    { template: 'SWOT-Analyse', zones: [{ name: 'Stärken', notes: [] }, { name: 'Schwächen', notes: [] }] },
+    { templateId: 'swot', template: 'SWOT-Analyse', zones: [{ name: 'Stärken', notes: [] }, { name: 'Schwächen', notes: [] }] },
   ],
   other: [],
 }

@@ -24,7 +24,10 @@ import {
   readBoardRecords,
   readCommentThreads,
   type CommentThread,
+  municipalityOf,
+  type NoteTask,
   readBoardTitle,
+  taskOf,
   readTemplateInstances,
   rankByVotes,
   readFacilitation,
@@ -34,7 +37,7 @@ import {
   type VotingRound,
 } from '@dorfplatz/board'
 import type { ApiLocale } from '@dorfplatz/protocol'
-import { currentTemplateInstances, findZone, getTemplate, isTemplateId, shapePagePoint, shapeToPage } from '@dorfplatz/templates'
+import { currentTemplateInstances, findZone, getTemplate, instanceTemplateName, isTemplateId, shapePagePoint, shapeToPage } from '@dorfplatz/templates'
 
 export type ReportLocale = ApiLocale
 
@@ -113,6 +116,9 @@ export interface ReportNote {
   votesByRound: number[]
   /** The note's comment threads, oldest first. */
   comments: CommentThread[]
+  /** The municipality the note belongs to, and the next step it names (see @dorfplatz/board's strategyMeta.ts). */
+  municipality: string | null
+  task: NoteTask | null
 }
 
 export interface ReportZone {
@@ -121,6 +127,7 @@ export interface ReportZone {
 }
 
 export interface ReportSection {
+  templateId: string
   template: string
   zones: ReportZone[]
 }
@@ -174,6 +181,8 @@ export function buildReport(doc: Y.Doc, locale: ReportLocale, now = Date.now(), 
       votes: votesByRound.reduce((sum, n) => sum + n, 0),
       votesByRound,
       comments: threadsByNote.get(id) ?? [],
+      municipality: municipalityOf(value),
+      task: taskOf(value),
     }
     const pageId = shapeToPage(value, { x: 0, y: 0 }, records).pageId
     const found = pageId === null ? undefined : findZone(current, pageId, shapePagePoint(value, records))
@@ -186,11 +195,13 @@ export function buildReport(doc: Y.Doc, locale: ReportLocale, now = Date.now(), 
   }
   const sections: ReportSection[] = []
   for (const instance of current) {
-    if (!isTemplateId(instance.templateId)) continue
-    const template = getTemplate(instance.templateId)
-    const zones = instance.zones ?? template.zones
+    // An own template's instance carries its name and zones; a built-in one falls back on the catalogue.
+    const name = instanceTemplateName(instance)
+    const zones = instance.zones ?? (isTemplateId(instance.templateId) ? getTemplate(instance.templateId).zones : undefined)
+    if (!name || !zones) continue
     sections.push({
-      template: template.name[locale],
+      templateId: instance.templateId,
+      template: name[locale] || name.de,
       zones: zones.map((zone) => ({
         name: zone.name[locale],
         notes: ranked(zoneNotes.get(`${instance.instanceId}/${zone.id}`) ?? [], locale),

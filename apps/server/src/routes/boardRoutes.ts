@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
 import { initBoardDoc } from '@dorfplatz/board'
-import type { TemplateId, TemplateLocale } from '@dorfplatz/templates'
+import type { BoardTemplateId, TemplateLocale } from '@dorfplatz/templates'
 import {
   CloseCode,
   ROLES,
@@ -16,6 +16,7 @@ import {
 } from '@dorfplatz/protocol'
 import type { Config } from '../config.ts'
 import { addTemplate } from '../boards/boardTemplates.ts'
+import { OwnTemplates } from '../boards/ownTemplates.ts'
 import { retentionWarning } from '../boards/boardDeletion.ts'
 import { hashToken, newBoardId, newToken } from '../tokens.ts'
 import { grantFor } from './boardAccess.ts'
@@ -41,6 +42,7 @@ const templateInstanceSchema = {
     pageId: { type: 'string' },
     frameId: { type: 'string' },
     locale: { type: 'string' },
+    version: { type: 'number' },
   },
 } as const
 
@@ -48,9 +50,10 @@ export async function boardRoutes(
   app: FastifyInstance,
   { config, isAdmin, now = Date.now }: { config: Config; isAdmin: (request: FastifyRequest) => boolean; now?: () => number },
 ): Promise<void> {
+  const ownTemplates = new OwnTemplates(app.storage, now)
   const origin = (request: FastifyRequest) => config.publicUrl ?? `${request.protocol}://${request.host}`
 
-  app.post<{ Body: { title: string; templates?: TemplateId[]; locale?: TemplateLocale } }>(
+  app.post<{ Body: { title: string; templates?: BoardTemplateId[]; locale?: TemplateLocale } }>(
     '/api/boards',
     {
       // A new board costs storage; without an admin token anyone may create one, so each address may create only so many.
@@ -77,7 +80,7 @@ export async function boardRoutes(
             description: 'The new board: its id, title, and the token and link of each role',
             properties: { id: { type: 'string' }, title: { type: 'string' }, tokens: roleStrings, links: roleStrings },
           },
-          ...errorAnswers(400, 401, 413, 415, 429),
+          ...errorAnswers(400, 401, 404, 413, 415, 422, 429),
         },
       },
     },
@@ -89,9 +92,11 @@ export async function boardRoutes(
       const locale = request.body.locale ?? 'de'
       const id = newBoardId()
       const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken()])) as Record<Role, string>
+      // Own templates are looked up first: a board starts with all its templates or not at all.
+      const chosen = await Promise.all((request.body.templates ?? []).map((templateId) => ownTemplates.forPlacing(templateId)))
       const doc = new Y.Doc()
       initBoardDoc(doc, { title, pageName: FIRST_PAGE_NAME[locale] })
-      for (const templateId of request.body.templates ?? []) addTemplate(doc, templateId, locale)
+      for (const { definition, version } of chosen) addTemplate(doc, definition, locale, version)
       await app.storage.createBoard({
         id,
         title,
@@ -169,20 +174,21 @@ export async function boardRoutes(
     },
   )
 
-  app.post<{ Params: { id: string }; Body: { templateId: TemplateId; locale?: TemplateLocale } }>(
+  app.post<{ Params: { id: string }; Body: { templateId: BoardTemplateId; locale?: TemplateLocale } }>(
     '/api/boards/:id/templates',
     {
       schema: {
         params: boardIdParams,
         body: addTemplateBody,
-        response: { 201: { type: 'object', properties: { instance: templateInstanceSchema } }, ...errorAnswers(...BOARD_ROUTE_ERRORS, 503) },
+        response: { 201: { type: 'object', properties: { instance: templateInstanceSchema } }, ...errorAnswers(...BOARD_ROUTE_ERRORS, 422, 503) },
       },
     },
     async (request, reply) => {
       const grant = await grantFor(app, request, request.params.id)
       if (grant.role !== 'facilitator') throw httpError(403, 'Only the facilitator link may add templates.')
       const { templateId, locale = 'de' } = request.body
-      const instance = await app.rooms.change(request.params.id, (room) => addTemplate(room.doc, templateId, locale))
+      const { definition, version } = await ownTemplates.forPlacing(templateId)
+      const instance = await app.rooms.change(request.params.id, (room) => addTemplate(room.doc, definition, locale, version))
       request.log.info({ boardId: request.params.id, templateId }, 'template added')
       return reply.code(201).send({ instance })
     },

@@ -19,7 +19,15 @@ import {
   TOKEN_PATTERN,
   VOTER_HEADER,
 } from '@dorfplatz/protocol'
-import { TEMPLATE_IDS } from '@dorfplatz/templates'
+import {
+  MAX_PUBLISHER_NAME_LENGTH,
+  MAX_TEMPLATE_DESCRIPTION_LENGTH,
+  MAX_TEMPLATE_FILE_BYTES,
+  MAX_TEMPLATE_INSTRUCTION_LENGTH,
+  MAX_TEMPLATE_NAME_LENGTH,
+  OWN_TEMPLATE_ID_PATTERN,
+  TEMPLATE_IDS,
+} from '@dorfplatz/templates'
 
 /** Record ids are short; anything longer is not one. */
 const MAX_ID_LENGTH = 200
@@ -31,6 +39,8 @@ const boardId = { type: 'string', pattern: BOARD_ID_PATTERN.source } as const
 const recordId = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH } as const
 const displayName = { type: 'string', maxLength: MAX_DISPLAY_NAME_LENGTH } as const
 const locale = { type: 'string', enum: [...LOCALES] } as const
+/** A built-in template or one of this installation's own. */
+const templateId = { anyOf: [{ type: 'string', enum: [...TEMPLATE_IDS] }, { type: 'string', pattern: OWN_TEMPLATE_ID_PATTERN.source }] } as const
 const duration = { type: 'integer', minimum: 1000, maximum: MAX_TIMER_MS } as const
 /** Page coordinates: any finite number a board can hold, within reason. */
 const coordinate = { type: 'number', minimum: -1e7, maximum: 1e7 } as const
@@ -41,7 +51,16 @@ export const apiErrorSchema = {
   $id: 'apiError',
   type: 'object',
   description: 'An error: its status code, the status name and a message meant for people',
-  properties: { statusCode: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } },
+  properties: {
+    statusCode: { type: 'integer' },
+    error: { type: 'string' },
+    message: { type: 'string' },
+    reason: {
+      type: 'object',
+      description: 'The reason in German and English, where people are shown it as it is (a refused template file)',
+      properties: { de: { type: 'string' }, en: { type: 'string' } },
+    },
+  },
 } as const
 
 // -- Answers ------------------------------------------------------------------------------------
@@ -119,7 +138,7 @@ export const createBoardBody = {
   additionalProperties: false,
   properties: {
     title: { type: 'string', minLength: 1, maxLength: MAX_TITLE_LENGTH, pattern: '\\S' },
-    templates: { type: 'array', maxItems: MAX_TEMPLATES_PER_BOARD_REQUEST, items: { type: 'string', enum: [...TEMPLATE_IDS] } },
+    templates: { type: 'array', maxItems: MAX_TEMPLATES_PER_BOARD_REQUEST, items: templateId },
     locale,
   },
 } as const
@@ -128,7 +147,58 @@ export const addTemplateBody = {
   type: 'object',
   required: ['templateId'],
   additionalProperties: false,
-  properties: { templateId: { type: 'string', enum: [...TEMPLATE_IDS] }, locale },
+  properties: { templateId, locale },
+} as const
+
+// -- Own templates --------------------------------------------------------------------------------
+
+const ownTemplateId = { type: 'string', pattern: OWN_TEMPLATE_ID_PATTERN.source } as const
+
+export const ownTemplateParams = { type: 'object', required: ['templateId'], properties: { templateId: ownTemplateId } } as const
+
+const texts = (maxLength: number, required: boolean) =>
+  ({
+    type: 'object',
+    required: ['de'],
+    additionalProperties: false,
+    properties: {
+      de: { type: 'string', maxLength, ...(required ? { minLength: 1, pattern: '\\S' } : {}) },
+      en: { type: 'string', maxLength },
+    },
+  }) as const
+
+/** A frame of a board to save as a template (or as a template's new version), and what the facilitator says about it. */
+export const saveTemplateBody = {
+  type: 'object',
+  required: ['boardId', 'frameId', 'name', 'publishedBy'],
+  additionalProperties: false,
+  properties: {
+    boardId,
+    frameId: recordId,
+    name: texts(MAX_TEMPLATE_NAME_LENGTH, true),
+    description: texts(MAX_TEMPLATE_DESCRIPTION_LENGTH, false),
+    instruction: texts(MAX_TEMPLATE_INSTRUCTION_LENGTH, false),
+    publishedBy: { type: 'string', minLength: 1, maxLength: MAX_PUBLISHER_NAME_LENGTH, pattern: '\\S' },
+  },
+} as const
+
+export const retireTemplateBody = {
+  type: 'object',
+  required: ['retired'],
+  additionalProperties: false,
+  properties: { retired: { type: 'boolean' } },
+} as const
+
+export const exportTemplateQuery = {
+  type: 'object',
+  properties: { versions: { type: 'string', enum: ['all', 'newest'] }, token: { type: 'string' } },
+} as const
+
+/** A template file as it was read from disk: checked by the domain, which says why it refuses one. */
+export const importTemplateBody = {
+  type: 'string',
+  description: 'The template file, as text (application/json or text/plain)',
+  maxLength: 2 * MAX_TEMPLATE_FILE_BYTES,
 } as const
 
 // -- Facilitation -------------------------------------------------------------------------------
@@ -200,6 +270,7 @@ export const stepPresentingBody = {
 
 export const freezeBody = { type: 'object', required: ['name'], additionalProperties: false, properties: { name: displayName } } as const
 
+const roundTitle = { type: 'string', minLength: 1, maxLength: MAX_ROUND_TITLE_LENGTH, pattern: '\\S' } as const
 /** Where something happens on a board: every note, a whole template, or one zone of one (voting rounds, run-sheet steps). */
 const placeSchema = {
   oneOf: [
@@ -224,9 +295,22 @@ export const roundBody = {
   required: ['title', 'dotsPerPerson', 'scope'],
   additionalProperties: false,
   properties: {
-    title: { type: 'string', minLength: 1, maxLength: MAX_ROUND_TITLE_LENGTH, pattern: '\\S' },
+    title: roundTitle,
     dotsPerPerson: { type: 'integer', minimum: 1, maximum: MAX_DOTS_PER_PERSON },
     scope: placeSchema,
+  },
+} as const
+
+export const privateRoundBody = {
+  type: 'object',
+  required: ['title', 'scope', 'showAuthors', 'name'],
+  additionalProperties: false,
+  properties: {
+    title: roundTitle,
+    scope: roundBody.properties.scope,
+    showAuthors: { type: 'boolean' },
+    durationMs: duration,
+    name: displayName,
   },
 } as const
 

@@ -55,7 +55,7 @@ export function fileName(title: string, extension: string, timeZone: string, at:
   return `${base} ${calendarDay(at, timeZone)}.${extension}`
 }
 
-function attachment(reply: FastifyReply, name: string, type: string): FastifyReply {
+export function attachment(reply: FastifyReply, name: string, type: string): FastifyReply {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
   return reply
     .type(type)

@@ -6,11 +6,13 @@
  * served now with 1011, so that the client learns why.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { BOARD_ID_PATTERN, CloseCode, HEARTBEAT_PARAM, SYNC_PATH, type Role } from '@dorfplatz/protocol'
+import { BOARD_ID_PATTERN, CloseCode, HEARTBEAT_PARAM, PRIVATE_KEY_PARAM, SYNC_PATH, TOKEN_PATTERN, type Role } from '@dorfplatz/protocol'
+import { privateSpaceOwner } from '../boards/privateRounds.ts'
 import type { Config } from '../config.ts'
 import { originOf } from '../originOf.ts'
 import { BoardUnavailableError } from '../sync/Room.ts'
 import { Connection, type KeepaliveOptions } from '../sync/Connection.ts'
+import type { SocketLike } from '../sync/SocketLike.ts'
 import { admitToken } from './boardAccess.ts'
 import { httpError } from './httpError.ts'
 import { errorAnswers } from './schemas.ts'
@@ -35,6 +37,22 @@ export async function syncRoute(
   app: FastifyInstance,
   { config, keepalive, now = Date.now }: { config: Config; keepalive?: KeepaliveOptions; now?: () => number },
 ): Promise<void> {
+  // Another site's page could otherwise use a link it learned to act in its visitor's browser.
+  const sameSite = async (request: FastifyRequest) => {
+    if (!isAllowedOrigin(request, config)) throw httpError(403, 'Pages of this origin may not connect to boards here.')
+  }
+  // A plain GET (no upgrade). With `wsHandler` instead of `websocket: true` the route stays in the API document.
+  const upgradeOnly = async () => {
+    throw httpError(426, 'This is a WebSocket endpoint (y-websocket protocol); connect with a WebSocket client.')
+  }
+  const connect = (socket: SocketLike, request: FastifyRequest<{ Querystring: { [HEARTBEAT_PARAM]?: '1' } }>) =>
+    new Connection(socket, {
+      keepalive,
+      heartbeats: request.query[HEARTBEAT_PARAM] === '1',
+      observer: app.metrics,
+      onError: (failed, error) => request.log.error({ err: error, connection: failed.id }, 'socket callback failed; the socket was closed'),
+    })
+
   app.route<{ Params: { boardId: string }; Querystring: { token?: string; [HEARTBEAT_PARAM]?: '1' } }>({
     method: 'GET',
     url: `${SYNC_PATH}/:boardId`,
@@ -50,21 +68,10 @@ export async function syncRoute(
         ...errorAnswers(400, 403, 426),
       },
     },
-    onRequest: async (request) => {
-      // Another site's page could otherwise use a link it learned to act in its visitor's browser.
-      if (!isAllowedOrigin(request, config)) throw httpError(403, 'Pages of this origin may not connect to boards here.')
-    },
-    // A plain GET (no upgrade). With `wsHandler` instead of `websocket: true` the route stays in the API document.
-    handler: async () => {
-      throw httpError(426, 'This is a WebSocket endpoint (y-websocket protocol); connect with a WebSocket client.')
-    },
+    onRequest: sameSite,
+    handler: upgradeOnly,
     wsHandler: (socket, request) => {
-      const connection = new Connection(socket, {
-        keepalive,
-        heartbeats: request.query[HEARTBEAT_PARAM] === '1',
-        observer: app.metrics,
-        onError: (failed, error) => request.log.error({ err: error, connection: failed.id }, 'socket callback failed; the socket was closed'),
-      })
+      const connection = connect(socket, request)
       const { boardId } = request.params
       // One line when a socket joins its board and one when it closes, never with its token.
       const opened = performance.now()
@@ -108,6 +115,57 @@ export async function syncRoute(
           return
         }
         request.log.error({ err: error, boardId }, 'could not admit socket')
+        connection.close(CloseCode.GOING_AWAY, 'server unavailable')
+      })
+    },
+  })
+
+  // One person's private space of "Stilles Brainstorming" (see sync/PrivateSpaces.ts): the same
+  // protocol, a document that only sockets with the same browser key ever see.
+  app.route<{ Params: { boardId: string; roundId: string }; Querystring: { token?: string; key?: string; [HEARTBEAT_PARAM]?: '1' } }>({
+    method: 'GET',
+    url: `${SYNC_PATH}/:boardId/private/:roundId`,
+    schema: {
+      params: {
+        type: 'object',
+        required: ['boardId', 'roundId'],
+        properties: { boardId: { type: 'string', pattern: BOARD_ID_PATTERN.source }, roundId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } },
+      },
+      querystring: {
+        type: 'object',
+        properties: { token: { type: 'string' }, [PRIVATE_KEY_PARAM]: { type: 'string' }, [HEARTBEAT_PARAM]: { type: 'string', enum: ['1'] } },
+      },
+      response: {
+        101: { description: 'Switches to a WebSocket (y-websocket protocol) on the private space of the browser key `key`', type: 'null' },
+        ...errorAnswers(400, 403, 426),
+      },
+    },
+    onRequest: sameSite,
+    handler: upgradeOnly,
+    wsHandler: (socket, request) => {
+      const connection = connect(socket, request)
+      const { boardId, roundId } = request.params
+      const key = request.query[PRIVATE_KEY_PARAM]
+      const admit = async () => {
+        const admission = await admitToken(app, boardId, request.query.token)
+        if (!admission.ok) {
+          if (admission.why === 'no-board') connection.close(CloseCode.NO_SUCH_BOARD, 'no such board')
+          else connection.close(CloseCode.UNAUTHORIZED, admission.why === 'no-token' ? 'token missing' : 'link not valid')
+          return
+        }
+        const { role, tokenHash } = admission.grant
+        if (role === 'viewer') {
+          connection.close(CloseCode.FORBIDDEN, 'this link may only view the board')
+          return
+        }
+        if (typeof key !== 'string' || !TOKEN_PATTERN.test(key)) {
+          connection.close(CloseCode.BAD_MESSAGE, 'a private space needs the browser’s key')
+          return
+        }
+        await app.privateSpaces.admit(connection, { boardId, roundId, owner: privateSpaceOwner(boardId, key) }, { role, tokenHash })
+      }
+      admit().catch((error: unknown) => {
+        request.log.error({ err: error, boardId }, 'could not admit socket to a private space')
         connection.close(CloseCode.GOING_AWAY, 'server unavailable')
       })
     },

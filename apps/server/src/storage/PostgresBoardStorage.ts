@@ -16,10 +16,12 @@ import pg from 'pg'
 import * as Y from 'yjs'
 import { isRole, type Role, type SnapshotInfo, type SnapshotKind } from '@dorfplatz/protocol'
 import type { BallotOutcome, RoundTally } from './BallotBox.ts'
+import type { StoredPrivateSpace } from './PrivateSpaceStore.ts'
 import type { BoardDump, BoardStorage } from './BoardStorage.ts'
 import { OPENED_AT_RESOLUTION_MS, type NewBoard, type StoredBoard, type TokenGrant } from './BoardDirectory.ts'
 import type { AppendResult, StoredDocument } from './DocumentLog.ts'
 import type { StoredSnapshot } from './SnapshotStore.ts'
+import { joinOwnTemplates, ownTemplateVersionData, type NewOwnTemplateVersion, type OwnTemplate, type OwnTemplateVersion } from './OwnTemplateStore.ts'
 import { historyRowData, MAX_HISTORY_ROWS, readHistoryRow, type NewHistoryRow, type StoredHistoryRow } from './HistoryLog.ts'
 
 /** Each entry moves the schema from version `index` to `index + 1`. */
@@ -81,6 +83,40 @@ const MIGRATIONS: readonly string[] = [
     data text NOT NULL
   );
   CREATE INDEX board_history_board ON board_history(board_id, id);
+  `,
+  `
+  CREATE TABLE private_rounds (
+    board_id text NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    round_id text NOT NULL,
+    open boolean NOT NULL,
+    opened_at bigint NOT NULL,
+    PRIMARY KEY (board_id, round_id)
+  );
+  CREATE TABLE private_spaces (
+    board_id text NOT NULL,
+    round_id text NOT NULL,
+    owner text NOT NULL,
+    state bytea NOT NULL,
+    notes integer NOT NULL,
+    author text NOT NULL,
+    updated_at bigint NOT NULL,
+    PRIMARY KEY (board_id, round_id, owner),
+    FOREIGN KEY (board_id, round_id) REFERENCES private_rounds(board_id, round_id) ON DELETE CASCADE
+  );
+  `,
+  `
+  CREATE TABLE own_templates (
+    id text PRIMARY KEY,
+    created_at bigint NOT NULL,
+    retired_at bigint
+  );
+  CREATE TABLE own_template_versions (
+    template_id text NOT NULL REFERENCES own_templates(id) ON DELETE CASCADE,
+    version integer NOT NULL,
+    published_at bigint NOT NULL,
+    data text NOT NULL,
+    PRIMARY KEY (template_id, version)
+  );
   `,
 ]
 
@@ -541,6 +577,79 @@ export class PostgresBoardStorage implements BoardStorage {
     })
   }
 
+  // -- PrivateSpaceStore -----------------------------------------------------------------
+
+  async openPrivateRound(boardId: string, roundId: string, now: number): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO private_rounds (board_id, round_id, open, opened_at) VALUES ($1, $2, true, $3) ON CONFLICT DO NOTHING',
+      [boardId, roundId, now],
+    )
+  }
+
+  async loadPrivateSpace(boardId: string, roundId: string, owner: string): Promise<Uint8Array | null> {
+    return this.transaction(async (client) => {
+      const round = await client.query<{ open: boolean }>('SELECT open FROM private_rounds WHERE board_id = $1 AND round_id = $2', [boardId, roundId])
+      if (round.rows[0]?.open !== true) return null
+      const { rows } = await client.query<{ state: Buffer }>(
+        'SELECT state FROM private_spaces WHERE board_id = $1 AND round_id = $2 AND owner = $3',
+        [boardId, roundId, owner],
+      )
+      return rows[0] ? new Uint8Array(rows[0].state) : Y.encodeStateAsUpdate(new Y.Doc())
+    }, 'REPEATABLE READ')
+  }
+
+  async storePrivateSpace(
+    boardId: string,
+    roundId: string,
+    owner: string,
+    update: Uint8Array,
+    { notes, author, now }: { notes: number; author: string; now: number },
+  ): Promise<boolean> {
+    return this.transaction(async (client) => {
+      // The round's row is locked for sharing: a reveal (which takes it for update) waits for this write, or this write sees it closed.
+      const round = await client.query<{ open: boolean }>(
+        'SELECT open FROM private_rounds WHERE board_id = $1 AND round_id = $2 FOR SHARE',
+        [boardId, roundId],
+      )
+      if (round.rows[0]?.open !== true) return false
+      const { rows } = await client.query<{ state: Buffer }>(
+        'SELECT state FROM private_spaces WHERE board_id = $1 AND round_id = $2 AND owner = $3 FOR UPDATE',
+        [boardId, roundId, owner],
+      )
+      const state = rows[0] ? Y.mergeUpdates([new Uint8Array(rows[0].state), update]) : update
+      await client.query(
+        `INSERT INTO private_spaces (board_id, round_id, owner, state, notes, author, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (board_id, round_id, owner) DO UPDATE SET state = excluded.state, notes = excluded.notes, author = excluded.author, updated_at = excluded.updated_at`,
+        [boardId, roundId, owner, Buffer.from(state), notes, author, now],
+      )
+      return true
+    })
+  }
+
+  async privateRoundTotals(boardId: string, roundId: string): Promise<{ notes: number; people: number }> {
+    const { rows } = await this.pool.query<{ notes: string | null; people: string }>(
+      'SELECT SUM(notes) AS notes, COUNT(*) AS people FROM private_spaces WHERE board_id = $1 AND round_id = $2 AND notes > 0',
+      [boardId, roundId],
+    )
+    return { notes: Number(rows[0]?.notes ?? 0), people: Number(rows[0]?.people ?? 0) }
+  }
+
+  async closePrivateRound(boardId: string, roundId: string): Promise<StoredPrivateSpace[]> {
+    return this.transaction(async (client) => {
+      await client.query('SELECT open FROM private_rounds WHERE board_id = $1 AND round_id = $2 FOR UPDATE', [boardId, roundId])
+      await client.query('UPDATE private_rounds SET open = false WHERE board_id = $1 AND round_id = $2', [boardId, roundId])
+      const { rows } = await client.query<{ owner: string; state: Buffer; notes: number; author: string }>(
+        'SELECT owner, state, notes, author FROM private_spaces WHERE board_id = $1 AND round_id = $2 ORDER BY updated_at, owner',
+        [boardId, roundId],
+      )
+      return rows.map((row) => ({ owner: row.owner, state: new Uint8Array(row.state), notes: row.notes, author: row.author }))
+    })
+  }
+
+  async dropPrivateSpaces(boardId: string, roundId: string): Promise<void> {
+    await this.pool.query('DELETE FROM private_spaces WHERE board_id = $1 AND round_id = $2', [boardId, roundId])
+  }
+
   // -- HistoryLog ---------------------------------------------------------------------------
 
   async appendHistory(boardId: string, rows: readonly NewHistoryRow[]): Promise<void> {
@@ -573,6 +682,65 @@ export class PostgresBoardStorage implements BoardStorage {
       if (row) history.push(row)
     }
     return history
+  }
+
+  // -- OwnTemplateStore -----------------------------------------------------------------------
+
+  async createOwnTemplate(template: OwnTemplate): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('INSERT INTO own_templates (id, created_at, retired_at) VALUES ($1, $2, $3)', [template.id, template.createdAt, template.retiredAt])
+      for (const version of template.versions) {
+        await client.query('INSERT INTO own_template_versions (template_id, version, published_at, data) VALUES ($1, $2, $3, $4)', [
+          template.id,
+          version.version,
+          version.publishedAt,
+          ownTemplateVersionData(version),
+        ])
+      }
+    })
+  }
+
+  async publishOwnTemplateVersion(templateId: string, version: NewOwnTemplateVersion): Promise<OwnTemplateVersion | undefined> {
+    return this.transaction(async (client) => {
+      // The row lock orders publishers of one template, on every instance.
+      const { rowCount } = await client.query('SELECT 1 FROM own_templates WHERE id = $1 FOR UPDATE', [templateId])
+      if (!rowCount) return undefined
+      const { rows } = await client.query<{ newest: number | null }>('SELECT MAX(version) AS newest FROM own_template_versions WHERE template_id = $1', [templateId])
+      const number = (rows[0]?.newest ?? 0) + 1
+      await client.query('INSERT INTO own_template_versions (template_id, version, published_at, data) VALUES ($1, $2, $3, $4)', [
+        templateId,
+        number,
+        version.publishedAt,
+        ownTemplateVersionData(version),
+      ])
+      return { ...version, version: number }
+    })
+  }
+
+  async listOwnTemplates(): Promise<OwnTemplate[]> {
+    return this.transaction(async (client) => {
+      const templates = await client.query<{ id: string; created_at: string; retired_at: string | null }>('SELECT id, created_at, retired_at FROM own_templates ORDER BY created_at, id')
+      const versions = await client.query<{ template_id: string; version: number; published_at: string; data: string }>(
+        'SELECT template_id, version, published_at, data FROM own_template_versions',
+      )
+      return joinOwnTemplates(templates.rows, versions.rows)
+    }, 'REPEATABLE READ')
+  }
+
+  async getOwnTemplate(templateId: string): Promise<OwnTemplate | undefined> {
+    return this.transaction(async (client) => {
+      const templates = await client.query<{ id: string; created_at: string; retired_at: string | null }>('SELECT id, created_at, retired_at FROM own_templates WHERE id = $1', [templateId])
+      const versions = await client.query<{ template_id: string; version: number; published_at: string; data: string }>(
+        'SELECT template_id, version, published_at, data FROM own_template_versions WHERE template_id = $1',
+        [templateId],
+      )
+      return joinOwnTemplates(templates.rows, versions.rows)[0]
+    }, 'REPEATABLE READ')
+  }
+
+  async setOwnTemplateRetired(templateId: string, retiredAt: number | null): Promise<boolean> {
+    const { rowCount } = await this.pool.query('UPDATE own_templates SET retired_at = $1 WHERE id = $2', [retiredAt, templateId])
+    return (rowCount ?? 0) > 0
   }
 
   // -- BoardLocks ---------------------------------------------------------------------------

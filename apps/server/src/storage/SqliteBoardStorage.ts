@@ -21,8 +21,10 @@ import type {
   StoredSnapshot,
   TokenGrant,
 } from './BoardStorage.ts'
+import type { StoredPrivateSpace } from './PrivateSpaceStore.ts'
 import { OPENED_AT_RESOLUTION_MS } from './BoardDirectory.ts'
 import { InProcessBoardLocks } from './BoardLocks.ts'
+import { joinOwnTemplates, ownTemplateVersionData, type NewOwnTemplateVersion, type OwnTemplate, type OwnTemplateVersion } from './OwnTemplateStore.ts'
 import { historyRowData, MAX_HISTORY_ROWS, readHistoryRow, type NewHistoryRow, type StoredHistoryRow } from './HistoryLog.ts'
 
 interface SnapshotRow {
@@ -101,6 +103,40 @@ const MIGRATIONS: readonly string[] = [
     data TEXT NOT NULL
   );
   CREATE INDEX board_history_board ON board_history(board_id, id);
+  `,
+  `
+  CREATE TABLE private_rounds (
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    round_id TEXT NOT NULL,
+    open INTEGER NOT NULL,
+    opened_at INTEGER NOT NULL,
+    PRIMARY KEY (board_id, round_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE private_spaces (
+    board_id TEXT NOT NULL,
+    round_id TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    state BLOB NOT NULL,
+    notes INTEGER NOT NULL,
+    author TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (board_id, round_id, owner),
+    FOREIGN KEY (board_id, round_id) REFERENCES private_rounds(board_id, round_id) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+  `,
+  `
+  CREATE TABLE own_templates (
+    id TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    retired_at INTEGER
+  );
+  CREATE TABLE own_template_versions (
+    template_id TEXT NOT NULL REFERENCES own_templates(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    published_at INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (template_id, version)
+  ) WITHOUT ROWID;
   `,
 ]
 
@@ -469,6 +505,79 @@ export class SqliteBoardStorage implements BoardStorage {
     })()
   }
 
+  // -- PrivateSpaceStore -----------------------------------------------------------------
+
+  async openPrivateRound(boardId: string, roundId: string, now: number): Promise<void> {
+    this.db
+      .prepare('INSERT INTO private_rounds (board_id, round_id, open, opened_at) VALUES (?, ?, 1, ?) ON CONFLICT DO NOTHING')
+      .run(boardId, roundId, now)
+  }
+
+  async loadPrivateSpace(boardId: string, roundId: string, owner: string): Promise<Uint8Array | null> {
+    return this.db.transaction(() => {
+      if (!this.privateRoundIsOpen(boardId, roundId)) return null
+      const row = this.db
+        .prepare<[string, string, string], { state: Buffer }>('SELECT state FROM private_spaces WHERE board_id = ? AND round_id = ? AND owner = ?')
+        .get(boardId, roundId, owner)
+      return row ? new Uint8Array(row.state) : Y.encodeStateAsUpdate(new Y.Doc())
+    })()
+  }
+
+  private privateRoundIsOpen(boardId: string, roundId: string): boolean {
+    const row = this.db
+      .prepare<[string, string], { open: number }>('SELECT open FROM private_rounds WHERE board_id = ? AND round_id = ?')
+      .get(boardId, roundId)
+    return row?.open === 1
+  }
+
+  async storePrivateSpace(
+    boardId: string,
+    roundId: string,
+    owner: string,
+    update: Uint8Array,
+    { notes, author, now }: { notes: number; author: string; now: number },
+  ): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (!this.privateRoundIsOpen(boardId, roundId)) return false
+      const row = this.db
+        .prepare<[string, string, string], { state: Buffer }>('SELECT state FROM private_spaces WHERE board_id = ? AND round_id = ? AND owner = ?')
+        .get(boardId, roundId, owner)
+      const state = row ? Y.mergeUpdates([new Uint8Array(row.state), update]) : update
+      this.db
+        .prepare(
+          `INSERT INTO private_spaces (board_id, round_id, owner, state, notes, author, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (board_id, round_id, owner) DO UPDATE SET state = excluded.state, notes = excluded.notes, author = excluded.author, updated_at = excluded.updated_at`,
+        )
+        .run(boardId, roundId, owner, Buffer.from(state), notes, author, now)
+      return true
+    })()
+  }
+
+  async privateRoundTotals(boardId: string, roundId: string): Promise<{ notes: number; people: number }> {
+    const row = this.db
+      .prepare<[string, string], { notes: number | null; people: number }>(
+        'SELECT SUM(notes) AS notes, COUNT(*) AS people FROM private_spaces WHERE board_id = ? AND round_id = ? AND notes > 0',
+      )
+      .get(boardId, roundId)
+    return { notes: row?.notes ?? 0, people: row?.people ?? 0 }
+  }
+
+  async closePrivateRound(boardId: string, roundId: string): Promise<StoredPrivateSpace[]> {
+    return this.db.transaction(() => {
+      this.db.prepare('UPDATE private_rounds SET open = 0 WHERE board_id = ? AND round_id = ?').run(boardId, roundId)
+      return this.db
+        .prepare<[string, string], { owner: string; state: Buffer; notes: number; author: string }>(
+          'SELECT owner, state, notes, author FROM private_spaces WHERE board_id = ? AND round_id = ? ORDER BY updated_at, owner',
+        )
+        .all(boardId, roundId)
+        .map((row) => ({ owner: row.owner, state: new Uint8Array(row.state), notes: row.notes, author: row.author }))
+    })()
+  }
+
+  async dropPrivateSpaces(boardId: string, roundId: string): Promise<void> {
+    this.db.prepare('DELETE FROM private_spaces WHERE board_id = ? AND round_id = ?').run(boardId, roundId)
+  }
+
   async listHistory(boardId: string): Promise<StoredHistoryRow[]> {
     return this.listHistoryNow(boardId)
   }
@@ -480,6 +589,60 @@ export class SqliteBoardStorage implements BoardStorage {
       if (row) rows.push(row)
     }
     return rows
+  }
+
+  // -- OwnTemplateStore -----------------------------------------------------------------------
+
+  async createOwnTemplate(template: OwnTemplate): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO own_templates (id, created_at, retired_at) VALUES (?, ?, ?)').run(template.id, template.createdAt, template.retiredAt)
+      const insert = this.db.prepare('INSERT INTO own_template_versions (template_id, version, published_at, data) VALUES (?, ?, ?, ?)')
+      for (const version of template.versions) insert.run(template.id, version.version, version.publishedAt, ownTemplateVersionData(version))
+    })()
+  }
+
+  async publishOwnTemplateVersion(templateId: string, version: NewOwnTemplateVersion): Promise<OwnTemplateVersion | undefined> {
+    return this.db.transaction(() => {
+      if (!this.db.prepare('SELECT 1 FROM own_templates WHERE id = ?').get(templateId)) return undefined
+      const { newest } = this.db
+        .prepare<[string], { newest: number | null }>('SELECT MAX(version) AS newest FROM own_template_versions WHERE template_id = ?')
+        .get(templateId)!
+      const number = (newest ?? 0) + 1
+      this.db
+        .prepare('INSERT INTO own_template_versions (template_id, version, published_at, data) VALUES (?, ?, ?, ?)')
+        .run(templateId, number, version.publishedAt, ownTemplateVersionData(version))
+      return { ...version, version: number }
+    }).immediate()
+  }
+
+  async listOwnTemplates(): Promise<OwnTemplate[]> {
+    return this.db.transaction(() =>
+      joinOwnTemplates(
+        this.db.prepare<[], { id: string; created_at: number; retired_at: number | null }>('SELECT id, created_at, retired_at FROM own_templates ORDER BY created_at, id').all(),
+        this.db
+          .prepare<[], { template_id: string; version: number; published_at: number; data: string }>(
+            'SELECT template_id, version, published_at, data FROM own_template_versions',
+          )
+          .all(),
+      ),
+    )()
+  }
+
+  async getOwnTemplate(templateId: string): Promise<OwnTemplate | undefined> {
+    return this.db.transaction(() =>
+      joinOwnTemplates(
+        this.db.prepare<[string], { id: string; created_at: number; retired_at: number | null }>('SELECT id, created_at, retired_at FROM own_templates WHERE id = ?').all(templateId),
+        this.db
+          .prepare<[string], { template_id: string; version: number; published_at: number; data: string }>(
+            'SELECT template_id, version, published_at, data FROM own_template_versions WHERE template_id = ?',
+          )
+          .all(templateId),
+      )[0],
+    )()
+  }
+
+  async setOwnTemplateRetired(templateId: string, retiredAt: number | null): Promise<boolean> {
+    return this.db.prepare('UPDATE own_templates SET retired_at = ? WHERE id = ?').run(retiredAt, templateId).changes > 0
   }
 
   withBoardLock<T>(boardId: string, task: () => Promise<T>): Promise<T> {

@@ -17,6 +17,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { PostgresBoardStorage } from './PostgresBoardStorage.ts'
 import { SQLITE_FILE_NAME, SqliteBoardStorage } from './SqliteBoardStorage.ts'
+import { copyOwnTemplates } from './OwnTemplateStore.ts'
 
 export const BACKUP_FORMAT = 'dorfplatz-backup-1'
 
@@ -84,6 +85,7 @@ export async function backupPostgres(storage: PostgresBoardStorage, file: string
     let boards: number
     try {
       boards = await storage.exportAll((dump) => target.restoreBoard(dump))
+      await copyOwnTemplates(storage, target)
     } finally {
       await target.close()
     }
@@ -166,6 +168,7 @@ export async function restoreInto(file: string, storage: PostgresBoardStorage): 
         const dump = await source.dumpBoard(board.id)
         if (dump) await storage.restoreBoard(dump)
       }
+      await copyOwnTemplates(source, storage)
       return boards.length
     } finally {
       await source.close()

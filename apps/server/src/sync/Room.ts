@@ -31,6 +31,7 @@ import {
   getFacilitationMap,
   getRecordsArray,
   isBoardFrozen,
+  privateRoundClaim,
   readBoardSchema,
 } from '@dorfplatz/board'
 import {
@@ -382,6 +383,26 @@ export class Room {
     return restored.map((shape) => shape.id)
   }
 
+  /**
+   * Adds records the server made (the notes of a revealed private round) as one change of the
+   * server's, with the authors entries given, and whatever `alsoWrite` writes in the same
+   * transaction, so that everyone gets all of it at once. Records this server would not accept,
+   * or whose id is taken, are left out; returns the ids added.
+   */
+  addServerRecords(records: readonly TLRecord[], authors: ReadonlyMap<string, RecordAuthors>, alsoWrite: () => void = () => {}): string[] {
+    const added = records.filter((record) => !this.records.has(record.id) && checkIncomingRecord(this.doc, record.id, record) === null)
+    this.doc.transact(() => {
+      if (added.length > 0) getRecordsArray(this.doc).push(added.map((record) => ({ key: record.id, val: record })))
+      const authorsMap = getAuthorsMap(this.doc)
+      for (const record of added) {
+        const entry = authors.get(record.id)
+        if (entry) authorsMap.set(record.id, entry)
+      }
+      alsoWrite()
+    }, RESTORE_ORIGIN)
+    return added.map((record) => record.id)
+  }
+
   /** Whether the board has a record with this id now. */
   hasRecord(id: string): boolean {
     return this.records.has(id)
@@ -607,6 +628,7 @@ export class Room {
       checkRecord: (key, value) => checkIncomingRecord(this.doc, key, value),
       isAcceptedSchema: isServerSchema,
       checkComment: (key, value) => checkCommentEntry(this.doc, key, value),
+      checkClaim: (key, value) => privateRoundClaim(value, this.records.get(key)),
     })
     Y.applyUpdate(this.doc, update, session)
     // An update whose dependencies the server does not have would stay parked in Yjs's memory,

@@ -154,6 +154,17 @@ export class RoomRegistry {
   /** Closes the sockets of a board that were opened with one of `tokenHashes` (a replaced link). */
   closeTokenConnections(boardId: string, tokenHashes: readonly string[], code: CloseCode, reason: string): void {
     this.rooms.get(boardId)?.closeConnections((session) => tokenHashes.includes(session.tokenHash), code, reason)
+    this.otherSockets?.(boardId, (tokenHash) => tokenHashes.includes(tokenHash), code, reason)
+  }
+
+  /**
+   * Sockets of a board that are not in its room (the private spaces of "Stilles Brainstorming"):
+   * closed with the room's when a link is replaced and when the board is deleted.
+   */
+  private otherSockets: ((boardId: string, which: (tokenHash: string) => boolean, code: CloseCode, reason: string) => void) | undefined
+
+  alsoClose(close: (boardId: string, which: (tokenHash: string) => boolean, code: CloseCode, reason: string) => void): void {
+    this.otherSockets = close
   }
 
   /**
@@ -182,6 +193,7 @@ export class RoomRegistry {
       }
       this.isolated.delete(boardId)
       this.failures.delete(boardId)
+      this.otherSockets?.(boardId, () => true, CloseCode.NO_SUCH_BOARD, 'board deleted')
       this.bus?.publish(boardId, { kind: 'deleted', from: this.bus.instanceId })
       return removed
     })

@@ -54,6 +54,8 @@ export interface GuardContext {
   isAcceptedSchema(value: unknown): boolean
   /** Whether this socket may store `value` as the entry `key` of the comments root (see @dorfplatz/board's comments.ts). */
   checkComment(key: string, value: unknown): CommentVerdict
+  /** Why this socket may not write the valid record `value` as `key` (a claim only the server makes), or null. 4403. */
+  checkClaim?(key: string, value: unknown): string | null
 }
 
 export function isProtectedRecord(value: unknown): boolean {
@@ -255,6 +257,8 @@ export function checkClientUpdate(doc: Y.Doc, update: Uint8Array, context: Guard
         if (!entry) throw badMessage('a board record entry must be { key, val }')
         const problem = context.checkRecord(entry.key, entry.val)
         if (problem !== null) throw badMessage(`invalid record: ${problem}`)
+        const claim = context.checkClaim?.(entry.key, entry.val) ?? null
+        if (claim !== null) throw forbidden(claim)
         if (context.role === 'facilitator') continue
         if (isProtectedRecord(entry.val) || isProtectedRecord(context.currentRecord(entry.key))) {
           throw forbidden('template structure may only be changed by a facilitator')

@@ -13,8 +13,10 @@ import { describeBoardDirectoryContract } from './boardDirectoryContract.ts'
 import { describeBoardLocksContract } from './boardLocksContract.ts'
 import { describeBoardTransferContract } from './boardTransferContract.ts'
 import { describeHistoryLogContract } from './historyLogContract.ts'
+import { describePrivateSpaceStoreContract } from './privateSpaceStoreContract.ts'
 import { describeDocumentLogContract } from './documentLogContract.ts'
 import { describeSnapshotStoreContract } from './snapshotStoreContract.ts'
+import { describeOwnTemplateStoreContract } from './ownTemplateStoreContract.ts'
 import { bytes, newBoard, type StorageFactory } from './storageContractKit.ts'
 
 let server: PostgresServer
@@ -49,6 +51,8 @@ describeSnapshotStoreContract('PostgreSQL', factory)
 describeBallotBoxContract('PostgreSQL', factory)
 describeBoardTransferContract('PostgreSQL', factory)
 describeHistoryLogContract('PostgreSQL', factory)
+describeOwnTemplateStoreContract('PostgreSQL', factory)
+describePrivateSpaceStoreContract('PostgreSQL', factory)
 // Two instances on one database: the lock holds across them.
 describeBoardLocksContract('PostgreSQL', factory, (first) => PostgresBoardStorage.open(urls.get(first)!))
 
@@ -57,7 +61,7 @@ it('migrates once when several instances start on one database at the same time'
   const instances = await Promise.all(Array.from({ length: 4 }, () => PostgresBoardStorage.open(url)))
   const client = new pg.Client({ connectionString: url })
   await client.connect()
-  expect((await client.query('SELECT version FROM dorfplatz_schema')).rows).toEqual([{ version: 3 }])
+  expect((await client.query('SELECT version FROM dorfplatz_schema')).rows).toEqual([{ version: 5 }])
   await client.end()
   await Promise.all(instances.map((instance) => instance.close()))
 })

@@ -9,8 +9,10 @@ import { describeBoardDirectoryContract } from './boardDirectoryContract.ts'
 import { describeBoardLocksContract } from './boardLocksContract.ts'
 import { describeBoardTransferContract } from './boardTransferContract.ts'
 import { describeHistoryLogContract } from './historyLogContract.ts'
+import { describePrivateSpaceStoreContract } from './privateSpaceStoreContract.ts'
 import { describeDocumentLogContract } from './documentLogContract.ts'
 import { describeSnapshotStoreContract } from './snapshotStoreContract.ts'
+import { describeOwnTemplateStoreContract } from './ownTemplateStoreContract.ts'
 import type { StorageFactory } from './storageContractKit.ts'
 
 /** Every concern's contract, against one backend. */
@@ -22,6 +24,8 @@ function describeStorageContracts(name: string, factory: StorageFactory): void {
   describeBoardLocksContract(name, factory)
   describeBoardTransferContract(name, factory)
   describeHistoryLogContract(name, factory)
+  describeOwnTemplateStoreContract(name, factory)
+  describePrivateSpaceStoreContract(name, factory)
 }
 
 const dirs: string[] = []
@@ -65,7 +69,7 @@ it('opens its file in WAL mode with full synchronous writes', async () => {
   await storage.close()
   const db = new Database(path.join(dir, SQLITE_FILE_NAME))
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-  expect(db.pragma('user_version', { simple: true })).toBe(5)
+  expect(db.pragma('user_version', { simple: true })).toBe(7)
   db.close()
 })
 

@@ -3,9 +3,9 @@
  * either returns the typed body or throws an ApiRequestError.
  */
 import type { BoardInfo, ClientConfig, CreatedBoard, CreateBoardRequest, Role } from '@dorfplatz/protocol'
-import type { TemplateId, TemplateInstance } from '@dorfplatz/templates'
+import type { BoardTemplateId, TemplateInstance } from '@dorfplatz/templates'
 import type { Language } from '../i18n/i18n.ts'
-import { ApiRequestError, isApiError } from './ApiRequestError.ts'
+import { ApiRequestError, isApiError, readReason } from './ApiRequestError.ts'
 
 /** One board of the server's list, as only an admin sees it. */
 export interface BoardSummary {
@@ -18,7 +18,7 @@ export interface BoardSummary {
 export interface CreateBoardOptions {
   title: string
   /** Templates to build into the new board, side by side in this order. */
-  templates?: readonly TemplateId[]
+  templates?: readonly BoardTemplateId[]
   /** Language of the templates' texts and the first page's name. */
   locale?: Language
   adminToken?: string
@@ -54,7 +54,9 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
   }
   if (!response.ok) {
     const retryAfter = Number(response.headers.get('retry-after'))
-    if (isApiError(body)) throw new ApiRequestError(response.status, body.message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null)
+    if (isApiError(body)) {
+      throw new ApiRequestError(response.status, body.message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null, readReason(body))
+    }
     // A reverse proxy (or the dev server) answers for a server that is down.
     if (GATEWAY_STATUSES.has(response.status)) throw new ApiRequestError(0, response.statusText)
     // No message of ours: the caller shows a generic text with the status.
@@ -63,7 +65,7 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
   return body as T
 }
 
-function bearer(token: string | undefined): Record<string, string> {
+export function bearer(token: string | undefined): Record<string, string> {
   return token ? { Authorization: `Bearer ${token}` } : {}
 }
 
@@ -71,7 +73,7 @@ export function fetchClientConfig(): Promise<ClientConfig> {
   return request<ClientConfig>('/api/config')
 }
 
-function postJson<T>(path: string, body: unknown, token: string | undefined): Promise<T> {
+export function postJson<T>(path: string, body: unknown, token: string | undefined): Promise<T> {
   return request<T>(path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...bearer(token) },
@@ -80,7 +82,7 @@ function postJson<T>(path: string, body: unknown, token: string | undefined): Pr
 }
 
 export function createBoard({ title, templates, locale, adminToken }: CreateBoardOptions): Promise<CreatedBoard> {
-  const body: CreateBoardRequest & { templates?: TemplateId[]; locale?: Language } = { title }
+  const body: CreateBoardRequest & { templates?: BoardTemplateId[]; locale?: Language } = { title }
   if (templates && templates.length > 0) body.templates = [...templates]
   if (locale) body.locale = locale
   return postJson<CreatedBoard>('/api/boards', body, adminToken)
@@ -96,7 +98,7 @@ export async function listBoards(adminToken: string): Promise<BoardSummary[]> {
 export async function addTemplateToBoard(
   boardId: string,
   facilitatorToken: string,
-  templateId: TemplateId,
+  templateId: BoardTemplateId,
   locale: Language,
 ): Promise<TemplateInstance> {
   const { instance } = await postJson<{ instance: TemplateInstance }>(

@@ -9,6 +9,8 @@ import {
   type BallotChange,
   type FollowRequest,
   type FreezeRequest,
+  type OpenPrivateRoundRequest,
+  type PrivateRevealResult,
   type ServerTime,
   type StartPresentingRequest,
   type StartRoundRequest,
@@ -16,7 +18,7 @@ import {
   type SummonRequest,
   type TimerCommand,
 } from '@dorfplatz/protocol'
-import type { TimerState, VotingRound } from '@dorfplatz/board'
+import type { PrivateRoundState, TimerState, VotingRound } from '@dorfplatz/board'
 import { request } from './apiClient.ts'
 
 function boardUrl(boardId: string, rest: string): string {
@@ -89,6 +91,17 @@ export async function revealVotingRound(boardId: string, token: string, roundId:
     {},
   )
   return round
+}
+
+/** Opens "Stilles Brainstorming"; the round arrives for everyone through sync. */
+export async function openPrivateRound(boardId: string, token: string, request: OpenPrivateRoundRequest): Promise<PrivateRoundState> {
+  const { privateRound } = await send<{ privateRound: PrivateRoundState }>('POST', boardUrl(boardId, 'private-round'), token, request)
+  return privateRound
+}
+
+/** Puts every private note of the round on the board; how many of how many people arrived. */
+export function revealPrivateRound(boardId: string, token: string, roundId: string): Promise<PrivateRevealResult> {
+  return send<PrivateRevealResult>('POST', boardUrl(boardId, `private-round/${encodeURIComponent(roundId)}/reveal`), token, {})
 }
 
 /** This voter's own dots in a round (nobody else's: the server never tells). */

@@ -3,10 +3,11 @@
  * server builds it into the live board, where everyone receives it through
  * sync. A native modal <dialog> keeps focus inside and hands it back on close.
  */
-import type { TemplateId, TemplateInstance } from '@dorfplatz/templates'
-import { useId, useRef, useState, type FormEvent } from 'react'
+import type { BoardTemplateId, TemplateInstance } from '@dorfplatz/templates'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { addTemplateToBoard } from '../api/apiClient.ts'
+import { listOwnTemplates, type OwnTemplateSummary } from '../api/ownTemplatesApi.ts'
 import { apiErrorMessage } from '../api/apiErrorMessage.ts'
 import { useLanguage } from '../i18n/i18n.ts'
 import { TemplateOptions } from '../templates/TemplateOptions.tsx'
@@ -27,7 +28,20 @@ export function AddTemplateDialog({ boardId, token, onAdded, onCancel }: AddTemp
   const language = useLanguage()
   const id = useId()
   const optionsRef = useRef<HTMLFieldSetElement>(null)
-  const [chosen, setChosen] = useState<TemplateId | null>(null)
+  const [chosen, setChosen] = useState<BoardTemplateId | null>(null)
+  const [ownTemplates, setOwnTemplates] = useState<readonly OwnTemplateSummary[]>([])
+
+  // Beside the seven built-in templates, this installation's own; without them the seven still serve.
+  useEffect(() => {
+    let current = true
+    listOwnTemplates(token).then(
+      (templates) => current && setOwnTemplates(templates),
+      () => undefined,
+    )
+    return () => {
+      current = false
+    }
+  }, [token])
   const [choiceError, setChoiceError] = useState<string | null>(null)
   const [submitError, setSubmitError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
@@ -82,6 +96,7 @@ export function AddTemplateDialog({ boardId, token, onAdded, onCancel }: AddTemp
         <legend>{t('addTemplate.legend')}</legend>
         <TemplateOptions
           type="radio"
+          ownTemplates={ownTemplates}
           isChosen={(templateId) => templateId === chosen}
           onToggle={(templateId, isChosen) => {
             if (!isChosen) return

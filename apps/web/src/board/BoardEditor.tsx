@@ -9,7 +9,7 @@
  * the page's one polite live region and, when the connection ends for good, why.
  */
 import { boardPath, CloseCode, MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/protocol'
-import { getTemplate, isTemplateId, type TemplateInstance } from '@dorfplatz/templates'
+import { instanceTemplateName, type TemplateInstance } from '@dorfplatz/templates'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RotatedLink } from '../api/apiClient.ts'
@@ -19,9 +19,11 @@ import { projectorPath } from '../route.ts'
 import { handOverProjectorToken } from '../storage/projectorToken.ts'
 import { forgetToken, rememberBoard } from '../storage/recentBoards.ts'
 import { getCurrentUser, type CurrentUser } from '../user/currentUser.ts'
+import { currentMunicipality, setMunicipality } from '../user/municipality.ts'
 import { AddTemplateDialog } from './AddTemplateDialog.tsx'
 import { BoardCanvasLayer } from './BoardCanvasLayer.tsx'
 import { BoardContext, type BoardContextValue } from '../kernel/BoardContext.ts'
+import { BoardContextMenu } from './BoardContextMenu.tsx'
 import { BoardMainMenu } from './BoardMainMenu.tsx'
 import { BoardMessage } from './BoardMessage.tsx'
 import { BoardNavigationPanel } from './BoardNavigationPanel.tsx'
@@ -42,6 +44,10 @@ import { workshopComponents, workshopOverrides, workshopViewComponents } from '.
 import { ExportDialog } from '../export/ExportDialog.tsx'
 import { useAnnouncer } from '../kernel/useAnnouncer.ts'
 import { LIST_VIEW_ID, ListView } from '../listView/ListView.tsx'
+import { PrivateRoundBanner } from '../privateRound/PrivateRoundBanner.tsx'
+import { NoteStepDialog } from '../strategy/NoteStepDialog.tsx'
+import { StrategyDialog } from '../strategy/StrategyDialog.tsx'
+import { PrivateRoundDialog } from '../privateRound/PrivateRoundDialog.tsx'
 import { QuickNote } from '../quickNote/QuickNote.tsx'
 import { ReadableNoteShapeUtil } from './ReadableNoteShapeUtil.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
@@ -50,12 +56,16 @@ import { HidableCursor } from '../cursors/HidableCursor.tsx'
 import { RunSheetDialog } from '../runSheet/RunSheetDialog.tsx'
 import { ImportDialog } from '../snapshots/ImportDialog.tsx'
 import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
+import type { OwnTemplateSummary } from '../api/ownTemplatesApi.ts'
+import { ManageTemplatesDialog } from '../ownTemplates/ManageTemplatesDialog.tsx'
+import { SaveTemplateDialog } from '../ownTemplates/SaveTemplateDialog.tsx'
 import { SnapshotsDialog } from '../snapshots/SnapshotsDialog.tsx'
 import { HistoryDialog } from '../history/HistoryDialog.tsx'
 import { commentsPanelOpen } from '../comments/commentsStore.ts'
 import { ListNoteVote, ListRoundStatus, ListVotingProvider } from '../voting/ListVoting.tsx'
 import { VoteStartDialog } from '../voting/VoteStartDialog.tsx'
 import { readLocal, writeLocal } from '../storage/localStore.ts'
+import { loadAdminToken } from '../storage/adminSession.ts'
 import './board.css'
 // Last: Dorfplatz's rules are written to come before tldraw's, as they did in one stylesheet.
 import 'tldraw/tldraw.css'
@@ -67,6 +77,7 @@ const components: TLComponents = {
   SharePanel: BoardSharePanel,
   InFrontOfTheCanvas: BoardCanvasLayer,
   MainMenu: BoardMainMenu,
+  ContextMenu: BoardContextMenu,
   NavigationPanel: BoardNavigationPanel,
   CollaboratorCursor: HidableCursor,
 }
@@ -117,11 +128,17 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   const [addingTemplate, setAddingTemplate] = useState(false)
   const [sharing, setSharing] = useState(false)
   const [startingVote, setStartingVote] = useState(false)
+  const [startingPrivateRound, setStartingPrivateRound] = useState(false)
+  const [strategyOpen, setStrategyOpen] = useState(false)
+  /** The note whose municipality and next step are being edited. */
+  const [stepNoteId, setStepNoteId] = useState<string | null>(null)
   const [dismissedRefusalAt, setDismissedRefusalAt] = useState<number | null>(null)
   const [timerOpen, setTimerOpen] = useState(false)
   const [runSheetOpen, setRunSheetOpen] = useState(false)
   /** Which of the main menu's file dialogs is open. */
-  const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'history' | 'import' | 'delete' | null>(null)
+  const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'history' | 'import' | 'delete' | 'save-template' | 'manage-templates' | null>(null)
+  /** The own template whose new version "Als Vorlage speichern" publishes, when opened from "Vorlagen verwalten". */
+  const [templateForVersion, setTemplateForVersion] = useState<OwnTemplateSummary | null>(null)
   const [editor, setEditor] = useState<Editor | null>(null)
   /** The page's one polite live region: what changed on the board, on request or by others. */
   const { message: announcement, announce } = useAnnouncer()
@@ -142,6 +159,9 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       addTemplate: () => setAddingTemplate(true),
       share: () => setSharing(true),
       startVote: () => setStartingVote(true),
+      startPrivateRound: () => setStartingPrivateRound(true),
+      openStrategy: () => setStrategyOpen(true),
+      editNoteStep: (noteId: string) => setStepNoteId(noteId),
       openTimer: () => setTimerOpen(true),
       openRunSheet: () => setRunSheetOpen(true),
       announce,
@@ -163,6 +183,11 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       openHistory: () => setFileDialog('history'),
       openImport: () => setFileDialog('import'),
       openDelete: () => setFileDialog('delete'),
+      openSaveTemplate: () => {
+        setTemplateForVersion(null)
+        setFileDialog('save-template')
+      },
+      openManageTemplates: () => setFileDialog('manage-templates'),
       openProjector: () => {
         handOverProjectorToken(info.id, token)
         // Not noopener: the new window gets a copy of this one's sessionStorage, and with it the token.
@@ -175,12 +200,13 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   useEffect(() => () => stopRevealRef.current?.(), [])
 
   // While a dialog is open, Delete or Ctrl+Z pressed in it must not change the board behind it.
-  const dialogOpen = editingName || addingTemplate || sharing || startingVote || timerOpen || runSheetOpen || fileDialog !== null
+  const dialogOpen =
+    editingName || addingTemplate || sharing || startingVote || startingPrivateRound || strategyOpen || stepNoteId !== null || timerOpen || runSheetOpen || fileDialog !== null
   usePausedEditor(dialogOpen ? editor : null)
 
   function onTemplateAdded(instance: TemplateInstance) {
     setAddingTemplate(false)
-    const name = isTemplateId(instance.templateId) ? getTemplate(instance.templateId).name[language] : instance.templateId
+    const name = instanceTemplateName(instance)?.[language] ?? instance.templateId
     announce(t('addTemplate.added', { name }))
     // The frame arrives through sync a moment later; the camera follows it then.
     stopRevealRef.current?.()
@@ -212,6 +238,8 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   }
 
   const { identity } = user
+  // Where the operator keeps templates to the admin, the key this tab signed in with on the start page writes them.
+  const templateToken = (config.adminTokenRequired ? loadAdminToken() : null) ?? token
 
   return (
     <BoardContext.Provider value={contextValue}>
@@ -275,7 +303,11 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
         )}
         {/* Before the session banners, which it moves up with a sibling selector. */}
         {editor && !listView && <QuickNote editor={editor} />}
-        {editor && <SessionOverlay editor={editor} />}
+        {editor && (
+          <SessionOverlay editor={editor}>
+            <PrivateRoundBanner />
+          </SessionOverlay>
+        )}
         <div className="visually-hidden" role="status" aria-live="polite" data-testid="board-announcement">
           {announcement}
         </div>
@@ -305,9 +337,11 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
         <NameDialog
           initialName={identity.name}
           initialColor={identity.color}
+          initialMunicipality={currentMunicipality.get()}
           firstVisit={needsName}
-          onSubmit={(name, color) => {
+          onSubmit={(name, color, municipality) => {
             user.setIdentity(name, color)
+            setMunicipality(municipality)
             setEditingName(false)
           }}
           onCancel={() => setEditingName(false)}
@@ -330,6 +364,19 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           onStarted={() => setStartingVote(false)}
           onCancel={() => setStartingVote(false)}
         />
+      )}
+      {startingPrivateRound && info.role === 'facilitator' && (
+        <PrivateRoundDialog
+          boardId={info.id}
+          token={token}
+          session={session}
+          onStarted={() => setStartingPrivateRound(false)}
+          onCancel={() => setStartingPrivateRound(false)}
+        />
+      )}
+      {strategyOpen && <StrategyDialog boardId={info.id} token={token} onClose={() => setStrategyOpen(false)} />}
+      {stepNoteId !== null && editor && info.role !== 'viewer' && (
+        <NoteStepDialog editor={editor} noteId={stepNoteId} onClose={() => setStepNoteId(null)} />
       )}
       {timerOpen && info.role === 'facilitator' && (
         <TimerDialog boardId={info.id} token={token} session={session} onClose={() => setTimerOpen(false)} />
@@ -361,6 +408,26 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       {fileDialog === 'history' && <HistoryDialog editor={editor} onClose={() => setFileDialog(null)} />}
       {fileDialog === 'import' && info.role === 'facilitator' && (
         <ImportDialog boardId={info.id} token={token} editor={editor} onClose={() => setFileDialog(null)} />
+      )}
+      {fileDialog === 'save-template' && info.role === 'facilitator' && (
+        <SaveTemplateDialog
+          boardId={info.id}
+          token={templateToken}
+          editor={editor}
+          userName={identity.name}
+          versionOf={templateForVersion}
+          onClose={() => setFileDialog(null)}
+        />
+      )}
+      {fileDialog === 'manage-templates' && info.role === 'facilitator' && (
+        <ManageTemplatesDialog
+          token={templateToken}
+          onNewVersion={(template) => {
+            setTemplateForVersion(template)
+            setFileDialog('save-template')
+          }}
+          onClose={() => setFileDialog(null)}
+        />
       )}
       {fileDialog === 'delete' && info.role === 'facilitator' && (
         <DeleteBoardDialog boardId={info.id} boardTitle={info.title} token={token} onClose={() => setFileDialog(null)} />

@@ -1,7 +1,8 @@
 /**
  * tldraw's main menu (top left) with Dorfplatz's own file actions first, for facilitators:
  * exporting the board and its results report, the board's saved versions (snapshots), its
- * history (Verlauf; for participants too once shared), importing a `.tldr` file, deleting the board. tldraw's own entries follow, as a workshop needs them (workshopUi).
+ * history (Verlauf; for participants too once shared), importing a `.tldr` file, saving a frame as a
+ * template and managing this installation's templates, deleting the board. tldraw's own entries follow, as a workshop needs them (workshopUi).
  */
 import { ACCESSIBILITY_PATH } from '@dorfplatz/protocol'
 import { useTranslation } from 'react-i18next'
@@ -13,7 +14,7 @@ import { WorkshopMainMenuContent } from './workshopUi.tsx'
 
 export function BoardMainMenu() {
   const { t } = useTranslation()
-  const { info, session, openExport, openSnapshots, openHistory, openImport, openDelete } = useBoardContext()
+  const { info, session, openExport, openSnapshots, openHistory, openImport, openDelete, openSaveTemplate, openManageTemplates, openStrategy } = useBoardContext()
   const { historyShared } = useFacilitation(session)
   return (
     <DefaultMainMenu>
@@ -28,9 +29,14 @@ export function BoardMainMenu() {
           <TldrawUiMenuItem id="dorfplatz-snapshots" label={t('mainMenu.snapshots')} readonlyOk onSelect={openSnapshots} />
           <TldrawUiMenuItem id="dorfplatz-history" label={t('mainMenu.history')} readonlyOk onSelect={openHistory} />
           <TldrawUiMenuItem id="dorfplatz-import" label={t('mainMenu.import')} onSelect={openImport} />
+          <TldrawUiMenuItem id="dorfplatz-save-template" label={t('mainMenu.saveTemplate')} readonlyOk onSelect={openSaveTemplate} />
+          <TldrawUiMenuItem id="dorfplatz-manage-templates" label={t('mainMenu.manageTemplates')} readonlyOk onSelect={openManageTemplates} />
           <TldrawUiMenuItem id="dorfplatz-delete" label={t('mainMenu.delete')} readonlyOk onSelect={openDelete} />
         </TldrawUiMenuGroup>
       )}
+      <TldrawUiMenuGroup id="dorfplatz-strategy">
+        <TldrawUiMenuItem id="dorfplatz-strategy" label={t('mainMenu.strategy')} readonlyOk onSelect={openStrategy} />
+      </TldrawUiMenuGroup>
       <CursorMenuItems />
       <WorkshopMainMenuContent />
       <TldrawUiMenuGroup id="dorfplatz-about">

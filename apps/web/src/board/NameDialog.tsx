@@ -4,6 +4,7 @@
  * presence list later. A native modal <dialog> keeps focus inside and hands it
  * back on close.
  */
+import { MAX_MUNICIPALITY_LENGTH } from '@dorfplatz/board'
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { USER_COLORS } from '../user/userColors.ts'
@@ -15,22 +16,25 @@ import type { ModalDialogOptions } from '../components/useModalDialog.ts'
 interface NameDialogProps {
   initialName: string
   initialColor: string
+  /** The municipality this person speaks for, if chosen (see user/municipality.ts). */
+  initialMunicipality: string
   /** On a first visit there is nothing to cancel to: Escape keeps the suggested name. */
   firstVisit: boolean
-  onSubmit: (name: string, color: string) => void
+  onSubmit: (name: string, color: string, municipality: string) => void
   onCancel: () => void
 }
 
 /** A touch screen (a phone, a tablet) has no mouse pointer to carry the name. */
 const TOUCH_QUERY = '(pointer: coarse)'
 
-export function NameDialog({ initialName, initialColor, firstVisit, onSubmit, onCancel }: NameDialogProps) {
+export function NameDialog({ initialName, initialColor, initialMunicipality, firstVisit, onSubmit, onCancel }: NameDialogProps) {
   const { t } = useTranslation()
   const touch = useMediaQuery(TOUCH_QUERY)
   const id = useId()
   const inputRef = useRef<HTMLInputElement>(null)
   const [name, setName] = useState(initialName)
   const [color, setColor] = useState(initialColor)
+  const [municipality, setMunicipalityText] = useState(initialMunicipality)
   const [error, setError] = useState<string | null>(null)
 
   const dialogOptions: ModalDialogOptions = {
@@ -48,7 +52,7 @@ export function NameDialog({ initialName, initialColor, firstVisit, onSubmit, on
       inputRef.current?.focus()
       return
     }
-    onSubmit(normalised, color)
+    onSubmit(normalised, color, municipality)
   }
 
   return (
@@ -59,7 +63,7 @@ export function NameDialog({ initialName, initialColor, firstVisit, onSubmit, on
       testId="name-dialog"
       onSubmit={submit}
       onEscape={() => {
-        if (firstVisit) onSubmit(normaliseUserName(initialName), initialColor)
+        if (firstVisit) onSubmit(normaliseUserName(initialName), initialColor, initialMunicipality)
         else onCancel()
       }}
     >
@@ -86,6 +90,24 @@ export function NameDialog({ initialName, initialColor, firstVisit, onSubmit, on
             {error}
           </p>
         )}
+      </div>
+
+      <div className="field">
+        <label htmlFor={`${id}-municipality`}>{t('nameDialog.municipalityLabel')}</label>
+        <input
+          id={`${id}-municipality`}
+          type="text"
+          data-testid="municipality-input"
+          value={municipality}
+          maxLength={MAX_MUNICIPALITY_LENGTH}
+          autoComplete="organization"
+          placeholder={t('nameDialog.municipalityPlaceholder')}
+          aria-describedby={`${id}-municipality-hint`}
+          onChange={(event) => setMunicipalityText(event.target.value)}
+        />
+        <p id={`${id}-municipality-hint`} className="field__hint">
+          {t('nameDialog.municipalityHint')}
+        </p>
       </div>
 
       <fieldset className="field color-picker">

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next'
 import { createUserId, Tldraw, type Editor, type TLComponents, type TLUserId } from 'tldraw'
 import { usePresentingView } from '../session/usePresentingView.ts'
 import { useProjectorFollow } from '../session/useProjectorFollow.ts'
+import { PrivateRoundBanner } from '../privateRound/PrivateRoundBanner.tsx'
 import { TimerDisplay } from '../session/TimerDisplay.tsx'
 import { handedOverProjectorToken } from '../storage/projectorToken.ts'
 import { CurrentUser, getCurrentUser } from '../user/currentUser.ts'
@@ -82,6 +83,9 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
       addTemplate: nothing,
       share: nothing,
       startVote: nothing,
+      startPrivateRound: nothing,
+      openStrategy: nothing,
+      editNoteStep: nothing,
       openTimer: nothing,
       openRunSheet: nothing,
       openExport: nothing,
@@ -91,6 +95,8 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
       openImport: nothing,
       openProjector: nothing,
       openDelete: nothing,
+      openSaveTemplate: nothing,
+      openManageTemplates: nothing,
       // The wall has no screen reader and no list: nobody reads it up close.
       announce: nothing,
       listView: false,
@@ -132,6 +138,7 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
         {editor && <FollowLeader editor={editor} session={session} />}
         <div className="projector__corner">
           <TimerDisplay />
+          <PrivateRoundBanner />
           {snapshot.connection !== 'connected' && <ConnectionIndicator />}
         </div>
       </main>

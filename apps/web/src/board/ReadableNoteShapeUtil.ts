@@ -5,7 +5,9 @@
  * turns a note's 22 px into 14 px, which at a workshop's zoom is unreadable. This util lets the
  * text shrink a little for a word that is a little too long, and breaks longer words instead.
  */
-import { createElement, useRef, type ReactElement } from 'react'
+import { privateRoundOf } from '@dorfplatz/board'
+import i18next from 'i18next'
+import { createElement, Fragment, useRef, type ReactElement } from 'react'
 import {
   Geometry2d,
   getDisplayValues,
@@ -179,8 +181,19 @@ function DrawnNote({ shape, draw }: { shape: TLNoteShape; draw: (shape: TLNoteSh
   const editor = useEditor()
   return useStateTracking(
     'DrawnNote',
-    // Like tldraw, the latest note from the store, also when only what the drawing reads changed.
-    () => draw((editor.store.unsafeGetWithoutCapture(shape.id) as TLNoteShape | undefined) ?? shape),
+    () => {
+      // Like tldraw, the latest note from the store, also when only what the drawing reads changed.
+      const note = (editor.store.unsafeGetWithoutCapture(shape.id) as TLNoteShape | undefined) ?? shape
+      const drawn = draw(note)
+      // A note of a private round ("Stilles Brainstorming") says that only its writer sees it.
+      if (privateRoundOf(note) === null) return drawn
+      return createElement(
+        Fragment,
+        null,
+        drawn,
+        createElement('span', { className: 'note-private-badge', 'data-testid': 'note-private-badge' }, i18next.t('privateRound.noteBadge')),
+      )
+    },
     [draw, shape.id],
   )
 }

@@ -4,6 +4,8 @@
  * of the board with the facilitator's window.
  */
 import type { BoardSessionExtensionFactory } from '../kernel/BoardSession.ts'
+import { joinPrivateRounds } from '../privateRound/PrivateSpaceSession.ts'
 import { trackVisitChanges } from '../sinceLastVisit/VisitTracker.ts'
+import { stampMunicipality } from '../strategy/stampMunicipality.ts'
 
-export const SESSION_EXTENSIONS: readonly BoardSessionExtensionFactory[] = [trackVisitChanges]
+export const SESSION_EXTENSIONS: readonly BoardSessionExtensionFactory[] = [trackVisitChanges, joinPrivateRounds, stampMunicipality]

@@ -6,7 +6,7 @@
  * one or all of a line) and choose whether participants see the history, always without names.
  */
 import type { HistoryActor, HistoryChanges, HistoryEntryInfo, HistoryItem, HistoryZone } from '@dorfplatz/protocol'
-import { getTemplate, instanceZones, isTemplateId } from '@dorfplatz/templates'
+import { getTemplate, instanceTemplateName, instanceZones, isTemplateId } from '@dorfplatz/templates'
 import type { TemplateInstance } from '@dorfplatz/board'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -33,7 +33,16 @@ function zoneLabel(zone: HistoryZone, instances: readonly TemplateInstance[], la
   const known = isTemplateId(zone.templateId) ? getTemplate(zone.templateId) : null
   const zones = instance ? instanceZones(instance) : (known?.zones ?? [])
   const zoneName = zones.find((candidate) => candidate.id === zone.zoneId)?.name[language] ?? zone.zoneId
-  return known ? `${known.name[language]} › ${zoneName}` : zoneName
+  // An own template is named by what its instance on this board stored.
+  const name = (instance && instanceTemplateName(instance)) ?? known?.name
+  return name ? `${name[language]} › ${zoneName}` : zoneName
+}
+
+/** The name of the template a history entry's zone belongs to. */
+function templateLabel(zone: HistoryZone, instances: readonly TemplateInstance[], language: 'de' | 'en'): string {
+  const instance = instances.find((candidate) => candidate.instanceId === zone.instanceId)
+  const name = (instance && instanceTemplateName(instance)) ?? (isTemplateId(zone.templateId) ? getTemplate(zone.templateId).name : undefined)
+  return name?.[language] ?? zone.templateId
 }
 
 export function HistoryDialog({ editor, onClose }: { editor: Editor | null; onClose: () => void }) {
@@ -193,7 +202,7 @@ export function HistoryDialog({ editor, onClose }: { editor: Editor | null; onCl
             <option value="">{t('history.everyTemplate')}</option>
             {templates.map((zone) => (
               <option key={zone.instanceId} value={zone.instanceId}>
-                {isTemplateId(zone.templateId) ? getTemplate(zone.templateId).name[language] : zone.templateId}
+                {templateLabel(zone, instances, language)}
               </option>
             ))}
           </select>

@@ -23,6 +23,8 @@ export interface BoardContextValue extends BoardFileActions {
   share: () => void
   /** Opens the dialog in which a facilitator starts a dot vote. */
   startVote: () => void
+  /** Opens the dialog in which a facilitator starts a private round ("Stilles Brainstorming"). */
+  startPrivateRound: () => void
   /** Opens the dialog in which a facilitator starts, pauses, extends or stops the session timer. */
   openTimer: () => void
   /** Opens the dialog in which a facilitator plans the run-sheet ("Ablauf"). */
@@ -33,6 +35,10 @@ export interface BoardContextValue extends BoardFileActions {
   listView: boolean
   /** Switches between the list and the canvas; `focus` moves the keyboard focus into the list when it opens. */
   showListView: (on: boolean, options?: { focus?: boolean }) => void
+  /** Opens the dialog with which anyone downloads a municipality's Digitalstrategie. */
+  openStrategy: () => void
+  /** Opens the dialog that assigns a note to a municipality and gives it a next step (responsible, date, done). */
+  editNoteStep: (noteId: string) => void
   /** Opens the comments of a note (selecting it) with the keyboard focus in the panel: the list view's way to them. */
   openComments: (noteId: string) => void
 }
@@ -50,6 +56,10 @@ export interface BoardFileActions {
   openProjector: () => void
   /** Opens the dialog in which a facilitator deletes the board for good. */
   openDelete: () => void
+  /** Opens "Als Vorlage speichern": a frame of the page becomes a template of this installation. */
+  openSaveTemplate: () => void
+  /** Opens "Vorlagen verwalten": this installation's own templates, their versions, export and import. */
+  openManageTemplates: () => void
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)

@@ -12,6 +12,7 @@ import {
   isBoardFrozen,
   listPeers,
   observeFacilitation,
+  privateRoundOf,
   type Peer,
 } from '@dorfplatz/board'
 import { CloseCode, FATAL_CLOSE_CODES, HEARTBEAT_PARAM, MessageType, SYNC_PATH, type Role } from '@dorfplatz/protocol'
@@ -101,7 +102,7 @@ const TOO_LARGE_RETRY_MS = 60_000
  */
 const CLEAR_COPY_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.FORBIDDEN, CloseCode.NO_SUCH_BOARD])
 
-function syncServerUrl(): string {
+export function syncServerUrl(): string {
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
   return `${protocol}//${window.location.host}${SYNC_PATH}`
 }
@@ -129,9 +130,14 @@ export class BoardSession {
   readonly provider: WebsocketProvider
   readonly store: TLStore
   readonly role: Role
+  readonly boardId: string
+  /** The token of the link the board was opened with. */
+  readonly token: string
+  readonly user: CurrentUser
+  /** Whether this view only watches (the projector), whatever its link's role. */
+  readonly watchOnly: boolean
   /** Values kept with the browser's copy of the board, for extensions. */
   readonly copyValues: CopyValues
-  private readonly watchOnly: boolean
 
   private snapshot: BoardSessionSnapshot
   private peers: readonly Peer[] = []
@@ -162,6 +168,9 @@ export class BoardSession {
 
   constructor({ boardId, token, role, user, watchOnly = false, extensions = [] }: BoardSessionOptions) {
     this.role = role
+    this.boardId = boardId
+    this.token = token
+    this.user = user
     this.watchOnly = watchOnly
     this.frozen = isBoardFrozen(this.doc)
     this.updateEditMode()
@@ -370,6 +379,8 @@ export class BoardSession {
     this.bound = true
     const binding = bindStoreToDoc(this.store, this.doc, {
       readonly: this.role === 'viewer',
+      // The notes of a private round belong to this person's private space, never to the board.
+      owns: (record) => privateRoundOf(record) === null,
       onRefused: () => {
         this.refusedChangeAt = Date.now()
         this.update()

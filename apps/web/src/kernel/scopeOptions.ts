@@ -6,7 +6,7 @@
  * are base64url, so they hold no slash; zone ids are never "*").
  */
 import type { TemplateInstance, VoteScope } from '@dorfplatz/board'
-import { getTemplate, instanceZones } from '@dorfplatz/templates'
+import { instanceTemplateName, instanceZones } from '@dorfplatz/templates'
 import type { Language } from '../i18n/i18n.ts'
 
 export const ALL_NOTES = 'all'
@@ -54,7 +54,7 @@ export function scopeGroups(instances: readonly TemplateInstance[], language: La
   for (const instance of instances) copies.set(instance.templateId, (copies.get(instance.templateId) ?? 0) + 1)
   const seen = new Map<string, number>()
   return instances.map((instance) => {
-    const templateName = getTemplate(instance.templateId).name[language]
+    const templateName = instanceTemplateName(instance)?.[language] ?? instance.templateId
     const number = (seen.get(instance.templateId) ?? 0) + 1
     seen.set(instance.templateId, number)
     const name = (copies.get(instance.templateId) ?? 1) > 1 ? `${templateName} (${number})` : templateName

@@ -41,7 +41,7 @@ type Mode = 'view' | 'editing' | 'confirming-delete'
 export function ListNote({ editor, instances, note, facts, zoneValue, placeGroups, editable, vote, onFocusRequest }: ListNoteProps) {
   const { t } = useTranslation()
   const id = useId()
-  const { announce, openComments } = useBoardContext()
+  const { announce, openComments, editNoteStep } = useBoardContext()
   const [mode, setMode] = useState<Mode>('view')
   const [draft, setDraft] = useState(note.text)
   const [target, setTarget] = useState('')
@@ -169,6 +169,9 @@ export function ListNote({ editor, instances, note, facts, zoneValue, placeGroup
         <div className="list-note__actions" role="group" aria-label={t('listView.note.actions', { note: label })}>
           <button ref={editRef} type="button" className="button button--secondary button--small" data-testid="list-note-edit" onClick={startEditing}>
             {t('listView.edit.button')}
+          </button>
+          <button type="button" className="button button--secondary button--small" data-testid="list-note-step" onClick={() => editNoteStep(note.id)}>
+            {t('noteStep.button')}
           </button>
           <button
             ref={deleteRef}

@@ -30,6 +30,7 @@ import {
   LockIcon,
   PauseIcon,
   PlayIcon,
+  PrivateIcon,
   ProjectorIcon,
   SessionIcon,
   SlidesIcon,
@@ -63,7 +64,7 @@ interface ModerationToolbarProps {
 export function ModerationToolbar({ leading }: ModerationToolbarProps) {
   const { t } = useTranslation()
   const editor = useEditor()
-  const { info, token, session, user, openTimer, startVote, openExport, openSnapshots, openProjector } = useBoardContext()
+  const { info, token, session, user, openTimer, startVote, startPrivateRound, openExport, openSnapshots, openProjector } = useBoardContext()
   const facilitation = useFacilitation(session)
   const self = useValue('dorfplatz.self', () => user.preferences.get(), [user])
   const selfUserId = createUserId(self.id)
@@ -168,6 +169,15 @@ export function ModerationToolbar({ leading }: ModerationToolbarProps) {
         >
           {/* The icon shows what the button does next, like its text. */}
           {frozen ? <PlayIcon /> : <PauseIcon />}
+        </ModerationButton>
+        <ModerationButton
+          testId="private-round-button"
+          text={t('privateRound.button')}
+          hint={t('privateRound.buttonHint')}
+          hasPopup
+          onClick={startPrivateRound}
+        >
+          <PrivateIcon />
         </ModerationButton>
         <ModerationButton
           testId="vote-start-button"

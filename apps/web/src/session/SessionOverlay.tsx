@@ -7,7 +7,7 @@
  * them) go through the page's one polite live region.
  */
 import type { VotingRound } from '@dorfplatz/board'
-import { useCallback, useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, type ReactNode } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { createUserId, useValue, type Editor } from 'tldraw'
@@ -26,7 +26,7 @@ import { useTimerAnnouncements } from './useTimerAnnouncements.ts'
 import { useTimerEnd } from './useTimerEnd.ts'
 import './session.css'
 
-export function SessionOverlay({ editor }: { editor: Editor }) {
+export function SessionOverlay({ editor, children }: { editor: Editor; children?: ReactNode }) {
   const { t } = useTranslation()
   const { info, token, session, user, announce } = useBoardContext()
   const facilitation = useFacilitation(session)
@@ -98,6 +98,8 @@ export function SessionOverlay({ editor }: { editor: Editor }) {
   return (
     <>
       <div className="session-banners">
+        {/* The page's banners of other features (a private round), first among them. */}
+        {children}
         {shownNotice && (
           <div className="session-banner session-banner--info" data-testid="board-notice-banner" data-kind={shownNotice.kind}>
             <SessionIcon className="session-banner__icon">

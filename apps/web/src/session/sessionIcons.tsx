@@ -67,6 +67,17 @@ export function LockIcon({ open }: { open: boolean }) {
   )
 }
 
+/** An eye struck through: notes only their writer sees ("Stilles Brainstorming"). */
+export function PrivateIcon() {
+  return (
+    <g fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M1.5 8s2.4-4.5 6.5-4.5S14.5 8 14.5 8s-2.4 4.5-6.5 4.5S1.5 8 1.5 8Z" />
+      <circle cx="8" cy="8" r="2" />
+      <path d="M2.5 13.5 13.5 2.5" />
+    </g>
+  )
+}
+
 /** Three dots: dot voting. */
 export function DotsIcon() {
   return (

@@ -22,8 +22,11 @@ function shorten(text: string): string {
 
 export function shapeLabel(shape: TLShape): ShapeLabel {
   const structure = readStructureMeta(shape)
-  if (structure?.part === 'frame') return { kind: 'template', templateId: structure.templateId }
   const props = shape.props as { richText?: unknown; name?: unknown }
+  // An own template's frame bears its name; the catalogue knows only the built-in ones.
+  if (structure?.part === 'frame' && (isTemplateId(structure.templateId) || typeof props.name !== 'string' || !props.name.trim())) {
+    return { kind: 'template', templateId: structure.templateId }
+  }
   if (props.richText !== undefined) {
     const text = shorten(richTextToPlain(props.richText))
     if (text) return { kind: 'text', text }

@@ -5,13 +5,15 @@
  * for a key changed on the server, sends the user back to the login.
  */
 import { MAX_TITLE_LENGTH, type CreatedBoard } from '@dorfplatz/protocol'
-import { TEMPLATES, type TemplateId } from '@dorfplatz/templates'
-import { useId, useRef, useState, type FormEvent } from 'react'
+import type { BoardTemplateId } from '@dorfplatz/templates'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiRequestError } from '../api/ApiRequestError.ts'
 import { createBoard } from '../api/apiClient.ts'
 import { useLanguage } from '../i18n/i18n.ts'
-import { TemplateOptions } from '../templates/TemplateOptions.tsx'
+import { listOwnTemplates, type OwnTemplateSummary } from '../api/ownTemplatesApi.ts'
+import { loadRecentBoards } from '../storage/recentBoards.ts'
+import { offeredTemplateIds, TemplateOptions } from '../templates/TemplateOptions.tsx'
 
 interface CreateBoardFormProps {
   adminTokenRequired: boolean
@@ -36,7 +38,22 @@ export function CreateBoardForm({
   const id = useId()
   const titleRef = useRef<HTMLInputElement>(null)
   const [title, setTitle] = useState('')
-  const [chosenTemplates, setChosenTemplates] = useState<ReadonlySet<TemplateId>>(() => new Set())
+  const [chosenTemplates, setChosenTemplates] = useState<ReadonlySet<BoardTemplateId>>(() => new Set())
+  const [ownTemplates, setOwnTemplates] = useState<readonly OwnTemplateSummary[]>([])
+
+  // This installation's own templates: any board link this browser knows lets it list them (or
+  // the admin key; without one configured, no token is needed). None to show is no error.
+  useEffect(() => {
+    let current = true
+    const token = adminToken ?? loadRecentBoards()[0]?.token
+    listOwnTemplates(token ?? undefined).then(
+      (templates) => current && setOwnTemplates(templates),
+      () => current && setOwnTemplates([]),
+    )
+    return () => {
+      current = false
+    }
+  }, [adminToken])
   const [titleError, setTitleError] = useState<string | null>(null)
   const [submitError, setSubmitError] = useState<string | null>(null)
   // Kept apart from submitError: it answers itself once the admin has signed in.
@@ -44,7 +61,7 @@ export function CreateBoardForm({
   const [submitting, setSubmitting] = useState(false)
   const needsAdminLogin = adminTokenRequired && !adminToken
 
-  function toggleTemplate(templateId: TemplateId, chosen: boolean) {
+  function toggleTemplate(templateId: BoardTemplateId, chosen: boolean) {
     setChosenTemplates((previous) => {
       const next = new Set(previous)
       if (chosen) next.add(templateId)
@@ -72,7 +89,7 @@ export function CreateBoardForm({
         await createBoard({
           title: trimmedTitle,
           // In the order the lobby shows them, which is the order they appear side by side.
-          templates: TEMPLATES.filter((template) => chosenTemplates.has(template.id)).map((template) => template.id),
+          templates: offeredTemplateIds(ownTemplates).filter((templateId) => chosenTemplates.has(templateId)),
           locale: language,
           adminToken: adminToken ?? undefined,
         }),
@@ -150,6 +167,7 @@ export function CreateBoardForm({
           type="checkbox"
           isChosen={(templateId) => chosenTemplates.has(templateId)}
           onToggle={toggleTemplate}
+          ownTemplates={ownTemplates}
         />
         <p id={`${id}-templates-count`} className="field__hint template-field__count">
           {chosenTemplates.size === 0

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { changeBallot, fetchBallot } from '../api/facilitationApi.ts'
 import { ballotProblem, type BallotProblem } from './ballotProblem.ts'
 import { applyChanges, checkChange, type ShownBallot } from './ballotState.ts'
-import { voterKeyFor } from './voterKey.ts'
+import { voterKeyFor } from '../storage/voterKey.ts'
 
 interface BallotRecord {
   roundId: string

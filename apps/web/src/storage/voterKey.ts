@@ -1,10 +1,11 @@
 /**
- * The key that makes this browser one voter on a board: 32 random bytes, base64url like a link
- * token, made once per board and kept in localStorage. The server stores only its hash, so it
- * can hold each voter to the dot budget without knowing who voted for what.
+ * The key that makes this browser one person on a board without an account: 32 random bytes,
+ * base64url like a link token, made once per board and kept in localStorage. The server stores
+ * only hashes of it: as a voter's, so that it can hold each voter to the dot budget without
+ * knowing who voted for what, and as the owner of a private space in "Stilles Brainstorming".
  */
 import { isToken } from '@dorfplatz/protocol'
-import { readLocal, writeLocal } from '../storage/localStore.ts'
+import { readLocal, writeLocal } from './localStore.ts'
 
 /** As many random bytes as a link token has: 43 base64url characters. */
 const VOTER_KEY_BYTES = 32

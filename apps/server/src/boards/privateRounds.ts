@@ -1,0 +1,259 @@
+/**
+ * "Stilles Brainstorming" on the board's side (see @dorfplatz/board's privateRound.ts and
+ * sync/PrivateSpaces.ts): opening a round, keeping its totals on the board, and revealing it.
+ *
+ * Revealing runs under the board's lock: the round is closed in storage first (from then on no
+ * space accepts a write, on any instance), its sockets are closed, and every private note goes
+ * onto the board in one change of the server's, together with the end of the round, so that
+ * everyone sees all of them at once. Each note lands in the zone its centre lies in (where the
+ * person wrote it), at a free spot there, so revealed notes cover neither each other nor what
+ * was on the board; a note outside every zone lands near where it was. Only after that change is
+ * stored are the private spaces dropped: a reveal that fails can be asked for again and finds
+ * them still there.
+ */
+import crypto from 'node:crypto'
+import * as Y from 'yjs'
+import type { TLRecord, TLShape } from '@tldraw/tlschema'
+import { getIndicesAbove, type IndexKey } from '@tldraw/utils'
+import {
+  FacilitationKey,
+  FROM_PRIVATE_ROUND_META,
+  getFacilitationMap,
+  getRecordsArray,
+  KeyValueArray,
+  PRIVATE_ROUND_META,
+  readBoardRecords,
+  readFacilitation,
+  readTemplateInstances,
+  type AuthorStamp,
+  type PrivateRevealNotice,
+  type PrivateRoundState,
+  type RecordAuthors,
+} from '@dorfplatz/board'
+import { currentTemplateInstances, findZone, placeNoteInZone, placeNoteNear, shapePagePoint, shapeSize, shapeToPage, type Rect } from '@dorfplatz/templates'
+import { CloseCode, type OpenPrivateRoundRequest, type PrivateRevealResult } from '@dorfplatz/protocol'
+import type { PrivateSpaceStore, StoredPrivateSpace } from '../storage/PrivateSpaceStore.ts'
+import type { PrivateSpaces, SpaceAddress } from '../sync/PrivateSpaces.ts'
+import { privateNoteProblem } from '../sync/PrivateSpaces.ts'
+import type { RoomRegistry } from '../sync/RoomRegistry.ts'
+import { hashToken } from '../tokens.ts'
+import { conflict, notFound } from './BoardError.ts'
+import { applyTimerCommand, assertScopeExists } from './facilitationState.ts'
+
+const newId = () => crypto.randomBytes(9).toString('base64url')
+
+/** How long the totals of a round wait for more changes before they are written to the board. */
+export const TOTALS_DELAY_MS = 300
+
+/** The person a browser key stands for in a board's private spaces: a hash, so storage never holds the key. */
+export function privateSpaceOwner(boardId: string, key: string): string {
+  return hashToken(`${boardId}:private:${key}`)
+}
+
+/** The board's open private round, or null. */
+export function openPrivateRoundOf(doc: Y.Doc): PrivateRoundState | null {
+  return readFacilitation(doc).privateRound
+}
+
+export async function openPrivateRound(
+  rooms: RoomRegistry,
+  storage: PrivateSpaceStore,
+  boardId: string,
+  request: OpenPrivateRoundRequest,
+  now: number,
+): Promise<PrivateRoundState> {
+  return rooms.exclusive(boardId, async (change) => {
+    const round = await change((room) => {
+      if (openPrivateRoundOf(room.doc)) throw conflict('A private round is already open; reveal it first.')
+      assertScopeExists(room.doc, request.scope)
+      const endsAt = request.durationMs === undefined ? null : now + request.durationMs
+      return {
+        id: newId(),
+        title: request.title.trim(),
+        scope: request.scope,
+        showAuthors: request.showAuthors,
+        openedAt: now,
+        endsAt,
+        by: request.name.trim(),
+        notes: 0,
+        people: 0,
+      } satisfies PrivateRoundState
+    })
+    // Spaces accept writes once the round is open in storage; the board says so after that.
+    await storage.openPrivateRound(boardId, round.id, now)
+    await change((room) => {
+      room.doc.transact(() => {
+        getFacilitationMap(room.doc).set(FacilitationKey.PRIVATE_ROUND, round)
+        if (request.durationMs !== undefined) applyTimerCommand(room.doc, { action: 'start', durationMs: request.durationMs }, now)
+      })
+    })
+    return round
+  })
+}
+
+function readAuthor(json: string): AuthorStamp | null {
+  if (json === '') return null
+  try {
+    const value = JSON.parse(json) as Partial<AuthorStamp>
+    if (typeof value.name !== 'string' || typeof value.color !== 'string') return null
+    if (value.role !== 'facilitator' && value.role !== 'participant') return null
+    return { name: value.name, color: value.color, role: value.role }
+  } catch {
+    return null
+  }
+}
+
+/** The valid private notes of each space, with their writer. */
+function notesOfSpaces(roundId: string, spaces: readonly StoredPrivateSpace[]): Array<{ notes: TLShape[]; author: AuthorStamp | null }> {
+  return spaces.map((space) => {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, space.state)
+    const records = new KeyValueArray<TLRecord>(getRecordsArray(doc), { readonly: true })
+    const notes: TLShape[] = []
+    for (const [key, entry] of records.map) {
+      if (privateNoteProblem(roundId, key, entry.val) === null) notes.push(entry.val as TLShape)
+    }
+    records.destroy()
+    doc.destroy()
+    // In the order they were written down, as far as the layout goes: top to bottom, left to right.
+    notes.sort((a, b) => a.y - b.y || a.x - b.x)
+    return { notes, author: readAuthor(space.author) }
+  })
+}
+
+/**
+ * Places the revealed notes on the board: into the zone each one's centre lies in, at a free
+ * spot, else near where it was; each with a new id (a private space's ids are its writer's
+ * choice and must not take over a record of the board).
+ */
+function layOutNotes(doc: Y.Doc, roundId: string, spaces: ReturnType<typeof notesOfSpaces>, now: number): { records: TLRecord[]; authors: Map<string, RecordAuthors> } {
+  const byId = readBoardRecords(doc)
+  const instances = currentTemplateInstances(readTemplateInstances(doc), byId)
+  const firstPage = [...byId.values()].find((value) => (value as { typeName?: unknown }).typeName === 'page') as { id: string } | undefined
+  const occupied = new Map<string, Rect[]>()
+  const occupiedOn = (pageId: string): Rect[] => {
+    let rects = occupied.get(pageId)
+    if (!rects) {
+      rects = []
+      for (const value of byId.values()) {
+        const shape = value as TLShape
+        if (shape.typeName !== 'shape' || shape.type !== 'note') continue
+        const corner = shapeToPage(shape, { x: 0, y: 0 }, byId)
+        if (corner.pageId === pageId) rects.push({ x: corner.x, y: corner.y, ...shapeSize(shape) })
+      }
+      occupied.set(pageId, rects)
+    }
+    return rects
+  }
+  const lastIndex = new Map<string, IndexKey | null>()
+  const nextIndex = (parentId: string): IndexKey => {
+    if (!lastIndex.has(parentId)) {
+      let last: string | null = null
+      for (const value of byId.values()) {
+        const { parentId: parent, index } = value as { parentId?: unknown; index?: unknown }
+        if (parent === parentId && typeof index === 'string' && (last === null || index > last)) last = index
+      }
+      lastIndex.set(parentId, last as IndexKey | null)
+    }
+    const [index] = getIndicesAbove(lastIndex.get(parentId) ?? null, 1)
+    lastIndex.set(parentId, index!)
+    return index!
+  }
+
+  const records: TLRecord[] = []
+  const authors = new Map<string, RecordAuthors>()
+  for (const { notes, author } of spaces) {
+    for (const note of notes) {
+      const size = shapeSize(note)
+      // The note's parent (a frame or page of the board) is looked up on the board as it is now.
+      const lookup = { get: (id: string) => (id === note.id ? note : byId.get(id)) }
+      const centre = shapePagePoint(note, lookup)
+      const pageId = shapeToPage(note, { x: 0, y: 0 }, lookup).pageId ?? firstPage?.id
+      if (pageId === undefined) continue
+      const taken = occupiedOn(pageId)
+      const found = findZone(instances, pageId, centre)
+      const spot = found ? placeNoteInZone(found.instance, found.zone, taken, { size, instances }) : null
+      const page = spot ?? placeNoteNear(centre, taken, size)
+      const frame = found && spot ? byId.get(found.instance.frameId) : undefined
+      const parentId = frame ? found!.instance.frameId : pageId
+      const { [PRIVATE_ROUND_META]: _private, ...meta } = note.meta as Record<string, unknown>
+      const record = {
+        ...note,
+        id: `shape:${crypto.randomBytes(12).toString('base64url')}` as TLShape['id'],
+        parentId: parentId as TLShape['parentId'],
+        x: frame ? page.x - found!.instance.x : page.x,
+        y: frame ? page.y - found!.instance.y : page.y,
+        rotation: 0,
+        index: nextIndex(parentId),
+        meta: { ...meta, [FROM_PRIVATE_ROUND_META]: roundId },
+      } as TLShape
+      taken.push({ x: page.x, y: page.y, ...size })
+      records.push(record)
+      if (author) authors.set(record.id, { createdBy: author, changedBy: author, changedAt: now })
+    }
+  }
+  return { records, authors }
+}
+
+/**
+ * Reveals the board's open private round `roundId`: every private note onto the board in one
+ * change (see the top of this file). 404 for a round the board does not have open.
+ */
+export async function revealPrivateRound(
+  rooms: RoomRegistry,
+  storage: PrivateSpaceStore,
+  spaces: PrivateSpaces,
+  boardId: string,
+  roundId: string,
+  now: number,
+): Promise<PrivateRevealResult> {
+  return rooms.exclusive(boardId, async (change) => {
+    const round = await change((room) => openPrivateRoundOf(room.doc))
+    if (round?.id !== roundId) throw notFound('This board has no open private round with this id.')
+    const stored = await storage.closePrivateRound(boardId, roundId)
+    spaces.closeConnections(boardId, (space) => space.roundId === roundId, CloseCode.NO_SUCH_BOARD, 'the private round was revealed')
+    const written = notesOfSpaces(roundId, stored)
+    const result: PrivateRevealResult = {
+      notes: written.reduce((sum, space) => sum + space.notes.length, 0),
+      people: written.filter((space) => space.notes.length > 0).length,
+    }
+    await change((room) => {
+      const { records, authors } = layOutNotes(room.doc, roundId, written, now)
+      room.addServerRecords(records, round.showAuthors ? authors : new Map(), () => {
+        const facilitation = getFacilitationMap(room.doc)
+        facilitation.delete(FacilitationKey.PRIVATE_ROUND)
+        const notice: PrivateRevealNotice = { roundId, title: round.title, at: now, ...result }
+        facilitation.set(FacilitationKey.LAST_PRIVATE_REVEAL, notice)
+      })
+    })
+    await storage.dropPrivateSpaces(boardId, roundId)
+    return result
+  })
+}
+
+/**
+ * Keeps the open round's totals ("14 Notizen von 6 Personen") on the board: after a space stored
+ * a change, the round's totals are read from storage (all instances' spaces) and written when
+ * they differ, at most once per TOTALS_DELAY_MS per round.
+ */
+export function privateRoundTotalsWriter(rooms: RoomRegistry, storage: PrivateSpaceStore, onError: (error: unknown, boardId: string) => void) {
+  const waiting = new Set<string>()
+  return ({ boardId, roundId }: SpaceAddress): void => {
+    const key = `${boardId}/${roundId}`
+    if (waiting.has(key)) return
+    waiting.add(key)
+    setTimeout(() => {
+      waiting.delete(key)
+      storage
+        .privateRoundTotals(boardId, roundId)
+        .then((totals) =>
+          rooms.change(boardId, (room) => {
+            const round = openPrivateRoundOf(room.doc)
+            if (round?.id !== roundId || (round.notes === totals.notes && round.people === totals.people)) return
+            getFacilitationMap(room.doc).set(FacilitationKey.PRIVATE_ROUND, { ...round, ...totals })
+          }),
+        )
+        .catch((error: unknown) => onError(error, boardId))
+    }, TOTALS_DELAY_MS).unref()
+  }
+}

@@ -1,0 +1,385 @@
+/**
+ * The Digitalstrategie of one municipality: one document assembled from the boards of a series
+ * (or one board), from the notes marked as that municipality's (see @dorfplatz/board's
+ * strategyMeta.ts). Nothing is invented: every line is a note's text, with the workshop, template
+ * and field it comes from, its votes where it got any, and its next step where it names one.
+ *
+ * Chapters, each only when it has lines: the stakeholders (stakeholder map and groups), the
+ * ideas, the prioritised projects (priority matrix, most votes first), the project canvases, the
+ * roadmap by time and stakeholder group, further results (SWOT, retrospective), and open
+ * questions and next steps (open and done steps; open comment threads on the municipality's notes).
+ * As a Word document (`docx`, for the administration to edit further) and as PDF, with a table of
+ * contents, the series' name and its dates.
+ */
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
+import { rankByVotes, sameMunicipality, type NoteTask } from '@dorfplatz/board'
+import type { ReportModel, ReportNote, ReportLocale } from './resultsReport.ts'
+
+/** One board's part: its report and when it was held. */
+export interface StrategyBoard {
+  title: string
+  createdAt: number
+  report: ReportModel
+}
+
+export interface StrategySource {
+  board: string
+  date: number
+  template: string
+  zone: string
+}
+
+export interface StrategyLine {
+  text: string
+  votes: number
+  /** Among the prioritised projects: the rank by votes (equal votes share one). */
+  rank?: number
+  task: NoteTask | null
+  source: StrategySource
+}
+
+export interface StrategyGroup {
+  heading: string
+  lines: StrategyLine[]
+}
+
+export interface StrategyChapter {
+  id: ChapterId
+  heading: string
+  groups: StrategyGroup[]
+}
+
+export interface StrategyModel {
+  municipality: string
+  series: string | null
+  /** The first and the last workshop's dates. */
+  from: number
+  to: number
+  generatedAt: number
+  chapters: StrategyChapter[]
+}
+
+type ChapterId = 'stakeholders' | 'ideas' | 'projects' | 'canvas' | 'roadmap' | 'further' | 'next'
+
+const CHAPTER_OF_TEMPLATE: Record<string, ChapterId> = {
+  'stakeholder-map': 'stakeholders',
+  'stakeholder-groups': 'stakeholders',
+  'idea-collection': 'ideas',
+  'priority-matrix': 'projects',
+  'project-canvas': 'canvas',
+  roadmap: 'roadmap',
+}
+
+const TEXT = {
+  de: {
+    title: (municipality: string) => `Digitalstrategie ${municipality}`,
+    series: (name: string) => `Aus der Reihe „${name}“`,
+    period: (from: string, to: string) => (from === to ? `Workshop vom ${from}` : `Workshops vom ${from} bis ${to}`),
+    asOf: (date: string) => `Stand: ${date}`,
+    contents: 'Inhalt',
+    intro:
+      'Dieses Dokument fasst die Notizen zusammen, die in den Workshops der Reihe dieser Kommune zugeordnet wurden. Jede Zeile ist eine Notiz; in Klammern steht, aus welchem Workshop, welcher Vorlage und welchem Feld sie stammt.',
+    empty: (municipality: string) => `In den Workshops wurden noch keine Notizen „${municipality}“ zugeordnet.`,
+    chapters: {
+      stakeholders: 'Akteure und Beteiligte',
+      ideas: 'Ideen',
+      projects: 'Priorisierte Projekte',
+      canvas: 'Projekt-Canvas',
+      roadmap: 'Fahrplan',
+      further: 'Weitere Ergebnisse',
+      next: 'Offene Fragen und nächste Schritte',
+    } satisfies Record<ChapterId, string>,
+    openSteps: 'Nächste Schritte: offen',
+    doneSteps: 'Nächste Schritte: erledigt',
+    questions: 'Offene Fragen',
+    question: (note: string, text: string) => `Zu „${note}“: ${text}`,
+    votes: (votes: number) => `${votes} ${votes === 1 ? 'Punkt' : 'Punkte'}`,
+    owner: (owner: string) => `zuständig: ${owner}`,
+    due: (date: string) => `bis ${date}`,
+    source: (source: StrategySource, date: string) => `${source.board}, ${date}; ${source.template}, Feld „${source.zone}“`,
+    rank: 'Rang',
+    project: 'Projekt',
+    dots: 'Punkte',
+    origin: 'Herkunft',
+  },
+  en: {
+    title: (municipality: string) => `Digital strategy ${municipality}`,
+    series: (name: string) => `From the series “${name}”`,
+    period: (from: string, to: string) => (from === to ? `Workshop of ${from}` : `Workshops from ${from} to ${to}`),
+    asOf: (date: string) => `As of: ${date}`,
+    contents: 'Contents',
+    intro:
+      'This document brings together the notes that the series’ workshops assigned to this municipality. Each line is a note; in brackets, the workshop, template and field it comes from.',
+    empty: (municipality: string) => `No notes have been assigned to “${municipality}” in the workshops yet.`,
+    chapters: {
+      stakeholders: 'Stakeholders',
+      ideas: 'Ideas',
+      projects: 'Prioritised projects',
+      canvas: 'Project canvas',
+      roadmap: 'Roadmap',
+      further: 'Further results',
+      next: 'Open questions and next steps',
+    } satisfies Record<ChapterId, string>,
+    openSteps: 'Next steps: open',
+    doneSteps: 'Next steps: done',
+    questions: 'Open questions',
+    question: (note: string, text: string) => `On “${note}”: ${text}`,
+    votes: (votes: number) => `${votes} ${votes === 1 ? 'dot' : 'dots'}`,
+    owner: (owner: string) => `responsible: ${owner}`,
+    due: (date: string) => `by ${date}`,
+    source: (source: StrategySource, date: string) => `${source.board}, ${date}; ${source.template}, field “${source.zone}”`,
+    rank: 'Rank',
+    project: 'Project',
+    dots: 'Dots',
+    origin: 'Origin',
+  },
+} as const
+
+const CHAPTER_ORDER: readonly ChapterId[] = ['stakeholders', 'ideas', 'projects', 'canvas', 'roadmap', 'further', 'next']
+
+function formatDay(at: number, locale: ReportLocale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeZone }).format(at)
+}
+
+/** `YYYY-MM-DD` as the reader writes dates. */
+function formatDue(due: string, locale: ReportLocale): string {
+  const [year, month, day] = due.split('-')
+  return locale === 'de' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`
+}
+
+/** Every municipality the boards' notes name, in alphabetical order, each once. */
+export function municipalitiesOf(boards: readonly StrategyBoard[]): string[] {
+  const found: string[] = []
+  for (const { report } of boards) {
+    for (const note of allNotes(report)) {
+      if (note.municipality !== null && !found.some((name) => sameMunicipality(name, note.municipality!))) found.push(note.municipality)
+    }
+  }
+  return found.sort((a, b) => a.localeCompare(b, 'de'))
+}
+
+function allNotes(report: ReportModel): ReportNote[] {
+  return [...report.sections.flatMap((section) => section.zones.flatMap((zone) => zone.notes)), ...report.other]
+}
+
+export function buildStrategy(
+  boards: readonly StrategyBoard[],
+  municipality: string,
+  { series, locale, now = Date.now() }: { series: string | null; locale: ReportLocale; now?: number },
+): StrategyModel {
+  const t = TEXT[locale]
+  const chapters = new Map<ChapterId, Map<string, StrategyLine[]>>()
+  const add = (chapter: ChapterId, group: string, line: StrategyLine) => {
+    const groups = chapters.get(chapter) ?? new Map<string, StrategyLine[]>()
+    chapters.set(chapter, groups)
+    groups.set(group, [...(groups.get(group) ?? []), line])
+  }
+  const mine = (note: ReportNote) => note.municipality !== null && sameMunicipality(note.municipality, municipality)
+  for (const board of boards) {
+    for (const section of board.report.sections) {
+      const chapter = CHAPTER_OF_TEMPLATE[section.templateId] ?? 'further'
+      for (const zone of section.zones) {
+        for (const note of zone.notes.filter(mine)) {
+          const source: StrategySource = { board: board.title, date: board.createdAt, template: section.template, zone: zone.name }
+          const line: StrategyLine = { text: note.text, votes: note.votes, task: note.task, source }
+          // Projects are ranked together across quadrants and boards; other chapters go field by field.
+          add(chapter, chapter === 'projects' ? t.chapters.projects : chapter === 'further' ? `${section.template}: ${zone.name}` : zone.name, line)
+          if (note.task) add('next', note.task.done ? t.doneSteps : t.openSteps, line)
+          for (const thread of note.comments) {
+            if (thread.resolved || thread.messages.length === 0) continue
+            add('next', t.questions, { text: t.question(note.text, thread.messages[0]!.text), votes: 0, task: null, source })
+          }
+        }
+      }
+    }
+  }
+  const result: StrategyChapter[] = []
+  for (const id of CHAPTER_ORDER) {
+    const groups = chapters.get(id)
+    if (!groups) continue
+    const ordered = [...groups].map(([heading, lines]) => ({ heading, lines }))
+    if (id === 'projects') {
+      for (const group of ordered) {
+        group.lines = rankByVotes(group.lines, (a, b) => a.text.localeCompare(b.text, locale)).map(({ rank, item }) => ({ ...item, rank }))
+      }
+    }
+    if (id === 'next') {
+      const rank = (heading: string) => ([t.openSteps, t.questions, t.doneSteps] as string[]).indexOf(heading)
+      ordered.sort((a, b) => rank(a.heading) - rank(b.heading))
+      for (const group of ordered) if (group.heading !== t.questions) group.lines.sort((a, b) => (a.task?.due || '9999').localeCompare(b.task?.due || '9999'))
+    }
+    result.push({ id, heading: t.chapters[id], groups: ordered })
+  }
+  const dates = boards.map((board) => board.createdAt)
+  return {
+    municipality,
+    series,
+    from: Math.min(...dates, now),
+    to: dates.length > 0 ? Math.max(...dates) : now,
+    generatedAt: now,
+    chapters: result,
+  }
+}
+
+/** The details after a line's text: votes, next step, where it comes from. */
+function lineDetails(line: StrategyLine, locale: ReportLocale, timeZone: string): string {
+  const t = TEXT[locale]
+  const parts: string[] = []
+  if (line.votes > 0) parts.push(t.votes(line.votes))
+  if (line.task?.owner) parts.push(t.owner(line.task.owner))
+  if (line.task?.due) parts.push(t.due(formatDue(line.task.due, locale)))
+  parts.push(t.source(line.source, formatDay(line.source.date, locale, timeZone)))
+  return parts.join(' · ')
+}
+
+function headerLines(model: StrategyModel, locale: ReportLocale, timeZone: string): string[] {
+  const t = TEXT[locale]
+  return [
+    ...(model.series ? [t.series(model.series)] : []),
+    t.period(formatDay(model.from, locale, timeZone), formatDay(model.to, locale, timeZone)),
+    t.asOf(formatDay(model.generatedAt, locale, timeZone)),
+  ]
+}
+
+/** The strategy as a Word document. */
+export async function strategyDocx(model: StrategyModel, locale: ReportLocale, timeZone: string): Promise<Buffer> {
+  const t = TEXT[locale]
+  const children: Array<Paragraph | Table> = [
+    new Paragraph({ text: t.title(model.municipality), heading: HeadingLevel.TITLE }),
+    ...headerLines(model, locale, timeZone).map((text) => new Paragraph({ text })),
+    new Paragraph({ text: t.intro }),
+  ]
+  if (model.chapters.length === 0) children.push(new Paragraph({ text: t.empty(model.municipality) }))
+  else {
+    children.push(new Paragraph({ text: t.contents, heading: HeadingLevel.HEADING_1 }))
+    model.chapters.forEach((chapter, index) => children.push(new Paragraph({ text: `${index + 1}. ${chapter.heading}` })))
+  }
+  model.chapters.forEach((chapter, index) => {
+    children.push(new Paragraph({ text: `${index + 1}. ${chapter.heading}`, heading: HeadingLevel.HEADING_1, pageBreakBefore: index === 0 }))
+    for (const group of chapter.groups) {
+      if (chapter.id === 'projects') {
+        children.push(projectsTable(group.lines, locale, timeZone))
+        continue
+      }
+      children.push(new Paragraph({ text: group.heading, heading: HeadingLevel.HEADING_2 }))
+      for (const line of group.lines) {
+        children.push(
+          new Paragraph({
+            bullet: { level: 0 },
+            children: [new TextRun({ text: line.text }), new TextRun({ text: ` (${lineDetails(line, locale, timeZone)})`, italics: true, size: 18 })],
+          }),
+        )
+      }
+    }
+  })
+  const document = new Document({
+    creator: 'Dorfplatz',
+    title: t.title(model.municipality),
+    description: model.series ?? undefined,
+    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    sections: [{ children }],
+  })
+  return Packer.toBuffer(document)
+}
+
+function projectsTable(lines: readonly StrategyLine[], locale: ReportLocale, timeZone: string): Table {
+  const t = TEXT[locale]
+  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] })
+  const rows = lines.map((line) => {
+    return new TableRow({
+      children: [
+        cell(String(line.rank ?? '')),
+        cell(line.text),
+        cell(String(line.votes)),
+        cell(t.source(line.source, formatDay(line.source.date, locale, timeZone))),
+      ],
+    })
+  })
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [new TableRow({ tableHeader: true, children: [cell(t.rank, true), cell(t.project, true), cell(t.dots, true), cell(t.origin, true)] }), ...rows],
+  })
+}
+
+// -- PDF ---------------------------------------------------------------------------------------
+
+const PAGE = { width: 595.28, height: 841.89, margin: 56 }
+
+/** Helvetica covers Windows-1252; anything else is replaced (the Word document keeps every character). */
+function pdfText(text: string): string {
+  return text.replace(/[\u2018\u2019]/g, "'").replace(/[^\u0020-\u007e\u00a0-\u00ff€„“”–—…•]/g, '?')
+}
+
+class PdfWriter {
+  private page: PDFPage
+  private y = PAGE.height - PAGE.margin
+
+  constructor(
+    private readonly pdf: PDFDocument,
+    private readonly regular: PDFFont,
+    private readonly bold: PDFFont,
+  ) {
+    this.page = pdf.addPage([PAGE.width, PAGE.height])
+  }
+
+  newPage(): void {
+    this.page = this.pdf.addPage([PAGE.width, PAGE.height])
+    this.y = PAGE.height - PAGE.margin
+  }
+
+  /** Writes `text` wrapped to the page's width, starting a new page where it runs out. */
+  write(text: string, { size = 11, bold = false, indent = 0, gap = 4, color = rgb(0.1, 0.1, 0.1) } = {}): void {
+    const font = bold ? this.bold : this.regular
+    const width = PAGE.width - 2 * PAGE.margin - indent
+    const words = pdfText(text).split(/\s+/)
+    const lines: string[] = []
+    let current = ''
+    for (const word of words) {
+      const candidate = current ? `${current} ${word}` : word
+      if (font.widthOfTextAtSize(candidate, size) <= width || current === '') current = candidate
+      else {
+        lines.push(current)
+        current = word
+      }
+    }
+    if (current) lines.push(current)
+    for (const line of lines) {
+      if (this.y - size < PAGE.margin) this.newPage()
+      this.y -= size * 1.3
+      this.page.drawText(line, { x: PAGE.margin + indent, y: this.y, size, font, color })
+    }
+    this.y -= gap
+  }
+}
+
+/** The strategy as PDF: the same text as the Word document, for reading and printing. */
+export async function strategyPdf(model: StrategyModel, locale: ReportLocale, timeZone: string): Promise<Uint8Array> {
+  const t = TEXT[locale]
+  const pdf = await PDFDocument.create()
+  pdf.setTitle(pdfText(t.title(model.municipality)))
+  pdf.setCreator('Dorfplatz')
+  pdf.setLanguage(locale === 'de' ? 'de-DE' : 'en-GB')
+  const writer = new PdfWriter(pdf, await pdf.embedFont(StandardFonts.Helvetica), await pdf.embedFont(StandardFonts.HelveticaBold))
+  writer.write(t.title(model.municipality), { size: 22, bold: true, gap: 12 })
+  for (const line of headerLines(model, locale, timeZone)) writer.write(line)
+  writer.write(t.intro, { gap: 14 })
+  if (model.chapters.length === 0) writer.write(t.empty(model.municipality))
+  else {
+    writer.write(t.contents, { size: 15, bold: true, gap: 6 })
+    model.chapters.forEach((chapter, index) => writer.write(`${index + 1}. ${chapter.heading}`, { indent: 12 }))
+  }
+  model.chapters.forEach((chapter, index) => {
+    writer.newPage()
+    writer.write(`${index + 1}. ${chapter.heading}`, { size: 16, bold: true, gap: 8 })
+    for (const group of chapter.groups) {
+      if (chapter.id !== 'projects') writer.write(group.heading, { size: 12.5, bold: true, gap: 4 })
+      group.lines.forEach((line) => {
+        const lead = line.rank === undefined ? '•' : `${line.rank}.`
+        writer.write(`${lead} ${line.text}`, { indent: 10, gap: 1 })
+        writer.write(lineDetails(line, locale, timeZone), { size: 9, indent: 22, gap: 6, color: rgb(0.35, 0.35, 0.35) })
+      })
+    }
+  })
+  return pdf.save()
+}
