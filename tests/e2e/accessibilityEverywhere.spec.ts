@@ -21,6 +21,7 @@ const DIALOGS: Record<string, (page: Page) => Promise<void>> = {
   'vote-dialog': (page) => page.getByTestId('vote-start-button').click(),
   'private-round-dialog': (page) => page.getByTestId('private-round-button').click(),
   'strategy-dialog': (page) => openMainMenuItem(page, 'dorfplatz-strategy'),
+  'runsheet-dialog': (page) => page.getByTestId('runsheet-button').click(),
   'export-dialog': (page) => page.getByTestId('export-button').click(),
   'snapshots-dialog': (page) => page.getByTestId('snapshots-button').click(),
   'history-dialog': (page) => openMainMenuItem(page, 'dorfplatz-history'),

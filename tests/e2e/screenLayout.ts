@@ -32,6 +32,7 @@ const PANELS = [
   '.tlui-helper-buttons > *',
   '.voting-panel',
   '.voting-reopen',
+  '.agenda',
   '.board-nav .template-jump',
   '.tlui-navigation-panel',
   '.tlui-main-toolbar__inner',

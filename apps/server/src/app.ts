@@ -24,6 +24,7 @@ import { privateRoundRoutes } from './routes/privateRoundRoutes.ts'
 import { healthRoutes } from './routes/healthRoutes.ts'
 import { historyRoutes } from './routes/historyRoutes.ts'
 import { templateRoutes } from './routes/templateRoutes.ts'
+import { runSheetRoutes } from './routes/runSheetRoutes.ts'
 import { snapshotRoutes } from './routes/snapshotRoutes.ts'
 import { strategyRoutes } from './routes/strategyRoutes.ts'
 import { syncRoute } from './routes/syncRoute.ts'
@@ -230,6 +231,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(seriesRoutes, { config, isAdmin })
   await app.register(facilitationRoutes)
   await app.register(privateRoundRoutes)
+  // Private rounds are not wired into the run-sheet yet: a step with one is refused (422).
+  await app.register(runSheetRoutes)
   await app.register(snapshotRoutes, { config })
   await app.register(strategyRoutes, { config })
   await app.register(historyRoutes)

@@ -35,6 +35,8 @@ describe('facilitation state', () => {
       historyShared: false,
       privateRound: null,
       lastPrivateReveal: null,
+      runSheet: { steps: [] },
+      cursorsHidden: false,
     })
   })
 

@@ -5,8 +5,8 @@
  * update guard), so every client sees the same state, a late joiner or a reload included,
  * and no participant can change it:
  *
- * - `facilitation` (Y.Map): `timer`, `follow`, `presenting`, `summon`, `freeze`, `activeRound`
- *   and `lastRestore`, each a whole JSON value, absent (or null) when not in use.
+ * - `facilitation` (Y.Map): `timer`, `follow`, `presenting`, `summon`, `freeze`, `activeRound`,
+ *   `lastRestore`, `historyShared`, `runSheet` and `cursorsHidden`, each a whole JSON value, absent (or null) when not in use.
  * - `votingRounds` (Y.Map): one {@link VotingRound} per round id, kept after the round for the
  *   results report. Who voted for what is never here: the server keeps ballots apart and drops
  *   them when it reveals a round, leaving only totals.
@@ -21,6 +21,7 @@ import type * as Y from 'yjs'
 import { AUTHORS_KEY } from './authors.ts'
 import { COMMENT_AUTHORS_KEY } from './comments.ts'
 import { parsePrivateRevealNotice, parsePrivateRound, type PrivateRevealNotice, type PrivateRoundState } from './privateRound.ts'
+import { parseRunSheet, type RunSheet } from './runSheet.ts'
 
 export const FACILITATION_KEY = 'facilitation'
 export const VOTING_ROUNDS_KEY = 'votingRounds'
@@ -41,6 +42,10 @@ export const FacilitationKey = {
   PRIVATE_ROUND: 'privateRound',
   /** The last reveal of a private round, so that every client can say so once. */
   LAST_PRIVATE_REVEAL: 'lastPrivateReveal',
+  /** The run-sheet ("Ablauf"), see runSheet.ts. */
+  RUN_SHEET: 'runSheet',
+  /** Whether participants' cursors are hidden for everyone: `true`, or absent. The server then stops relaying them. */
+  CURSORS_HIDDEN: 'cursorsHidden',
 } as const
 
 /** Roots of the board document that only the server writes (facilitation state, and who wrote what: see authors.ts). */
@@ -259,6 +264,10 @@ export interface FacilitationState {
   /** The open private round ("Stilles Brainstorming"), if any. */
   privateRound: PrivateRoundState | null
   lastPrivateReveal: PrivateRevealNotice | null
+  /** The run-sheet ("Ablauf"): the day's steps, the current one and their times. */
+  runSheet: RunSheet
+  /** Whether the facilitator hides participants' cursors for everyone. */
+  cursorsHidden: boolean
 }
 
 export function readFacilitation(doc: Y.Doc): FacilitationState {
@@ -278,6 +287,8 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
     historyShared: map.get(FacilitationKey.HISTORY_SHARED) === true,
     privateRound: parsePrivateRound(map.get(FacilitationKey.PRIVATE_ROUND), parseScope),
     lastPrivateReveal: parsePrivateRevealNotice(map.get(FacilitationKey.LAST_PRIVATE_REVEAL)),
+    runSheet: parseRunSheet(map.get(FacilitationKey.RUN_SHEET)),
+    cursorsHidden: map.get(FacilitationKey.CURSORS_HIDDEN) === true,
   }
 }
 

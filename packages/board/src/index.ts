@@ -113,6 +113,16 @@ export type {
   VotingRound,
 } from './facilitation.ts'
 export {
+  currentStep,
+  EMPTY_RUN_SHEET,
+  nextPlannedStep,
+  parsePlace,
+  parseRunSheet,
+  parseRunSheetAction,
+  RUN_SHEET_ACTION_KINDS,
+} from './runSheet.ts'
+export type { RunSheet, RunSheetAction, RunSheetActionKind, RunSheetStep, StepStatus } from './runSheet.ts'
+export {
   FROM_PRIVATE_ROUND_META,
   MAX_PRIVATE_NOTES,
   PRIVATE_ROUND_META,

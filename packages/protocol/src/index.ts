@@ -47,6 +47,19 @@ export type {
   SummonRequest,
   TimerCommand,
 } from './facilitation.ts'
+export { MAX_RUN_SHEET_STEPS, MAX_STEP_MINUTES, MAX_STEP_TITLE_LENGTH, STEP_ID_PATTERN } from './runSheet.ts'
+export type {
+  CursorsRequest,
+  ImportRunSheetRequest,
+  ImportRunSheetResult,
+  NextStepRequest,
+  ReorderRunSheetRequest,
+  ReplaceRunSheetRequest,
+  RunSheetActionInput,
+  RunSheetPlace,
+  RunSheetStepInput,
+  StepStatusRequest,
+} from './runSheet.ts'
 export { API_LOCALES, MAX_IMPORT_BYTES, MAX_SNAPSHOT_NAME_LENGTH } from './snapshots.ts'
 export type { ApiLocale, CreateSnapshotRequest, ImportResult, SnapshotInfo, SnapshotKind } from './snapshots.ts'
 export { MAX_CARRY_ITEMS, MAX_CARRY_TOP, MAX_SERIES_NAME_LENGTH } from './series.ts'

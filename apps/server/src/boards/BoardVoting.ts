@@ -5,6 +5,7 @@
  * board. Nothing here knows about HTTP; refusals are BoardErrors.
  */
 import type { Ballot } from '@dorfplatz/protocol'
+import type * as Y from 'yjs'
 import type { VotingRound } from '@dorfplatz/board'
 import type { BallotBox } from '../storage/BallotBox.ts'
 import type { RoomRegistry } from '../sync/RoomRegistry.ts'
@@ -63,11 +64,25 @@ export class BoardVoting {
   reveal(boardId: string, roundId: string): Promise<VotingRound> {
     return this.rooms.exclusive(boardId, async (change) => {
       await change((room) => openRoundById(room.doc, roundId))
-      const tally = await this.ballots.tallyRound(boardId, roundId)
-      const revealed = await change((room) => revealRound(room.doc, roundId, tally, Date.now()))
-      // The totals are stored in the board now; who voted for what is forgotten.
-      await this.ballots.deleteBallots(boardId, roundId)
+      const reveal = await this.prepareReveal(boardId, roundId)
+      const revealed = await change((room) => reveal.write(room.doc, Date.now()))
+      await reveal.forgetBallots()
       return revealed
     })
+  }
+
+  /**
+   * A reveal in two halves, for a caller that holds the board's lock (RoomRegistry.exclusive)
+   * and writes the reveal together with other changes in one transaction (the run-sheet's
+   * "Nächster Schritt"): the tally is read now; `write` puts the results into the board, and
+   * `forgetBallots` drops who voted for what once that change is stored.
+   */
+  async prepareReveal(boardId: string, roundId: string): Promise<{ write(doc: Y.Doc, now: number): VotingRound; forgetBallots(): Promise<void> }> {
+    const tally = await this.ballots.tallyRound(boardId, roundId)
+    return {
+      write: (doc, now) => revealRound(doc, roundId, tally, now),
+      // The totals are stored in the board now; who voted for what is forgotten.
+      forgetBallots: () => this.ballots.deleteBallots(boardId, roundId),
+    }
   }
 }

@@ -103,16 +103,21 @@ function isFrameOnPage(records: ReadonlyMap<string, unknown>, id: string, pageId
   return parentId === pageId
 }
 
-/**
- * Starts "Präsentieren" on the first slide: every slide must be a frame on the page (422
- * otherwise). Follow-me ends, since a view cannot follow both; starting again restarts.
- */
-export function startPresenting(doc: Y.Doc, request: StartPresentingRequest, now: number): PresentingState {
+/** Throws 422 unless every slide is a frame on the page, each named once; writes nothing. */
+export function assertPresentable(doc: Y.Doc, request: Pick<StartPresentingRequest, 'pageId' | 'slides'>): void {
   const records = readBoardRecords(doc)
   const page = records.get(request.pageId) as { typeName?: unknown } | undefined
   if (page?.typeName !== 'page') throw invalid('The board has no page with this id.')
   if (new Set(request.slides).size !== request.slides.length) throw invalid('A frame is named twice in the slides.')
   if (!request.slides.every((id) => isFrameOnPage(records, id, request.pageId))) throw invalid('Every slide must be a frame on the page.')
+}
+
+/**
+ * Starts "Präsentieren" on the first slide: every slide must be a frame on the page (422
+ * otherwise). Follow-me ends, since a view cannot follow both; starting again restarts.
+ */
+export function startPresenting(doc: Y.Doc, request: StartPresentingRequest, now: number): PresentingState {
+  assertPresentable(doc, request)
   const state: PresentingState = { slides: request.slides, index: 0, pageId: request.pageId, startedAt: now, by: request.name }
   const map = getFacilitationMap(doc)
   doc.transact(() => {

@@ -186,9 +186,13 @@ export class PrivateRoundActions {
     private readonly spaces: PrivateSpaces,
   ) {}
 
-  /** Throws a BoardError unless a round can open on this board now; writes nothing. */
-  check(doc: Y.Doc, request: Pick<PrivateRoundOpening, 'scope'>): void {
-    if (openPrivateRoundOf(doc)) throw conflict('A private round is already open; reveal it first.')
+  /**
+   * Throws a BoardError unless a round can open on this board now; writes nothing. `revealing`:
+   * the open round that the same change reveals first (a run-sheet step ending).
+   */
+  check(doc: Y.Doc, request: Pick<PrivateRoundOpening, 'scope'>, revealing?: string): void {
+    const open = openPrivateRoundOf(doc)
+    if (open && open.id !== revealing) throw conflict('A private round is already open; reveal it first.')
     assertScopeExists(doc, request.scope)
   }
 

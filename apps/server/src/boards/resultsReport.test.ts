@@ -27,6 +27,7 @@ const round: VotingRound = {
 const model: ReportModel = {
   title: 'Digitalstrategie',
   generatedAt: LATE_EVENING,
+  steps: [],
   rounds: [round],
   sections: [
     {
@@ -67,6 +68,42 @@ describe('reportMarkdown', () => {
     expect(md).toContain('Stand: 26.11.2026, 00:30')
     expect(md).toContain('26.11.2026, 00:30 · 5 Punkte von 3 Personen')
     expect(reportMarkdown(model, 'de', 'UTC')).toContain('Stand: 25.11.2026, 23:30')
+  })
+})
+
+describe('reportMarkdown: the day as it ran', () => {
+  /** 09:00 in Berlin on 26 November 2026. */
+  const NINE = Date.UTC(2026, 10, 26, 8, 0)
+  const minute = 60_000
+  const step = { place: { kind: 'all' as const }, actions: [] }
+  const day: ReportModel = {
+    ...model,
+    steps: [
+      { ...step, id: 'a', title: 'Begrüßung', durationMinutes: 10, status: 'done', startedAt: NINE, endedAt: NINE + 12 * minute + 20_000 },
+      { ...step, id: 'b', title: 'Stilles Brainstorming', durationMinutes: 15, status: 'skipped', endedAt: NINE + 12 * minute },
+      { ...step, id: 'c', title: 'Punkte | vergeben', durationMinutes: 5, status: 'current', startedAt: NINE + 13 * minute },
+      { ...step, id: 'd', title: 'Abschluss', durationMinutes: 20, status: 'planned' },
+    ],
+  }
+
+  it('begins with each step: planned minutes, its start and its actual length; skipped steps marked', () => {
+    const md = reportMarkdown(day, 'de', 'Europe/Berlin')
+    expect(md.indexOf('## Ablauf')).toBeLessThan(md.indexOf('## Abstimmungen'))
+    expect(md).toContain(
+      [
+        '| | Schritt | geplant | Beginn | Dauer |',
+        '|---:|---|---:|---:|---:|',
+        '| 1 | Begrüßung | 10 min | 09:00 | 12 min |',
+        '| 2 | Stilles Brainstorming | 15 min |  | _übersprungen_ |',
+        '| 3 | Punkte \\| vergeben | 5 min | 09:13 | _läuft_ |',
+        '| 4 | Abschluss | 20 min |  | _nicht begonnen_ |',
+      ].join('\n'),
+    )
+    expect(reportMarkdown(day, 'en', 'UTC')).toContain('| 1 | Begrüßung | 10 min | 08:00 | 12 min |')
+  })
+
+  it('leaves the section out when the board has no run-sheet', () => {
+    expect(reportMarkdown(model, 'de', 'Europe/Berlin')).not.toContain('## Ablauf')
   })
 })
 

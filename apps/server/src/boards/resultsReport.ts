@@ -3,6 +3,9 @@
  * them, with their votes, as Markdown and as CSV, built on the server from the stored
  * document alone.
  *
+ * - When the board has a run-sheet, the day as it ran comes first (Markdown only; the CSV
+ *   stays one table of notes): each step with its planned duration, when it began and how
+ *   long it took by the server's clock, skipped steps marked.
  * - For each template on the board, in the order they were added: each zone in the template's
  *   order (matrix quadrant, stakeholder sector and ring, canvas field), with the notes whose
  *   centre lies in it, most votes first (equal votes by text). Zones without notes are named
@@ -27,8 +30,10 @@ import {
   taskOf,
   readTemplateInstances,
   rankByVotes,
+  readFacilitation,
   readVotingRounds,
   richTextToPlain,
+  type RunSheetStep,
   type VotingRound,
 } from '@dorfplatz/board'
 import type { ApiLocale } from '@dorfplatz/protocol'
@@ -58,6 +63,15 @@ const TEXT = {
     commentsOn: (note: string) => `Kommentare zu „${note}“`,
     resolved: 'erledigt',
     anonymous: 'Unbekannt',
+    day: 'Ablauf',
+    step: 'Schritt',
+    planned: 'geplant',
+    began: 'Beginn',
+    took: 'Dauer',
+    minutes: (minutes: number) => `${minutes} min`,
+    skipped: 'übersprungen',
+    running: 'läuft',
+    notStarted: 'nicht begonnen',
   },
   en: {
     heading: 'Results report',
@@ -80,6 +94,15 @@ const TEXT = {
     commentsOn: (note: string) => `Comments on “${note}”`,
     resolved: 'resolved',
     anonymous: 'Unknown',
+    day: 'The day',
+    step: 'Step',
+    planned: 'Planned',
+    began: 'Began',
+    took: 'Took',
+    minutes: (minutes: number) => `${minutes} min`,
+    skipped: 'skipped',
+    running: 'running',
+    notStarted: 'not started',
   },
 } as const
 
@@ -112,6 +135,8 @@ export interface ReportSection {
 export interface ReportModel {
   title: string
   generatedAt: number
+  /** The run-sheet's steps in their order, with status and times. */
+  steps: RunSheetStep[]
   rounds: VotingRound[]
   sections: ReportSection[]
   other: ReportNote[]
@@ -183,7 +208,28 @@ export function buildReport(doc: Y.Doc, locale: ReportLocale, now = Date.now(), 
       })),
     })
   }
-  return { title: readBoardTitle(doc), generatedAt: now, rounds, sections, other: ranked(other, locale) }
+  const steps = readFacilitation(doc).runSheet.steps
+  return { title: readBoardTitle(doc), generatedAt: now, steps, rounds, sections, other: ranked(other, locale) }
+}
+
+function formatTime(at: number, locale: ReportLocale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { timeStyle: 'short', timeZone }).format(at)
+}
+
+/** The run-sheet as a table: planned minutes, when each step began and how long it took, whole minutes. */
+function dayLines(steps: readonly RunSheetStep[], locale: ReportLocale, timeZone: string): string[] {
+  if (steps.length === 0) return []
+  const t = TEXT[locale]
+  const rows = steps.map((step, index) => {
+    const began = step.startedAt === undefined ? '' : formatTime(step.startedAt, locale, timeZone)
+    let took: string
+    if (step.status === 'skipped') took = `_${t.skipped}_`
+    else if (step.status === 'current') took = `_${t.running}_`
+    else if (step.startedAt === undefined || step.endedAt === undefined) took = `_${t.notStarted}_`
+    else took = t.minutes(Math.round((step.endedAt - step.startedAt) / 60_000))
+    return `| ${index + 1} | ${markdownText(step.title)} | ${t.minutes(step.durationMinutes)} | ${began} | ${took} |`
+  })
+  return [`## ${t.day}`, '', `| | ${t.step} | ${t.planned} | ${t.began} | ${t.took} |`, '|---:|---|---:|---:|---:|', ...rows, '']
 }
 
 function formatDate(at: number, locale: ReportLocale, timeZone: string): string {
@@ -228,6 +274,7 @@ export function reportMarkdown(model: ReportModel, locale: ReportLocale, timeZon
     '',
     ...comments(notes),
   ]
+  lines.push(...dayLines(model.steps, locale, timeZone))
   lines.push(`## ${t.rounds}`, '')
   if (model.rounds.length === 0) lines.push(t.noRounds, '')
   for (const round of model.rounds) {

@@ -9,11 +9,13 @@ import {
   MAX_DISPLAY_NAME_LENGTH,
   MAX_DOTS_PER_PERSON,
   MAX_ROUND_TITLE_LENGTH,
+  MAX_RUN_SHEET_STEPS,
   MAX_SLIDES,
   MAX_SNAPSHOT_NAME_LENGTH,
   MAX_TIMER_MS,
   MAX_TITLE_LENGTH,
   ROLES,
+  STEP_ID_PATTERN,
   TOKEN_PATTERN,
   VOTER_HEADER,
 } from '@dorfplatz/protocol'
@@ -270,6 +272,24 @@ export const stepPresentingBody = {
 export const freezeBody = { type: 'object', required: ['name'], additionalProperties: false, properties: { name: displayName } } as const
 
 const roundTitle = { type: 'string', minLength: 1, maxLength: MAX_ROUND_TITLE_LENGTH, pattern: '\\S' } as const
+/** Where something happens on a board: every note, a whole template, or one zone of one (voting rounds, run-sheet steps). */
+const placeSchema = {
+  oneOf: [
+    { type: 'object', required: ['kind'], additionalProperties: false, properties: { kind: { const: 'all' } } },
+    {
+      type: 'object',
+      required: ['kind', 'instanceId', 'zoneId'],
+      additionalProperties: false,
+      properties: { kind: { const: 'zone' }, instanceId: recordId, zoneId: recordId },
+    },
+    {
+      type: 'object',
+      required: ['kind', 'instanceId'],
+      additionalProperties: false,
+      properties: { kind: { const: 'template' }, instanceId: recordId },
+    },
+  ],
+} as const
 
 export const roundBody = {
   type: 'object',
@@ -278,23 +298,7 @@ export const roundBody = {
   properties: {
     title: roundTitle,
     dotsPerPerson: { type: 'integer', minimum: 1, maximum: MAX_DOTS_PER_PERSON },
-    scope: {
-      oneOf: [
-        { type: 'object', required: ['kind'], additionalProperties: false, properties: { kind: { const: 'all' } } },
-        {
-          type: 'object',
-          required: ['kind', 'instanceId', 'zoneId'],
-          additionalProperties: false,
-          properties: { kind: { const: 'zone' }, instanceId: recordId, zoneId: recordId },
-        },
-        {
-          type: 'object',
-          required: ['kind', 'instanceId'],
-          additionalProperties: false,
-          properties: { kind: { const: 'template' }, instanceId: recordId },
-        },
-      ],
-    },
+    scope: placeSchema,
   },
 } as const
 
@@ -316,6 +320,105 @@ export const ballotBody = {
   required: ['shapeId', 'delta'],
   additionalProperties: false,
   properties: { shapeId: recordId, delta: { enum: [1, -1] } },
+} as const
+
+// -- The run-sheet ---------------------------------------------------------------------------------
+// The shapes are checked here (400); limits, lengths, ids and places by the domain (422), so that
+// the editor can tell the facilitator which step is wrong.
+
+/** A string of any reasonable length; the domain holds it to its own limit. */
+const loosely = { type: 'string', maxLength: 1000 } as const
+
+const runSheetAction = {
+  oneOf: [
+    { type: 'object', required: ['kind'], additionalProperties: false, properties: { kind: { enum: ['timer', 'freeze', 'follow', 'presenting'] } } },
+    {
+      type: 'object',
+      required: ['kind', 'title', 'dotsPerPerson', 'scope'],
+      additionalProperties: false,
+      properties: { kind: { const: 'voting' }, title: loosely, dotsPerPerson: { type: 'number' }, scope: placeSchema },
+    },
+    {
+      type: 'object',
+      required: ['kind', 'title', 'scope', 'showAuthors'],
+      additionalProperties: false,
+      properties: { kind: { const: 'private' }, title: loosely, scope: placeSchema, showAuthors: { type: 'boolean' } },
+    },
+  ],
+} as const
+
+const runSheetStep = {
+  type: 'object',
+  required: ['title', 'durationMinutes', 'place', 'actions'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', maxLength: MAX_ID_LENGTH },
+    title: loosely,
+    durationMinutes: { type: 'number' },
+    place: placeSchema,
+    actions: { type: 'array', maxItems: 10, items: runSheetAction },
+  },
+} as const
+
+/** At most a few times the step limit, so that a flood is refused before it is read; the limit itself is the domain's (422). */
+export const replaceRunSheetBody = {
+  type: 'object',
+  required: ['steps'],
+  additionalProperties: false,
+  properties: { steps: { type: 'array', maxItems: 4 * MAX_RUN_SHEET_STEPS, items: runSheetStep } },
+} as const
+
+export const reorderRunSheetBody = {
+  type: 'object',
+  required: ['order'],
+  additionalProperties: false,
+  properties: { order: { type: 'array', maxItems: 4 * MAX_RUN_SHEET_STEPS, items: { type: 'string', maxLength: MAX_ID_LENGTH } } },
+} as const
+
+export const stepParams = {
+  type: 'object',
+  required: ['id', 'stepId'],
+  properties: { id: boardId, stepId: { type: 'string', pattern: STEP_ID_PATTERN.source } },
+} as const
+
+export type StepParams = { Params: { id: string; stepId: string } }
+
+export const stepStatusBody = {
+  type: 'object',
+  required: ['status'],
+  additionalProperties: false,
+  properties: { status: { enum: ['skipped', 'planned'] } },
+} as const
+
+export const nextStepBody = {
+  type: 'object',
+  required: ['expectedStepId', 'userId', 'name'],
+  additionalProperties: false,
+  properties: {
+    expectedStepId: { type: 'string', nullable: true, maxLength: MAX_ID_LENGTH },
+    userId: recordId,
+    name: displayName,
+    presenting: {
+      type: 'object',
+      required: ['pageId', 'slides'],
+      additionalProperties: false,
+      properties: { pageId: recordId, slides: { type: 'array', minItems: 1, maxItems: MAX_SLIDES, items: recordId } },
+    },
+  },
+} as const
+
+export const importRunSheetBody = {
+  type: 'object',
+  required: ['fromBoardId', 'fromToken'],
+  additionalProperties: false,
+  properties: { fromBoardId: boardId, fromToken: { type: 'string', maxLength: 200 } },
+} as const
+
+export const cursorsBody = {
+  type: 'object',
+  required: ['hidden'],
+  additionalProperties: false,
+  properties: { hidden: { type: 'boolean' } },
 } as const
 
 // -- Snapshots -----------------------------------------------------------------------------------

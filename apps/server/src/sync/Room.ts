@@ -45,6 +45,7 @@ import {
 import type { BoardBus, BusMessage } from '../bus/BoardBus.ts'
 import type { AppendResult, DocumentLog } from '../storage/DocumentLog.ts'
 import type { DeletedShape, HistoryLog } from '../storage/HistoryLog.ts'
+import { HiddenCursors } from './HiddenCursors.ts'
 import { HistoryRecorder } from './HistoryRecorder.ts'
 import { NO_OBSERVER, type SyncObserver } from './SyncObserver.ts'
 import { checkIncomingRecord, isServerSchema, serverSchemaJson } from './boardRecordCheck.ts'
@@ -134,6 +135,8 @@ export class Room {
    * until the board next changes.
    */
   private wholeBoardAnswer: Uint8Array | null = null
+  /** Whether participants' cursors are hidden, and what of their presence was last relayed (see HiddenCursors). */
+  private readonly hiddenCursors = new HiddenCursors()
 
   /** The board's history gathered since it was last stored (see recordHistory). */
   private readonly history: HistoryRecorder
@@ -164,8 +167,14 @@ export class Room {
       this.recordAuthors(changes, transaction.origin)
     })
     getCommentsMap(this.doc).observe((event) => this.recordCommentAuthors(event))
+    this.hiddenCursors.set(getFacilitationMap(this.doc).get(FacilitationKey.CURSORS_HIDDEN) === true)
     getFacilitationMap(this.doc).observe((event) => {
       if (event.keysChanged.has(FacilitationKey.FREEZE) && !isBoardFrozen(this.doc)) this.askForHeldBackChanges()
+      if (event.keysChanged.has(FacilitationKey.CURSORS_HIDDEN)) {
+        const hidden = getFacilitationMap(this.doc).get(FacilitationKey.CURSORS_HIDDEN) === true
+        // Everyone's presence goes out again: stripped now, or whole again with the cursors.
+        if (this.hiddenCursors.set(hidden)) for (const id of this.awareness.getStates().keys()) this.pendingAwareness.add(id)
+      }
     })
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.wholeBoardAnswer = null
@@ -500,8 +509,8 @@ export class Room {
     this.observer.socketJoined(session.role)
     connection.onClose(() => this.removeSession(session))
     connection.enqueue(encodeSyncStep1(this.doc))
-    const present = [...this.awareness.getStates().keys()]
-    if (present.length > 0) connection.enqueue(encodeAwarenessMessage(this.awareness, present))
+    const present = this.presenceOfEveryone()
+    if (present) connection.enqueue(present)
     this.scheduleFlush()
     connection.attach((_connection, message) => this.handleMessage(session, message))
   }
@@ -704,8 +713,8 @@ export class Room {
         session.syncRequest = null
       }
       if (session.awarenessQueried) {
-        everyonesPresence ??= encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()])
-        session.connection.enqueue(everyonesPresence)
+        everyonesPresence ??= this.presenceOfEveryone() ?? undefined
+        if (everyonesPresence) session.connection.enqueue(everyonesPresence)
         session.awarenessQueried = false
       }
     }
@@ -770,6 +779,7 @@ export class Room {
    */
   private encodePresence(clientIds: number[]): Uint8Array | null {
     try {
+      if (this.hiddenCursors.active) return this.hiddenCursors.message(this.awareness, clientIds, Date.now(), true)
       return encodeAwarenessMessage(this.awareness, clientIds)
     } catch (error) {
       this.log.error({ boardId: this.boardId, err: error }, 'presence could not be encoded; dropping it')
@@ -778,6 +788,14 @@ export class Room {
       for (const owner of owners) if (owner instanceof ClientSession) owner.connection.close(CloseCode.BAD_MESSAGE, 'presence could not be encoded')
       return null
     }
+  }
+
+  /** Everyone's presence for a newcomer or a query, without participants' cursors while they are hidden; null when nobody is present. */
+  private presenceOfEveryone(): Uint8Array | null {
+    const present = [...this.awareness.getStates().keys()]
+    if (present.length === 0) return null
+    if (this.hiddenCursors.active) return this.hiddenCursors.message(this.awareness, present, Date.now(), false)
+    return encodeAwarenessMessage(this.awareness, present)
   }
 
   /** Each socket gets the turn's updates merged into one message, without the ones it sent itself. */

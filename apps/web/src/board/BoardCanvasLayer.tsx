@@ -1,14 +1,15 @@
 /**
  * Everything Dorfplatz draws in front of tldraw's canvas (its one `InFrontOfTheCanvas` slot):
  * dot voting, what changed since this browser's last visit, who wrote the shape under the
- * pointer, where notes carried over from an earlier board came from, the count of open comments on notes, and the retention warning. While the list view
- * shows, dot voting happens there instead.
+ * pointer, where notes carried over from an earlier board came from, the count of open comments on
+ * notes, the agenda and the retention warning. While the list view shows, dot voting happens there instead.
  */
 import { AuthorsLine } from '../authors/AuthorsLine.tsx'
 import { useBoardContext } from '../kernel/BoardContext.ts'
 import { CommentBadges } from '../comments/CommentBadges.tsx'
 import { CarriedNoteLabels } from '../carriedFrom/CarriedNoteLabels.tsx'
 import { RetentionNotice } from './RetentionNotice.tsx'
+import { AgendaPanel } from '../runSheet/AgendaPanel.tsx'
 import { SinceLastVisitLayer } from '../sinceLastVisit/SinceLastVisitLayer.tsx'
 import { VotingCanvasLayer } from '../voting/VotingCanvasLayer.tsx'
 
@@ -22,6 +23,7 @@ export function BoardCanvasLayer() {
       <AuthorsLine />
       <CommentBadges />
       {!listView && <VotingCanvasLayer />}
+      {!listView && <AgendaPanel />}
       <RetentionNotice />
     </>
   )

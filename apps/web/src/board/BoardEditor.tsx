@@ -53,6 +53,8 @@ import { QuickNote } from '../quickNote/QuickNote.tsx'
 import { ReadableNoteShapeUtil } from './ReadableNoteShapeUtil.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
 import { TimerDialog } from '../session/TimerDialog.tsx'
+import { HidableCursor } from '../cursors/HidableCursor.tsx'
+import { RunSheetDialog } from '../runSheet/RunSheetDialog.tsx'
 import { ImportDialog } from '../snapshots/ImportDialog.tsx'
 import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
 import type { OwnTemplateSummary } from '../api/ownTemplatesApi.ts'
@@ -81,6 +83,7 @@ const components: TLComponents = {
   MainMenu: BoardMainMenu,
   ContextMenu: BoardContextMenu,
   NavigationPanel: BoardNavigationPanel,
+  CollaboratorCursor: HidableCursor,
 }
 
 /** A saved version opens read-only, only ever for facilitators, with tldraw's surface as on the board. */
@@ -135,6 +138,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
   const [stepNoteId, setStepNoteId] = useState<string | null>(null)
   const [dismissedRefusalAt, setDismissedRefusalAt] = useState<number | null>(null)
   const [timerOpen, setTimerOpen] = useState(false)
+  const [runSheetOpen, setRunSheetOpen] = useState(false)
   /** Which of the main menu's file dialogs is open. */
   const [fileDialog, setFileDialog] = useState<'export' | 'snapshots' | 'history' | 'import' | 'delete' | 'save-template' | 'manage-templates' | 'carryForward' | null>(null)
   /** The own template whose new version "Als Vorlage speichern" publishes, when opened from "Vorlagen verwalten". */
@@ -163,6 +167,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       openStrategy: () => setStrategyOpen(true),
       editNoteStep: (noteId: string) => setStepNoteId(noteId),
       openTimer: () => setTimerOpen(true),
+      openRunSheet: () => setRunSheetOpen(true),
       announce,
       listView,
       showListView: (on: boolean, options?: { focus?: boolean }) => {
@@ -201,7 +206,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
 
   // While a dialog is open, Delete or Ctrl+Z pressed in it must not change the board behind it.
   const dialogOpen =
-    editingName || addingTemplate || sharing || startingVote || startingPrivateRound || strategyOpen || stepNoteId !== null || timerOpen || fileDialog !== null
+    editingName || addingTemplate || sharing || startingVote || startingPrivateRound || strategyOpen || stepNoteId !== null || timerOpen || runSheetOpen || fileDialog !== null
   usePausedEditor(dialogOpen ? editor : null)
 
   function onTemplateAdded(instance: TemplateInstance) {
@@ -382,6 +387,9 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
       )}
       {timerOpen && info.role === 'facilitator' && (
         <TimerDialog boardId={info.id} token={token} session={session} onClose={() => setTimerOpen(false)} />
+      )}
+      {runSheetOpen && info.role === 'facilitator' && (
+        <RunSheetDialog boardId={info.id} token={token} session={session} onClose={() => setRunSheetOpen(false)} />
       )}
       {fileDialog === 'export' && editor && info.role === 'facilitator' && (
         <ExportDialog

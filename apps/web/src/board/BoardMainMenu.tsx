@@ -8,6 +8,7 @@
 import { ACCESSIBILITY_PATH } from '@dorfplatz/protocol'
 import { useTranslation } from 'react-i18next'
 import { DefaultMainMenu, TldrawUiMenuGroup, TldrawUiMenuItem } from 'tldraw'
+import { CursorMenuItems } from '../cursors/CursorMenuItems.tsx'
 import { useBoardContext } from '../kernel/BoardContext.ts'
 import { useFacilitation } from '../kernel/useFacilitation.ts'
 import { WorkshopMainMenuContent } from './workshopUi.tsx'
@@ -38,6 +39,7 @@ export function BoardMainMenu() {
       <TldrawUiMenuGroup id="dorfplatz-strategy">
         <TldrawUiMenuItem id="dorfplatz-strategy" label={t('mainMenu.strategy')} readonlyOk onSelect={openStrategy} />
       </TldrawUiMenuGroup>
+      <CursorMenuItems />
       <WorkshopMainMenuContent />
       <TldrawUiMenuGroup id="dorfplatz-about">
         <TldrawUiMenuItem

@@ -5,6 +5,7 @@
  */
 import { useLayoutEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { RunSheetControls } from '../runSheet/RunSheetControls.tsx'
 import { ModerationToolbar } from '../session/ModerationToolbar.tsx'
 import { TimerDisplay } from '../session/TimerDisplay.tsx'
 import { useBoardContext } from '../kernel/BoardContext.ts'
@@ -67,7 +68,7 @@ export function BoardTopPanel() {
         )}
       </div>
       <SeriesLine boardId={info.id} token={token} />
-      {info.role === 'facilitator' && <ModerationToolbar />}
+      {info.role === 'facilitator' && <ModerationToolbar leading={<RunSheetControls />} />}
     </div>
   )
 }

@@ -87,6 +87,7 @@ function ProjectorView({ session, info, config, token, user }: ProjectorBoardPro
       openStrategy: nothing,
       editNoteStep: nothing,
       openTimer: nothing,
+      openRunSheet: nothing,
       openExport: nothing,
       openSnapshots: nothing,
       openHistory: nothing,

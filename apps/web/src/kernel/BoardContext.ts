@@ -27,6 +27,8 @@ export interface BoardContextValue extends BoardFileActions {
   startPrivateRound: () => void
   /** Opens the dialog in which a facilitator starts, pauses, extends or stops the session timer. */
   openTimer: () => void
+  /** Opens the dialog in which a facilitator plans the run-sheet ("Ablauf"). */
+  openRunSheet: () => void
   /** Says `message` politely to screen readers, through the board page's one live region. */
   announce: (message: string) => void
   /** Whether the board shows as a list ("Listenansicht") instead of the canvas. */

@@ -4,6 +4,7 @@
  * the first of them, and a presentation shows them (with the page's other frames) as slides.
  */
 import { readStructureMeta } from '@dorfplatz/templates'
+import type { Editor, TLPageId } from 'tldraw'
 
 export interface ShapeOnPage {
   id: string
@@ -50,4 +51,15 @@ export function inReadingOrder<T extends { bounds: ShapeOnPage['bounds'] }>(item
     else rows.push([item])
   }
   return rows.flatMap((row) => row.sort((a, b) => a.bounds.x - b.bounds.x || a.bounds.y - b.bounds.y))
+}
+
+/** The frame ids of a page that a presentation shows (frames not inside another frame), in reading order. */
+export function pageSlides(editor: Editor, pageId: TLPageId): string[] {
+  const frames = [...editor.getPageShapeIds(pageId)].flatMap((id) => {
+    const shape = editor.getShape(id)
+    if (shape?.type !== 'frame' || shape.parentId !== pageId) return []
+    const bounds = editor.getShapePageBounds(shape)
+    return bounds ? [{ id: shape.id as string, bounds: { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h } }] : []
+  })
+  return inReadingOrder(frames).map((frame) => frame.id)
 }

@@ -56,7 +56,12 @@ function pageHasFrames(editor: Editor): boolean {
   return editor.getCurrentPageShapes().some((shape) => shape.type === 'frame' && shape.parentId === pageId)
 }
 
-export function ModerationToolbar() {
+interface ModerationToolbarProps {
+  /** What the page puts first in the bar: the run-sheet's "Ablauf" and "Nächster Schritt". */
+  leading?: ReactNode
+}
+
+export function ModerationToolbar({ leading }: ModerationToolbarProps) {
   const { t } = useTranslation()
   const editor = useEditor()
   const { info, token, session, user, openTimer, startVote, startPrivateRound, openExport, openSnapshots, openProjector } = useBoardContext()
@@ -121,6 +126,7 @@ export function ModerationToolbar() {
         <span className="moderation__label" aria-hidden="true">
           {t('moderation.label')}
         </span>
+        {leading}
         <ModerationButton testId="timer-button" text={t('timer.button')} hint={t('timer.buttonHint')} hasPopup onClick={openTimer}>
           <TimerIcon />
         </ModerationButton>

@@ -7,7 +7,7 @@
 import type { PresentingState } from '@dorfplatz/board'
 import type { Editor } from 'tldraw'
 import type { Insets } from '../kernel/coveredEdges.ts'
-import { inReadingOrder } from '../kernel/templateFrames.ts'
+import { pageSlides } from '../kernel/templateFrames.ts'
 
 /** Room between a slide and the free part of the screen, in screen pixels. */
 const SLIDE_MARGIN_PX = 24
@@ -20,13 +20,7 @@ const MAX_SLIDE_ZOOM = 4
 
 /** The frame ids of the current page that a presentation shows, in reading order. */
 export function currentPageSlides(editor: Editor): string[] {
-  const pageId = editor.getCurrentPageId()
-  const frames = editor.getCurrentPageShapes().flatMap((shape) => {
-    if (shape.type !== 'frame' || shape.parentId !== pageId) return []
-    const bounds = editor.getShapePageBounds(shape)
-    return bounds ? [{ id: shape.id as string, bounds: { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h } }] : []
-  })
-  return inReadingOrder(frames).map((frame) => frame.id)
+  return pageSlides(editor, editor.getCurrentPageId())
 }
 
 export interface SlidePosition {

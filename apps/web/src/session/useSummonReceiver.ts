@@ -8,7 +8,7 @@ import { FacilitationKey, getFacilitationMap, observeFacilitation, parseSummon, 
 import { useEffect, useState } from 'react'
 import type { Editor, TLPageId, TLUserId } from 'tldraw'
 import type { BoardSession } from '../kernel/BoardSession.ts'
-import { getServerClock } from './serverClock.ts'
+import { getServerClock } from '../kernel/serverClock.ts'
 
 /** A summon older than this, by the server's clock, arrived late (after time offline) and is ignored. */
 export const SUMMON_MAX_AGE_MS = 60_000

@@ -6,7 +6,7 @@
  */
 import type { TimerState } from '@dorfplatz/board'
 import { useEffect, useRef } from 'react'
-import { getServerClock } from './serverClock.ts'
+import { getServerClock } from '../kernel/serverClock.ts'
 
 export const LAST_MINUTE_MS = 60_000
 /** How much of a new countdown may have passed before this page hears of it (sync, clock estimate). */

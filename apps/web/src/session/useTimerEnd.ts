@@ -4,7 +4,7 @@
  */
 import type { TimerState } from '@dorfplatz/board'
 import { useEffect, useRef } from 'react'
-import { getServerClock } from './serverClock.ts'
+import { getServerClock } from '../kernel/serverClock.ts'
 
 export function useTimerEnd(timer: TimerState | null, onEnd: () => void): void {
   const onEndRef = useRef(onEnd)

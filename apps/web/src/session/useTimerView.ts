@@ -4,7 +4,7 @@
  */
 import type { TimerState } from '@dorfplatz/board'
 import { useEffect, useState } from 'react'
-import { getServerClock } from './serverClock.ts'
+import { getServerClock } from '../kernel/serverClock.ts'
 import { timerKey, timerView, type TimerView } from './timerView.ts'
 
 /** Wake up this long after a second has passed, so that rounding never shows the old second. */
