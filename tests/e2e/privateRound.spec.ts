@@ -94,4 +94,13 @@ test('two mayors write privately, see only the count, and the facilitator reveal
     (record) => (record as { meta?: Record<string, unknown> }).meta?.[FROM_PRIVATE_ROUND_META] !== undefined,
   )
   expect(revealed).toHaveLength(2)
+
+  // A copy of a revealed note is an ordinary note of the board: the server takes it, nobody is cut off.
+  await noteWithText(jung, 'Glasfaser bis ins Oberdorf').click()
+  await jung.keyboard.press('Control+d')
+  await expect(noteWithText(jung, 'Glasfaser bis ins Oberdorf')).toHaveCount(2)
+  await expect
+    .poll(async () => texts(await readBoardDoc(server.url, board.id, board.tokens.viewer)).filter((text) => text === 'Glasfaser bis ins Oberdorf').length)
+    .toBe(2)
+  await expect(jung.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected')
 })

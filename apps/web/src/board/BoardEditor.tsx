@@ -9,6 +9,7 @@
  * (QuickNote), the list view instead of the canvas (with the skip link to it first on the page),
  * the page's one polite live region and, when the connection ends for good, why.
  */
+import { readFacilitation } from '@dorfplatz/board'
 import { boardPath, CloseCode, MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/protocol'
 import { instanceTemplateName, isTemplateId, type TemplateInstance } from '@dorfplatz/templates'
 import { useEffect, useMemo, useRef, useState } from 'react'
@@ -63,7 +64,7 @@ import { SaveTemplateDialog } from '../ownTemplates/SaveTemplateDialog.tsx'
 import { SnapshotsDialog } from '../snapshots/SnapshotsDialog.tsx'
 import { HistoryDialog } from '../history/HistoryDialog.tsx'
 import { CarryForwardDialog } from '../series/CarryForwardDialog.tsx'
-import { dropCarriedMarkOnCopies } from '../carriedFrom/dropMarkOnCopies.ts'
+import { dropServerMarksOnCopies } from '../kernel/dropServerMarksOnCopies.ts'
 import { TemplateOptions } from '../templates/TemplateOptions.tsx'
 import { commentsPanelOpen } from '../comments/commentsStore.ts'
 import { ListNoteVote, ListRoundStatus, ListVotingProvider } from '../voting/ListVoting.tsx'
@@ -280,7 +281,7 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
             // The server closes the socket of a participant who writes a template's structure.
             const stopGuard = info.role === 'facilitator' ? null : guardTemplateStructure(mounted)
             handlePastedLinks(mounted)
-            const stopDroppingMarks = dropCarriedMarkOnCopies(mounted)
+            const stopDroppingMarks = dropServerMarksOnCopies(mounted, () => readFacilitation(session.doc).privateRound?.id ?? null)
             setEditor(mounted)
             return () => {
               stopFitting()
