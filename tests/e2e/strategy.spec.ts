@@ -37,7 +37,7 @@ test('a mayor assigns her notes to her municipality, gives one a next step and d
   const dialog = page.getByTestId('note-step-dialog')
   await expect(dialog.getByTestId('note-step-municipality')).toHaveValue('VG Musterhausen')
   await dialog.getByTestId('note-step-owner').fill('Bürgerbüro')
-  await dialog.getByTestId('note-step-due').fill('2027-06-30')
+  await dialog.getByTestId('note-step-due').fill('2026-06-30')
   await dialog.getByTestId('note-step-save').click()
   await expect(dialog).toBeHidden()
   await expect
@@ -47,7 +47,7 @@ test('a mayor assigns her notes to her municipality, gives one a next step and d
       ) as { meta?: Record<string, unknown> } | undefined
       return record ? { municipality: record.meta?.[MUNICIPALITY_META], task: taskOf(record) } : null
     })
-    .toEqual({ municipality: 'VG Musterhausen', task: { owner: 'Bürgerbüro', due: '2027-06-30', done: false } })
+    .toEqual({ municipality: 'VG Musterhausen', task: { owner: 'Bürgerbüro', due: '2026-06-30', done: false } })
 
   // The strategy of her municipality, as a Word document.
   await openMainMenuItem(page, 'dorfplatz-strategy')
@@ -63,6 +63,19 @@ test('a mayor assigns her notes to her municipality, gives one a next step and d
   expect(text).toContain('Digitalstrategie VG Musterhausen')
   expect(text).toContain('Fahrplan')
   expect(text).toContain('Online-Terminvergabe im Bürgerbüro')
-  expect(text).toContain('zuständig: Bürgerbüro · bis 30.06.2027')
+  expect(text).toContain('zuständig: Bürgerbüro · bis 30.06.2026')
   expect(text).toContain('Nächste Schritte: offen')
+
+  // The next workshop's board, in the same series, lists the step that fell due since.
+  const next = await server.createBoard('Workshop 3: Umsetzung', { templates: ['project-canvas'], locale: 'de' })
+  const join = async (id: string, token: string, body: unknown) =>
+    fetch(`${server.url}/api/boards/${id}/series`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  expect((await join(board.id, board.tokens.facilitator, { name: 'Digitale Kommune' })).status).toBe(200)
+  expect((await join(next.id, next.tokens.facilitator, { joinBoardId: board.id, joinToken: board.tokens.facilitator })).status).toBe(200)
+  await page.goto(next.links.participant)
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected')
+  const due = page.getByTestId('due-steps')
+  await expect(due.getByTestId('due-steps-summary')).toHaveText('Seit dem letzten Workshop fällig: 1 Schritt, davon 1 offen')
+  await due.getByTestId('due-steps-summary').click()
+  await expect(due.getByTestId('due-step')).toHaveText(['offen Online-Terminvergabe im Bürgerbüro – bis 30.06.2026, zuständig: Bürgerbüro (aus Workshop 2: Projekte) (VG Musterhausen)'])
 })

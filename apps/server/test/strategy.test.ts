@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { getCommentsMap, getRecordsMap, readTemplateInstances, readFacilitation, type TemplateInstance } from '@dorfplatz/board'
+import { getCommentsMap, getRecordsMap, readBoardRecords, readTemplateInstances, readFacilitation, type TemplateInstance } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
 import { instanceZones, placeNoteInZone } from '@dorfplatz/templates'
 import { VOTER_HEADER, type CreatedBoard } from '@dorfplatz/protocol'
@@ -154,5 +154,49 @@ describe('the Digitalstrategie of a municipality', () => {
     expect((await call(server, 'GET', `/api/boards/${board.id}/strategy.docx`, board.tokens.participant)).status).toBe(400)
     expect((await call(server, 'GET', `/api/boards/${board.id}/strategy.docx?municipality=%20`, board.tokens.participant)).status).toBe(400)
     expect((await call(server, 'GET', `/api/boards/${board.id}/strategy.docx?municipality=x`, 'nope')).status).toBe(401)
+  })
+})
+
+describe('the strategy across a series', () => {
+  it('is built from every board of the series, and a later board lists the steps that fell due since', async () => {
+    const server = await startTestServer()
+    const make = async (title: string, templates: string[]) => (await (await call(server, 'POST', '/api/boards', '', { title, templates })).json()) as CreatedBoard
+    const first = await make('Workshop 1: Bestandsaufnahme', ['roadmap'])
+    const second = await make('Workshop 2: Projekte', ['priority-matrix'])
+    expect((await call(server, 'PUT', `/api/boards/${first.id}/series`, first.tokens.facilitator, { name: 'Digitale Kommune 2027' })).status).toBe(200)
+    expect((await call(server, 'PUT', `/api/boards/${second.id}/series`, second.tokens.facilitator, { joinBoardId: first.id, joinToken: first.tokens.facilitator })).status).toBe(200)
+
+    const writer = connectProvider(server, first.id, first.tokens.participant)
+    await waitForSync(writer)
+    const roadmap = readTemplateInstances(writer.doc)[0]!
+    const zone = instanceZones(roadmap)[0]!
+    const taken: Array<{ x: number; y: number; w: number; h: number }> = []
+    const step = (name: string, text: string, task: Record<string, unknown>) => {
+      const spot = placeNoteInZone(roadmap, zone, taken)!
+      taken.push({ ...spot, w: 200, h: 200 })
+      getRecordsMap(writer.doc).set(`shape:${name}`, { ...testNote(name, text, spot), parentId: roadmap.pageId, meta: { municipality: 'VG Musterhausen', task } } as TLRecord)
+    }
+    step('past', 'Breitbandantrag stellen', { owner: 'Bauamt', due: '2026-01-15', done: true })
+    step('open', 'Förderberatung einholen', { owner: 'Kämmerei', due: '2026-02-01', done: false })
+    step('later', 'WLAN-Hotspots planen', { owner: 'Bauamt', due: '2099-01-01', done: false })
+    await waitForDoc(writer.doc, (doc) => readBoardRecords(doc).size > 0)
+    const later = connectProvider(server, first.id, first.tokens.viewer)
+    await waitForDoc(later.doc, (doc) => readBoardRecords(doc).has('shape:later'))
+
+    // The second workshop looks back on what fell due: past dates only, done or not, earliest first.
+    const due = (await (await call(server, 'GET', `/api/boards/${second.id}/due-steps`, second.tokens.participant)).json()) as Json
+    expect(due.steps.map((entry: Json) => [entry.text, entry.owner, entry.due, entry.done, entry.board])).toEqual([
+      ['Breitbandantrag stellen', 'Bauamt', '2026-01-15', true, 'Workshop 1: Bestandsaufnahme'],
+      ['Förderberatung einholen', 'Kämmerei', '2026-02-01', false, 'Workshop 1: Bestandsaufnahme'],
+    ])
+    // The first workshop has nothing before it.
+    expect(await (await call(server, 'GET', `/api/boards/${first.id}/due-steps`, first.tokens.participant)).json()).toEqual({ steps: [] })
+
+    // Downloaded from the second board, the strategy holds the first board's notes and names the series.
+    const word = await call(server, 'GET', `/api/boards/${second.id}/strategy.docx?municipality=VG%20Musterhausen`, second.tokens.participant)
+    const text = docxParagraphs(Buffer.from(await word.arrayBuffer())).join('\n')
+    expect(text).toContain('Aus der Reihe „Digitale Kommune 2027“')
+    expect(text).toContain('Förderberatung einholen')
+    expect(text).toContain('Nächste Schritte: erledigt')
   })
 })

@@ -18,6 +18,7 @@ import type { ReportModel, ReportNote, ReportLocale } from './resultsReport.ts'
 
 /** One board's part: its report and when it was held. */
 export interface StrategyBoard {
+  id: string
   title: string
   createdAt: number
   report: ReportModel
@@ -146,6 +147,37 @@ function formatDay(at: number, locale: ReportLocale, timeZone: string): string {
 function formatDue(due: string, locale: ReportLocale): string {
   const [year, month, day] = due.split('-')
   return locale === 'de' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`
+}
+
+/** A next step that fell due, as a later board of the series lists it. */
+export interface DueStep {
+  text: string
+  owner: string
+  due: string
+  done: boolean
+  municipality: string | null
+  board: string
+  zone: string
+}
+
+/**
+ * The next steps of the boards held before `boardId` in the series that are due by `today`
+ * (`YYYY-MM-DD`), earliest first: what a workshop looks back on ("Was war seitdem fällig?").
+ */
+export function dueSteps(boards: readonly StrategyBoard[], boardId: string, today: string): DueStep[] {
+  const index = boards.findIndex((board) => board.id === boardId)
+  const steps: DueStep[] = []
+  for (const board of boards.slice(0, Math.max(0, index))) {
+    for (const section of board.report.sections) {
+      for (const zone of section.zones) {
+        for (const note of zone.notes) {
+          if (!note.task?.due || note.task.due > today) continue
+          steps.push({ text: note.text, ...note.task, municipality: note.municipality, board: board.title, zone: zone.name })
+        }
+      }
+    }
+  }
+  return steps.sort((a, b) => a.due.localeCompare(b.due) || a.text.localeCompare(b.text, 'de'))
 }
 
 /** Every municipality the boards' notes name, in alphabetical order, each once. */

@@ -5,10 +5,10 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { MAX_MUNICIPALITY_LENGTH, normalizeMunicipality, sameMunicipality } from '@dorfplatz/board'
-import type { ApiLocale } from '@dorfplatz/protocol'
+import { calendarDay, type ApiLocale } from '@dorfplatz/protocol'
 import type { Config } from '../config.ts'
 import { buildReport } from '../boards/resultsReport.ts'
-import { buildStrategy, municipalitiesOf, strategyDocx, strategyPdf, type StrategyBoard } from '../boards/strategyDocument.ts'
+import { buildStrategy, dueSteps, municipalitiesOf, strategyDocx, strategyPdf, type StrategyBoard } from '../boards/strategyDocument.ts'
 import { grantFor, type BoardGrant } from './boardAccess.ts'
 import { httpError } from './httpError.ts'
 import { BOARD_ROUTE_ERRORS, boardIdParams, errorAnswers, jsonAnswer, localeQuery, textAnswer, type BoardParams } from './schemas.ts'
@@ -26,8 +26,15 @@ export async function strategyRoutes(app: FastifyInstance, { config }: { config:
   /** The boards the strategy is built from, in the order they were held, each as its report. */
   async function strategyBoards(grant: BoardGrant, locale: ApiLocale): Promise<{ series: string | null; boards: StrategyBoard[] }> {
     const { board } = grant
-    const report = await app.rooms.change(board.id, (room) => buildReport(room.doc, locale))
-    return { series: null, boards: [{ title: board.title, createdAt: board.createdAt, report }] }
+    const series = await app.storage.seriesOf(board.id)
+    const members = series ? series.boards : [{ id: board.id, title: board.title, createdAt: board.createdAt }]
+    const boards: StrategyBoard[] = []
+    // One board after the other: each is loaded (and later unloaded) like any board opened.
+    for (const member of members) {
+      const report = await app.rooms.change(member.id, (room) => buildReport(room.doc, locale))
+      boards.push({ id: member.id, title: member.title, createdAt: member.createdAt, report })
+    }
+    return { series: series?.name ?? null, boards }
   }
 
   app.get<BoardParams & { Querystring: { token?: string } }>(
@@ -45,6 +52,26 @@ export async function strategyRoutes(app: FastifyInstance, { config }: { config:
       const grant = await grantFor(app, request, request.params.id)
       const { boards } = await strategyBoards(grant, 'de')
       return { municipalities: municipalitiesOf(boards) }
+    },
+  )
+
+  app.get<BoardParams & { Querystring: { token?: string } }>(
+    '/api/boards/:id/due-steps',
+    {
+      schema: {
+        params: boardIdParams,
+        response: {
+          200: jsonAnswer('The next steps of the earlier boards of the series that are due by today, earliest first', {
+            steps: { type: 'array', items: { type: 'object', additionalProperties: true } },
+          }),
+          ...errorAnswers(...BOARD_ROUTE_ERRORS, 503),
+        },
+      },
+    },
+    async (request) => {
+      const grant = await grantFor(app, request, request.params.id)
+      const { boards } = await strategyBoards(grant, 'de')
+      return { steps: dueSteps(boards, grant.board.id, calendarDay(Date.now(), config.timeZone)) }
     },
   )
 

@@ -11,6 +11,7 @@ import { TimerDisplay } from '../session/TimerDisplay.tsx'
 import { useBoardContext } from '../kernel/BoardContext.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import { SeriesLine } from '../series/SeriesLine.tsx'
+import { DueSteps } from '../strategy/DueSteps.tsx'
 import { useBoardSnapshot } from '../kernel/useBoardSession.ts'
 
 export function BoardTopPanel() {
@@ -68,6 +69,7 @@ export function BoardTopPanel() {
         )}
       </div>
       <SeriesLine boardId={info.id} token={token} />
+      <DueSteps boardId={info.id} token={token} />
       {info.role === 'facilitator' && <ModerationToolbar leading={<RunSheetControls />} />}
     </div>
   )

@@ -223,6 +223,14 @@ export const de = {
     filePart: 'Digitalstrategie',
     errorPrefix: 'Das Dokument konnte nicht erstellt werden:',
   },
+  dueSteps: {
+    summary_one: 'Seit dem letzten Workshop fällig: {{count}} Schritt, davon {{open}} offen',
+    summary_other: 'Seit dem letzten Workshop fällig: {{count}} Schritte, davon {{open}} offen',
+    open: 'offen',
+    done: 'erledigt',
+    nobody: 'niemand benannt',
+    details: 'bis {{date}}, zuständig: {{owner}} (aus {{board}})',
+  },
   noteStep: {
     menu: 'Kommune und nächster Schritt …',
     button: 'Nächster Schritt',

@@ -225,6 +225,14 @@ export const en: Messages = {
     filePart: 'Digital strategy',
     errorPrefix: 'The document could not be created:',
   },
+  dueSteps: {
+    summary_one: 'Due since the last workshop: {{count}} step, {{open}} of them open',
+    summary_other: 'Due since the last workshop: {{count}} steps, {{open}} of them open',
+    open: 'open',
+    done: 'done',
+    nobody: 'nobody named',
+    details: 'by {{date}}, responsible: {{owner}} (from {{board}})',
+  },
   noteStep: {
     menu: 'Municipality and next step …',
     button: 'Next step',
