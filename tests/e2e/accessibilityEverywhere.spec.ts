@@ -29,6 +29,7 @@ const DIALOGS: Record<string, (page: Page) => Promise<void>> = {
   'save-template-dialog': (page) => openMainMenuItem(page, 'dorfplatz-save-template'),
   'manage-templates-dialog': (page) => openMainMenuItem(page, 'dorfplatz-manage-templates'),
   'delete-board-dialog': (page) => openMainMenuItem(page, 'dorfplatz-delete'),
+  'carry-forward-dialog': (page) => openMainMenuItem(page, 'dorfplatz-carry-forward'),
   'note-step-dialog': async (page) => {
     await addNote(page, 'Nächster Schritt', { x: 640, y: 420 })
     const note = noteWithText(page, 'Nächster Schritt').first()
