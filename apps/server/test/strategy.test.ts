@@ -174,7 +174,7 @@ describe('the strategy across a series', () => {
     const step = (name: string, text: string, task: Record<string, unknown>) => {
       const spot = placeNoteInZone(roadmap, zone, taken)!
       taken.push({ ...spot, w: 200, h: 200 })
-      getRecordsMap(writer.doc).set(`shape:${name}`, { ...testNote(name, text, spot), parentId: roadmap.pageId, meta: { municipality: 'VG Musterhausen', task } } as TLRecord)
+      getRecordsMap(writer.doc).set(`shape:${name}`, { ...testNote(name, text, spot), parentId: roadmap.pageId, meta: { municipality: 'VG Musterhausen', task } } as unknown as TLRecord)
     }
     step('past', 'Breitbandantrag stellen', { owner: 'Bauamt', due: '2026-01-15', done: true })
     step('open', 'Förderberatung einholen', { owner: 'Kämmerei', due: '2026-02-01', done: false })

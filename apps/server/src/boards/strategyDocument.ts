@@ -209,14 +209,17 @@ export function buildStrategy(
   }
   const mine = (note: ReportNote) => note.municipality !== null && sameMunicipality(note.municipality, municipality)
   for (const board of boards) {
+    let canvases = 0
     for (const section of board.report.sections) {
       const chapter = CHAPTER_OF_TEMPLATE[section.templateId] ?? 'further'
+      // Each project's canvas is one group, its fields in the canvas's order.
+      const canvas = chapter === 'canvas' ? `${section.template}: ${board.title}${++canvases > 1 ? ` (${canvases})` : ''}` : null
       for (const zone of section.zones) {
         for (const note of zone.notes.filter(mine)) {
           const source: StrategySource = { board: board.title, date: board.createdAt, template: section.template, zone: zone.name }
           const line: StrategyLine = { text: note.text, votes: note.votes, task: note.task, source }
           // Projects are ranked together across quadrants and boards; other chapters go field by field.
-          add(chapter, chapter === 'projects' ? t.chapters.projects : chapter === 'further' ? `${section.template}: ${zone.name}` : zone.name, line)
+          add(chapter, chapter === 'projects' ? t.chapters.projects : chapter === 'further' ? `${section.template}: ${zone.name}` : (canvas ?? zone.name), line)
           if (note.task) add('next', note.task.done ? t.doneSteps : t.openSteps, line)
           for (const thread of note.comments) {
             if (thread.resolved || thread.messages.length === 0) continue
