@@ -16,7 +16,6 @@
 import crypto from 'node:crypto'
 import type * as Y from 'yjs'
 import type { TLShape } from '@tldraw/tlschema'
-import { getIndicesAbove, type IndexKey } from '@tldraw/utils'
 import {
   CARRIED_FROM_META,
   FROM_PRIVATE_ROUND_META,
@@ -39,13 +38,12 @@ import {
   placeNoteNear,
   shapePagePoint,
   shapeSize,
-  shapeToPage,
   votableNoteIds,
   zoneCentre,
-  type Rect,
 } from '@dorfplatz/templates'
 import type { CarryItem } from '@dorfplatz/protocol'
 import { conflict, invalid } from './BoardError.ts'
+import { NoteSpots } from './noteSpots.ts'
 
 /** A note as it leaves the source board, and where it goes. */
 export interface CarriedNote {
@@ -143,34 +141,7 @@ export function checkCarryTargets(items: readonly CarryItem[], templates: readon
 export function placeCarriedNotes(doc: Y.Doc, templates: readonly TemplateInstance[], carried: readonly CarriedNote[]): number {
   const byId = readBoardRecords(doc)
   const instances = currentTemplateInstances(templates, byId)
-  const occupied = new Map<string, Rect[]>()
-  const occupiedOn = (pageId: string): Rect[] => {
-    let rects = occupied.get(pageId)
-    if (!rects) {
-      rects = []
-      for (const value of byId.values()) {
-        if (!isNote(value)) continue
-        const corner = shapeToPage(value, { x: 0, y: 0 }, byId)
-        if (corner.pageId === pageId) rects.push({ x: corner.x, y: corner.y, ...shapeSize(value) })
-      }
-      occupied.set(pageId, rects)
-    }
-    return rects
-  }
-  const lastIndex = new Map<string, IndexKey | null>()
-  const nextIndex = (parentId: string): IndexKey => {
-    if (!lastIndex.has(parentId)) {
-      let last: string | null = null
-      for (const value of byId.values()) {
-        const { parentId: parent, index } = value as { parentId?: unknown; index?: unknown }
-        if (parent === parentId && typeof index === 'string' && (last === null || index > last)) last = index
-      }
-      lastIndex.set(parentId, last as IndexKey | null)
-    }
-    const [index] = getIndicesAbove(lastIndex.get(parentId) ?? null, 1)
-    lastIndex.set(parentId, index!)
-    return index!
-  }
+  const spots = new NoteSpots(byId)
 
   const records: TLShape[] = []
   const authors = new Map<string, RecordAuthors>()
@@ -179,7 +150,7 @@ export function placeCarriedNotes(doc: Y.Doc, templates: readonly TemplateInstan
     const zone = instance && instanceZones(instance).find((candidate) => candidate.id === target.zoneId)
     if (!instance || !zone) continue
     const size = shapeSize(note)
-    const taken = occupiedOn(instance.pageId)
+    const taken = spots.takenOn(instance.pageId)
     const spot =
       placeNoteInZone(instance, zone, taken, { size, instances }) ??
       placeNoteNear({ x: instance.x + zoneCentre(zone.area).x, y: instance.y + zoneCentre(zone.area).y }, taken, size)
@@ -192,11 +163,11 @@ export function placeCarriedNotes(doc: Y.Doc, templates: readonly TemplateInstan
       x: spot.x - instance.x,
       y: spot.y - instance.y,
       rotation: 0,
-      index: nextIndex(instance.frameId),
+      index: spots.nextIndex(instance.frameId),
       isLocked: false,
       meta: { ...meta, [CARRIED_FROM_META]: { ...carriedFrom } },
     } as TLShape
-    taken.push({ x: spot.x, y: spot.y, ...size })
+    spots.take(instance.pageId, { x: spot.x, y: spot.y, ...size })
     records.push(record)
     if (entry) authors.set(record.id, entry)
   }

@@ -14,7 +14,6 @@
 import crypto from 'node:crypto'
 import * as Y from 'yjs'
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
-import { getIndicesAbove, type IndexKey } from '@tldraw/utils'
 import {
   FacilitationKey,
   FROM_PRIVATE_ROUND_META,
@@ -32,7 +31,7 @@ import {
   type RecordAuthors,
   type VoteScope,
 } from '@dorfplatz/board'
-import { currentTemplateInstances, findZone, placeNoteInZone, placeNoteNear, shapePagePoint, shapeSize, shapeToPage, type Rect } from '@dorfplatz/templates'
+import { currentTemplateInstances, findZone, placeNoteInZone, placeNoteNear, shapePagePoint, shapeSize, shapeToPage } from '@dorfplatz/templates'
 import { CloseCode, type PrivateRevealResult } from '@dorfplatz/protocol'
 import type { PrivateSpaceStore, StoredPrivateSpace } from '../storage/PrivateSpaceStore.ts'
 import type { PrivateSpaces, SpaceAddress } from '../sync/PrivateSpaces.ts'
@@ -41,6 +40,7 @@ import { privateNoteProblem } from '../sync/PrivateSpaces.ts'
 import type { RoomRegistry } from '../sync/RoomRegistry.ts'
 import { hashToken } from '../tokens.ts'
 import { conflict, notFound } from './BoardError.ts'
+import { NoteSpots } from './noteSpots.ts'
 import { applyTimerCommand, assertScopeExists } from './facilitationState.ts'
 
 const newId = () => crypto.randomBytes(9).toString('base64url')
@@ -97,35 +97,7 @@ function layOutNotes(doc: Y.Doc, roundId: string, spaces: ReturnType<typeof note
   const byId = readBoardRecords(doc)
   const instances = currentTemplateInstances(readTemplateInstances(doc), byId)
   const firstPage = [...byId.values()].find((value) => (value as { typeName?: unknown }).typeName === 'page') as { id: string } | undefined
-  const occupied = new Map<string, Rect[]>()
-  const occupiedOn = (pageId: string): Rect[] => {
-    let rects = occupied.get(pageId)
-    if (!rects) {
-      rects = []
-      for (const value of byId.values()) {
-        const shape = value as TLShape
-        if (shape.typeName !== 'shape' || shape.type !== 'note') continue
-        const corner = shapeToPage(shape, { x: 0, y: 0 }, byId)
-        if (corner.pageId === pageId) rects.push({ x: corner.x, y: corner.y, ...shapeSize(shape) })
-      }
-      occupied.set(pageId, rects)
-    }
-    return rects
-  }
-  const lastIndex = new Map<string, IndexKey | null>()
-  const nextIndex = (parentId: string): IndexKey => {
-    if (!lastIndex.has(parentId)) {
-      let last: string | null = null
-      for (const value of byId.values()) {
-        const { parentId: parent, index } = value as { parentId?: unknown; index?: unknown }
-        if (parent === parentId && typeof index === 'string' && (last === null || index > last)) last = index
-      }
-      lastIndex.set(parentId, last as IndexKey | null)
-    }
-    const [index] = getIndicesAbove(lastIndex.get(parentId) ?? null, 1)
-    lastIndex.set(parentId, index!)
-    return index!
-  }
+  const spots = new NoteSpots(byId)
 
   const records: TLRecord[] = []
   const authors = new Map<string, RecordAuthors>()
@@ -137,7 +109,7 @@ function layOutNotes(doc: Y.Doc, roundId: string, spaces: ReturnType<typeof note
       const centre = shapePagePoint(note, lookup)
       const pageId = shapeToPage(note, { x: 0, y: 0 }, lookup).pageId ?? firstPage?.id
       if (pageId === undefined) continue
-      const taken = occupiedOn(pageId)
+      const taken = spots.takenOn(pageId)
       const found = findZone(instances, pageId, centre)
       const spot = found ? placeNoteInZone(found.instance, found.zone, taken, { size, instances }) : null
       const page = spot ?? placeNoteNear(centre, taken, size)
@@ -151,10 +123,10 @@ function layOutNotes(doc: Y.Doc, roundId: string, spaces: ReturnType<typeof note
         x: frame ? page.x - found!.instance.x : page.x,
         y: frame ? page.y - found!.instance.y : page.y,
         rotation: 0,
-        index: nextIndex(parentId),
+        index: spots.nextIndex(parentId),
         meta: { ...meta, [FROM_PRIVATE_ROUND_META]: roundId },
       } as TLShape
-      taken.push({ x: page.x, y: page.y, ...size })
+      spots.take(pageId, { x: page.x, y: page.y, ...size })
       records.push(record)
       if (author) authors.set(record.id, { createdBy: author, changedBy: author, changedAt: now })
     }
