@@ -57,7 +57,8 @@ export function isAuthoredRecord(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { typeName?: unknown }).typeName === 'shape'
 }
 
-function readStamp(value: unknown): AuthorStamp | null {
+/** An author stamp as stored (in the document, or beside a private space), or null when malformed. */
+export function readAuthorStamp(value: unknown): AuthorStamp | null {
   if (typeof value !== 'object' || value === null) return null
   const { name, color, role } = value as Record<string, unknown>
   if (typeof name !== 'string' || typeof color !== 'string') return null
@@ -69,9 +70,9 @@ function readStamp(value: unknown): AuthorStamp | null {
 export function readRecordAuthorsValue(value: unknown): RecordAuthors | null {
   if (typeof value !== 'object' || value === null) return null
   const { createdBy, changedBy, changedAt } = value as Record<string, unknown>
-  const changed = readStamp(changedBy)
+  const changed = readAuthorStamp(changedBy)
   if (changed === null || typeof changedAt !== 'number' || !Number.isFinite(changedAt)) return null
-  const created = readStamp(createdBy)
+  const created = readAuthorStamp(createdBy)
   return created === null ? { changedBy: changed, changedAt } : { createdBy: created, changedBy: changed, changedAt }
 }
 

@@ -59,6 +59,7 @@ export {
   nextRecordAuthors,
   readRecordAuthors,
   readRecordAuthorsValue,
+  readAuthorStamp,
 } from './authors.ts'
 export type { AuthorRole, AuthorStamp, RecordAuthors } from './authors.ts'
 export {
@@ -133,6 +134,7 @@ export {
 } from './privateRound.ts'
 export type { PrivateRevealNotice, PrivateRoundState } from './privateRound.ts'
 export {
+  formatDueDate,
   MAX_MUNICIPALITY_LENGTH,
   MAX_TASK_OWNER_LENGTH,
   MUNICIPALITY_META,

@@ -67,6 +67,12 @@ function taskViolation(value: unknown): string | null {
   return null
 }
 
+/** A task's `YYYY-MM-DD` date as a reader writes dates: 30.06.2026 in German, 30/06/2026 in English. */
+export function formatDueDate(due: string, language: string): string {
+  const [year, month, day] = due.split('-')
+  return language === 'de' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`
+}
+
 /** Why a record's meta may not say this about the strategy, or null. */
 export function strategyMetaViolation(meta: unknown): string | null {
   if (typeof meta !== 'object' || meta === null) return null

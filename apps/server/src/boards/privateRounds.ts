@@ -23,6 +23,7 @@ import {
   KeyValueArray,
   PRIVATE_ROUND_META,
   readBoardRecords,
+  readAuthorStamp,
   readFacilitation,
   readTemplateInstances,
   type AuthorStamp,
@@ -61,10 +62,7 @@ export function openPrivateRoundOf(doc: Y.Doc): PrivateRoundState | null {
 function readAuthor(json: string): AuthorStamp | null {
   if (json === '') return null
   try {
-    const value = JSON.parse(json) as Partial<AuthorStamp>
-    if (typeof value.name !== 'string' || typeof value.color !== 'string') return null
-    if (value.role !== 'facilitator' && value.role !== 'participant') return null
-    return { name: value.name, color: value.color, role: value.role }
+    return readAuthorStamp(JSON.parse(json))
   } catch {
     return null
   }

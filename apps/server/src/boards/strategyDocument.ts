@@ -13,7 +13,7 @@
  */
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
-import { rankByVotes, sameMunicipality, type NoteTask } from '@dorfplatz/board'
+import { formatDueDate, rankByVotes, sameMunicipality, type NoteTask } from '@dorfplatz/board'
 import type { ReportModel, ReportNote, ReportLocale } from './resultsReport.ts'
 
 /** One board's part: its report and when it was held. */
@@ -143,12 +143,6 @@ function formatDay(at: number, locale: ReportLocale, timeZone: string): string {
   return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeZone }).format(at)
 }
 
-/** `YYYY-MM-DD` as the reader writes dates. */
-function formatDue(due: string, locale: ReportLocale): string {
-  const [year, month, day] = due.split('-')
-  return locale === 'de' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`
-}
-
 /** A next step that fell due, as a later board of the series lists it. */
 export interface DueStep {
   text: string
@@ -161,13 +155,12 @@ export interface DueStep {
 }
 
 /**
- * The next steps of the boards held before `boardId` in the series that are due by `today`
- * (`YYYY-MM-DD`), earliest first: what a workshop looks back on ("Was war seitdem fällig?").
+ * The next steps of `earlier` (the boards of the series held before this one) that are due by
+ * `today` (`YYYY-MM-DD`), earliest first: what a workshop looks back on ("Was war seitdem fällig?").
  */
-export function dueSteps(boards: readonly StrategyBoard[], boardId: string, today: string): DueStep[] {
-  const index = boards.findIndex((board) => board.id === boardId)
+export function dueSteps(earlier: readonly StrategyBoard[], today: string): DueStep[] {
   const steps: DueStep[] = []
-  for (const board of boards.slice(0, Math.max(0, index))) {
+  for (const board of earlier) {
     for (const section of board.report.sections) {
       for (const zone of section.zones) {
         for (const note of zone.notes) {
@@ -263,7 +256,7 @@ function lineDetails(line: StrategyLine, locale: ReportLocale, timeZone: string)
   const parts: string[] = []
   if (line.votes > 0) parts.push(t.votes(line.votes))
   if (line.task?.owner) parts.push(t.owner(line.task.owner))
-  if (line.task?.due) parts.push(t.due(formatDue(line.task.due, locale)))
+  if (line.task?.due) parts.push(t.due(formatDueDate(line.task.due, locale)))
   parts.push(t.source(line.source, formatDay(line.source.date, locale, timeZone)))
   return parts.join(' · ')
 }

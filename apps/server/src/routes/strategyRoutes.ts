@@ -24,10 +24,16 @@ const strategyQuery = {
 
 export async function strategyRoutes(app: FastifyInstance, { config }: { config: Config }): Promise<void> {
   /** The boards the strategy is built from, in the order they were held, each as its report. */
-  async function strategyBoards(grant: BoardGrant, locale: ApiLocale): Promise<{ series: string | null; boards: StrategyBoard[] }> {
+  async function strategyBoards(
+    grant: BoardGrant,
+    locale: ApiLocale,
+    { earlierOnly = false }: { earlierOnly?: boolean } = {},
+  ): Promise<{ series: string | null; boards: StrategyBoard[] }> {
     const { board } = grant
     const series = await app.storage.seriesOf(board.id)
-    const members = series ? series.boards : [{ id: board.id, title: board.title, createdAt: board.createdAt }]
+    const all = series ? series.boards : [{ id: board.id, title: board.title, createdAt: board.createdAt }]
+    // Looking back needs only the boards held before this one: later ones are not loaded for it.
+    const members = earlierOnly ? all.slice(0, Math.max(0, all.findIndex((member) => member.id === board.id))) : all
     const boards: StrategyBoard[] = []
     // One board after the other: each is loaded (and later unloaded) like any board opened.
     for (const member of members) {
@@ -70,8 +76,8 @@ export async function strategyRoutes(app: FastifyInstance, { config }: { config:
     },
     async (request) => {
       const grant = await grantFor(app, request, request.params.id)
-      const { boards } = await strategyBoards(grant, 'de')
-      return { steps: dueSteps(boards, grant.board.id, calendarDay(Date.now(), config.timeZone)) }
+      const { boards } = await strategyBoards(grant, 'de', { earlierOnly: true })
+      return { steps: dueSteps(boards, calendarDay(Date.now(), config.timeZone)) }
     },
   )
 

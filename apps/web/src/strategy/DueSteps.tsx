@@ -3,16 +3,12 @@
  * come, open and done, folded under the top bar; shown only when there are any. Read once when
  * the board opens (they change between workshops, not during one).
  */
+import { formatDueDate } from '@dorfplatz/board'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fetchDueSteps, type DueStep } from '../api/strategyApi.ts'
 import { useLanguage } from '../i18n/i18n.ts'
 import './strategy.css'
-
-function formatDue(due: string, language: string): string {
-  const [year, month, day] = due.split('-')
-  return language === 'de' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`
-}
 
 export function DueSteps({ boardId, token }: { boardId: string; token: string }) {
   const { t } = useTranslation()
@@ -40,7 +36,7 @@ export function DueSteps({ boardId, token }: { boardId: string; token: string })
             <span className={step.done ? 'due-steps__status due-steps__status--done' : 'due-steps__status'}>
               {step.done ? t('dueSteps.done') : t('dueSteps.open')}
             </span>{' '}
-            <strong>{step.text}</strong> – {t('dueSteps.details', { date: formatDue(step.due, language), owner: step.owner || t('dueSteps.nobody'), board: step.board })}
+            <strong>{step.text}</strong> – {t('dueSteps.details', { date: formatDueDate(step.due, language), owner: step.owner || t('dueSteps.nobody'), board: step.board })}
             {step.municipality ? ` (${step.municipality})` : ''}
           </li>
         ))}
