@@ -10,6 +10,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import { getRecordsArray, readBoardRecords } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
 import { CloseCode } from '@dorfplatz/protocol'
+import { connectHostile } from './hostileClient.ts'
 import { connectProvider, noteText, openRawSocket, startTestServer, waitForDoc, waitForSync, writeNote, type TestServer } from './testServer.ts'
 
 /** Writes `change` into the stored board as an old server would have accepted it, while the board is not loaded. */
@@ -85,6 +86,31 @@ describe('boards stored before records were checked', () => {
     })
     expect(imported.status).toBe(201)
     expect(((await imported.json()) as { shapes: number }).shapes).toBe(2)
+  })
+
+  it('sends a board stored as one update as it was read, unless the repair changed it', async () => {
+    const server = await startTestServer()
+    const clean = await server.createBoard('Verdichtet')
+    const dirty = await server.createBoard('Verdichtet, kaputt')
+    // Each board compacted into one stored update, as unloading leaves it.
+    for (const [board, records] of [
+      [clean, [{ key: 'shape:good', val: testNote('good', 'Gute Idee') }]],
+      [dirty, [{ key: 'shape:good', val: testNote('good', 'Gute Idee') }, { key: 'shape:bad', val: invalidNote('bad') }]],
+    ] as const) {
+      const stored = await server.app.storage.loadDocument(board.id)
+      const doc = new Y.Doc()
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
+      ;(getRecordsArray(doc) as Y.Array<unknown>).push([...records])
+      await server.app.storage.compact(board.id, Y.encodeStateAsUpdate(doc), stored.lastSeq)
+      expect((await server.app.storage.loadDocument(board.id)).updates).toHaveLength(1)
+      doc.destroy()
+    }
+    // The first answer alone, before any later change could mend it.
+    for (const board of [clean, dirty]) {
+      const newcomer = await connectHostile(`${server.wsUrl}/sync/${board.id}?token=${board.tokens.viewer}`)
+      expect(noteText(newcomer.doc, 'good')).toBe('Gute Idee')
+      expect(readBoardRecords(newcomer.doc).has('shape:bad')).toBe(false)
+    }
   })
 
   it('keeps snapshots saved before the checks from bringing invalid records back', async () => {

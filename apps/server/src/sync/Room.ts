@@ -60,6 +60,7 @@ import {
   encodeAwarenessMessage,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeSyncStep2FromUpdate,
   isEmptyStateVector,
   encodeUpdateMessage,
   readAwarenessUpdate,
@@ -149,13 +150,16 @@ export class Room {
     private readonly onEmpty: (room: Room) => void,
     private readonly onFailure: (room: Room, cause: 'storage' | 'processing') => void,
     private readonly onDeletedElsewhere: (room: Room) => void,
-    stored: { doc: Y.Doc; lastSeq: number; loggedUpdates: number },
+    stored: { doc: Y.Doc; lastSeq: number; loggedUpdates: number; wholeDocument: Uint8Array | null },
     private readonly bus: BoardBus | undefined,
     private readonly observer: SyncObserver,
   ) {
     this.doc = stored.doc
     this.appliedSeq = stored.lastSeq
     this.loggedUpdates = stored.loggedUpdates
+    // Stored as one update, the board can be sent as it was read; any change (the repair below
+    // included) drops this answer like every other.
+    if (stored.wholeDocument) this.wholeBoardAnswer = encodeSyncStep2FromUpdate(stored.wholeDocument)
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
@@ -290,7 +294,12 @@ export class Room {
       hooks.onEmpty,
       hooks.onFailure,
       hooks.onDeletedElsewhere ?? (() => {}),
-      { doc, lastSeq: stored.lastSeq, loggedUpdates: Math.max(0, stored.updates.length - 1) },
+      {
+        doc,
+        lastSeq: stored.lastSeq,
+        loggedUpdates: Math.max(0, stored.updates.length - 1),
+        wholeDocument: stored.updates.length === 1 ? stored.updates[0]! : null,
+      },
       bus,
       hooks.observer ?? NO_OBSERVER,
     )

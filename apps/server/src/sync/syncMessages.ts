@@ -26,6 +26,19 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   return encoding.toUint8Array(encoder)
 }
 
+/**
+ * The answer to someone with nothing yet (an empty state vector) made from an update that holds
+ * the whole document, such as the board's stored state: the same message encodeSyncStep2 would
+ * write for that document, without encoding the document again.
+ */
+export function encodeSyncStep2FromUpdate(wholeDocument: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.SYNC)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+  encoding.writeVarUint8Array(encoder, wholeDocument)
+  return encoding.toUint8Array(encoder)
+}
+
 /** Whether a state vector says its sender has nothing of the document (`Y.encodeStateVector` of an empty one). */
 export function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0
