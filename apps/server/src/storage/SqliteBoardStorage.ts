@@ -2,6 +2,9 @@
  * The embedded default storage: one SQLite file in the data directory, in WAL
  * mode with synchronous=FULL so that an append that has returned survives
  * `kill -9` and power loss alike.
+ *
+ * Appends are committed together: the boards that store changes in one turn of the event loop
+ * share one transaction and so one wait for the disk (see appendUpdates).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -165,11 +168,36 @@ const storedBoard = (row: BoardRow): StoredBoard => ({ id: row.id, title: row.ti
 
 export const SQLITE_FILE_NAME = 'dorfplatz.sqlite'
 
+/** An append waiting for its turn's commit. */
+interface QueuedAppend {
+  boardId: string
+  updates: readonly Uint8Array[]
+  resolve: (result: AppendResult) => void
+  reject: (error: unknown) => void
+}
+
 export class SqliteBoardStorage implements BoardStorage {
-  private readonly db: Database.Database
+  private readonly database: Database.Database
   /** One process uses a SQLite file: its board locks are a queue in memory. */
   private readonly locks = new InProcessBoardLocks()
-  private readonly statements
+  private readonly prepared
+  /** Appends waiting for the commit at the end of this turn (see appendUpdates). */
+  private appendQueue: QueuedAppend[] = []
+
+  /**
+   * The database, and below its prepared statements. Whatever reads or writes through them first
+   * commits the appends still waiting, so that every call sees the ones made before it, as if
+   * each had been written at once.
+   */
+  private get db(): Database.Database {
+    this.commitAppends()
+    return this.database
+  }
+
+  private get statements(): typeof this.prepared {
+    this.commitAppends()
+    return this.prepared
+  }
 
   /** Opens (and creates or migrates) the database file in `dataDir`, or an in-memory database for `':memory:'`. */
   constructor(dataDir: string) {
@@ -178,7 +206,7 @@ export class SqliteBoardStorage implements BoardStorage {
       fs.mkdirSync(dataDir, { recursive: true })
       file = path.join(dataDir, SQLITE_FILE_NAME)
     }
-    this.db = new Database(file)
+    this.database = new Database(file)
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = FULL')
     this.db.pragma('foreign_keys = ON')
@@ -187,7 +215,7 @@ export class SqliteBoardStorage implements BoardStorage {
     // log rows compaction removes, which name their board) leaves no trace in the file.
     this.db.pragma('secure_delete = ON')
     this.migrate()
-    this.statements = {
+    this.prepared = {
       insertBoard: this.db.prepare('INSERT INTO boards (id, title, created_at, last_opened_at) VALUES (?, ?, ?, ?)'),
       insertToken: this.db.prepare('INSERT INTO tokens (hash, board_id, role, created_at) VALUES (?, ?, ?, ?)'),
       insertState: this.db.prepare(
@@ -357,15 +385,50 @@ export class SqliteBoardStorage implements BoardStorage {
     })()
   }
 
-  async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<AppendResult> {
-    return this.db.transaction(() => {
-      const previousSeq = this.latestSeqNow(boardId)
-      let lastSeq = previousSeq
-      for (const update of updates) {
-        lastSeq = Number(this.statements.insertUpdate.run(boardId, Buffer.from(update)).lastInsertRowid)
-      }
-      return { lastSeq, previousSeq }
-    })()
+  /**
+   * Resolves once the updates are committed. The appends of one turn of the event loop (every
+   * board that flushed in it) are committed in one transaction at its end, so that they share one
+   * wait for the disk; each is a savepoint of its own, so that one board's failure is only its own.
+   */
+  appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      if (this.appendQueue.push({ boardId, updates, resolve, reject }) === 1) setImmediate(() => this.commitAppends())
+    })
+  }
+
+  private commitAppends(): void {
+    if (this.appendQueue.length === 0) return
+    const queue = this.appendQueue
+    this.appendQueue = []
+    const outcomes: Array<{ result: AppendResult } | { error: unknown }> = []
+    try {
+      this.database.transaction(() => {
+        for (const { boardId, updates } of queue) {
+          try {
+            outcomes.push({ result: this.db.transaction(() => this.appendNow(boardId, updates))() })
+          } catch (error) {
+            outcomes.push({ error })
+          }
+        }
+      })()
+    } catch (error) {
+      for (const append of queue) append.reject(error)
+      return
+    }
+    queue.forEach((append, i) => {
+      const outcome = outcomes[i]!
+      if ('result' in outcome) append.resolve(outcome.result)
+      else append.reject(outcome.error)
+    })
+  }
+
+  private appendNow(boardId: string, updates: readonly Uint8Array[]): AppendResult {
+    const previousSeq = this.latestSeqNow(boardId)
+    let lastSeq = previousSeq
+    for (const update of updates) {
+      lastSeq = Number(this.statements.insertUpdate.run(boardId, Buffer.from(update)).lastInsertRowid)
+    }
+    return { lastSeq, previousSeq }
   }
 
   async loadUpdatesSince(boardId: string, afterSeq: number): Promise<StoredDocument> {
@@ -752,6 +815,6 @@ export class SqliteBoardStorage implements BoardStorage {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close()
+    if (this.database.open) this.db.close()
   }
 }

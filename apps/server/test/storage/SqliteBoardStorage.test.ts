@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { SQLITE_FILE_NAME, SqliteBoardStorage } from '../../src/storage/SqliteBoardStorage.ts'
 import { describeBallotBoxContract } from './ballotBoxContract.ts'
 import { describeBoardDirectoryContract } from './boardDirectoryContract.ts'
@@ -14,7 +14,7 @@ import { describeDocumentLogContract } from './documentLogContract.ts'
 import { describeSnapshotStoreContract } from './snapshotStoreContract.ts'
 import { describeOwnTemplateStoreContract } from './ownTemplateStoreContract.ts'
 import { describeSeriesStoreContract } from './seriesStoreContract.ts'
-import type { StorageFactory } from './storageContractKit.ts'
+import { bytes, newBoard, type StorageFactory } from './storageContractKit.ts'
 
 /** Every concern's contract, against one backend. */
 function describeStorageContracts(name: string, factory: StorageFactory): void {
@@ -81,4 +81,52 @@ it('refuses a database written by a newer version instead of damaging it', () =>
   db.pragma('user_version = 99')
   db.close()
   expect(() => new SqliteBoardStorage(dir)).toThrow(/newer Dorfplatz/)
+})
+
+describe('appends of one turn', () => {
+  /** Frames in the write-ahead log since it was last emptied: each commit adds the pages it wrote. */
+  function walFrames(dir: string): number {
+    const db = new Database(path.join(dir, SQLITE_FILE_NAME))
+    const [status] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    db.close()
+    return status!.log
+  }
+
+  it('share one commit, so that twenty boards wait for the disk once', async () => {
+    const dir = tempDir()
+    const storage = new SqliteBoardStorage(dir)
+    const ids = Array.from({ length: 20 }, (_, i) => `BOARD${String(i).padStart(11, '0')}`)
+    for (const id of ids) await storage.createBoard(newBoard(id))
+    walFrames(dir)
+
+    for (const id of ids) await storage.appendUpdates(id, [new Uint8Array([1, 2, 3])])
+    // The log was emptied above; what the one-by-one appends wrote is in it now.
+    const oneByOne = walFrames(dir)
+    await Promise.all(ids.map((id) => storage.appendUpdates(id, [new Uint8Array([4, 5, 6])])))
+    const together = walFrames(dir)
+
+    expect(together).toBeGreaterThan(0)
+    expect(together * 4).toBeLessThan(oneByOne)
+    for (const id of ids) expect((await storage.loadDocument(id)).updates.slice(-2)).toEqual([bytes(1, 2, 3), bytes(4, 5, 6)])
+    await storage.close()
+  })
+
+  it('fail one by one, and are seen by whatever runs after them', async () => {
+    const storage = new SqliteBoardStorage(':memory:')
+    await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))
+    await storage.createBoard(newBoard('BBBBBBBBBBBBBBBB'))
+    const a = storage.appendUpdates('AAAAAAAAAAAAAAAA', [bytes(7), bytes(8)])
+    const missing = storage.appendUpdates('NOSUCHBOARD00000', [bytes(9)])
+    const b = storage.appendUpdates('BBBBBBBBBBBBBBBB', [bytes(10)])
+    // Read in the same turn, before the turn's commit was due: the appends are in it.
+    const read = storage.loadDocument('AAAAAAAAAAAAAAAA')
+    await expect(missing).rejects.toThrow(/FOREIGN KEY/)
+    const [first, second] = await Promise.all([a, b])
+    expect(first.lastSeq - first.previousSeq).toBe(2)
+    expect(second.lastSeq).toBeGreaterThan(first.lastSeq)
+    expect((await read).updates.slice(-2)).toEqual([bytes(7), bytes(8)])
+    expect((await storage.loadDocument('BBBBBBBBBBBBBBBB')).updates.at(-1)).toEqual(bytes(10))
+    await storage.close()
+  })
 })
