@@ -4,9 +4,17 @@
  * and everything bound for one socket in one turn of the event loop goes out corked, as one
  * write. It answers a client's sync step 1 with an empty step 2, so that y-websocket clients
  * count as synced. Run: `node bareRelay.mjs` (PORT, HOST); prints "listening on <port>".
+ *
+ * With LOG_FILE set it is the limit of storing first: each turn's document updates are appended to
+ * that file and flushed to the disk (fdatasync) before any of them is sent, as Dorfplatz does with
+ * SQLite's synchronous=FULL. Presence is relayed without being stored.
  */
+import fs from 'node:fs'
 import http from 'node:http'
 import { WebSocketServer } from 'ws'
+
+const log = process.env.LOG_FILE ? fs.openSync(process.env.LOG_FILE, 'a') : null
+const toStore = []
 
 const EMPTY_SYNC_STEP_2 = new Uint8Array([0, 1, 2, 0, 0])
 const boards = new Map()
@@ -15,6 +23,10 @@ let flushScheduled = false
 
 function flush() {
   flushScheduled = false
+  if (log !== null && toStore.length > 0) {
+    fs.writeSync(log, Buffer.concat(toStore.splice(0)))
+    fs.fdatasyncSync(log)
+  }
   for (const [socket, messages] of pending) {
     if (socket.readyState !== 1) continue
     socket._socket.cork()
@@ -47,6 +59,8 @@ wss.on('connection', (socket, request) => {
       enqueue(socket, EMPTY_SYNC_STEP_2)
       return
     }
+    // A sync step 2 or update (type 0, then 1 or 2) is a change of the document.
+    if (log !== null && data[0] === 0) toStore.push(data)
     for (const other of board) if (other !== socket) enqueue(other, data)
   })
   socket.on('close', () => {

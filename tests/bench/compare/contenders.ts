@@ -14,11 +14,12 @@ import type { WireFlavour } from './loadWorker.ts'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 
-export type ContenderKind = 'dorfplatz' | 'relay' | 'y-websocket' | 'hocuspocus'
+export type ContenderKind = 'dorfplatz' | 'relay' | 'durable-relay' | 'y-websocket' | 'hocuspocus'
 
 export const CONTENDER_TITLES: Record<ContenderKind, string> = {
   dorfplatz: 'Dorfplatz',
   relay: 'bare relay (limit)',
+  'durable-relay': 'bare relay, fsync first',
   'y-websocket': 'y-websocket server',
   hocuspocus: 'Hocuspocus + SQLite',
 }
@@ -124,8 +125,11 @@ async function startDorfplatz(options: ContenderOptions): Promise<Contender> {
 export async function startContender(kind: ContenderKind, options: ContenderOptions = {}): Promise<Contender> {
   if (kind === 'dorfplatz') return startDorfplatz(options)
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dorfplatz-bench-other-'))
-  const script = { relay: 'bareRelay.mjs', 'y-websocket': 'yWebsocketServer.mjs', hocuspocus: 'hocuspocusServer.mjs' }[kind]
-  const { child, port } = await startNodeScript(script, { DATA_FILE: path.join(dataDir, 'hocuspocus.sqlite') })
+  const script = { relay: 'bareRelay.mjs', 'durable-relay': 'bareRelay.mjs', 'y-websocket': 'yWebsocketServer.mjs', hocuspocus: 'hocuspocusServer.mjs' }[kind]
+  const { child, port } = await startNodeScript(script, {
+    DATA_FILE: path.join(dataDir, 'hocuspocus.sqlite'),
+    ...(kind === 'durable-relay' ? { LOG_FILE: path.join(dataDir, 'relay.log') } : {}),
+  })
   return {
     kind,
     flavour: kind === 'hocuspocus' ? 'hocuspocus' : 'y-websocket',

@@ -29,10 +29,14 @@ export function comparisonLines(figures: ComparisonFigures): string[] {
   for (const name of LATENCY_SCENARIOS) {
     const ours = of(name, 'dorfplatz')
     const relay = of(name, 'relay')
+    const durable = of(name, 'durable-relay')
     const title = scenarios.find((s) => s.name === name)?.title ?? name
     goals.push([
       `edit p99 ≤ 1.25 × relay: ${title}`,
-      ours && relay ? `${ours.editP99Ms} ms vs ${relay.editP99Ms} ms (× ${ratio(ours.editP99Ms, relay.editP99Ms)})` : '—',
+      ours && relay
+        ? `${ours.editP99Ms} ms vs ${relay.editP99Ms} ms (× ${ratio(ours.editP99Ms, relay.editP99Ms)})` +
+          (durable ? `; the relay storing first: ${durable.editP99Ms} ms (× ${ratio(ours.editP99Ms, durable.editP99Ms)})` : '')
+        : '—',
       ours && relay ? ours.editP99Ms <= 1.25 * relay.editP99Ms : undefined,
     ])
   }
@@ -122,6 +126,8 @@ export function comparisonLines(figures: ComparisonFigures): string[] {
     'runs it (SQLite, every update stored with `synchronous=FULL` before it is relayed; rate limits',
     'off, since all load comes from one address), a bare relay that batches each socket\'s writes per',
     'event-loop turn and stores nothing (the limit of the machine, `tests/bench/compare/bareRelay.mjs`),',
+    'the same relay storing first (each turn\'s updates appended to a file and flushed with `fdatasync`',
+    'before they are sent: what the disk alone adds to storing first),',
     'the reference y-websocket server (`@y/websocket-server`, stores nothing) and Hocuspocus 3 with its',
     'SQLite storage. The clients run in separate load-generator processes on the same machine; a board\'s',
     'clients share one process, so that an edit is timed on one clock from the writer\'s transaction to',

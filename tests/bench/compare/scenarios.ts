@@ -10,7 +10,7 @@ export interface ComparedScenario extends Scenario {
   contenders: ContenderKind[]
 }
 
-const ALL: ContenderKind[] = ['dorfplatz', 'relay', 'y-websocket', 'hocuspocus']
+const ALL: ContenderKind[] = ['dorfplatz', 'relay', 'durable-relay', 'y-websocket', 'hocuspocus']
 
 export function comparedScenarios(quick: boolean): ComparedScenario[] {
   const seconds = quick ? 4 : 15
@@ -70,7 +70,7 @@ export function comparedScenarios(quick: boolean): ComparedScenario[] {
     {
       name: 'five-thousand',
       title: '5,000 sockets on 200 boards, 1 writer per board at 1 edit/s, no cursors',
-      contenders: ['dorfplatz', 'relay', 'y-websocket'],
+      contenders: ['dorfplatz', 'relay', 'durable-relay', 'y-websocket'],
       boards: quick ? 20 : 200,
       clientsPerBoard: 25,
       writersPerBoard: 1,
