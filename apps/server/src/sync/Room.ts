@@ -136,6 +136,8 @@ export class Room {
    * until the board next changes.
    */
   private wholeBoardAnswer: Uint8Array | null = null
+  /** The server's state vector as a sync request, kept like wholeBoardAnswer: every newcomer gets it. */
+  private stateRequest: Uint8Array | null = null
   /** Whether participants' cursors are hidden, and what of their presence was last relayed (see HiddenCursors). */
   private readonly hiddenCursors = new HiddenCursors()
 
@@ -182,6 +184,7 @@ export class Room {
     })
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.wholeBoardAnswer = null
+      this.stateRequest = null
       // Updates from a socket are people's changes; the server's own (timer, votes) do not count.
       if (origin instanceof ClientSession) this.clientChanges = true
       if (this.pendingUpdates.length === 0) this.firstPendingAt = performance.now()
@@ -517,7 +520,7 @@ export class Room {
     this.sessions.set(connection, session)
     this.observer.socketJoined(session.role)
     connection.onClose(() => this.removeSession(session))
-    connection.enqueue(encodeSyncStep1(this.doc))
+    connection.enqueue((this.stateRequest ??= encodeSyncStep1(this.doc)))
     const present = this.presenceOfEveryone()
     if (present) connection.enqueue(present)
     this.scheduleFlush()
@@ -640,7 +643,7 @@ export class Room {
   private askForAnswer(session: ClientSession): void {
     if (session.awaitingAnswer) return
     session.awaitingAnswer = true
-    session.connection.enqueue(encodeSyncStep1(this.doc))
+    session.connection.enqueue((this.stateRequest ??= encodeSyncStep1(this.doc)))
     this.scheduleFlush()
   }
 
