@@ -386,13 +386,14 @@ export class SqliteBoardStorage implements BoardStorage {
   }
 
   /**
-   * Resolves once the updates are committed. The appends of one turn of the event loop (every
-   * board that flushed in it) are committed in one transaction at its end, so that they share one
-   * wait for the disk; each is a savepoint of its own, so that one board's failure is only its own.
+   * Resolves once the updates are committed. Appends made in one run of code (the boards flushed
+   * together in one turn of the event loop, see Room) are committed in one transaction right after
+   * it, so that they share one wait for the disk; each is a savepoint of its own, so that one
+   * board's failure is only its own.
    */
   appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
-      if (this.appendQueue.push({ boardId, updates, resolve, reject }) === 1) setImmediate(() => this.commitAppends())
+      if (this.appendQueue.push({ boardId, updates, resolve, reject }) === 1) queueMicrotask(() => this.commitAppends())
     })
   }
 

@@ -100,6 +100,24 @@ export const HISTORY_WRITE_MS = 5_000
 /** Stands for "leave nothing out" when relaying: never the origin of an update. */
 const ALL_UPDATES = Symbol('all updates')
 
+/**
+ * The boards with something to flush in this turn of the event loop, flushed in one callback:
+ * their appends are then made one after another in the same run, and the storage commits them
+ * together (see SqliteBoardStorage.appendUpdates) before any board relays.
+ */
+const boardsToFlush = new Set<Room>()
+
+function flushBoardsSoon(room: Room): void {
+  if (boardsToFlush.size === 0) setImmediate(flushBoards)
+  boardsToFlush.add(room)
+}
+
+function flushBoards(): void {
+  const rooms = [...boardsToFlush]
+  boardsToFlush.clear()
+  for (const room of rooms) void room.flush()
+}
+
 interface PendingUpdate {
   update: Uint8Array
   origin: unknown
@@ -116,7 +134,6 @@ export class Room {
   private pendingAwareness = new Set<number>()
   /** Presence changes made here (not arrived from another instance), to publish on the bus. */
   private pendingLocalAwareness = new Set<number>()
-  private flushScheduled = false
   private flushChain: Promise<void> = Promise.resolve()
   /** Every update of the board's log up to this sequence number is in the doc (see catchUp). */
   private appliedSeq: number
@@ -688,12 +705,7 @@ export class Room {
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled) return
-    this.flushScheduled = true
-    setImmediate(() => {
-      this.flushScheduled = false
-      void this.flush()
-    })
+    flushBoardsSoon(this)
   }
 
   /** Persists and sends everything pending; flushes run one after another, never overlapping, and never reject. */

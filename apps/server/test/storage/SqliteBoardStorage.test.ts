@@ -3,7 +3,11 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import type * as Y from 'yjs'
+import { getRecordsMap } from '@dorfplatz/board'
+import { testNote } from '@dorfplatz/board/testing'
 import { SQLITE_FILE_NAME, SqliteBoardStorage } from '../../src/storage/SqliteBoardStorage.ts'
+import { openTestRoom } from '../../src/sync/testing/roomHarness.ts'
 import { describeBallotBoxContract } from './ballotBoxContract.ts'
 import { describeBoardDirectoryContract } from './boardDirectoryContract.ts'
 import { describeBoardLocksContract } from './boardLocksContract.ts'
@@ -109,6 +113,33 @@ describe('appends of one turn', () => {
     expect(together).toBeGreaterThan(0)
     expect(together * 4).toBeLessThan(oneByOne)
     for (const id of ids) expect((await storage.loadDocument(id)).updates.slice(-2)).toEqual([bytes(1, 2, 3), bytes(4, 5, 6)])
+    await storage.close()
+  })
+
+  it('are the changes of every board that flushed in that turn, stored in one commit before any is relayed', async () => {
+    const dir = tempDir()
+    const storage = new SqliteBoardStorage(dir)
+    const rooms = await Promise.all(['AAAA', 'BBBB', 'CCCC', 'DDDD', 'EEEE'].map((id) => openTestRoom(storage, id.repeat(4))))
+    const writers = await Promise.all(rooms.map((test) => test.join('participant')))
+    const readers = await Promise.all(rooms.map((test) => test.join('viewer')))
+    const note = (name: string, words: string) => (doc: Y.Doc) => getRecordsMap(doc).set(`shape:${name}`, testNote(name, words))
+    walFrames(dir)
+
+    writers.forEach((writer, i) => writer.sendChange(note('a', `Idee ${i}`)))
+    // The boards flush in the next turn, all in one callback.
+    await new Promise((resolve) => setImmediate(resolve))
+    const together = walFrames(dir)
+    for (const [i, writer] of writers.entries()) {
+      writer.sendChange(note('b', `Frage ${i}`))
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    const oneByOne = walFrames(dir)
+
+    expect(together).toBeGreaterThan(0)
+    expect(together * 2).toBeLessThan(oneByOne)
+    await Promise.all(rooms.map((test) => test.settle()))
+    readers.forEach((reader) => expect(getRecordsMap(reader.doc).has('shape:a') && getRecordsMap(reader.doc).has('shape:b')).toBe(true))
+    for (const test of rooms) await test.close()
     await storage.close()
   })
 

@@ -68,19 +68,21 @@ export function syncMessage(syncType: number, payload: Uint8Array): Uint8Array {
 const silentLog = pino({ level: 'silent' }) as unknown as FastifyBaseLogger
 
 /** A room on a board seeded as the server seeds new boards. */
-export async function openTestRoom(storage = new SqliteBoardStorage(':memory:')): Promise<TestRoom> {
+export async function openTestRoom(storage = new SqliteBoardStorage(':memory:'), boardId = BOARD_ID): Promise<TestRoom> {
+  const linkPrefix = boardId === BOARD_ID ? '' : boardId
   const seed = new Y.Doc()
   initBoardDoc(seed, { title: 'Test', pageName: 'Seite 1' })
   await storage.createBoard({
-    id: BOARD_ID,
+    id: boardId,
     title: 'Test',
     createdAt: Date.now(),
     initialState: Y.encodeStateAsUpdate(seed),
-    tokenHashes: { facilitator: 'f', participant: 'p', viewer: 'v' },
+    // Each role's link is its initial ('f', 'p', 'v'), after the board's id for any other board of the storage.
+    tokenHashes: { facilitator: `${linkPrefix}f`, participant: `${linkPrefix}p`, viewer: `${linkPrefix}v` },
   })
   let emptied = 0
   let failed = false
-  const room = await Room.load(BOARD_ID, storage, silentLog, {
+  const room = await Room.load(boardId, storage, silentLog, {
     onEmpty: () => emptied++,
     onFailure: () => (failed = true),
   })
@@ -125,7 +127,7 @@ export async function openTestRoom(storage = new SqliteBoardStorage(':memory:'))
     get failed() {
       return failed
     },
-    async join(role, tokenHash = role[0]!) {
+    async join(role, tokenHash = `${linkPrefix}${role[0]!}`) {
       const { server, client: socket } = createSocketPair()
       const connection = new Connection(server, { keepalive: { intervalMs: 3_600_000, timeoutMs: 3_600_000 } })
       const doc = new Y.Doc()
