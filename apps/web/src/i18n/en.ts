@@ -331,6 +331,7 @@ export const en: Messages = {
   },
   board: {
     loading: 'Loading board …',
+    partLoading: 'Loading …',
     changesTooLarge:
       'Your changes cannot be sent: together they are too large (several large images added offline, for example). They stay stored in this browser. Remove large images, and they are sent with the next attempt.',
     changeRefused:
