@@ -155,6 +155,18 @@ test('a board opened before opens again without a network, and what is written t
   await expect(noteWithText(mayor, 'Im Zug geschrieben')).toBeVisible()
   await expect(noteWithText(facilitator, 'Im Zug geschrieben')).toHaveCount(0)
 
+  // What the page loads only on first use comes from the service worker as well: the list view
+  // and the English texts, neither of which this browser has opened before.
+  await mayor.getByTestId('list-view-toggle').click()
+  await expect(mayor.getByTestId('list-note').filter({ hasText: 'Vor der Abfahrt' })).toBeVisible()
+  await mayor.getByTestId('language-switch').click()
+  await expect(mayor.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(mayor.getByTestId('list-view-toggle')).toHaveAccessibleName('Canvas')
+  await mayor.getByTestId('language-switch').click()
+  await expect(mayor.getByTestId('list-view-toggle')).toHaveAccessibleName('Zeichenfläche')
+  await mayor.getByTestId('list-view-toggle').click()
+  await expect(noteWithText(mayor, 'Im Zug geschrieben')).toBeVisible()
+
   await goOnline(mayorContext, mayor)
   await expect(noteWithText(facilitator, 'Im Zug geschrieben')).toHaveCount(1)
 
@@ -174,4 +186,24 @@ test('a board opened before opens again without a network, and what is written t
   await recent.getByRole('button').click()
   await expect(recent).toHaveCount(0)
   await expect.poll(copies).not.toContain(`dorfplatz-board-${board.id}`)
+})
+
+test('a facilitator opens dialogs offline that this browser never opened before', async ({ server, newBrowser }) => {
+  const board = await server.createBoard('Ohne Netz moderieren')
+  const context = await newBrowser()
+  const page = await context.newPage()
+  await openBoard(page, board.links.facilitator, 'Anna Moderation')
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active !== null && navigator.serviceWorker.controller !== null)
+
+  await context.setOffline(true)
+  const response = await page.reload()
+  expect(response?.fromServiceWorker()).toBe(true)
+  await expect(connection(page)).toHaveAttribute('data-state', 'offline')
+  // Each dialog's script loads on its first opening, here from what the service worker keeps.
+  await page.getByTestId('timer-button').click()
+  await expect(page.getByTestId('timer-dialog')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('timer-dialog')).toHaveCount(0)
+  await page.getByTestId('export-button').click()
+  await expect(page.getByTestId('export-dialog')).toBeVisible()
 })

@@ -1,7 +1,8 @@
 /**
- * The page the current path asks for, and the notice of a new version. The board
- * page, with tldraw, is loaded only when needed, so the start page opens quickly
- * even on a slow line.
+ * The page the current path asks for, and the notice of a new version. Each page's
+ * code loads only when its path is opened: the board page, with tldraw, so that the
+ * start page opens quickly even on a slow line, and the start page, so that a board
+ * link does not load it too.
  */
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -10,14 +11,19 @@ import { checkBoardLinkEarly } from './board/useBoardLink.ts'
 import { NewVersionNotice } from './components/NewVersionNotice.tsx'
 import { NotFoundPage } from './components/NotFoundPage.tsx'
 import { parseRoute } from './route.ts'
-import { StartPage } from './start/StartPage.tsx'
-import { AccessibilityStatementPage } from './accessibility/AccessibilityStatementPage.tsx'
 
+const loadStartPage = () => import('./start/StartPage.tsx')
+const StartPage = lazy(() => loadStartPage().then((module) => ({ default: module.StartPage })))
+const AccessibilityStatementPage = lazy(() =>
+  import('./accessibility/AccessibilityStatementPage.tsx').then((module) => ({ default: module.AccessibilityStatementPage })),
+)
 const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((module) => ({ default: module.BoardPage })))
 const ProjectorPage = lazy(() => import('./board/ProjectorPage.tsx').then((module) => ({ default: module.ProjectorPage })))
 
 const startRoute = parseRoute(window.location.pathname)
 if (startRoute.page === 'board') checkBoardLinkEarly(startRoute.boardId, readBoardToken(window.location.hash))
+// The start page's code is on its way while the entry's texts and React start.
+if (startRoute.page === 'start') void loadStartPage()
 
 export function App() {
   return (
@@ -33,7 +39,11 @@ function Page() {
   const route = parseRoute(window.location.pathname)
   switch (route.page) {
     case 'start':
-      return <StartPage />
+      return (
+        <Suspense fallback={null}>
+          <StartPage />
+        </Suspense>
+      )
     case 'board':
       return (
         <Suspense
@@ -59,7 +69,11 @@ function Page() {
         </Suspense>
       )
     case 'accessibility':
-      return <AccessibilityStatementPage />
+      return (
+        <Suspense fallback={null}>
+          <AccessibilityStatementPage />
+        </Suspense>
+      )
     case 'not-found':
       return <NotFoundPage />
   }

@@ -6,13 +6,14 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { initI18n } from './i18n/i18n.ts'
 
-initI18n()
-
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html lacks #root')
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// German texts are there at once; another stored language's load first.
+void initI18n().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 )

@@ -35,16 +35,15 @@ export type { Peer } from './listPeers.ts'
 export { FALLBACK_USER_COLOR, PRESENCE_FIELD, readAwarenessUser, USER_FIELD } from './awarenessFields.ts'
 export type { AwarenessUser } from './awarenessFields.ts'
 export {
-  addTemplateToDoc,
   isBoardTemplateId,
   isOwnTemplateId,
   isTemplateId,
   isTemplateLocale,
   OWN_TEMPLATE_ID_PATTERN,
-  readTemplateInstances,
   TEMPLATE_IDS,
   TEMPLATE_LOCALES,
 } from './templateInstances.ts'
+export { addTemplateToDoc, readTemplateInstances } from './templateInstancesDoc.ts'
 export type { BoardTemplateId, LocalizedText, OwnTemplateId, TemplateId, TemplateInstance, TemplateLocale, TemplateZone, ZoneArea } from './templateInstances.ts'
 export { measureDocGrowth } from './docGrowth.ts'
 export type { DocGrowth, DocGrowthOptions } from './docGrowth.ts'

@@ -7,7 +7,8 @@
 import { equalityDeep } from 'lib0/function'
 import * as Y from 'yjs'
 import { getMeta, getRecordsArray, MetaKey, readBoardRecords, type RecordEntry } from './boardDocument.ts'
-import { readTemplateInstances, type TemplateInstance } from './templateInstances.ts'
+import type { TemplateInstance } from './templateInstances.ts'
+import { readTemplateInstances } from './templateInstancesDoc.ts'
 
 export interface ReplaceResult {
   written: number

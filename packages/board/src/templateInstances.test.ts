@@ -3,13 +3,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getMeta, getRecordsMap, MetaKey, readBoardRecords } from './boardDocument.ts'
 import { FIRST_PAGE_ID, initBoardDoc } from './initBoardDoc.ts'
-import {
-  addTemplateToDoc,
-  isTemplateId,
-  readTemplateInstances,
-  TEMPLATE_IDS,
-  type TemplateInstance,
-} from './templateInstances.ts'
+import { isTemplateId, TEMPLATE_IDS, type TemplateInstance } from './templateInstances.ts'
+import { addTemplateToDoc, readTemplateInstances } from './templateInstancesDoc.ts'
 import { testNote } from './testing/testNote.ts'
 
 function instance(instanceId: string, overrides: Partial<TemplateInstance> = {}): TemplateInstance {

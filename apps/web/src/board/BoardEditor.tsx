@@ -12,7 +12,7 @@
 import { readFacilitation } from '@dorfplatz/board'
 import { boardPath, CloseCode, MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/protocol'
 import { instanceTemplateName, isTemplateId, type TemplateInstance } from '@dorfplatz/templates'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RotatedLink } from '../api/apiClient.ts'
 import { EmbedShapeUtil, Tldraw, useValue, type Editor, type TLComponents, type TLShapeId } from 'tldraw'
@@ -22,7 +22,6 @@ import { handOverProjectorToken } from '../storage/projectorToken.ts'
 import { forgetToken, rememberBoard } from '../storage/recentBoards.ts'
 import { getCurrentUser, type CurrentUser } from '../user/currentUser.ts'
 import { currentMunicipality, setMunicipality } from '../user/municipality.ts'
-import { AddTemplateDialog } from './AddTemplateDialog.tsx'
 import { BoardCanvasLayer } from './BoardCanvasLayer.tsx'
 import { BoardContext, type BoardContextValue } from '../kernel/BoardContext.ts'
 import { BoardContextMenu } from './BoardContextMenu.tsx'
@@ -37,43 +36,49 @@ import { showBoardOnOpen } from './showBoardOnOpen.ts'
 import { NameDialog } from './NameDialog.tsx'
 import { handlePastedLinks } from './pastedLinks.ts'
 import { revealShapeWhenPresent } from './revealShapeWhenPresent.ts'
-import { ShareDialog } from './ShareDialog.tsx'
 import { guardTemplateStructure } from './structureGuard.ts'
 import { tldrawAssetUrls } from '../kernel/tldrawAssetUrls.ts'
 import { useBoardSession, useBoardSnapshot } from '../kernel/useBoardSession.ts'
 import { usePausedEditor } from '../kernel/usePausedEditor.ts'
 import { workshopComponents, workshopOverrides, workshopViewComponents } from './workshopUi.tsx'
-import { ExportDialog } from '../export/ExportDialog.tsx'
 import { useAnnouncer } from '../kernel/useAnnouncer.ts'
-import { LIST_VIEW_ID, ListView } from '../listView/ListView.tsx'
 import { PrivateRoundBanner } from '../privateRound/PrivateRoundBanner.tsx'
-import { NoteStepDialog } from '../strategy/NoteStepDialog.tsx'
-import { StrategyDialog } from '../strategy/StrategyDialog.tsx'
-import { PrivateRoundDialog } from '../privateRound/PrivateRoundDialog.tsx'
 import { QuickNote } from '../quickNote/QuickNote.tsx'
 import { ReadableNoteShapeUtil } from './ReadableNoteShapeUtil.ts'
+import { LIST_VIEW_ID } from '../listView/listViewId.ts'
 import { SessionOverlay } from '../session/SessionOverlay.tsx'
-import { TimerDialog } from '../session/TimerDialog.tsx'
 import { HidableCursor } from '../cursors/HidableCursor.tsx'
-import { RunSheetDialog } from '../runSheet/RunSheetDialog.tsx'
-import { ImportDialog } from '../snapshots/ImportDialog.tsx'
-import { DeleteBoardDialog } from './DeleteBoardDialog.tsx'
 import type { OwnTemplateSummary } from '../api/ownTemplatesApi.ts'
-import { ManageTemplatesDialog } from '../ownTemplates/ManageTemplatesDialog.tsx'
-import { SaveTemplateDialog } from '../ownTemplates/SaveTemplateDialog.tsx'
-import { SnapshotsDialog } from '../snapshots/SnapshotsDialog.tsx'
-import { HistoryDialog } from '../history/HistoryDialog.tsx'
-import { CarryForwardDialog } from '../series/CarryForwardDialog.tsx'
 import { dropServerMarksOnCopies } from '../kernel/dropServerMarksOnCopies.ts'
-import { TemplateOptions } from '../templates/TemplateOptions.tsx'
 import { commentsPanelOpen } from '../comments/commentsStore.ts'
-import { ListNoteVote, ListRoundStatus, ListVotingProvider } from '../voting/ListVoting.tsx'
-import { VoteStartDialog } from '../voting/VoteStartDialog.tsx'
 import { readLocal, writeLocal } from '../storage/localStore.ts'
 import { loadAdminToken } from '../storage/adminSession.ts'
 import './board.css'
 // Last: Dorfplatz's rules are written to come before tldraw's, as they did in one stylesheet.
 import 'tldraw/tldraw.css'
+
+/*
+ * What a participant does not need to see the board loads when first opened: the dialogs and the
+ * list view. The service worker keeps their scripts, so they open offline too.
+ */
+const AddTemplateDialog = lazy(() => import('./AddTemplateDialog.tsx').then((module) => ({ default: module.AddTemplateDialog })))
+const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((module) => ({ default: module.ShareDialog })))
+const ExportDialog = lazy(() => import('../export/ExportDialog.tsx').then((module) => ({ default: module.ExportDialog })))
+const StrategyDialog = lazy(() => import('../strategy/StrategyDialog.tsx').then((module) => ({ default: module.StrategyDialog })))
+const NoteStepDialog = lazy(() => import('../strategy/NoteStepDialog.tsx').then((module) => ({ default: module.NoteStepDialog })))
+const PrivateRoundDialog = lazy(() => import('../privateRound/PrivateRoundDialog.tsx').then((module) => ({ default: module.PrivateRoundDialog })))
+const TimerDialog = lazy(() => import('../session/TimerDialog.tsx').then((module) => ({ default: module.TimerDialog })))
+const RunSheetDialog = lazy(() => import('../runSheet/RunSheetDialog.tsx').then((module) => ({ default: module.RunSheetDialog })))
+const ImportDialog = lazy(() => import('../snapshots/ImportDialog.tsx').then((module) => ({ default: module.ImportDialog })))
+const DeleteBoardDialog = lazy(() => import('./DeleteBoardDialog.tsx').then((module) => ({ default: module.DeleteBoardDialog })))
+const ManageTemplatesDialog = lazy(() => import('../ownTemplates/ManageTemplatesDialog.tsx').then((module) => ({ default: module.ManageTemplatesDialog })))
+const SaveTemplateDialog = lazy(() => import('../ownTemplates/SaveTemplateDialog.tsx').then((module) => ({ default: module.SaveTemplateDialog })))
+const SnapshotsDialog = lazy(() => import('../snapshots/SnapshotsDialog.tsx').then((module) => ({ default: module.SnapshotsDialog })))
+const HistoryDialog = lazy(() => import('../history/HistoryDialog.tsx').then((module) => ({ default: module.HistoryDialog })))
+const CarryForwardDialog = lazy(() => import('../series/CarryForwardDialog.tsx').then((module) => ({ default: module.CarryForwardDialog })))
+const VoteStartDialog = lazy(() => import('../voting/VoteStartDialog.tsx').then((module) => ({ default: module.VoteStartDialog })))
+const TemplateOptions = lazy(() => import('../templates/TemplateOptions.tsx').then((module) => ({ default: module.TemplateOptions })))
+const BoardListView = lazy(() => import('./BoardListView.tsx').then((module) => ({ default: module.BoardListView })))
 
 // tldraw wants its component overrides stable; they read the board from BoardContext.
 const components: TLComponents = {
@@ -300,14 +305,9 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           </div>
         )}
         {editor && listView && (
-          <ListVotingProvider editor={editor}>
-            <ListView
-              editor={editor}
-              focusOnOpen={listFocus}
-              roundStatus={<ListRoundStatus />}
-              noteVote={(note) => <ListNoteVote noteId={note.id} text={note.text} />}
-            />
-          </ListVotingProvider>
+          <Suspense fallback={<LoadingNotice />}>
+            <BoardListView editor={editor} focusOnOpen={listFocus} />
+          </Suspense>
         )}
         {/* Before the session banners, which it moves up with a sibling selector. */}
         {editor && !listView && <QuickNote editor={editor} />}
@@ -355,119 +355,131 @@ function OpenBoard({ session, info, config, token, user }: BoardEditorProps & { 
           onCancel={() => setEditingName(false)}
         />
       )}
-      {addingTemplate && info.role === 'facilitator' && (
-        <AddTemplateDialog
-          boardId={info.id}
-          token={token}
-          onAdded={onTemplateAdded}
-          onCancel={() => setAddingTemplate(false)}
-        />
-      )}
-      {startingVote && info.role === 'facilitator' && (
-        <VoteStartDialog
-          boardId={info.id}
-          token={token}
-          session={session}
-          // The voting panel appears, and is announced, once the round arrives through sync.
-          onStarted={() => setStartingVote(false)}
-          onCancel={() => setStartingVote(false)}
-        />
-      )}
-      {startingPrivateRound && info.role === 'facilitator' && (
-        <PrivateRoundDialog
-          boardId={info.id}
-          token={token}
-          session={session}
-          onStarted={() => setStartingPrivateRound(false)}
-          onCancel={() => setStartingPrivateRound(false)}
-        />
-      )}
-      {strategyOpen && <StrategyDialog boardId={info.id} token={token} onClose={() => setStrategyOpen(false)} />}
-      {stepNoteId !== null && editor && info.role !== 'viewer' && (
-        <NoteStepDialog editor={editor} noteId={stepNoteId} onClose={() => setStepNoteId(null)} />
-      )}
-      {timerOpen && info.role === 'facilitator' && (
-        <TimerDialog boardId={info.id} token={token} session={session} onClose={() => setTimerOpen(false)} />
-      )}
-      {runSheetOpen && info.role === 'facilitator' && (
-        <RunSheetDialog boardId={info.id} token={token} session={session} onClose={() => setRunSheetOpen(false)} />
-      )}
-      {fileDialog === 'export' && editor && info.role === 'facilitator' && (
-        <ExportDialog
-          editor={editor}
-          boardId={info.id}
-          boardTitle={info.title}
-          token={token}
-          timeZone={config.timeZone}
-          onClose={() => setFileDialog(null)}
-        />
-      )}
-      {fileDialog === 'snapshots' && info.role === 'facilitator' && (
-        <SnapshotsDialog
-          boardId={info.id}
-          token={token}
-          editor={editor}
-          user={user}
-          licenseKey={config.tldrawLicenseKey || undefined}
-          viewUi={snapshotViewUi}
-          onClose={() => setFileDialog(null)}
-        />
-      )}
-      {fileDialog === 'history' && <HistoryDialog editor={editor} onClose={() => setFileDialog(null)} />}
-      {fileDialog === 'import' && info.role === 'facilitator' && (
-        <ImportDialog boardId={info.id} token={token} editor={editor} onClose={() => setFileDialog(null)} />
-      )}
-      {fileDialog === 'save-template' && info.role === 'facilitator' && (
-        <SaveTemplateDialog
-          boardId={info.id}
-          token={templateToken}
-          editor={editor}
-          userName={identity.name}
-          versionOf={templateForVersion}
-          onClose={() => setFileDialog(null)}
-        />
-      )}
-      {fileDialog === 'manage-templates' && info.role === 'facilitator' && (
-        <ManageTemplatesDialog
-          token={templateToken}
-          onNewVersion={(template) => {
-            setTemplateForVersion(template)
-            setFileDialog('save-template')
-          }}
-          onClose={() => setFileDialog(null)}
-        />
-      )}
-      {fileDialog === 'delete' && info.role === 'facilitator' && (
-        <DeleteBoardDialog boardId={info.id} boardTitle={info.title} token={token} onClose={() => setFileDialog(null)} />
-      )}
-      {fileDialog === 'carryForward' && info.role === 'facilitator' && (
-        <CarryForwardDialog
-          boardId={info.id}
-          boardTitle={info.title}
-          token={token}
-          session={session}
-          adminTokenRequired={config.adminTokenRequired}
-          // The built-in templates: the dialog offers their zones as targets.
-          templateOptions={(choice) => (
-            <TemplateOptions
-              type="checkbox"
-              isChosen={(id) => isTemplateId(id) && choice.isChosen(id)}
-              onToggle={(id, chosen) => {
-                if (isTemplateId(id)) choice.onToggle(id, chosen)
-              }}
-            />
-          )}
-          onClose={() => setFileDialog(null)}
-        />
-      )}
-      {sharing && info.role === 'facilitator' && (
-        <ShareDialog
-          boardId={info.id}
-          token={token}
-          onOwnLinkRotated={onOwnLinkRotated}
-          onClose={() => setSharing(false)}
-        />
-      )}
+      <Suspense fallback={<LoadingNotice />}>
+        {addingTemplate && info.role === 'facilitator' && (
+          <AddTemplateDialog
+            boardId={info.id}
+            token={token}
+            onAdded={onTemplateAdded}
+            onCancel={() => setAddingTemplate(false)}
+          />
+        )}
+        {startingVote && info.role === 'facilitator' && (
+          <VoteStartDialog
+            boardId={info.id}
+            token={token}
+            session={session}
+            // The voting panel appears, and is announced, once the round arrives through sync.
+            onStarted={() => setStartingVote(false)}
+            onCancel={() => setStartingVote(false)}
+          />
+        )}
+        {startingPrivateRound && info.role === 'facilitator' && (
+          <PrivateRoundDialog
+            boardId={info.id}
+            token={token}
+            session={session}
+            onStarted={() => setStartingPrivateRound(false)}
+            onCancel={() => setStartingPrivateRound(false)}
+          />
+        )}
+        {strategyOpen && <StrategyDialog boardId={info.id} token={token} onClose={() => setStrategyOpen(false)} />}
+        {stepNoteId !== null && editor && info.role !== 'viewer' && (
+          <NoteStepDialog editor={editor} noteId={stepNoteId} onClose={() => setStepNoteId(null)} />
+        )}
+        {timerOpen && info.role === 'facilitator' && (
+          <TimerDialog boardId={info.id} token={token} session={session} onClose={() => setTimerOpen(false)} />
+        )}
+        {runSheetOpen && info.role === 'facilitator' && (
+          <RunSheetDialog boardId={info.id} token={token} session={session} onClose={() => setRunSheetOpen(false)} />
+        )}
+        {fileDialog === 'export' && editor && info.role === 'facilitator' && (
+          <ExportDialog
+            editor={editor}
+            boardId={info.id}
+            boardTitle={info.title}
+            token={token}
+            timeZone={config.timeZone}
+            onClose={() => setFileDialog(null)}
+          />
+        )}
+        {fileDialog === 'snapshots' && info.role === 'facilitator' && (
+          <SnapshotsDialog
+            boardId={info.id}
+            token={token}
+            editor={editor}
+            user={user}
+            licenseKey={config.tldrawLicenseKey || undefined}
+            viewUi={snapshotViewUi}
+            onClose={() => setFileDialog(null)}
+          />
+        )}
+        {fileDialog === 'history' && <HistoryDialog editor={editor} onClose={() => setFileDialog(null)} />}
+        {fileDialog === 'import' && info.role === 'facilitator' && (
+          <ImportDialog boardId={info.id} token={token} editor={editor} onClose={() => setFileDialog(null)} />
+        )}
+        {fileDialog === 'save-template' && info.role === 'facilitator' && (
+          <SaveTemplateDialog
+            boardId={info.id}
+            token={templateToken}
+            editor={editor}
+            userName={identity.name}
+            versionOf={templateForVersion}
+            onClose={() => setFileDialog(null)}
+          />
+        )}
+        {fileDialog === 'manage-templates' && info.role === 'facilitator' && (
+          <ManageTemplatesDialog
+            token={templateToken}
+            onNewVersion={(template) => {
+              setTemplateForVersion(template)
+              setFileDialog('save-template')
+            }}
+            onClose={() => setFileDialog(null)}
+          />
+        )}
+        {fileDialog === 'delete' && info.role === 'facilitator' && (
+          <DeleteBoardDialog boardId={info.id} boardTitle={info.title} token={token} onClose={() => setFileDialog(null)} />
+        )}
+        {fileDialog === 'carryForward' && info.role === 'facilitator' && (
+          <CarryForwardDialog
+            boardId={info.id}
+            boardTitle={info.title}
+            token={token}
+            session={session}
+            adminTokenRequired={config.adminTokenRequired}
+            // The built-in templates: the dialog offers their zones as targets.
+            templateOptions={(choice) => (
+              <TemplateOptions
+                type="checkbox"
+                isChosen={(id) => isTemplateId(id) && choice.isChosen(id)}
+                onToggle={(id, chosen) => {
+                  if (isTemplateId(id)) choice.onToggle(id, chosen)
+                }}
+              />
+            )}
+            onClose={() => setFileDialog(null)}
+          />
+        )}
+        {sharing && info.role === 'facilitator' && (
+          <ShareDialog
+            boardId={info.id}
+            token={token}
+            onOwnLinkRotated={onOwnLinkRotated}
+            onClose={() => setSharing(false)}
+          />
+        )}
+      </Suspense>
     </BoardContext.Provider>
+  )
+}
+
+/** While a dialog's or the list's script loads (once; afterwards it comes from the cache). */
+function LoadingNotice() {
+  const { t } = useTranslation()
+  return (
+    <p className="board-notice" role="status" data-testid="board-part-loading">
+      {t('board.partLoading')}
+    </p>
   )
 }

@@ -3,16 +3,17 @@
  * the switch between the canvas and the list view, for guests the read-only badge and for facilitators "Teilen" and "Vorlage hinzufügen", with the
  * series line ("Teil der Reihe …") and the session controls (Timer, "Alle zu mir", "Folgen lassen", "Board anhalten", "Abstimmung") in a bar below.
  */
-import { useLayoutEffect, useRef, type ReactNode } from 'react'
+import { lazy, Suspense, useLayoutEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { RunSheetControls } from '../runSheet/RunSheetControls.tsx'
-import { ModerationToolbar } from '../session/ModerationToolbar.tsx'
 import { TimerDisplay } from '../session/TimerDisplay.tsx'
 import { useBoardContext } from '../kernel/BoardContext.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import { SeriesLine } from '../series/SeriesLine.tsx'
 import { DueSteps } from '../strategy/DueSteps.tsx'
 import { useBoardSnapshot } from '../kernel/useBoardSession.ts'
+
+// Only facilitators see the session controls; participants' and guests' pages do not load them.
+const FacilitatorBar = lazy(() => import('./FacilitatorBar.tsx').then((module) => ({ default: module.FacilitatorBar })))
 
 export function BoardTopPanel() {
   const { t } = useTranslation()
@@ -70,7 +71,11 @@ export function BoardTopPanel() {
       </div>
       <SeriesLine boardId={info.id} token={token} />
       <DueSteps boardId={info.id} token={token} />
-      {info.role === 'facilitator' && <ModerationToolbar leading={<RunSheetControls />} />}
+      {info.role === 'facilitator' && (
+        <Suspense fallback={null}>
+          <FacilitatorBar />
+        </Suspense>
+      )}
     </div>
   )
 }

@@ -57,7 +57,7 @@ import {
 } from 'tldraw'
 import type { Language } from '../i18n/i18n.ts'
 import { tldrawDe } from '../i18n/de.ts'
-import { tldrawEn } from '../i18n/en.ts'
+import { tldrawEn } from '../i18n/tldrawEn.ts'
 import { useBoardContext } from '../kernel/BoardContext.ts'
 
 const PARTICIPANT_TOOLS = ['select', 'hand', 'note', 'text', 'draw', 'eraser', 'arrow', 'rectangle', 'ellipse'] as const

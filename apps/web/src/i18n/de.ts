@@ -330,6 +330,7 @@ export const de = {
   },
   board: {
     loading: 'Board wird geladen …',
+    partLoading: 'Wird geladen …',
     changesTooLarge:
       'Ihre Änderungen lassen sich nicht übertragen: zusammen sind sie zu groß (etwa mehrere große Bilder, offline eingefügt). Sie bleiben in diesem Browser gespeichert. Entfernen Sie große Bilder, dann werden sie beim nächsten Versuch übertragen.',
     changeRefused:

@@ -1,5 +1,4 @@
 /** Every English text of the Dorfplatz web client, one switch away from the German default. */
-import type { TLUiTranslationKey } from 'tldraw'
 import type { Messages } from './de.ts'
 
 export const en: Messages = {
@@ -332,6 +331,7 @@ export const en: Messages = {
   },
   board: {
     loading: 'Loading board …',
+    partLoading: 'Loading …',
     changesTooLarge:
       'Your changes cannot be sent: together they are too large (several large images added offline, for example). They stay stored in this browser. Remove large images, and they are sent with the next attempt.',
     changeRefused:
@@ -1190,25 +1190,4 @@ export const en: Messages = {
   user: {
     defaultName: 'Person {{number}}',
   },
-}
-
-/** tldraw's own English, where it clashes with Dorfplatz's words or speaks to designers (see tldrawDe). */
-export const tldrawEn: Partial<Record<TLUiTranslationKey, string>> = {
-  'app.loading': 'Loading the board…',
-  'tool.hand': 'Move the view',
-  'tool.laser': 'Laser pointer',
-  'tool.media': 'Insert picture or video',
-  'tool-panel.title': 'Tools',
-  'action.insert-media': 'Insert picture or video…',
-  'action.zoom-to-fit': 'Show everything',
-  'action.zoom-to-selection': 'Show selection',
-  'a11y.skip-to-main-content': 'Skip to the board',
-  'style-panel.title': 'Colour and style',
-  'style-panel.arrowheads': 'Heads',
-  'color-style.light-violet': 'Lilac',
-  'color-style.light-red': 'Pink',
-  'color-style.grey': 'Grey',
-  'navigation-zone.minimap': 'Overview map',
-  'navigation-zone.toggle-minimap': 'Show or hide the overview map',
-  'help-menu.title': 'Help',
 }

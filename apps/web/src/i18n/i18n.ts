@@ -1,14 +1,15 @@
 /**
  * Language setup of the web client: German by default, English one switch
  * away. The choice is remembered in this browser and mirrored into
- * `<html lang>` so screen readers pronounce the page correctly.
+ * `<html lang>` so screen readers pronounce the page correctly. Only the
+ * default language's texts come with the page; another language's load when
+ * it is chosen (the service worker keeps them, so that works offline too).
  */
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '@dorfplatz/protocol'
 import i18next from 'i18next'
 import { initReactI18next, useTranslation } from 'react-i18next'
 import { readLocal, writeLocal } from '../storage/localStore.ts'
 import { de, type Messages } from './de.ts'
-import { en } from './en.ts'
 
 /** The languages of the client: the one list of locales in @dorfplatz/protocol, German first. */
 export type Language = Locale
@@ -16,8 +17,17 @@ export type Language = Locale
 const DEFAULT_LANGUAGE: Language = DEFAULT_LOCALE
 const STORAGE_KEY = 'language'
 
-/** Every language's texts; the type asks for one set per locale of the list. */
-const RESOURCES: Record<Language, { translation: Messages }> = { de: { translation: de }, en: { translation: en } }
+/** Every language's texts, loaded on first use; the type asks for one loader per locale of the list. */
+const LOAD_TEXTS: Record<Language, () => Promise<Messages>> = {
+  de: () => Promise.resolve(de),
+  en: () => import('./en.ts').then((module) => module.en),
+}
+
+/** Gives i18next the language's texts unless it has them already. */
+async function loadTexts(language: Language): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'translation')) return
+  i18next.addResourceBundle(language, 'translation', await LOAD_TEXTS[language]())
+}
 
 export const isLanguage: (value: unknown) => value is Language = isLocale
 
@@ -26,30 +36,43 @@ export function nextLanguage(language: Language): Language {
   return LOCALES[(LOCALES.indexOf(language) + 1) % LOCALES.length] ?? DEFAULT_LANGUAGE
 }
 
+/** The language of the last switch, which wins over an earlier one whose texts arrive later. */
+let requestedLanguage: Language = DEFAULT_LANGUAGE
+
 function storedLanguage(): Language {
   const stored = readLocal(STORAGE_KEY)
   return isLanguage(stored) ? stored : DEFAULT_LANGUAGE
 }
 
-/** Initialises i18next synchronously, so the first render already has its texts. */
-export function initI18n(): typeof i18next {
-  const lng = storedLanguage()
+/**
+ * Initialises i18next with the default language's texts; resolves once the stored language's
+ * texts are there too, so that the first render has them (at once for German).
+ */
+export async function initI18n(): Promise<void> {
+  const stored = storedLanguage()
+  requestedLanguage = stored
   void i18next.use(initReactI18next).init({
-    resources: RESOURCES,
-    lng,
+    resources: { [DEFAULT_LANGUAGE]: { translation: de } },
+    lng: DEFAULT_LANGUAGE,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LOCALES],
-    // Resources are bundled, so nothing needs to wait for a backend.
+    // The default language's texts are bundled, so nothing needs to wait for a backend.
     initAsync: false,
     // React escapes on its own.
     interpolation: { escapeValue: false },
     returnNull: false,
   })
-  document.documentElement.lang = lng
+  document.documentElement.lang = DEFAULT_LANGUAGE
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language
   })
-  return i18next
+  if (stored === DEFAULT_LANGUAGE) return
+  try {
+    await loadTexts(stored)
+    if (requestedLanguage === stored) await i18next.changeLanguage(stored)
+  } catch {
+    // Texts that cannot be loaded (offline before the service worker kept them): German it is.
+  }
 }
 
 export function currentLanguage(): Language {
@@ -62,8 +85,16 @@ export function useLanguage(): Language {
   return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE
 }
 
-/** Switches the whole client (and, through the user preferences, tldraw's UI) and remembers the choice. */
+/**
+ * Switches the whole client (and, through the user preferences, tldraw's UI) and remembers the
+ * choice; the language's texts load first where they are not there yet.
+ */
 export function setLanguage(language: Language): void {
   writeLocal(STORAGE_KEY, language)
-  void i18next.changeLanguage(language)
+  requestedLanguage = language
+  loadTexts(language).then(
+    // Unless another switch came while the texts loaded.
+    () => (requestedLanguage === language ? i18next.changeLanguage(language) : undefined),
+    () => undefined,
+  )
 }

@@ -4,4 +4,11 @@
  */
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 
-export const tldrawAssetUrls = getAssetUrlsByImport()
+const assetUrls = getAssetUrlsByImport()
+
+export const tldrawAssetUrls = {
+  ...assetUrls,
+  // Boards embed no sites (see BoardEditor's shapeUtils), so nothing shows these icons; tldraw
+  // would otherwise fetch all twenty of them on opening a board. It skips an empty address.
+  embedIcons: Object.fromEntries(Object.keys(assetUrls.embedIcons).map((type) => [type, ''])),
+}

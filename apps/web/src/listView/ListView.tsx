@@ -19,13 +19,12 @@ import { usePausedEditor } from '../kernel/usePausedEditor.ts'
 import { useTemplateInstances } from '../kernel/useTemplateInstances.ts'
 import type { BoardOutline, NoteOnBoard } from './boardOutline.ts'
 import { ListNote, type NoteFacts } from './ListNote.tsx'
+import { LIST_VIEW_ID } from './listViewId.ts'
 import { NewNoteForm } from './NewNoteForm.tsx'
 import { useBoardOutline } from './useBoardOutline.ts'
 import { useNewNoteAnnouncements, type FocusedZone } from './useNewNoteAnnouncements.ts'
 import { useCommentCounts, useNoteAuthors } from './useNoteFacts.ts'
 import './listView.css'
-
-export const LIST_VIEW_ID = 'dorfplatz-list-view'
 
 /** Where the keyboard focus goes after the list rendered a change this person made. */
 export type FocusRequest = { kind: 'note'; id: string } | { kind: 'zone'; value: string } | { kind: 'list' }

@@ -6,13 +6,15 @@
  * confirmation offers the next one. Not for guests; while the board cannot be edited (frozen,
  * say) the button is hidden, and an open sheet says why and keeps the text.
  */
-import { useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useValue, type Editor, type TLShapeId } from 'tldraw'
 import { useBoardContext } from '../kernel/BoardContext.ts'
 import { useMediaQuery } from '../components/useMediaQuery.ts'
-import { QuickNoteSheet } from './QuickNoteSheet.tsx'
 import './quickNote.css'
+
+// The sheet loads when a phone first opens it; other screens never need it.
+const QuickNoteSheet = lazy(() => import('./QuickNoteSheet.tsx').then((module) => ({ default: module.QuickNoteSheet })))
 
 /**
  * A phone: a coarse pointer on a narrow screen, upright or turned (then it is low). Tablets
@@ -99,19 +101,21 @@ export function QuickNote({ editor }: { editor: Editor }) {
         </button>
       </div>
       {open && (
-        <QuickNoteSheet
-          editor={editor}
-          text={draftText}
-          onTextChange={(text) => setDraft({ boardId: info.id, text })}
-          onAdded={(shapeId, message) => {
-            setOpen(false)
-            setDraft({ boardId: info.id, text: '' })
-            setConfirmation(message)
-            // Once the sheet is gone and the canvas has its full size again.
-            pendingShow.current = window.requestAnimationFrame(() => revealNote(editor, shapeId))
-          }}
-          onClose={() => setOpen(false)}
-        />
+        <Suspense fallback={null}>
+          <QuickNoteSheet
+            editor={editor}
+            text={draftText}
+            onTextChange={(text) => setDraft({ boardId: info.id, text })}
+            onAdded={(shapeId, message) => {
+              setOpen(false)
+              setDraft({ boardId: info.id, text: '' })
+              setConfirmation(message)
+              // Once the sheet is gone and the canvas has its full size again.
+              pendingShow.current = window.requestAnimationFrame(() => revealNote(editor, shapeId))
+            }}
+            onClose={() => setOpen(false)}
+          />
+        </Suspense>
       )}
     </>
   )

@@ -1,0 +1,10 @@
+/**
+ * The facilitators' bar below the top bar: the session controls with the run-sheet's buttons
+ * first. One module, so that only a facilitator's page loads either.
+ */
+import { RunSheetControls } from '../runSheet/RunSheetControls.tsx'
+import { ModerationToolbar } from '../session/ModerationToolbar.tsx'
+
+export function FacilitatorBar() {
+  return <ModerationToolbar leading={<RunSheetControls />} />
+}
