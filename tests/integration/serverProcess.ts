@@ -8,11 +8,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-/** The server as source (run through tsx, no build needed) or as the built bundle the README starts. */
+/** The server as source (run through tsx, no build needed) or as the built bundle, started as `pnpm start` starts it. */
 const ENTRIES = {
   source: ['--import', 'tsx', path.join(ROOT, 'apps/server/src/server.ts')],
-  built: [path.join(ROOT, 'apps/server/dist/server.js')],
+  built: ['--max-semi-space-size=2', path.join(ROOT, 'apps/server/dist/server.js')],
 } as const
+
+/** What the root package.json's `start` script (and the systemd unit) sets for the built server: see docs/performance.md. */
+const BUILT_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072', MALLOC_MMAP_THRESHOLD_: '131072' }
 
 /** The tail of the server's output kept for error messages. */
 const MAX_KEPT_OUTPUT_CHARS = 64 * 1024
@@ -36,9 +39,12 @@ export function startServerProcess(options: {
 }): Promise<ServerProcess> {
   // DORFPLATZ_SERVER_NODE_FLAGS="--cpu-prof --cpu-prof-dir=…" profiles the servers a test or benchmark starts.
   const flags = process.env.DORFPLATZ_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
-  const child = spawn(process.execPath, [...flags, ...ENTRIES[options.entry ?? 'source']], {
+  const entry = ENTRIES[options.entry ?? 'source']
+  // The extra flags come last before the script, so that they win over the entry's own.
+  const child = spawn(process.execPath, [...entry.slice(0, -1), ...flags, entry[entry.length - 1]!], {
     cwd: ROOT,
     env: {
+      ...(options.entry === 'built' ? BUILT_ENV : {}),
       ...process.env,
       PORT: String(options.port ?? 0),
       HOST: '127.0.0.1',

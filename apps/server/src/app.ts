@@ -36,6 +36,7 @@ import { HttpError } from './routes/httpError.ts'
 import { apiErrorSchema } from './routes/schemas.ts'
 import { BoardUnavailableError } from './sync/Room.ts'
 import { secretsEqual } from './tokens.ts'
+import { lazySchemaController } from './lazySchemaCompilers.ts'
 
 /**
  * The WebSocket layer drops frames past this size on its own (close 1009) before
@@ -145,6 +146,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     forceCloseConnections: true,
     // Bad input is refused, not repaired: no type coercion, no silent removal of unknown fields.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+    // Each route's schemas are compiled on its first request, not at start (see lazySchemaCompilers.ts).
+    schemaController: lazySchemaController(),
   })
 
   // Only messages written for the caller pass: ours (HttpError), Fastify's and schema validation. Any other

@@ -6,6 +6,9 @@ describe('workshop time zone', () => {
     expect(isTimeZone(DEFAULT_TIME_ZONE)).toBe(true)
     expect(isTimeZone('UTC')).toBe(true)
     expect(isTimeZone('America/New_York')).toBe(true)
+    // Aliases are not on the runtime's list of canonical zones, yet they are zones.
+    expect(isTimeZone('Etc/UTC')).toBe(true)
+    expect(isTimeZone('Europe/Kiev')).toBe(true)
     expect(isTimeZone('Europe/Mainz')).toBe(false)
     expect(isTimeZone('')).toBe(false)
     expect(isTimeZone(42)).toBe(false)

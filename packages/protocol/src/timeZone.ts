@@ -10,6 +10,11 @@ export const DEFAULT_TIME_ZONE = 'Europe/Berlin'
 /** Whether `value` is an IANA time zone this JavaScript runtime knows, such as `Europe/Berlin` or `UTC`. */
 export function isTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || value === '') return false
+  // The runtime's list of canonical zones answers the usual names without a formatter: the first
+  // formatter of a Node process loads the runtime's calendar data (about 6 MiB of its memory),
+  // which a server that only checks its setting at start need not carry. Aliases (`Etc/UTC`,
+  // `Europe/Kiev`) are not on the list; a formatter still decides those.
+  if (Intl.supportedValuesOf('timeZone').includes(value)) return true
   try {
     new Intl.DateTimeFormat('en', { timeZone: value })
     return true

@@ -8,7 +8,7 @@ import { MAX_MUNICIPALITY_LENGTH, normalizeMunicipality, sameMunicipality } from
 import { calendarDay, type ApiLocale } from '@dorfplatz/protocol'
 import type { Config } from '../config.ts'
 import { buildReport } from '../boards/resultsReport.ts'
-import { buildStrategy, dueSteps, municipalitiesOf, strategyDocx, strategyPdf, type StrategyBoard } from '../boards/strategyDocument.ts'
+import { buildStrategy, dueSteps, municipalitiesOf, type StrategyBoard } from '../boards/strategyDocument.ts'
 import { grantFor, type BoardGrant } from './boardAccess.ts'
 import { httpError } from './httpError.ts'
 import { BOARD_ROUTE_ERRORS, boardIdParams, errorAnswers, jsonAnswer, localeQuery, textAnswer, type BoardParams } from './schemas.ts'
@@ -104,6 +104,8 @@ export async function strategyRoutes(app: FastifyInstance, { config }: { config:
         const municipality = municipalitiesOf(boards).find((name) => sameMunicipality(name, asked)) ?? asked
         const model = buildStrategy(boards, municipality, { series, locale })
         const name = fileName(`${locale === 'de' ? 'Digitalstrategie' : 'Digital strategy'} ${municipality}`, format, config.timeZone, model.generatedAt)
+        // The Word and PDF libraries load with the first file asked for: an idle server does not carry them.
+        const { strategyDocx, strategyPdf } = await import('../boards/strategyFiles.ts')
         return format === 'docx'
           ? attachment(reply, name, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await strategyDocx(model, locale, config.timeZone))
           : attachment(reply, name, 'application/pdf').send(Buffer.from(await strategyPdf(model, locale, config.timeZone)))
