@@ -3,7 +3,7 @@
  * the switch between the canvas and the list view, for guests the read-only badge and for facilitators "Teilen" and "Vorlage hinzufügen", with the
  * series line ("Teil der Reihe …") and the session controls (Timer, "Alle zu mir", "Folgen lassen", "Board anhalten", "Abstimmung") in a bar below.
  */
-import { lazy, Suspense, useLayoutEffect, useRef, type ReactNode } from 'react'
+import { useLayoutEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TimerDisplay } from '../session/TimerDisplay.tsx'
 import { useBoardContext } from '../kernel/BoardContext.ts'
@@ -11,9 +11,9 @@ import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import { SeriesLine } from '../series/SeriesLine.tsx'
 import { DueSteps } from '../strategy/DueSteps.tsx'
 import { useBoardSnapshot } from '../kernel/useBoardSession.ts'
-
-// Only facilitators see the session controls; participants' and guests' pages do not load them.
-const FacilitatorBar = lazy(() => import('./FacilitatorBar.tsx').then((module) => ({ default: module.FacilitatorBar })))
+// Loaded with the page, not on demand: the first view leaves room for the bars below the top
+// bar, and a bar arriving after it would cover the first template's title.
+import { FacilitatorBar } from './FacilitatorBar.tsx'
 
 export function BoardTopPanel() {
   const { t } = useTranslation()
@@ -71,11 +71,7 @@ export function BoardTopPanel() {
       </div>
       <SeriesLine boardId={info.id} token={token} />
       <DueSteps boardId={info.id} token={token} />
-      {info.role === 'facilitator' && (
-        <Suspense fallback={null}>
-          <FacilitatorBar />
-        </Suspense>
-      )}
+      {info.role === 'facilitator' && <FacilitatorBar />}
     </div>
   )
 }

@@ -1,6 +1,6 @@
 /**
  * The facilitators' bar below the top bar: the session controls with the run-sheet's buttons
- * first. One module, so that only a facilitator's page loads either.
+ * first.
  */
 import { RunSheetControls } from '../runSheet/RunSheetControls.tsx'
 import { ModerationToolbar } from '../session/ModerationToolbar.tsx'
