@@ -35,7 +35,9 @@ const part = (name: 'compare' | 'memory' | 'relay' | 'browser' | 'checks') => !o
 // The side-by-side comparison with the bare relay, the reference server and Hocuspocus.
 /** `--scenarios=five-thousand,ten-thousand`: only these comparisons (names in compare/scenarios.ts). */
 const scenarioNames = process.argv.find((arg) => arg.startsWith('--scenarios='))?.slice('--scenarios='.length).split(',')
-const scenarios = comparedScenarios(quick).filter((s) => !scenarioNames || scenarioNames.includes(s.name))
+/** `--warmup=N`: each scenario's load runs N seconds (10 unless quick) before it is measured, so that every server's code is compiled by then. */
+const warmup = Number(process.argv.find((arg) => arg.startsWith('--warmup='))?.slice('--warmup='.length) ?? (quick ? 0 : 10))
+const scenarios = comparedScenarios(quick, warmup).filter((s) => !scenarioNames || scenarioNames.includes(s.name))
 const compared = part('compare')
   ? await runComparison(scenarios, runs, (r) =>
       console.log(`${r.scenario} · ${r.contender}: edit p99 ${r.editP99Ms} ms, cursor p99 ${r.cursorP99Ms} ms, CPU ${r.serverCpuPercent} %, RSS ${r.serverPeakRssMiB} MiB, connect ${r.connectMs} ms`),

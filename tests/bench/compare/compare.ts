@@ -21,6 +21,8 @@ export interface Scenario {
   cursorHz: number
   editsPerSecondPerWriter: number
   seconds: number
+  /** The same load for this long before the measured seconds, whose figures are dropped (the servers' code is compiled by then). */
+  warmupSeconds?: number
   /** Load generator processes. */
   workers: number
   /** Sockets each worker opens at once. */
@@ -140,6 +142,11 @@ export async function runScenarioOn(contender: Contender, scenario: Scenario): P
 
     // A moment for the server to settle after the connection storm, then measure.
     await wait(1000)
+    if (scenario.warmupSeconds) {
+      for (const worker of workers) worker.child.send({ type: 'go' } satisfies ParentCommand)
+      await wait(scenario.warmupSeconds * 1000)
+      await Promise.all(workers.map((worker) => worker.ask({ type: 'stop' }, 'result')))
+    }
     const cpuBefore = cpuSeconds(contender.pid)
     const startedAt = performance.now()
     for (const worker of workers) worker.child.send({ type: 'go' } satisfies ParentCommand)

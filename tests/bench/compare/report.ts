@@ -133,7 +133,7 @@ export function comparisonLines(figures: ComparisonFigures): string[] {
     'clients share one process, so that an edit is timed on one clock from the writer\'s transaction to',
     'its arrival at every other client, and a cursor from its send to its arrival. Writers are real Yjs',
     'clients writing sticky notes. "Generator CPU" is the busiest load generator: near 100 % it, not the',
-    `server, sets the pace. ${figures.runs > 1 ? `Each row is the ${figures.runs === 2 ? 'better run (by edit p99)' : 'run with the median edit p99'} of ${figures.runs}.` : 'One run each.'}`,
+    `server, sets the pace. ${scenarios[0]?.warmupSeconds ? `Each scenario's load runs ${scenarios[0].warmupSeconds} s before the ${scenarios[0].seconds} s measured, and what it measured then is dropped, so that every server's code is compiled by then (a server runs for days). ` : ''}${figures.runs > 1 ? `Each row is the ${figures.runs === 2 ? 'better run (by edit p99)' : 'run with the median edit p99'} of ${figures.runs}.` : 'One run each.'}`,
     '',
   ]
   for (const scenario of scenarios) {

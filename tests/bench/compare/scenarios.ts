@@ -12,7 +12,8 @@ export interface ComparedScenario extends Scenario {
 
 const ALL: ContenderKind[] = ['dorfplatz', 'relay', 'durable-relay', 'y-websocket', 'hocuspocus']
 
-export function comparedScenarios(quick: boolean): ComparedScenario[] {
+/** `warmupSeconds`: each scenario's load runs this long before it is measured (`pnpm bench --warmup=10`). */
+export function comparedScenarios(quick: boolean, warmupSeconds = 0): ComparedScenario[] {
   const seconds = quick ? 4 : 15
   const scenarios: ComparedScenario[] = [
     {
@@ -96,7 +97,7 @@ export function comparedScenarios(quick: boolean): ComparedScenario[] {
       concurrency: 50,
     })
   }
-  return scenarios
+  return scenarios.map((scenario) => ({ ...scenario, warmupSeconds }))
 }
 
 /** Every scenario against each of its contenders, `runs` times; the result with the median edit p99 is kept. */
