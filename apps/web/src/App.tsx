@@ -4,7 +4,8 @@
  * start page opens quickly even on a slow line, and the start page, so that a board
  * link does not load it too.
  */
-import { lazy, Suspense } from 'react'
+import { Suspense } from 'react'
+import { lazyComponent } from './components/lazyComponent.ts'
 import { useTranslation } from 'react-i18next'
 import { readBoardToken } from './board/readBoardToken.ts'
 import { checkBoardLinkEarly } from './board/useBoardLink.ts'
@@ -13,12 +14,10 @@ import { NotFoundPage } from './components/NotFoundPage.tsx'
 import { parseRoute } from './route.ts'
 
 const loadStartPage = () => import('./start/StartPage.tsx')
-const StartPage = lazy(() => loadStartPage().then((module) => ({ default: module.StartPage })))
-const AccessibilityStatementPage = lazy(() =>
-  import('./accessibility/AccessibilityStatementPage.tsx').then((module) => ({ default: module.AccessibilityStatementPage })),
-)
-const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((module) => ({ default: module.BoardPage })))
-const ProjectorPage = lazy(() => import('./board/ProjectorPage.tsx').then((module) => ({ default: module.ProjectorPage })))
+const StartPage = lazyComponent(loadStartPage, 'StartPage')
+const AccessibilityStatementPage = lazyComponent(() => import('./accessibility/AccessibilityStatementPage.tsx'), 'AccessibilityStatementPage')
+const BoardPage = lazyComponent(() => import('./board/BoardPage.tsx'), 'BoardPage')
+const ProjectorPage = lazyComponent(() => import('./board/ProjectorPage.tsx'), 'ProjectorPage')
 
 const startRoute = parseRoute(window.location.pathname)
 if (startRoute.page === 'board') checkBoardLinkEarly(startRoute.boardId, readBoardToken(window.location.hash))

@@ -5,7 +5,8 @@
  * notes, the agenda and the retention warning. While the list view shows, dot voting happens there instead.
  * Dot voting's code loads with the board's first round: most boards are opened without one.
  */
-import { lazy, Suspense } from 'react'
+import { Suspense } from 'react'
+import { lazyComponent } from '../components/lazyComponent.ts'
 import { AuthorsLine } from '../authors/AuthorsLine.tsx'
 import { useBoardContext } from '../kernel/BoardContext.ts'
 import { CommentBadges } from '../comments/CommentBadges.tsx'
@@ -15,7 +16,7 @@ import { AgendaPanel } from '../runSheet/AgendaPanel.tsx'
 import { SinceLastVisitLayer } from '../sinceLastVisit/SinceLastVisitLayer.tsx'
 import { useFacilitation } from '../kernel/useFacilitation.ts'
 
-const VotingCanvasLayer = lazy(() => import('../voting/VotingCanvasLayer.tsx').then((module) => ({ default: module.VotingCanvasLayer })))
+const VotingCanvasLayer = lazyComponent(() => import('../voting/VotingCanvasLayer.tsx'), 'VotingCanvasLayer')
 
 export function BoardCanvasLayer() {
   const { listView, session } = useBoardContext()

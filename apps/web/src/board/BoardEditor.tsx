@@ -12,7 +12,8 @@
 import { readFacilitation } from '@dorfplatz/board'
 import { boardPath, CloseCode, MAX_ASSET_BYTES, type BoardInfo, type ClientConfig } from '@dorfplatz/protocol'
 import { instanceTemplateName, isTemplateId, type TemplateInstance } from '@dorfplatz/templates'
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react'
+import { lazyComponent } from '../components/lazyComponent.ts'
 import { useTranslation } from 'react-i18next'
 import type { RotatedLink } from '../api/apiClient.ts'
 import { EmbedShapeUtil, Tldraw, useValue, type Editor, type TLComponents, type TLShapeId } from 'tldraw'
@@ -61,24 +62,24 @@ import 'tldraw/tldraw.css'
  * What a participant does not need to see the board loads when first opened: the dialogs and the
  * list view. The service worker keeps their scripts, so they open offline too.
  */
-const AddTemplateDialog = lazy(() => import('./AddTemplateDialog.tsx').then((module) => ({ default: module.AddTemplateDialog })))
-const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((module) => ({ default: module.ShareDialog })))
-const ExportDialog = lazy(() => import('../export/ExportDialog.tsx').then((module) => ({ default: module.ExportDialog })))
-const StrategyDialog = lazy(() => import('../strategy/StrategyDialog.tsx').then((module) => ({ default: module.StrategyDialog })))
-const NoteStepDialog = lazy(() => import('../strategy/NoteStepDialog.tsx').then((module) => ({ default: module.NoteStepDialog })))
-const PrivateRoundDialog = lazy(() => import('../privateRound/PrivateRoundDialog.tsx').then((module) => ({ default: module.PrivateRoundDialog })))
-const TimerDialog = lazy(() => import('../session/TimerDialog.tsx').then((module) => ({ default: module.TimerDialog })))
-const RunSheetDialog = lazy(() => import('../runSheet/RunSheetDialog.tsx').then((module) => ({ default: module.RunSheetDialog })))
-const ImportDialog = lazy(() => import('../snapshots/ImportDialog.tsx').then((module) => ({ default: module.ImportDialog })))
-const DeleteBoardDialog = lazy(() => import('./DeleteBoardDialog.tsx').then((module) => ({ default: module.DeleteBoardDialog })))
-const ManageTemplatesDialog = lazy(() => import('../ownTemplates/ManageTemplatesDialog.tsx').then((module) => ({ default: module.ManageTemplatesDialog })))
-const SaveTemplateDialog = lazy(() => import('../ownTemplates/SaveTemplateDialog.tsx').then((module) => ({ default: module.SaveTemplateDialog })))
-const SnapshotsDialog = lazy(() => import('../snapshots/SnapshotsDialog.tsx').then((module) => ({ default: module.SnapshotsDialog })))
-const HistoryDialog = lazy(() => import('../history/HistoryDialog.tsx').then((module) => ({ default: module.HistoryDialog })))
-const CarryForwardDialog = lazy(() => import('../series/CarryForwardDialog.tsx').then((module) => ({ default: module.CarryForwardDialog })))
-const VoteStartDialog = lazy(() => import('../voting/VoteStartDialog.tsx').then((module) => ({ default: module.VoteStartDialog })))
-const TemplateOptions = lazy(() => import('../templates/TemplateOptions.tsx').then((module) => ({ default: module.TemplateOptions })))
-const BoardListView = lazy(() => import('./BoardListView.tsx').then((module) => ({ default: module.BoardListView })))
+const AddTemplateDialog = lazyComponent(() => import('./AddTemplateDialog.tsx'), 'AddTemplateDialog')
+const ShareDialog = lazyComponent(() => import('./ShareDialog.tsx'), 'ShareDialog')
+const ExportDialog = lazyComponent(() => import('../export/ExportDialog.tsx'), 'ExportDialog')
+const StrategyDialog = lazyComponent(() => import('../strategy/StrategyDialog.tsx'), 'StrategyDialog')
+const NoteStepDialog = lazyComponent(() => import('../strategy/NoteStepDialog.tsx'), 'NoteStepDialog')
+const PrivateRoundDialog = lazyComponent(() => import('../privateRound/PrivateRoundDialog.tsx'), 'PrivateRoundDialog')
+const TimerDialog = lazyComponent(() => import('../session/TimerDialog.tsx'), 'TimerDialog')
+const RunSheetDialog = lazyComponent(() => import('../runSheet/RunSheetDialog.tsx'), 'RunSheetDialog')
+const ImportDialog = lazyComponent(() => import('../snapshots/ImportDialog.tsx'), 'ImportDialog')
+const DeleteBoardDialog = lazyComponent(() => import('./DeleteBoardDialog.tsx'), 'DeleteBoardDialog')
+const ManageTemplatesDialog = lazyComponent(() => import('../ownTemplates/ManageTemplatesDialog.tsx'), 'ManageTemplatesDialog')
+const SaveTemplateDialog = lazyComponent(() => import('../ownTemplates/SaveTemplateDialog.tsx'), 'SaveTemplateDialog')
+const SnapshotsDialog = lazyComponent(() => import('../snapshots/SnapshotsDialog.tsx'), 'SnapshotsDialog')
+const HistoryDialog = lazyComponent(() => import('../history/HistoryDialog.tsx'), 'HistoryDialog')
+const CarryForwardDialog = lazyComponent(() => import('../series/CarryForwardDialog.tsx'), 'CarryForwardDialog')
+const VoteStartDialog = lazyComponent(() => import('../voting/VoteStartDialog.tsx'), 'VoteStartDialog')
+const TemplateOptions = lazyComponent(() => import('../templates/TemplateOptions.tsx'), 'TemplateOptions')
+const BoardListView = lazyComponent(() => import('./BoardListView.tsx'), 'BoardListView')
 
 // tldraw wants its component overrides stable; they read the board from BoardContext.
 const components: TLComponents = {

@@ -6,7 +6,8 @@
  * confirmation offers the next one. Not for guests; while the board cannot be edited (frozen,
  * say) the button is hidden, and an open sheet says why and keeps the text.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { Suspense, useEffect, useRef, useState } from 'react'
+import { lazyComponent } from '../components/lazyComponent.ts'
 import { useTranslation } from 'react-i18next'
 import { useValue, type Editor, type TLShapeId } from 'tldraw'
 import { useBoardContext } from '../kernel/BoardContext.ts'
@@ -14,7 +15,7 @@ import { useMediaQuery } from '../components/useMediaQuery.ts'
 import './quickNote.css'
 
 // The sheet loads when a phone first opens it; other screens never need it.
-const QuickNoteSheet = lazy(() => import('./QuickNoteSheet.tsx').then((module) => ({ default: module.QuickNoteSheet })))
+const QuickNoteSheet = lazyComponent(() => import('./QuickNoteSheet.tsx'), 'QuickNoteSheet')
 
 /**
  * A phone: a coarse pointer on a narrow screen, upright or turned (then it is low). Tablets
