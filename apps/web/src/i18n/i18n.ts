@@ -23,10 +23,19 @@ const LOAD_TEXTS: Record<Language, () => Promise<Messages>> = {
   en: () => import('./en.ts').then((module) => module.en),
 }
 
-/** Gives i18next the language's texts unless it has them already. */
-async function loadTexts(language: Language): Promise<void> {
-  if (i18next.hasResourceBundle(language, 'translation')) return
-  i18next.addResourceBundle(language, 'translation', await LOAD_TEXTS[language]())
+/** The language of the last switch, which wins over an earlier one whose texts arrive later. */
+let requestedLanguage: Language = DEFAULT_LANGUAGE
+
+/**
+ * Shows the client in `language`, loading its texts first where i18next lacks them, unless
+ * another language was asked for meanwhile. Rejects when the texts cannot be loaded.
+ */
+async function showLanguage(language: Language): Promise<void> {
+  requestedLanguage = language
+  if (!i18next.hasResourceBundle(language, 'translation')) {
+    i18next.addResourceBundle(language, 'translation', await LOAD_TEXTS[language]())
+  }
+  if (requestedLanguage === language) await i18next.changeLanguage(language)
 }
 
 export const isLanguage: (value: unknown) => value is Language = isLocale
@@ -35,9 +44,6 @@ export const isLanguage: (value: unknown) => value is Language = isLocale
 export function nextLanguage(language: Language): Language {
   return LOCALES[(LOCALES.indexOf(language) + 1) % LOCALES.length] ?? DEFAULT_LANGUAGE
 }
-
-/** The language of the last switch, which wins over an earlier one whose texts arrive later. */
-let requestedLanguage: Language = DEFAULT_LANGUAGE
 
 function storedLanguage(): Language {
   const stored = readLocal(STORAGE_KEY)
@@ -50,7 +56,6 @@ function storedLanguage(): Language {
  */
 export async function initI18n(): Promise<void> {
   const stored = storedLanguage()
-  requestedLanguage = stored
   void i18next.use(initReactI18next).init({
     resources: { [DEFAULT_LANGUAGE]: { translation: de } },
     lng: DEFAULT_LANGUAGE,
@@ -67,12 +72,8 @@ export async function initI18n(): Promise<void> {
     document.documentElement.lang = language
   })
   if (stored === DEFAULT_LANGUAGE) return
-  try {
-    await loadTexts(stored)
-    if (requestedLanguage === stored) await i18next.changeLanguage(stored)
-  } catch {
-    // Texts that cannot be loaded (offline before the service worker kept them): German it is.
-  }
+  // Texts that cannot be loaded (offline before the service worker kept them): German it is.
+  await showLanguage(stored).catch(() => undefined)
 }
 
 export function currentLanguage(): Language {
@@ -91,10 +92,5 @@ export function useLanguage(): Language {
  */
 export function setLanguage(language: Language): void {
   writeLocal(STORAGE_KEY, language)
-  requestedLanguage = language
-  loadTexts(language).then(
-    // Unless another switch came while the texts loaded.
-    () => (requestedLanguage === language ? i18next.changeLanguage(language) : undefined),
-    () => undefined,
-  )
+  void showLanguage(language).catch(() => undefined)
 }
