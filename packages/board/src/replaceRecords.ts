@@ -5,10 +5,10 @@
  * edit, and nothing already in the document's history is rewritten.
  */
 import { equalityDeep } from 'lib0/function'
-import * as Y from 'yjs'
-import { getMeta, getRecordsArray, MetaKey, readBoardRecords, type RecordEntry } from './boardDocument.ts'
+import type * as Y from 'yjs'
+import { getRecordsArray, readBoardRecords, type RecordEntry } from './boardDocument.ts'
 import type { TemplateInstance } from './templateInstances.ts'
-import { readTemplateInstances } from './templateInstancesDoc.ts'
+import { readTemplateInstances, templateInstancesArray } from './templateInstancesDoc.ts'
 
 export interface ReplaceResult {
   written: number
@@ -65,14 +65,6 @@ export function addMissingTemplateInstances(doc: Y.Doc, instances: readonly Temp
   const known = new Set(readTemplateInstances(doc).map((instance) => instance.instanceId))
   const missing = instances.filter((instance) => !known.has(instance.instanceId))
   if (missing.length === 0) return 0
-  doc.transact(() => {
-    const meta = getMeta(doc)
-    let stored = meta.get(MetaKey.TEMPLATES)
-    if (!(stored instanceof Y.Array)) {
-      stored = new Y.Array<TemplateInstance>()
-      meta.set(MetaKey.TEMPLATES, stored)
-    }
-    ;(stored as Y.Array<TemplateInstance>).push(missing)
-  })
+  doc.transact(() => templateInstancesArray(doc).push(missing))
   return missing.length
 }

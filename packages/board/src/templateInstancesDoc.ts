@@ -27,6 +27,19 @@ export function readTemplateInstances(doc: Y.Doc): TemplateInstance[] {
 }
 
 /**
+ * The board's list of template instances, created when the board has none yet (in the caller's
+ * transaction; see addTemplateToDoc for why the server is the one that creates it).
+ */
+export function templateInstancesArray(doc: Y.Doc): Y.Array<TemplateInstance> {
+  const meta = getMeta(doc)
+  const stored = meta.get(MetaKey.TEMPLATES)
+  if (stored instanceof Y.Array) return stored as Y.Array<TemplateInstance>
+  const created = new Y.Array<TemplateInstance>()
+  meta.set(MetaKey.TEMPLATES, created)
+  return created
+}
+
+/**
  * Adds a template's records and its instance to the board in one transaction, so that every
  * client sees the whole template or none of it. Works on a doc with or without a KeyValueArray
  * attached (the server has none): the records are appended as `{ key, val }` entries, which a
@@ -46,13 +59,7 @@ export function addTemplateToDoc(doc: Y.Doc, instance: TemplateInstance, records
     throw new Error('addTemplateToDoc: the records do not include the instance frame')
   }
   doc.transact(() => {
-    const meta = getMeta(doc)
-    let instances = meta.get(MetaKey.TEMPLATES)
-    if (!(instances instanceof Y.Array)) {
-      instances = new Y.Array<TemplateInstance>()
-      meta.set(MetaKey.TEMPLATES, instances)
-    }
-    ;(instances as Y.Array<TemplateInstance>).push([checked])
+    templateInstancesArray(doc).push([checked])
     getRecordsArray(doc).push(records.map((record): RecordEntry => ({ key: record.id, val: record })))
   })
 }
