@@ -413,7 +413,8 @@ export class SqliteBoardStorage implements BoardStorage {
       this.database.transaction(() => {
         for (const { boardId, updates } of queue) {
           try {
-            outcomes.push({ result: this.db.transaction(() => this.appendNow(boardId, updates))() })
+            // A savepoint inside the turn's transaction.
+            outcomes.push({ result: this.database.transaction(() => this.appendNow(boardId, updates))() })
           } catch (error) {
             outcomes.push({ error })
           }
