@@ -255,7 +255,12 @@ export class SqliteBoardStorage implements BoardStorage {
       ),
       insertUpdate: this.db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)'),
       deleteUpdatesUpTo: this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?'),
-      lastUpdateSeq: this.db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM board_updates WHERE board_id = ?'),
+      // The state's sequence number alone: its data is the whole board, and this runs on every append.
+      latestSeq: this.db.prepare<{ boardId: string }, { seq: number }>(
+        `SELECT MAX(COALESCE((SELECT MAX(seq) FROM board_updates WHERE board_id = @boardId), 0),
+                    COALESCE((SELECT upto_seq FROM board_states WHERE board_id = @boardId), 0)) AS seq`,
+      ),
+      stateSeq: this.db.prepare<[string], { upto_seq: number }>('SELECT upto_seq FROM board_states WHERE board_id = ?'),
       countUpdates: this.db.prepare<[string], { n: number }>(
         'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ?',
       ),
@@ -442,7 +447,7 @@ export class SqliteBoardStorage implements BoardStorage {
 
   async loadUpdatesSince(boardId: string, afterSeq: number): Promise<StoredDocument> {
     return this.db.transaction(() => {
-      const state = this.statements.getState.get(boardId)
+      const state = this.statements.stateSeq.get(boardId)
       // Compacted past afterSeq: what was merged is only in the state.
       if (state && state.upto_seq > afterSeq) return this.loadDocumentNow(boardId)
       const updates: Uint8Array[] = []
@@ -460,8 +465,7 @@ export class SqliteBoardStorage implements BoardStorage {
   }
 
   private latestSeqNow(boardId: string): number {
-    const logged = this.statements.lastUpdateSeq.get(boardId)?.seq ?? 0
-    return Math.max(logged, this.statements.getState.get(boardId)?.upto_seq ?? 0)
+    return this.statements.latestSeq.get({ boardId })?.seq ?? 0
   }
 
   async compact(boardId: string, state: Uint8Array, uptoSeq: number): Promise<void> {
