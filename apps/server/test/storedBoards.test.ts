@@ -5,12 +5,15 @@
  * board goes on.
  */
 import { describe, expect, it, vi } from 'vitest'
+import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
+import * as syncProtocol from 'y-protocols/sync'
 import type { TLRecord } from '@tldraw/tlschema'
 import { getRecordsArray, readBoardRecords } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
-import { CloseCode } from '@dorfplatz/protocol'
-import { connectHostile } from './hostileClient.ts'
+import { CloseCode, MessageType } from '@dorfplatz/protocol'
+import { loadChecks } from '../src/sync/repairBoardDoc.ts'
+import { connectHostile, syncRequestMessage } from './hostileClient.ts'
 import { connectProvider, noteText, openRawSocket, startTestServer, waitForDoc, waitForSync, writeNote, type TestServer } from './testServer.ts'
 
 /** Writes `change` into the stored board as an old server would have accepted it, while the board is not loaded. */
@@ -111,6 +114,30 @@ describe('boards stored before records were checked', () => {
       expect(noteText(newcomer.doc, 'good')).toBe('Gute Idee')
       expect(readBoardRecords(newcomer.doc).has('shape:bad')).toBe(false)
     }
+  })
+
+  it('sends a board it stored itself to a newcomer with nothing first, as read, before anything else', async () => {
+    const server = await startTestServer({ DORFPLATZ_IDLE_UNLOAD_MS: '0' })
+    const board = await server.createBoard('Wieder geöffnet')
+    const participant = connectProvider(server, board.id, board.tokens.participant)
+    await waitForSync(participant)
+    writeNote(participant.doc, 'idee', 'Dorfladen')
+    await vi.waitFor(async () => expect((await server.app.storage.loadDocument(board.id)).updates.length).toBeGreaterThan(1))
+    participant.destroy()
+    // Unloading compacts the board and vouches for it.
+    await vi.waitFor(() => expect(server.app.rooms.peek(board.id)).toBeUndefined())
+    await vi.waitFor(async () => expect((await server.app.storage.loadDocument(board.id)).stateCheckedBy).toBe(loadChecks()))
+
+    const raw = openRawSocket(`${server.wsUrl}/sync/${board.id}?token=${board.tokens.viewer}`)
+    await raw.opened
+    raw.socket.send(syncRequestMessage(new Uint8Array([0])))
+    // Once the board is loaded, the room's own messages (its sync request, presence) come after it.
+    const first = decoding.createDecoder(await raw.nextMessage())
+    expect([decoding.readVarUint(first), decoding.readVarUint(first)]).toEqual([MessageType.SYNC, syncProtocol.messageYjsSyncStep2])
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, decoding.readVarUint8Array(first))
+    expect(noteText(doc, 'idee')).toBe('Dorfladen')
+    raw.socket.close()
   })
 
   it('keeps snapshots saved before the checks from bringing invalid records back', async () => {

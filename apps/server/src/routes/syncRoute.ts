@@ -13,9 +13,25 @@ import { originOf } from '../originOf.ts'
 import { BoardUnavailableError } from '../sync/Room.ts'
 import { Connection, type KeepaliveOptions } from '../sync/Connection.ts'
 import type { SocketLike } from '../sync/SocketLike.ts'
+import { isWholeBoardRequest } from '../sync/syncMessages.ts'
 import { admitToken } from './boardAccess.ts'
 import { httpError } from './httpError.ts'
 import { errorAnswers } from './schemas.ts'
+
+/**
+ * How long a board stored checked waits, before it is decoded, for the first message of a socket
+ * that is waiting for it (see Room.load): a client that asks for everything is then sent the board
+ * as stored at once. A slower client is answered once the board is decoded, as any other; the
+ * wait costs it at most this much.
+ */
+export const STORED_ANSWER_WAIT_MS = 50
+
+/** Resolves once the socket has a message waiting (or is attached or closed), or after `ms`. */
+async function firstMessageOrTimeout(connection: Connection, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([connection.firstBuffered(), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))])
+  clearTimeout(timer)
+}
 
 /**
  * Whether a browser page at `origin` may open a board's socket: pages of this server (as the
@@ -90,7 +106,15 @@ export async function syncRoute(
           return
         }
         const { grant } = admission
-        let room = await app.rooms.acquire(boardId)
+        // A client that has nothing gets a board stored checked as soon as it is read, before it is
+        // decoded (see Room.load). Its request follows the socket's opening by a round trip.
+        let answeredWith: Uint8Array | undefined
+        let room = await app.rooms.acquire(boardId, async (answer) => {
+          await firstMessageOrTimeout(connection, STORED_ANSWER_WAIT_MS)
+          if (connection.isClosed || !connection.takeFirstBuffered(isWholeBoardRequest)) return
+          connection.send([answer])
+          answeredWith = answer
+        })
         // The link may have been replaced while the board loaded.
         const stillValid = !connection.isClosed && (await app.storage.findToken(grant.tokenHash)) !== undefined
         if (!stillValid || connection.isClosed) {
@@ -100,7 +124,7 @@ export async function syncRoute(
         }
         // The board may have been unloaded meanwhile (nobody else had it open): load it again.
         if (room.isClosed) room = await app.rooms.acquire(boardId)
-        room.addConnection(connection, { role: grant.role, tokenHash: grant.tokenHash })
+        room.addConnection(connection, { role: grant.role, tokenHash: grant.tokenHash, answeredWith })
         if (connection.isClosed) return
         role = grant.role
         request.log.info({ boardId, role, connection: connection.id }, 'socket opened')

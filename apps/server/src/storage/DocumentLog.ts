@@ -9,6 +9,11 @@ export interface StoredDocument {
   updates: Uint8Array[]
   /** Sequence number of the last update included; compaction passes it back. */
   lastSeq: number
+  /**
+   * What the compacted state was checked against when it was written (see compact), or null when
+   * nobody vouched for it. Only loadDocument says.
+   */
+  stateCheckedBy?: string | null
 }
 
 /** Where an append landed in a board's log. */
@@ -38,8 +43,12 @@ export interface DocumentLog {
    * server instances, so that sequence numbers of a board become visible in order.
    */
   appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<AppendResult>
-  /** Replaces the state and every logged update up to `uptoSeq` with `state`. */
-  compact(boardId: string, state: Uint8Array, uptoSeq: number): Promise<void>
+  /**
+   * Replaces the state and every logged update up to `uptoSeq` with `state`. `checkedBy` names
+   * the checks the writer vouches the state passes (see the sync layer's loadChecks); loadDocument
+   * hands it back with the state.
+   */
+  compact(boardId: string, state: Uint8Array, uptoSeq: number, checkedBy?: string | null): Promise<void>
   /** Number of logged updates not yet merged into the state (for tests and metrics). */
   countLoggedUpdates(boardId: string): Promise<number>
 }

@@ -132,6 +132,9 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX series_boards_series ON series_boards(series_id, position);
   `,
+  `
+  ALTER TABLE board_states ADD COLUMN checked_by text;
+  `,
 ]
 
 interface BoardRow {
@@ -323,7 +326,10 @@ export class PostgresBoardStorage implements BoardStorage {
   }
 
   private async loadDocumentWith(client: pg.PoolClient, boardId: string): Promise<StoredDocument> {
-    const state = await client.query<{ data: Buffer; upto_seq: string }>('SELECT data, upto_seq FROM board_states WHERE board_id = $1', [boardId])
+    const state = await client.query<{ data: Buffer; upto_seq: string; checked_by: string | null }>(
+      'SELECT data, upto_seq, checked_by FROM board_states WHERE board_id = $1',
+      [boardId],
+    )
     const updates: Uint8Array[] = []
     let lastSeq = Number(state.rows[0]?.upto_seq ?? 0)
     if (state.rows[0]) updates.push(bytes(state.rows[0].data))
@@ -335,7 +341,7 @@ export class PostgresBoardStorage implements BoardStorage {
       updates.push(bytes(row.data))
       lastSeq = Number(row.seq)
     }
-    return { updates, lastSeq }
+    return { updates, lastSeq, stateCheckedBy: state.rows[0]?.checked_by ?? null }
   }
 
   async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<AppendResult> {
@@ -379,13 +385,13 @@ export class PostgresBoardStorage implements BoardStorage {
     return Number(rows[0]?.seq ?? 0)
   }
 
-  async compact(boardId: string, state: Uint8Array, uptoSeq: number): Promise<void> {
+  async compact(boardId: string, state: Uint8Array, uptoSeq: number, checkedBy: string | null = null): Promise<void> {
     await this.transaction(async (client) => {
       await this.lock(client, `board:${boardId}`)
       // Another instance may have compacted further already; its state then covers more, and stays.
       const { rowCount } = await client.query(
-        'UPDATE board_states SET data = $2, upto_seq = $3 WHERE board_id = $1 AND upto_seq < $3',
-        [boardId, Buffer.from(state), uptoSeq],
+        'UPDATE board_states SET data = $2, upto_seq = $3, checked_by = $4 WHERE board_id = $1 AND upto_seq < $3',
+        [boardId, Buffer.from(state), uptoSeq, checkedBy],
       )
       if (rowCount === 0) return
       await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [boardId, uptoSeq])

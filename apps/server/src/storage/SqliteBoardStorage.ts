@@ -155,6 +155,9 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX series_boards_series ON series_boards(series_id, position);
   `,
+  `
+  ALTER TABLE board_states ADD COLUMN checked_by TEXT;
+  `,
 ]
 
 interface BoardRow {
@@ -226,7 +229,8 @@ export class SqliteBoardStorage implements BoardStorage {
       insertBoard: this.db.prepare('INSERT INTO boards (id, title, created_at, last_opened_at) VALUES (?, ?, ?, ?)'),
       insertToken: this.db.prepare('INSERT INTO tokens (hash, board_id, role, created_at) VALUES (?, ?, ?, ?)'),
       insertState: this.db.prepare(
-        'INSERT INTO board_states (board_id, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
+        `INSERT INTO board_states (board_id, data, upto_seq, checked_by) VALUES (?, ?, ?, ?)
+         ON CONFLICT(board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, checked_by = excluded.checked_by`,
       ),
       getBoard: this.db.prepare<[string], BoardRow>('SELECT id, title, created_at, last_opened_at FROM boards WHERE id = ?'),
       listBoards: this.db.prepare<[], BoardRow>(
@@ -247,8 +251,8 @@ export class SqliteBoardStorage implements BoardStorage {
       findToken: this.db.prepare<[string], { board_id: string; role: string }>(
         'SELECT board_id, role FROM tokens WHERE hash = ? AND revoked_at IS NULL',
       ),
-      getState: this.db.prepare<[string], { data: Buffer; upto_seq: number }>(
-        'SELECT data, upto_seq FROM board_states WHERE board_id = ?',
+      getState: this.db.prepare<[string], { data: Buffer; upto_seq: number; checked_by: string | null }>(
+        'SELECT data, upto_seq, checked_by FROM board_states WHERE board_id = ?',
       ),
       getUpdates: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
@@ -329,7 +333,7 @@ export class SqliteBoardStorage implements BoardStorage {
       for (const [role, hash] of Object.entries(board.tokenHashes)) {
         this.statements.insertToken.run(hash, board.id, role, board.createdAt)
       }
-      this.statements.insertState.run(board.id, Buffer.from(board.initialState), 0)
+      this.statements.insertState.run(board.id, Buffer.from(board.initialState), 0, null)
     })()
   }
 
@@ -393,7 +397,7 @@ export class SqliteBoardStorage implements BoardStorage {
         updates.push(new Uint8Array(row.data))
         lastSeq = row.seq
       }
-      return { updates, lastSeq }
+      return { updates, lastSeq, stateCheckedBy: state?.checked_by ?? null }
     })()
   }
 
@@ -468,9 +472,9 @@ export class SqliteBoardStorage implements BoardStorage {
     return this.statements.latestSeq.get({ boardId })?.seq ?? 0
   }
 
-  async compact(boardId: string, state: Uint8Array, uptoSeq: number): Promise<void> {
+  async compact(boardId: string, state: Uint8Array, uptoSeq: number, checkedBy: string | null = null): Promise<void> {
     this.db.transaction(() => {
-      this.statements.insertState.run(boardId, Buffer.from(state), uptoSeq)
+      this.statements.insertState.run(boardId, Buffer.from(state), uptoSeq, checkedBy)
       this.statements.deleteUpdatesUpTo.run(boardId, uptoSeq)
     })()
   }
@@ -583,7 +587,7 @@ export class SqliteBoardStorage implements BoardStorage {
       this.statements.insertBoard.run(board.id, board.title, board.createdAt, board.lastOpenedAt)
       const insertToken = this.db.prepare('INSERT INTO tokens (hash, board_id, role, created_at, revoked_at) VALUES (?, ?, ?, ?, ?)')
       for (const token of dump.tokens) insertToken.run(token.hash, board.id, token.role, token.createdAt, token.revokedAt)
-      this.statements.insertState.run(board.id, Buffer.from(Y.mergeUpdates(dump.updates)), 0)
+      this.statements.insertState.run(board.id, Buffer.from(Y.mergeUpdates(dump.updates)), 0, null)
       for (const { id, name, kind, createdAt, state, thumbnail } of dump.snapshots) {
         this.statements.insertSnapshot.run(id, board.id, name, kind, createdAt, Buffer.from(state), thumbnail)
       }

@@ -93,6 +93,8 @@ export class Connection {
   private handler: MessageHandler | undefined
   private buffered: Uint8Array[] = []
   private bufferedBytes = 0
+  /** Who waits for a first message before the socket is attached (see firstBuffered). */
+  private bufferWaiters: Array<() => void> = []
   private queue: Uint8Array[] = []
   private queuedBytes = 0
   private tokens = MESSAGE_BURST
@@ -164,6 +166,7 @@ export class Connection {
   /** Starts delivering messages (the buffered ones first) to `handler`. */
   attach(handler: MessageHandler): void {
     this.handler = handler
+    this.wakeBufferWaiters()
     const buffered = this.buffered
     this.buffered = []
     this.bufferedBytes = 0
@@ -171,6 +174,28 @@ export class Connection {
       if (this.closed) return
       handler(this, message)
     }
+  }
+
+  /** Resolves once a message waits for the socket to be attached, or the socket is attached or closed. */
+  firstBuffered(): Promise<void> {
+    if (this.buffered.length > 0 || this.handler !== undefined || this.closed) return Promise.resolve()
+    return new Promise((resolve) => this.bufferWaiters.push(resolve))
+  }
+
+  private wakeBufferWaiters(): void {
+    for (const wake of this.bufferWaiters.splice(0)) wake()
+  }
+
+  /**
+   * Takes the first message that arrived before the socket was attached (see attach), when
+   * `matches` says so: it is then answered outside the room and never reaches it.
+   */
+  takeFirstBuffered(matches: (message: Uint8Array) => boolean): boolean {
+    const first = this.buffered[0]
+    if (this.handler !== undefined || first === undefined || !matches(first)) return false
+    this.buffered.shift()
+    this.bufferedBytes -= first.byteLength
+    return true
   }
 
   /** Queues a message for the next flush; a socket whose unsent data passes MAX_SOCKET_BUFFERED_BYTES is cut off. */
@@ -269,6 +294,7 @@ export class Connection {
       return
     }
     this.buffered.push(message)
+    this.wakeBufferWaiters()
   }
 
   /**
@@ -307,6 +333,7 @@ export class Connection {
   /** Runs every close listener; one that throws is reported and does not keep the others from running. */
   private notifyClosed(): void {
     clearInterval(this.keepaliveTimer)
+    this.wakeBufferWaiters()
     const listeners = this.closeListeners.splice(0)
     for (const listener of listeners) {
       try {

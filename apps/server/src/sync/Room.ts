@@ -52,7 +52,7 @@ import { checkIncomingRecord, isServerSchema, serverSchemaJson } from './boardRe
 import { ClientSession, MAX_AWARENESS_IDS_PER_SESSION } from './ClientSession.ts'
 import type { Connection } from './Connection.ts'
 import { ProtocolError, badMessage, forbidden } from './ProtocolError.ts'
-import { isRepairNeeded, repairBoardDoc } from './repairBoardDoc.ts'
+import { isRepairNeeded, loadChecks, repairBoardDoc } from './repairBoardDoc.ts'
 import { checkClientUpdate, isProtectedRecord } from './updateGuard.ts'
 import {
   assertValidStateVector,
@@ -96,6 +96,9 @@ const RESTORE_ORIGIN = Symbol('restore from history')
 
 /** How soon a socket's changes reach the stored history; the rows of one person and minute are merged when read. */
 export const HISTORY_WRITE_MS = 5_000
+
+/** A state vector of a client that has nothing: its sync request asks for the whole board. */
+const EMPTY_STATE_VECTOR = new Uint8Array([0])
 
 /** Stands for "leave nothing out" when relaying: never the origin of an update. */
 const ALL_UPDATES = Symbol('all updates')
@@ -155,6 +158,12 @@ export class Room {
   private wholeBoardAnswer: Uint8Array | null = null
   /** The server's state vector as a sync request, kept like wholeBoardAnswer: every newcomer gets it. */
   private stateRequest: Uint8Array | null = null
+  /**
+   * Whether this room's compactions may say the board passed loadChecks: it was loaded checked, or
+   * repaired, and everything since came through the update guard or from the server. Not after a
+   * repair that had to leave nested content too deep to delete in place.
+   */
+  private vouchesForBoard = true
   /** Whether participants' cursors are hidden, and what of their presence was last relayed (see HiddenCursors). */
   private readonly hiddenCursors = new HiddenCursors()
 
@@ -169,16 +178,16 @@ export class Room {
     private readonly onEmpty: (room: Room) => void,
     private readonly onFailure: (room: Room, cause: 'storage' | 'processing') => void,
     private readonly onDeletedElsewhere: (room: Room) => void,
-    stored: { doc: Y.Doc; lastSeq: number; loggedUpdates: number; wholeDocument: Uint8Array | null },
+    stored: { doc: Y.Doc; lastSeq: number; loggedUpdates: number; wholeBoardAnswer: Uint8Array | null },
     private readonly bus: BoardBus | undefined,
     private readonly observer: SyncObserver,
   ) {
     this.doc = stored.doc
     this.appliedSeq = stored.lastSeq
     this.loggedUpdates = stored.loggedUpdates
-    // Stored as one update, the board can be sent as it was read; any change (the repair below
-    // included) drops this answer like every other.
-    if (stored.wholeDocument) this.wholeBoardAnswer = encodeSyncStep2FromUpdate(stored.wholeDocument)
+    // Stored as one update, the board can be sent as it was read; any change (a repair included)
+    // drops this answer like every other.
+    this.wholeBoardAnswer = stored.wholeBoardAnswer
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
@@ -276,8 +285,13 @@ export class Room {
   }
 
   /**
-   * Loads a board from storage, repairing what no board may hold (see repairBoardDoc). Throws
-   * BoardUnavailableError when the stored board cannot be read or was written by a newer version.
+   * Loads a board from storage, repairing what no board may hold (see repairBoardDoc) unless it
+   * was stored checked (see loadChecks). Throws BoardUnavailableError when the stored board cannot
+   * be read or was written by a newer version.
+   *
+   * A board stored checked, as one update (as a room leaves it when it compacts), is handed to
+   * `onStoredAnswer` as a whole-board sync answer before it is decoded, which is most of the time a
+   * load takes: sockets waiting for the board can have it meanwhile (see RoomRegistry.acquire).
    */
   static async load(
     boardId: string,
@@ -289,10 +303,15 @@ export class Room {
       /** Another instance deleted the board (see RoomRegistry.deleteBoard). */
       onDeletedElsewhere?: (room: Room) => void
       observer?: SyncObserver
+      /** The whole board as a sync step 2, as stored, for whoever waits for it (see above); decoding waits for it to settle. */
+      onStoredAnswer?: (answer: Uint8Array) => Promise<void> | void
     },
     bus?: BoardBus,
   ): Promise<Room> {
     const stored = await storage.loadDocument(boardId)
+    const wholeBoardAnswer = stored.updates.length === 1 ? encodeSyncStep2FromUpdate(stored.updates[0]!) : null
+    const checked = wholeBoardAnswer !== null && stored.stateCheckedBy === loadChecks()
+    if (checked) await hooks.onStoredAnswer?.(wholeBoardAnswer)
     const doc = new Y.Doc()
     try {
       Y.transact(doc, () => {
@@ -318,18 +337,19 @@ export class Room {
         doc,
         lastSeq: stored.lastSeq,
         loggedUpdates: Math.max(0, stored.updates.length - 1),
-        wholeDocument: stored.updates.length === 1 ? stored.updates[0]! : null,
+        wholeBoardAnswer,
       },
       bus,
       hooks.observer ?? NO_OBSERVER,
     )
-    room.repair()
+    if (!checked) room.repair()
     return room
   }
 
   /** Deletes what no board may hold; the change is stored and relayed like a client's. */
   private repair(): void {
     const report = repairBoardDoc(this.doc, REPAIR_ORIGIN)
+    if (report.keptDeepContent.length > 0) this.vouchesForBoard = false
     if (!isRepairNeeded(report)) return
     this.log.warn(
       {
@@ -521,7 +541,12 @@ export class Room {
   }
 
   /** Admits a socket with the role its link grants; its messages (buffered until now, then live) go to this room. */
-  addConnection(connection: Connection, { role, tokenHash }: { role: Role; tokenHash: string }): void {
+  /**
+   * Admits a socket. `answeredWith` is the stored board it was sent while the board loaded (see
+   * load's onStoredAnswer) in answer to its request for everything: when the board has changed
+   * since, it is sent the board as it is now.
+   */
+  addConnection(connection: Connection, { role, tokenHash, answeredWith }: { role: Role; tokenHash: string; answeredWith?: Uint8Array }): void {
     if (this.closed) {
       connection.close(CloseCode.GOING_AWAY, 'board is being unloaded')
       return
@@ -535,6 +560,7 @@ export class Room {
       return
     }
     this.sessions.set(connection, session)
+    if (answeredWith !== undefined && answeredWith !== this.wholeBoardAnswer) session.syncRequest = EMPTY_STATE_VECTOR
     this.observer.socketJoined(session.role)
     connection.onClose(() => this.removeSession(session))
     connection.enqueue((this.stateRequest ??= encodeSyncStep1(this.doc)))
@@ -850,7 +876,7 @@ export class Room {
       // The state may include updates still pending append; storing them early is harmless, as applying an update twice is.
       // Up to what this room is sure to have: another instance's later updates stay in the log.
       const started = performance.now()
-      await this.storage.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.appliedSeq)
+      await this.storage.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.appliedSeq, this.vouchesForBoard ? loadChecks() : null)
       this.observer.compacted((performance.now() - started) / 1000)
       this.loggedUpdates = 0
     } catch (error) {

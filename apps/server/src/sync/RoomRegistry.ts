@@ -39,6 +39,8 @@ export interface IsolatedBoard {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
+  /** Who waits for a loading board's stored answer (see acquire). */
+  private readonly storedAnswerWaiters = new Map<string, Set<(answer: Uint8Array) => Promise<void> | void>>()
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
   /** Unloads in progress; a board is loaded again only after its unload has finished writing. */
   private readonly unloading = new Map<string, Promise<void>>()
@@ -96,8 +98,13 @@ export class RoomRegistry {
     }
   }
 
-  /** The loaded room of a board, loading it if needed. Concurrent callers share one load. */
-  async acquire(boardId: string): Promise<Room> {
+  /**
+   * The loaded room of a board, loading it if needed. Concurrent callers share one load.
+   * `onStoredAnswer` is given the board as stored, as a whole-board sync answer, when the board has
+   * to be loaded and was stored checked, before it is decoded (see Room.load); decoding waits
+   * until the promise it returns settles, so it must not wait long.
+   */
+  async acquire(boardId: string, onStoredAnswer?: (answer: Uint8Array) => Promise<void> | void): Promise<Room> {
     if (this.shuttingDown) throw new Error('server is shutting down')
     const isolation = this.isolated.get(boardId)
     if (isolation) {
@@ -109,8 +116,16 @@ export class RoomRegistry {
     if (loaded) return loaded
     let loading = this.loading.get(boardId)
     if (!loading) {
-      loading = this.load(boardId).finally(() => this.loading.delete(boardId))
+      loading = this.load(boardId).finally(() => {
+        this.loading.delete(boardId)
+        this.storedAnswerWaiters.delete(boardId)
+      })
       this.loading.set(boardId, loading)
+    }
+    if (onStoredAnswer) {
+      let waiters = this.storedAnswerWaiters.get(boardId)
+      if (!waiters) this.storedAnswerWaiters.set(boardId, (waiters = new Set()))
+      waiters.add(onStoredAnswer)
     }
     return loading
   }
@@ -235,6 +250,19 @@ export class RoomRegistry {
           void deleted.discard(CloseCode.NO_SUCH_BOARD, 'board deleted')
         },
         observer: this.observer,
+        onStoredAnswer: async (answer) => {
+          const waiters = [...(this.storedAnswerWaiters.get(boardId) ?? [])]
+          this.storedAnswerWaiters.delete(boardId)
+          await Promise.all(
+            waiters.map(async (waiter) => {
+              try {
+                await waiter(answer)
+              } catch (error) {
+                this.log.warn({ boardId, err: error }, 'could not send the stored board early')
+              }
+            }),
+          )
+        },
       }, this.bus)
     } catch (error) {
       if (error instanceof BoardUnavailableError) this.isolate(boardId, error.message)

@@ -10,9 +10,30 @@
  * (nothing reads unknown parts, and the records layer ignores entries that are not records),
  * and are logged.
  */
+import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
 import { META_KEY, RECORDS_KEY, SERVER_OWNED_ROOTS, getRecordsArray } from '@dorfplatz/board'
-import { checkIncomingRecord } from './boardRecordCheck.ts'
+import { checkIncomingRecord, serverSchemaJson } from './boardRecordCheck.ts'
+
+/**
+ * The edition of what a board may hold: raise it whenever this repair, the record rules it checks
+ * with (@dorfplatz/board's validateBoardRecord) or the update guard start refusing something they
+ * let through before. Boards stored under an earlier edition are checked again when loaded.
+ */
+const BOARD_RULES_EDITION = 1
+
+let checks: string | undefined
+
+/**
+ * What a room vouches for when it stores a board it has checked (see Room.compact): this
+ * edition of the rules and this server's record schema. A board stored under the same checks
+ * holds nothing the repair would remove, so it is not repaired again, and it may be sent to a
+ * newcomer as it was read, before it is decoded.
+ */
+export function loadChecks(): string {
+  checks ??= `${BOARD_RULES_EDITION}:${createHash('sha256').update(JSON.stringify(serverSchemaJson())).digest('base64url').slice(0, 16)}`
+  return checks
+}
 
 /** Nesting every Yjs peer can delete and collect without running out of stack. */
 export const SAFE_DELETE_DEPTH = 32

@@ -44,6 +44,17 @@ export function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0
 }
 
+/** Whether `message` is a sync step 1 with an empty state vector: a client that has nothing asks for the whole board. */
+export function isWholeBoardRequest(message: Uint8Array): boolean {
+  return (
+    message.length === 4 &&
+    message[0] === MessageType.SYNC &&
+    message[1] === syncProtocol.messageYjsSyncStep1 &&
+    message[2] === 1 &&
+    message[3] === 0
+  )
+}
+
 export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.SYNC)

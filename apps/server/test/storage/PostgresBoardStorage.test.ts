@@ -63,7 +63,7 @@ it('migrates once when several instances start on one database at the same time'
   const instances = await Promise.all(Array.from({ length: 4 }, () => PostgresBoardStorage.open(url)))
   const client = new pg.Client({ connectionString: url })
   await client.connect()
-  expect((await client.query('SELECT version FROM dorfplatz_schema')).rows).toEqual([{ version: 6 }])
+  expect((await client.query('SELECT version FROM dorfplatz_schema')).rows).toEqual([{ version: 7 }])
   await client.end()
   await Promise.all(instances.map((instance) => instance.close()))
 })

@@ -75,7 +75,7 @@ it('opens its file in WAL mode with full synchronous writes', async () => {
   await storage.close()
   const db = new Database(path.join(dir, SQLITE_FILE_NAME))
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-  expect(db.pragma('user_version', { simple: true })).toBe(8)
+  expect(db.pragma('user_version', { simple: true })).toBe(9)
   db.close()
 })
 

@@ -40,6 +40,20 @@ export function describeDocumentLogContract(name: string, factory: StorageFactor
       await storage.close()
     })
 
+    it('hands back with the state the checks its compaction vouched for, and nothing for a state nobody vouched for', async () => {
+      const storage = await factory.open()
+      await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))
+      expect((await storage.loadDocument('AAAAAAAAAAAAAAAA')).stateCheckedBy).toBeNull()
+      const first = await storage.appendUpdates('AAAAAAAAAAAAAAAA', [bytes(10)])
+      await storage.compact('AAAAAAAAAAAAAAAA', bytes(7), first.lastSeq, '1:regeln')
+      expect((await storage.loadDocument('AAAAAAAAAAAAAAAA')).stateCheckedBy).toBe('1:regeln')
+      // A later compaction that vouches for nothing takes the word back.
+      const second = await storage.appendUpdates('AAAAAAAAAAAAAAAA', [bytes(11)])
+      await storage.compact('AAAAAAAAAAAAAAAA', bytes(8), second.lastSeq)
+      expect((await storage.loadDocument('AAAAAAAAAAAAAAAA')).stateCheckedBy).toBeNull()
+      await storage.close()
+    })
+
     it('hands out what was appended after a number, or the state too when it was compacted past it', async () => {
       const storage = await factory.open()
       await storage.createBoard(newBoard('AAAAAAAAAAAAAAAA'))
@@ -49,7 +63,7 @@ export function describeDocumentLogContract(name: string, factory: StorageFactor
       expect(await storage.loadUpdatesSince('AAAAAAAAAAAAAAAA', second.lastSeq)).toEqual({ updates: [], lastSeq: second.lastSeq })
       await storage.compact('AAAAAAAAAAAAAAAA', bytes(7), second.lastSeq)
       const third = await storage.appendUpdates('AAAAAAAAAAAAAAAA', [bytes(13)])
-      expect(await storage.loadUpdatesSince('AAAAAAAAAAAAAAAA', first.lastSeq)).toEqual({ updates: [bytes(7), bytes(13)], lastSeq: third.lastSeq })
+      expect(await storage.loadUpdatesSince('AAAAAAAAAAAAAAAA', first.lastSeq)).toMatchObject({ updates: [bytes(7), bytes(13)], lastSeq: third.lastSeq })
       await storage.close()
     })
 
