@@ -12,7 +12,7 @@
  * - YKeyValue deletes superseded entries whenever it sees them, which is a document update;
  *   a viewer may not send any, so a read-only instance here never writes.
  */
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 
 export interface KeyValueEntry<T> {
   key: string
@@ -45,12 +45,41 @@ function isEntry(value: unknown): value is KeyValueEntry<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string'
 }
 
+/**
+ * One live value of the array, by the Yjs id of its slot: ids stay put when Yjs splits or
+ * merges the items that hold values, item objects do not.
+ */
+interface Slot {
+  client: number
+  clock: number
+}
+
+interface EntrySlot<T> extends Slot {
+  entry: KeyValueEntry<T>
+}
+
+function slotName({ client, clock }: Slot): string {
+  return `${client}:${clock}`
+}
+
+function sameSlot(a: Slot, b: Slot): boolean {
+  return a.client === b.client && a.clock === b.clock
+}
+
 export class KeyValueArray<T> {
   /** The current entry of every key. Entries are compared by identity to detect changes. */
   readonly map = new Map<string, KeyValueEntry<T>>()
   readonly doc: Y.Doc
   private readonly readonly: boolean
   private readonly listeners = new Set<KeyValueChangeListener<T>>()
+  /**
+   * Every live entry of every key: one slot, or several while concurrent writes of the key
+   * are not cleaned up yet (always, for a read-only instance). Lets the observer find a
+   * key's current entry without reading the array.
+   */
+  private readonly slots = new Map<string, EntrySlot<T> | Array<EntrySlot<T>>>()
+  /** Live values that are neither entries nor Yjs types: what a writer deletes. */
+  private readonly malformed = new Map<string, Slot>()
 
   constructor(
     readonly yarray: Y.Array<KeyValueEntry<T>>,
@@ -59,15 +88,36 @@ export class KeyValueArray<T> {
     if (!yarray.doc) throw new Error('KeyValueArray: the array must belong to a Y.Doc')
     this.doc = yarray.doc
     this.readonly = readonly
-    const values: unknown[] = yarray.toArray()
+    const values: unknown[] = []
+    const ids: Slot[] = []
+    for (let item = yarray._start; item !== null; item = item.right) {
+      if (item.deleted || !item.countable) continue
+      const content = item.content.getContent() as unknown[]
+      for (let offset = 0; offset < content.length; offset++) {
+        values.push(content[offset])
+        ids.push({ client: item.id.client, clock: item.id.clock + offset })
+      }
+    }
     const superseded: number[] = []
     for (let index = values.length - 1; index >= 0; index--) {
       const value = values[index]
+      const id = ids[index]!
+      let stays = readonly
       if (!isEntry(value)) {
-        if (!isYjsType(value)) superseded.push(index)
-      } else if (this.map.has(value.key)) superseded.push(index)
-      else this.map.set(value.key, value as KeyValueEntry<T>)
+        if (isYjsType(value)) continue
+        superseded.push(index)
+        if (stays) this.malformed.set(slotName(id), id)
+        continue
+      }
+      if (this.map.has(value.key)) superseded.push(index)
+      else {
+        this.map.set(value.key, value as KeyValueEntry<T>)
+        stays = true
+      }
+      if (stays) this.addSlot(value.key, { ...id, entry: value as KeyValueEntry<T> })
     }
+    // Deleted before observing, so the slots above leave these out (unless read-only: then
+    // nothing is deleted and everything stays).
     this.deleteIndices(superseded)
     yarray.observe(this.onArrayChange)
   }
@@ -125,39 +175,60 @@ export class KeyValueArray<T> {
     this.listeners.clear()
   }
 
+  /**
+   * Keeps `map` equal to the rightmost well-formed entry of each key, reading only the items
+   * this transaction added or deleted (and, for a key with several live entries, the items
+   * between them and the end of the array). Yjs's `event.changes` and `toArray()` would both
+   * walk the whole array, tombstones included, on every change of one record.
+   */
   private readonly onArrayChange = (event: Y.YArrayEvent<KeyValueEntry<T>>, transaction: Y.Transaction): void => {
     const touched = new Set<string>()
     let malformedAdded = false
-    for (const items of [event.changes.added, event.changes.deleted]) {
-      for (const item of items) {
-        for (const value of item.content.getContent() as unknown[]) {
-          if (isEntry(value)) touched.add(value.key)
-          else if (items === event.changes.added) malformedAdded = true
+    this.forEachAddedItem(transaction, (item) => {
+      const values = item.content.getContent() as unknown[]
+      for (let offset = 0; offset < values.length; offset++) {
+        const value = values[offset]
+        const slot: Slot = { client: item.id.client, clock: item.id.clock + offset }
+        if (isEntry(value)) {
+          this.addSlot(value.key, { ...slot, entry: value as KeyValueEntry<T> })
+          touched.add(value.key)
+        } else {
+          malformedAdded = true
+          if (!isYjsType(value)) this.malformed.set(slotName(slot), slot)
         }
       }
-    }
+    })
+    // An item added and deleted in this transaction was never seen: neither added nor deleted.
+    Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+      if (!(struct instanceof Y.Item) || struct.parent !== this.yarray || !struct.countable || event.adds(struct)) return
+      const values = struct.content.getContent() as unknown[]
+      for (let offset = 0; offset < values.length; offset++) {
+        const value = values[offset]
+        const slot: Slot = { client: struct.id.client, clock: struct.id.clock + offset }
+        if (isEntry(value)) {
+          this.removeSlot(value.key, slot)
+          touched.add(value.key)
+        } else this.malformed.delete(slotName(slot))
+      }
+    })
     if (touched.size === 0 && !malformedAdded) return
 
     // The map is a function of the array alone (the rightmost well-formed entry of each key),
     // so every client that has seen the same updates has the same map, whatever the order
     // in which they arrived. Only keys with added or deleted entries can have changed.
-    const values: unknown[] = this.yarray.toArray()
-    const winners = new Map<string, KeyValueEntry<T>>()
-    const superseded: number[] = []
-    for (let index = values.length - 1; index >= 0; index--) {
-      const value = values[index]
-      if (!isEntry(value)) {
-        if (malformedAdded && !isYjsType(value)) superseded.push(index)
-      } else if (touched.has(value.key)) {
-        if (winners.has(value.key)) superseded.push(index)
-        else winners.set(value.key, value as KeyValueEntry<T>)
-      }
-    }
-
+    const superseded: Slot[] = []
     const changes = new Map<string, KeyValueChange<T>>()
     for (const key of touched) {
+      const slots = this.slots.get(key)
+      let after: KeyValueEntry<T> | undefined
+      if (slots === undefined) after = undefined
+      else if (!Array.isArray(slots)) after = slots.entry
+      else {
+        const winner = this.rightmost(slots)
+        after = winner.entry
+        for (const slot of slots) if (slot !== winner) superseded.push(slot)
+      }
       const before = this.map.get(key)
-      const after = winners.get(key)
       if (before === after) continue
       if (!after) {
         this.map.delete(key)
@@ -170,11 +241,114 @@ export class KeyValueArray<T> {
         changes.set(key, change)
       }
     }
+    if (malformedAdded) superseded.push(...this.malformed.values())
 
     // Runs as its own transaction after this one; every writer deletes the same entries, and
     // deleting an entry twice is harmless.
-    this.deleteIndices(superseded)
+    if (!this.readonly && superseded.length > 0) {
+      this.deleteIndices(superseded.map((slot) => this.indexOf(slot)).sort((a, b) => b - a))
+    }
     if (changes.size > 0) for (const listener of [...this.listeners]) listener(changes, transaction)
+  }
+
+  /** The live items of this array that the transaction inserted, read from the doc's store by client and clock. */
+  private forEachAddedItem(transaction: Y.Transaction, visit: (item: Y.Item) => void): void {
+    for (const [client, afterClock] of transaction.afterState) {
+      const beforeClock = transaction.beforeState.get(client) ?? 0
+      if (afterClock <= beforeClock) continue
+      const structs = this.doc.store.clients.get(client)
+      if (!structs) continue
+      for (let index = Y.findIndexSS(structs, beforeClock); index < structs.length; index++) {
+        const struct = structs[index]!
+        if (struct.id.clock >= afterClock) break
+        if (struct instanceof Y.Item && struct.parent === this.yarray && !struct.deleted && struct.countable) visit(struct)
+      }
+    }
+  }
+
+  /**
+   * Adds a live entry; one already known is replaced, not doubled (an instance made inside a
+   * transaction sees that transaction's entries in its constructor and again as added).
+   */
+  private addSlot(key: string, slot: EntrySlot<T>): void {
+    const slots = this.slots.get(key)
+    if (slots === undefined || (!Array.isArray(slots) && sameSlot(slots, slot))) this.slots.set(key, slot)
+    else if (!Array.isArray(slots)) this.slots.set(key, [slots, slot])
+    else {
+      const index = slots.findIndex((known) => sameSlot(known, slot))
+      if (index === -1) slots.push(slot)
+      else slots[index] = slot
+    }
+  }
+
+  private removeSlot(key: string, removed: Slot): void {
+    const slots = this.slots.get(key)
+    if (slots === undefined) return
+    if (!Array.isArray(slots)) {
+      if (sameSlot(slots, removed)) this.slots.delete(key)
+      return
+    }
+    const rest = slots.filter((slot) => !sameSlot(slot, removed))
+    this.slots.set(key, rest.length === 1 ? rest[0]! : rest)
+  }
+
+  /** The item that holds a live slot now, and the slot's offset in it. */
+  private locate({ client, clock }: Slot): { item: Y.Item; offset: number } {
+    const item = Y.getItem(this.doc.store, Y.createID(client, clock))
+    return { item, offset: clock - item.id.clock }
+  }
+
+  /**
+   * The rightmost of several live entries of one key. Each candidate walks right in step with
+   * the others; one that meets another candidate is not the rightmost, and the walk ends when
+   * one candidate is left or one reaches the end. Two concurrent writes of a key both sit near
+   * the end of the array, so this reads few items.
+   */
+  private rightmost(slots: Array<EntrySlot<T>>): EntrySlot<T> {
+    // Within one item, the higher offset is further right.
+    const byItem = new Map<Y.Item, { slot: EntrySlot<T>; offset: number }>()
+    for (const slot of slots) {
+      const { item, offset } = this.locate(slot)
+      const known = byItem.get(item)
+      if (!known || known.offset < offset) byItem.set(item, { slot, offset })
+    }
+    const starts = [...byItem.keys()]
+    const cursors: Array<Y.Item | null> = [...starts]
+    let walking = starts.length
+    while (walking > 1) {
+      for (let index = 0; index < cursors.length; index++) {
+        const cursor = cursors[index]
+        if (!cursor) continue
+        const next = cursor.right
+        if (next === null) return byItem.get(starts[index]!)!.slot
+        if (byItem.has(next)) {
+          cursors[index] = null
+          walking--
+        } else cursors[index] = next
+      }
+    }
+    const survivor = cursors.findIndex((cursor) => cursor !== null)
+    return byItem.get(starts[survivor]!)!.slot
+  }
+
+  /**
+   * The array index of a live slot, counted from whichever end of the array is nearer: items
+   * are walked outwards on both sides until one side runs out.
+   */
+  private indexOf(slot: Slot): number {
+    const { item, offset } = this.locate(slot)
+    let left = item.left
+    let right = item.right
+    let before = offset
+    let after = item.length - offset - 1
+    for (;;) {
+      if (left === null) return before
+      if (right === null) return this.yarray.length - 1 - after
+      if (!left.deleted && left.countable) before += left.length
+      if (!right.deleted && right.countable) after += right.length
+      left = left.left
+      right = right.right
+    }
   }
 
   /** Deletes array entries by index; `indices` must be in descending order. */
