@@ -196,6 +196,29 @@ describe('KeyValueArray', () => {
       }
     }
   })
+  it('keeps the array and map right when made inside a transaction that goes on changing the array', () => {
+    const doc = new Y.Doc()
+    const yarray = arrayOf(doc)
+    let map: KeyValueArray<unknown> | undefined
+    doc.transact(() => {
+      yarray.push([{ key: 'a', val: 1 }])
+      yarray.push([{ key: 'b', val: 2 }])
+      map = new KeyValueArray(yarray)
+      yarray.delete(0, 1)
+      yarray.push([{ key: 'c', val: 3 }])
+    })
+    expect(divergingKeys(map!)).toEqual([])
+    expect(entriesOf(map!)).toEqual({ b: 2, c: 3 })
+    // Nothing of its own taken for a duplicate.
+    expect(yarray.toArray()).toEqual([
+      { key: 'b', val: 2 },
+      { key: 'c', val: 3 },
+    ])
+    map!.set('b', 4)
+    expect(entriesOf(map!)).toEqual({ b: 4, c: 3 })
+    expect(yarray.length).toBe(2)
+  })
+
   it('keeps the rightmost well-formed entry of each key on random writes, raw entries and deletes in random order', () => {
     const keys = ['a', 'b', 'c', 'd', 'e']
     for (const seed of [11, 12, 13, 14, 15, 16]) {

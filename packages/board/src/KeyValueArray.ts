@@ -198,16 +198,17 @@ export class KeyValueArray<T> {
         }
       }
     })
-    // An item added and deleted in this transaction was never seen: neither added nor deleted.
     Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
-      if (!(struct instanceof Y.Item) || struct.parent !== this.yarray || !struct.countable || event.adds(struct)) return
+      if (!(struct instanceof Y.Item) || struct.parent !== this.yarray || !struct.countable) return
+      // An item added and deleted in this transaction is neither, as in Yjs's `event.changes`;
+      // it is only known here if this instance was made inside the transaction, in between.
+      const added = event.adds(struct)
       const values = struct.content.getContent() as unknown[]
       for (let offset = 0; offset < values.length; offset++) {
         const value = values[offset]
         const slot: Slot = { client: struct.id.client, clock: struct.id.clock + offset }
         if (isEntry(value)) {
-          this.removeSlot(value.key, slot)
-          touched.add(value.key)
+          if (this.removeSlot(value.key, slot) || !added) touched.add(value.key)
         } else this.malformed.delete(slotName(slot))
       }
     })
@@ -281,15 +282,19 @@ export class KeyValueArray<T> {
     }
   }
 
-  private removeSlot(key: string, removed: Slot): void {
+  /** Forgets a live entry; false if it was not known. */
+  private removeSlot(key: string, removed: Slot): boolean {
     const slots = this.slots.get(key)
-    if (slots === undefined) return
+    if (slots === undefined) return false
     if (!Array.isArray(slots)) {
-      if (sameSlot(slots, removed)) this.slots.delete(key)
-      return
+      if (!sameSlot(slots, removed)) return false
+      this.slots.delete(key)
+      return true
     }
     const rest = slots.filter((slot) => !sameSlot(slot, removed))
+    if (rest.length === slots.length) return false
     this.slots.set(key, rest.length === 1 ? rest[0]! : rest)
+    return true
   }
 
   /** The item that holds a live slot now, and the slot's offset in it. */
