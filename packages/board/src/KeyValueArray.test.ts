@@ -334,6 +334,63 @@ describe('KeyValueArray', () => {
     }
   })
 
+  it('reads the array about once, not once per key, when duplicates of many keys arrive together', () => {
+    const ENTRIES = 3000
+    const origin = new Y.Doc()
+    const originArray = origin.getArray<KeyValueEntry<number>>('records')
+    // One item per entry, k2999 first and k0 last, then as many entries of other keys after them.
+    for (let i = 0; i < ENTRIES; i++) originArray.insert(0, [{ key: `k${i}`, val: i }])
+    for (let i = 0; i < ENTRIES; i++) originArray.insert(ENTRIES, [{ key: `other${i}`, val: i }])
+    const state = Y.encodeStateAsUpdate(origin)
+
+    for (const placement of ['left', 'right', 'mirror'] as const) {
+      // Another client writes a second entry of every key k…, each in an item of its own: just
+      // left of the current one (it loses), just right (it wins), or far from it.
+      const rogue = new Y.Doc()
+      Y.applyUpdate(rogue, state)
+      const rogueArray = rogue.getArray<KeyValueEntry<number>>('records')
+      const before = Y.encodeStateVector(rogue)
+      rogue.transact(() => {
+        // From the right, so that the entry at `position` has not moved yet.
+        for (let position = ENTRIES - 1; position >= 0; position--) {
+          const key = placement === 'mirror' ? position : ENTRIES - 1 - position
+          rogueArray.insert(placement === 'left' ? position : position + 1, [{ key: `k${key}`, val: -key }])
+        }
+      })
+      const duplicates = Y.encodeStateAsUpdate(rogue, before)
+
+      for (const readonly of [false, true]) {
+        const doc = new Y.Doc()
+        Y.applyUpdate(doc, state)
+        const yarray = doc.getArray<KeyValueEntry<number>>('records')
+        let counting = false
+        yarray.observe(() => {
+          counting = true
+        })
+        const map = new KeyValueArray(yarray, { readonly })
+        yarray.observe(() => {
+          counting = false
+        })
+        const counter = countHops(yarray as Y.Array<unknown>, () => counting)
+        // Yjs's own search for an index when the writer deletes the losing entries is not counted.
+        const yjsDelete = yarray.delete.bind(yarray)
+        vi.spyOn(yarray, 'delete').mockImplementation((index, length) => {
+          const wasCounting = counting
+          counting = false
+          yjsDelete(index, length)
+          counting = wasCounting
+        })
+        Y.applyUpdate(doc, duplicates)
+
+        expect(divergingKeys(map as KeyValueArray<unknown>), `${placement}, read-only ${readonly}`).toEqual([])
+        if (placement !== 'mirror') expect(map.get('k7')).toBe(placement === 'left' ? 7 : -7)
+        expect(yarray.length).toBe(readonly ? 3 * ENTRIES : 2 * ENTRIES)
+        // The array has 2 * ENTRIES items that are counted: a few passes over it, not one per key.
+        expect(counter.hops, `${placement}, read-only ${readonly}`).toBeLessThan(10 * ENTRIES)
+      }
+    }
+  })
+
   it('finds the rightmost of concurrent writes of one key by walking only the items between them and the end', () => {
     const ENTRIES = 5000
     const origin = new Y.Doc()

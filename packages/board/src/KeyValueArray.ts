@@ -66,6 +66,19 @@ function sameSlot(a: Slot, b: Slot): boolean {
   return a.client === b.client && a.clock === b.clock
 }
 
+/**
+ * The item walks of one observer call: short walks from the items concerned while they add up
+ * to less than a pass over the array, then that one pass (the index of every live item), so
+ * that many duplicates arriving at once cost no more than reading the array did.
+ */
+interface Walk {
+  hopsLeft: number
+  indices?: Map<Y.Item, number>
+}
+
+/** The item walks one observer call may take before it reads the whole array once instead. */
+const MIN_WALK_HOPS = 1024
+
 export class KeyValueArray<T> {
   /** The current entry of every key. Entries are compared by identity to detect changes. */
   readonly map = new Map<string, KeyValueEntry<T>>()
@@ -218,6 +231,7 @@ export class KeyValueArray<T> {
     // so every client that has seen the same updates has the same map, whatever the order
     // in which they arrived. Only keys with added or deleted entries can have changed.
     const superseded: Slot[] = []
+    const walk: Walk = { hopsLeft: Math.max(MIN_WALK_HOPS, this.yarray.length) }
     const changes = new Map<string, KeyValueChange<T>>()
     for (const key of touched) {
       const slots = this.slots.get(key)
@@ -225,7 +239,7 @@ export class KeyValueArray<T> {
       if (slots === undefined) after = undefined
       else if (!Array.isArray(slots)) after = slots.entry
       else {
-        const winner = this.rightmost(slots)
+        const winner = this.rightmost(slots, walk)
         after = winner.entry
         for (const slot of slots) if (slot !== winner) superseded.push(slot)
       }
@@ -247,7 +261,7 @@ export class KeyValueArray<T> {
     // Runs as its own transaction after this one; every writer deletes the same entries, and
     // deleting an entry twice is harmless.
     if (!this.readonly && superseded.length > 0) {
-      this.deleteIndices(superseded.map((slot) => this.indexOf(slot)).sort((a, b) => b - a))
+      this.deleteIndices(superseded.map((slot) => this.indexOf(slot, walk)).sort((a, b) => b - a))
     }
     if (changes.size > 0) for (const listener of [...this.listeners]) listener(changes, transaction)
   }
@@ -309,7 +323,7 @@ export class KeyValueArray<T> {
    * one candidate is left or one reaches the end. Two concurrent writes of a key both sit near
    * the end of the array, so this reads few items.
    */
-  private rightmost(slots: Array<EntrySlot<T>>): EntrySlot<T> {
+  private rightmost(slots: Array<EntrySlot<T>>, walk: Walk): EntrySlot<T> {
     // Within one item, the higher offset is further right.
     const byItem = new Map<Y.Item, { slot: EntrySlot<T>; offset: number }>()
     for (const slot of slots) {
@@ -320,10 +334,11 @@ export class KeyValueArray<T> {
     const starts = [...byItem.keys()]
     const cursors: Array<Y.Item | null> = [...starts]
     let walking = starts.length
-    while (walking > 1) {
+    while (walking > 1 && walk.hopsLeft > 0) {
       for (let index = 0; index < cursors.length; index++) {
         const cursor = cursors[index]
         if (!cursor) continue
+        walk.hopsLeft--
         const next = cursor.right
         if (next === null) return byItem.get(starts[index]!)!.slot
         if (byItem.has(next)) {
@@ -332,28 +347,46 @@ export class KeyValueArray<T> {
         } else cursors[index] = next
       }
     }
-    const survivor = cursors.findIndex((cursor) => cursor !== null)
-    return byItem.get(starts[survivor]!)!.slot
+    if (walking === 1) return byItem.get(starts[cursors.findIndex((cursor) => cursor !== null)]!)!.slot
+    const indices = this.indicesOf(walk)
+    const rightmost = starts.reduce((best, item) => (indices.get(item)! > indices.get(best)! ? item : best))
+    return byItem.get(rightmost)!.slot
   }
 
   /**
    * The array index of a live slot, counted from whichever end of the array is nearer: items
    * are walked outwards on both sides until one side runs out.
    */
-  private indexOf(slot: Slot): number {
+  private indexOf(slot: Slot, walk: Walk): number {
     const { item, offset } = this.locate(slot)
     let left = item.left
     let right = item.right
     let before = offset
     let after = item.length - offset - 1
-    for (;;) {
+    while (walk.indices === undefined && walk.hopsLeft > 0) {
       if (left === null) return before
       if (right === null) return this.yarray.length - 1 - after
+      walk.hopsLeft -= 2
       if (!left.deleted && left.countable) before += left.length
       if (!right.deleted && right.countable) after += right.length
       left = left.left
       right = right.right
     }
+    return this.indicesOf(walk).get(item)! + offset
+  }
+
+  /** The index of the first value of every live item, from one pass over the array. */
+  private indicesOf(walk: Walk): Map<Y.Item, number> {
+    if (walk.indices) return walk.indices
+    const indices = new Map<Y.Item, number>()
+    let index = 0
+    for (let item = this.yarray._start; item !== null; item = item.right) {
+      if (item.deleted || !item.countable) continue
+      indices.set(item, index)
+      index += item.length
+    }
+    walk.indices = indices
+    return indices
   }
 
   /** Deletes array entries by index; `indices` must be in descending order. */
