@@ -101,33 +101,34 @@ export class KeyValueArray<T> {
     if (!yarray.doc) throw new Error('KeyValueArray: the array must belong to a Y.Doc')
     this.doc = yarray.doc
     this.readonly = readonly
-    const values: unknown[] = []
-    const ids: Slot[] = []
+    const items: Y.Item[] = []
     for (let item = yarray._start; item !== null; item = item.right) {
-      if (item.deleted || !item.countable) continue
-      const content = item.content.getContent() as unknown[]
-      for (let offset = 0; offset < content.length; offset++) {
-        values.push(content[offset])
-        ids.push({ client: item.id.client, clock: item.id.clock + offset })
-      }
+      if (!item.deleted && item.countable) items.push(item)
     }
+    // From the right, where each key's current entry is.
     const superseded: number[] = []
-    for (let index = values.length - 1; index >= 0; index--) {
-      const value = values[index]
-      const id = ids[index]!
-      let stays = readonly
-      if (!isEntry(value)) {
-        if (isYjsType(value)) continue
-        superseded.push(index)
-        if (stays) this.malformed.set(slotName(id), id)
-        continue
+    let index = yarray.length
+    for (let itemIndex = items.length - 1; itemIndex >= 0; itemIndex--) {
+      const { id, content } = items[itemIndex]!
+      const values = content.getContent() as unknown[]
+      for (let offset = values.length - 1; offset >= 0; offset--) {
+        index--
+        const value = values[offset]
+        if (!isEntry(value)) {
+          if (isYjsType(value)) continue
+          superseded.push(index)
+          if (readonly) {
+            const slot: Slot = { client: id.client, clock: id.clock + offset }
+            this.malformed.set(slotName(slot), slot)
+          }
+          continue
+        }
+        const entry = value as KeyValueEntry<T>
+        const current = !this.map.has(entry.key)
+        if (current) this.map.set(entry.key, entry)
+        else superseded.push(index)
+        if (current || readonly) this.addSlot(entry.key, { client: id.client, clock: id.clock + offset, entry })
       }
-      if (this.map.has(value.key)) superseded.push(index)
-      else {
-        this.map.set(value.key, value as KeyValueEntry<T>)
-        stays = true
-      }
-      if (stays) this.addSlot(value.key, { ...id, entry: value as KeyValueEntry<T> })
     }
     // Deleted before observing, so the slots above leave these out (unless read-only: then
     // nothing is deleted and everything stays).
