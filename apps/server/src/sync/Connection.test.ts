@@ -42,4 +42,18 @@ describe('Connection and its observer', () => {
     expect(seen.closes).toEqual([1006])
     expect((await client.closed).code).toBe(1006)
   })
+
+  it('sends the messages of one flush in one write of the connection underneath', () => {
+    const { server } = createSocketPair()
+    const calls: string[] = []
+    const socket = Object.assign(Object.create(server) as typeof server, {
+      send: (data: Uint8Array) => calls.push(`send ${data.byteLength}`),
+      _socket: { cork: () => calls.push('cork'), uncork: () => calls.push('uncork') },
+    })
+    const connection = new Connection(socket)
+    connection.send([new Uint8Array(7), new Uint8Array(3)])
+    connection.send([new Uint8Array(5)])
+    expect(calls).toEqual(['cork', 'send 7', 'send 3', 'uncork', 'send 5'])
+    connection.close(CloseCode.GOING_AWAY, 'done')
+  })
 })

@@ -219,9 +219,16 @@ export class Connection {
       this.terminate()
       return
     }
-    for (const message of messages) {
-      this.socket.send(message)
-      this.observer.messageOut(message.byteLength)
+    // Everything of one flush in one write, as the frames of one message are.
+    const underneath = messages.length > 1 ? this.socket._socket : undefined
+    underneath?.cork()
+    try {
+      for (const message of messages) {
+        this.socket.send(message)
+        this.observer.messageOut(message.byteLength)
+      }
+    } finally {
+      underneath?.uncork()
     }
   }
 

@@ -18,6 +18,11 @@ export interface SocketLike {
   close(code: number, reason: string): void
   terminate(): void
   ping(): void
+  /**
+   * The connection underneath (`ws` names it so): messages sent between its `cork` and `uncork`
+   * go out in one write. A socket without one sends each message on its own.
+   */
+  readonly _socket?: { cork(): void; uncork(): void }
   on(event: 'message', listener: (data: SocketData, isBinary: boolean) => void): unknown
   on(event: 'close' | 'error' | 'pong', listener: () => void): unknown
 }
