@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import { FacilitationKey, getFacilitationMap, getMeta, getRecordsMap, MetaKey, readBoardRecords, richTextToPlain } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
 import { CloseCode, MessageType } from '@dorfplatz/protocol'
+import { PRESENCE_FLUSH_MS } from './Room.ts'
 import { awarenessMessage, openTestRoom, syncMessage, type TestRoom } from './testing/roomHarness.ts'
 
 let open: TestRoom | undefined
@@ -141,6 +142,40 @@ describe('Room', () => {
     await test.settle()
     expect(test.room.awareness.getStates().get(11)).toEqual({ user: { name: 'Bernd', role: 'participant' } })
     expect(viewer.connection.isClosed).toBe(false)
+  })
+
+  it('relays presence at most every PRESENCE_FLUSH_MS, the moves of that time in one message, and holds back no change', async () => {
+    const test = await testRoom()
+    const anna = await test.join('participant')
+    const bernd = await test.join('participant')
+    const turns = async () => {
+      for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve))
+    }
+    const cursorsSeen = () =>
+      bernd.socket.inbox
+        .filter((message) => message[0] === MessageType.AWARENESS)
+        .map((message) => /"x":(\d+)/.exec(new TextDecoder().decode(message))?.[1])
+    bernd.socket.inbox.splice(0)
+
+    anna.send(awarenessMessage(21, { cursor: { x: 1 } }, 1))
+    await turns()
+    const firstSeen = performance.now()
+    expect(cursorsSeen()).toEqual(['1'])
+    anna.send(awarenessMessage(21, { cursor: { x: 2 } }, 2))
+    anna.send(awarenessMessage(21, { cursor: { x: 3 } }, 3))
+    await turns()
+    expect(cursorsSeen()).toEqual(['1'])
+    await vi.waitFor(() => expect(cursorsSeen()).toEqual(['1', '3']))
+    expect(performance.now() - firstSeen).toBeGreaterThanOrEqual(PRESENCE_FLUSH_MS - 5)
+
+    // A change goes out in the next turn, and the presence waiting goes with it.
+    anna.send(awarenessMessage(21, { cursor: { x: 4 } }, 4))
+    anna.sendChange(writeNote('eilig', 'Sofort'))
+    await turns()
+    expect(cursorsSeen()).toEqual(['1', '3', '4'])
+    expect(bernd.socket.inbox.some((message) => message[0] === MessageType.SYNC && message[1] === syncProtocol.messageYjsUpdate)).toBe(true)
+    await test.settle()
+    expect(text(bernd.doc, 'eilig')).toBe('Sofort')
   })
 
   it('tells its registry when the last socket has closed, and counts only people’s changes', async () => {

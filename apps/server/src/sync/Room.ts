@@ -100,6 +100,14 @@ export const HISTORY_WRITE_MS = 5_000
 /** A state vector of a client that has nothing: its sync request asks for the whole board. */
 const EMPTY_STATE_VECTOR = new Uint8Array([0])
 
+/**
+ * The shortest time between two flushes of a board's presence alone. Cursors are the flood (ten
+ * moves a second per person): a board relays them at most this often, everyone's moves of that
+ * time in one message, so that each socket gets one write per interval instead of one per move.
+ * Document changes, sync answers and presence queries are not held back.
+ */
+export const PRESENCE_FLUSH_MS = 25
+
 /** Stands for "leave nothing out" when relaying: never the origin of an update. */
 const ALL_UPDATES = Symbol('all updates')
 
@@ -148,6 +156,9 @@ export class Room {
   /** Whether a client changed the document since takeClientChanges() was last called. */
   private clientChanges = false
   private failed = false
+  /** When presence last went out (performance.now()), and the timer of the next presence flush (see PRESENCE_FLUSH_MS). */
+  private lastPresenceFlush = Number.NEGATIVE_INFINITY
+  private presenceTimer: NodeJS.Timeout | null = null
   /** When the first of the updates waiting for the next flush arrived (performance.now(); for the relay-time metric). */
   private firstPendingAt = 0
   /**
@@ -224,7 +235,7 @@ export class Room {
           this.pendingAwareness.add(id)
           if (origin !== FROM_ELSEWHERE) this.pendingLocalAwareness.add(id)
         }
-        this.scheduleFlush()
+        this.schedulePresenceFlush()
       },
     )
     bus?.subscribe(boardId, (message) => this.receiveFromBus(message))
@@ -734,6 +745,20 @@ export class Room {
     flushBoardsSoon(this)
   }
 
+  /** Flushes in this turn if the board's last presence went out PRESENCE_FLUSH_MS ago, else once that time is up. */
+  private schedulePresenceFlush(): void {
+    if (this.presenceTimer !== null) return
+    const wait = this.lastPresenceFlush + PRESENCE_FLUSH_MS - performance.now()
+    if (wait <= 0) {
+      this.scheduleFlush()
+      return
+    }
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = null
+      this.scheduleFlush()
+    }, wait)
+  }
+
   /** Persists and sends everything pending; flushes run one after another, never overlapping, and never reject. */
   flush(): Promise<void> {
     this.flushChain = this.flushChain
@@ -808,6 +833,11 @@ export class Room {
     if (updates.length > 0) this.addRelayedUpdates(updates, outgoing)
 
     if (awarenessIds.size > 0) {
+      this.lastPresenceFlush = performance.now()
+      if (this.presenceTimer !== null) {
+        clearTimeout(this.presenceTimer)
+        this.presenceTimer = null
+      }
       const message = this.encodePresence([...awarenessIds])
       if (message) for (const queue of outgoing.values()) queue.push(message)
     }
@@ -927,6 +957,7 @@ export class Room {
   private destroy(): void {
     this.destroyed = true
     if (this.historyTimer !== null) clearTimeout(this.historyTimer)
+    if (this.presenceTimer !== null) clearTimeout(this.presenceTimer)
     this.bus?.unsubscribe(this.boardId)
     this.records.destroy()
     this.awareness.destroy()

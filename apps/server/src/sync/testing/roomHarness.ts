@@ -44,12 +44,12 @@ export interface TestRoom {
   close(): Promise<void>
 }
 
-/** A presence message with one client's state (at clock 1), as y-protocols' awareness encodes it. */
-export function awarenessMessage(clientId: number, state: unknown): Uint8Array {
+/** A presence message with one client's state (at `clock`, 1 unless given), as y-protocols' awareness encodes it. */
+export function awarenessMessage(clientId: number, state: unknown, clock = 1): Uint8Array {
   const inner = encoding.createEncoder()
   encoding.writeVarUint(inner, 1)
   encoding.writeVarUint(inner, clientId)
-  encoding.writeVarUint(inner, 1)
+  encoding.writeVarUint(inner, clock)
   encoding.writeVarString(inner, JSON.stringify(state))
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.AWARENESS)
