@@ -56,7 +56,9 @@ import { isRepairNeeded, loadChecks, repairBoardDoc } from './repairBoardDoc.ts'
 import { checkClientUpdate, isProtectedRecord } from './updateGuard.ts'
 import {
   assertValidStateVector,
-  encodeAwarenessEntries,
+  applyAwarenessEntries,
+  encodeAwarenessStates,
+  type AwarenessEntry,
   encodeAwarenessMessage,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -253,12 +255,13 @@ export class Room {
       return
     }
     if (message.kind === 'presence') {
-      for (const { clientId, state } of readAwarenessUpdate(message.update)) {
+      const entries = readAwarenessUpdate(message.update)
+      for (const { clientId, state } of entries) {
         if (this.awarenessOwners.get(clientId) instanceof ClientSession) continue
         if (state === null) this.awarenessOwners.delete(clientId)
         else this.awarenessOwners.set(clientId, ELSEWHERE_OWNER)
       }
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FROM_ELSEWHERE)
+      applyAwarenessEntries(this.awareness, entries, FROM_ELSEWHERE)
       return
     }
     if (message.lastSeq <= this.appliedSeq) return
@@ -719,7 +722,6 @@ export class Room {
    */
   private handleAwareness(session: ClientSession, update: Uint8Array): void {
     const entries = readAwarenessUpdate(update)
-    let stamped = false
     const accepted = entries.filter(({ clientId, clock, state }) => {
       const owner = this.awarenessOwners.get(clientId)
       if (owner === session) return true
@@ -733,12 +735,8 @@ export class Room {
     })
     if (accepted.length === 0) return
     // The role others see is the one this socket's link grants, whatever the client claims.
-    for (const entry of accepted) if (stampRole(entry, session.role)) stamped = true
-    awarenessProtocol.applyAwarenessUpdate(
-      this.awareness,
-      accepted.length === entries.length && !stamped ? update : encodeAwarenessEntries(accepted),
-      session,
-    )
+    for (const entry of accepted) stampRole(entry, session.role)
+    applyAwarenessEntries(this.awareness, accepted, session)
   }
 
   private scheduleFlush(): void {
@@ -842,7 +840,7 @@ export class Room {
       if (message) for (const queue of outgoing.values()) queue.push(message)
     }
     if (this.bus && localAwarenessIds.size > 0) {
-      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...localAwarenessIds])
+      const update = encodeAwarenessStates(this.awareness, [...localAwarenessIds])
       this.bus.publish(this.boardId, { kind: 'presence', from: this.bus.instanceId, update })
     }
 
@@ -965,13 +963,13 @@ export class Room {
   }
 }
 
-/** Sets the role in an awareness state's `user` field to `role`; returns whether it changed anything. */
-function stampRole(entry: { state: unknown }, role: string): boolean {
+/** Sets the role in an awareness state's `user` field to `role` (the state as sent is then no longer it). */
+function stampRole(entry: AwarenessEntry, role: string): void {
   const state = entry.state
-  if (typeof state !== 'object' || state === null) return false
+  if (typeof state !== 'object' || state === null) return
   const user: unknown = (state as Record<string, unknown>)[USER_FIELD]
-  if (typeof user !== 'object' || user === null || Array.isArray(user)) return false
-  if ((user as Record<string, unknown>).role === role) return false
+  if (typeof user !== 'object' || user === null || Array.isArray(user)) return
+  if ((user as Record<string, unknown>).role === role) return
   entry.state = { ...state, [USER_FIELD]: { ...user, role } }
-  return true
+  entry.json = undefined
 }

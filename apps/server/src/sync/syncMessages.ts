@@ -5,8 +5,9 @@
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { equalityDeep } from 'lib0/function'
 import * as Y from 'yjs'
-import * as awarenessProtocol from 'y-protocols/awareness'
+import type * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import { checkJsonValue } from '@dorfplatz/board'
 import { MAX_AWARENESS_STATE_BYTES, MAX_AWARENESS_STATE_DEPTH, MessageType } from '@dorfplatz/protocol'
@@ -65,8 +66,64 @@ export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
 export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, clientIds: number[]): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.AWARENESS)
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds))
+  encoding.writeVarUint8Array(encoder, encodeAwarenessStates(awareness, clientIds))
   return encoding.toUint8Array(encoder)
+}
+
+/**
+ * The JSON of presence states as their clients sent it (see applyAwarenessEntries): a state is
+ * relayed to everyone many times a second, and is not encoded again for that.
+ */
+const jsonAsSent = new WeakMap<object, string>()
+
+/** The presence of `clientIds` as an awareness update, as y-protocols' encodeAwarenessUpdate writes it. */
+export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness, clientIds: readonly number[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, clientIds.length)
+  for (const clientId of clientIds) {
+    const state: unknown = awareness.states.get(clientId) ?? null
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, awareness.meta.get(clientId)!.clock)
+    encoding.writeVarString(encoder, (typeof state === 'object' && state !== null && jsonAsSent.get(state)) || JSON.stringify(state))
+  }
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * Applies entries read with readAwarenessUpdate as y-protocols' applyAwarenessUpdate applies the
+ * encoded update (the same clocks, states and events), without decoding and parsing it again.
+ */
+export function applyAwarenessEntries(awareness: awarenessProtocol.Awareness, entries: readonly AwarenessEntry[], origin: unknown): void {
+  const now = Date.now()
+  const added: number[] = []
+  const updated: number[] = []
+  const changed: number[] = []
+  const removed: number[] = []
+  for (const entry of entries) {
+    const { clientId, state } = entry
+    let clock = entry.clock
+    const meta = awareness.meta.get(clientId)
+    const previous: unknown = awareness.states.get(clientId)
+    const known = meta === undefined ? 0 : meta.clock
+    if (!(known < clock || (known === clock && state === null && awareness.states.has(clientId)))) continue
+    if (state === null) {
+      // Nobody removes the local state: it is announced again instead.
+      if (clientId === awareness.clientID && awareness.getLocalState() !== null) clock++
+      else awareness.states.delete(clientId)
+    } else {
+      awareness.states.set(clientId, state as { [key: string]: unknown })
+      if (entry.json !== undefined) jsonAsSent.set(state as object, entry.json)
+    }
+    awareness.meta.set(clientId, { clock, lastUpdated: now })
+    if (meta === undefined && state !== null) added.push(clientId)
+    else if (meta !== undefined && state === null) removed.push(clientId)
+    else if (state !== null) {
+      if (!equalityDeep(state, previous)) changed.push(clientId)
+      updated.push(clientId)
+    }
+  }
+  if (added.length > 0 || changed.length > 0 || removed.length > 0) awareness.emit('change', [{ added, updated: changed, removed }, origin])
+  if (added.length > 0 || updated.length > 0 || removed.length > 0) awareness.emit('update', [{ added, updated, removed }, origin])
 }
 
 export function assertValidStateVector(stateVector: Uint8Array): void {
@@ -82,6 +139,8 @@ export interface AwarenessEntry {
   clock: number
   /** null when the client removes its state. */
   state: unknown
+  /** The state's JSON as it arrived; dropped when the state is changed. */
+  json?: string
 }
 
 /**
@@ -103,7 +162,7 @@ export function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
       if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw badMessage('an awareness state is an object')
       const problem = checkJsonValue(state, { maxDepth: MAX_AWARENESS_STATE_DEPTH, maxChars: 4 * MAX_AWARENESS_STATE_BYTES })
       if (problem !== null) throw badMessage(`awareness state ${problem}`)
-      entries.push({ clientId, clock, state })
+      entries.push({ clientId, clock, state, json })
     }
     return entries
   } catch (error) {
