@@ -6,7 +6,9 @@ import { isIP } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@dorfplatz/protocol'
-import { z } from 'zod'
+// zod's tree-shakable form, bundled: the server carries only the checks used here (see build.mjs).
+import * as z from 'zod/mini'
+import en from 'zod/v4/locales/en.js'
 import { originOf } from './originOf.ts'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -15,76 +17,75 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist')
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value)
+/** Reads an empty variable as an unset one. */
+const unlessEmpty = <T extends z.ZodMiniType>(schema: T) => z.pipe(z.transform(emptyToUndefined), schema)
+/** A problem found while reading a value, reported under the variable's name like zod's own. */
+const addIssue = (context: { issues: unknown[] }, input: unknown, message: string) => context.issues.push({ code: 'custom', message, input })
+
+// The messages of zod's own checks, in English (the full `zod` loads them itself).
+z.config(en())
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DORFPLATZ_DATA_DIR: z.string().min(1).default('./data'),
-  DORFPLATZ_DATABASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
-  DORFPLATZ_REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
-  DORFPLATZ_PUBLIC_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .url({ protocol: /^https?$/ })
-      .transform((url) => url.replace(/\/+$/, ''))
-      .optional(),
+  PORT: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)), 8080),
+  HOST: z._default(z.string().check(z.minLength(1)), '127.0.0.1'),
+  DORFPLATZ_DATA_DIR: z._default(z.string().check(z.minLength(1)), './data'),
+  DORFPLATZ_DATABASE_URL: unlessEmpty(z.optional(z.url({ protocol: /^postgres(ql)?$/ }))),
+  DORFPLATZ_REDIS_URL: unlessEmpty(z.optional(z.url({ protocol: /^rediss?$/ }))),
+  DORFPLATZ_PUBLIC_URL: unlessEmpty(
+    z.optional(z.pipe(z.url({ protocol: /^https?$/ }), z.transform((url: string) => url.replace(/\/+$/, '')))),
   ),
-  DORFPLATZ_ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
-  DORFPLATZ_TRUST_PROXY: z
-    .string()
-    .default('false')
-    .transform((value, context): boolean | string[] => {
+  DORFPLATZ_ADMIN_TOKEN: unlessEmpty(z.optional(z.string().check(z.minLength(16)))),
+  DORFPLATZ_TRUST_PROXY: z.pipe(
+    z._default(z.string(), 'false'),
+    z.transform((value: string, context): boolean | string[] => {
       if (value === 'true' || value === 'false' || value === '') return value === 'true'
       const entries = value.split(',').map((part) => part.trim()).filter(Boolean)
       for (const entry of entries) {
         const [address = '', bits] = entry.split('/')
         if (isIP(address) === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits))) {
-          context.addIssue({ code: 'custom', message: `${entry} is not an IP address or CIDR range (or use true / false)` })
+          addIssue(context, value, `${entry} is not an IP address or CIDR range (or use true / false)`)
         }
       }
       return entries
     }),
-  TLDRAW_LICENSE_KEY: z.string().default(''),
-  DORFPLATZ_WEB_DIR: z.string().min(1).default(DEFAULT_WEB_DIR),
-  DORFPLATZ_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
-  DORFPLATZ_ALLOWED_ORIGINS: z
-    .string()
-    .default('')
-    .transform((value, context) => {
+  ),
+  TLDRAW_LICENSE_KEY: z._default(z.string(), ''),
+  DORFPLATZ_WEB_DIR: z._default(z.string().check(z.minLength(1)), DEFAULT_WEB_DIR),
+  DORFPLATZ_IDLE_UNLOAD_MS: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 30_000),
+  DORFPLATZ_ALLOWED_ORIGINS: z.pipe(
+    z._default(z.string(), ''),
+    z.transform((value: string, context) => {
       const origins: string[] = []
       for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
         const origin = originOf(entry)
-        if (origin === null) context.addIssue({ code: 'custom', message: `${entry} is not an http(s) origin` })
+        if (origin === null) addIssue(context, value, `${entry} is not an http(s) origin`)
         else origins.push(origin)
       }
       return origins
     }),
-  DORFPLATZ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
-  DORFPLATZ_BOARDS_PER_HOUR: z.coerce.number().int().min(0).default(60),
-  DORFPLATZ_TIME_ZONE: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' })
-      .default(DEFAULT_TIME_ZONE),
   ),
-  DORFPLATZ_ACCESSIBILITY_CONTACT: z.preprocess(emptyToUndefined, z.string().trim().max(300).default('')),
-  DORFPLATZ_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(36_500).optional()),
-  DORFPLATZ_METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
-  DORFPLATZ_METRICS_ADDRESS: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):\d{1,5}$/, 'must be host:port, such as 127.0.0.1:9464')
-      .transform((value, context) => {
-        const split = value.lastIndexOf(':')
-        const port = Number(value.slice(split + 1))
-        if (port > 65535) context.addIssue({ code: 'custom', message: 'the port must be at most 65535' })
-        return { host: value.slice(0, split).replace(/^\[(.*)\]$/, '$1'), port }
-      })
-      .optional(),
+  DORFPLATZ_RATE_LIMIT_PER_MINUTE: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 1200),
+  DORFPLATZ_BOARDS_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 60),
+  DORFPLATZ_TIME_ZONE: unlessEmpty(
+    z._default(z.string().check(z.refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' })), DEFAULT_TIME_ZONE),
   ),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  DORFPLATZ_ACCESSIBILITY_CONTACT: unlessEmpty(z._default(z.string().check(z.trim(), z.maxLength(300)), '')),
+  DORFPLATZ_RETENTION_DAYS: unlessEmpty(z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(36_500)))),
+  DORFPLATZ_METRICS_TOKEN: unlessEmpty(z.optional(z.string().check(z.minLength(16)))),
+  DORFPLATZ_METRICS_ADDRESS: unlessEmpty(
+    z.optional(
+      z.pipe(
+        z.string().check(z.regex(/^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):\d{1,5}$/, 'must be host:port, such as 127.0.0.1:9464')),
+        z.transform((value: string, context) => {
+          const split = value.lastIndexOf(':')
+          const port = Number(value.slice(split + 1))
+          if (port > 65535) addIssue(context, value, 'the port must be at most 65535')
+          return { host: value.slice(0, split).replace(/^\[(.*)\]$/, '$1'), port }
+        }),
+      ),
+    ),
+  ),
+  LOG_LEVEL: z._default(z.enum(LOG_LEVELS), 'info'),
 })
 
 export interface Config {

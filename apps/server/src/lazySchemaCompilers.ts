@@ -3,11 +3,20 @@
  * schema compiled when the route is first used rather than when the server starts. Compiling
  * every route's schemas at start allocates a good part of an idle server's memory (generated code
  * for routes that a workshop day may never call); validation and serialisation are the same,
- * only their first call compiles.
+ * only their first call compiles. The compilers themselves (Ajv, fast-json-stringify, and the Ajv
+ * instance with its compiled meta-schema) are loaded and built on that first compile too.
  */
+import { createRequire } from 'node:module'
 import type { FastifySchemaValidationError, FastifyServerOptions } from 'fastify'
-import { AjvCompiler } from '@fastify/ajv-compiler'
-import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
+import type { AjvCompiler } from '@fastify/ajv-compiler'
+import type { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
+
+// Required on first use rather than imported: an idle server that has answered nothing does not carry them.
+const require = createRequire(import.meta.url)
+const loadValidatorFactory = () =>
+  (require('@fastify/ajv-compiler') as { AjvCompiler: typeof AjvCompiler }).AjvCompiler() as unknown as ValidatorFactory
+const loadSerializerFactory = () =>
+  (require('@fastify/fast-json-stringify-compiler') as { SerializerSelector: typeof SerializerSelector }).SerializerSelector() as unknown as SerializerFactory
 
 /** What Fastify hands a compiler for one part of one route. */
 interface RouteSchema {
@@ -54,23 +63,24 @@ function lowerCaseHeaders(schema: unknown): unknown {
 
 /** The `schemaController` option of the Fastify instance: the default compilers, compiled per route on first use. */
 export function lazySchemaController(): NonNullable<FastifyServerOptions['schemaController']> {
-  const buildValidator = AjvCompiler() as unknown as ValidatorFactory
-  const buildSerializer = SerializerSelector() as unknown as SerializerFactory
+  let buildValidator: ValidatorFactory | undefined
+  let buildSerializer: SerializerFactory | undefined
   return {
     compilersFactory: {
+      // Fastify hands each context a copy of its shared schemas, so building the compiler later sees the same ones.
       buildValidator: (externalSchemas: unknown, options: unknown) => {
-        const compile = buildValidator(externalSchemas, options)
+        let compile: ReturnType<ValidatorFactory> | undefined
         return (route: RouteSchema) => {
           // Fastify lowercases a headers schema only for its own compilers; Node delivers header names in lowercase.
           const schema = route.httpPart === 'headers' ? lowerCaseHeaders(route.schema) : route.schema
-          return lazyValidator(() => compile({ ...route, schema }))
+          return lazyValidator(() => (compile ??= (buildValidator ??= loadValidatorFactory())(externalSchemas, options))({ ...route, schema }))
         }
       },
       buildSerializer: (externalSchemas: unknown, options: unknown) => {
-        const compile = buildSerializer(externalSchemas, options)
+        let compile: ReturnType<SerializerFactory> | undefined
         return (route: RouteSchema) => {
           let serialize: ((data: unknown) => string) | undefined
-          return (data: unknown) => (serialize ??= compile(route))(data)
+          return (data: unknown) => (serialize ??= (compile ??= (buildSerializer ??= loadSerializerFactory())(externalSchemas, options))(route))(data)
         }
       },
     },

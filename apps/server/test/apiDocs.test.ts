@@ -105,4 +105,21 @@ describe('API document', () => {
     // A plain request to the sync endpoint says what it is.
     expect((await fetch(`${server.url}/sync/abcdefghijklmnop`)).status).toBe(426)
   })
+
+  it('serves the files of the page like any other answer of this server: its headers, its redirects, its "not found"', async () => {
+    const server = await startTestServer()
+    const stylesheet = await fetch(`${server.url}/api/docs/static/swagger-ui.css`)
+    expect(stylesheet.status).toBe(200)
+    expect(stylesheet.headers.get('content-type')).toMatch(/^text\/css/)
+    expect(stylesheet.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(Number(stylesheet.headers.get('content-length'))).toBe((await stylesheet.arrayBuffer()).byteLength)
+    const redirect = await fetch(`${server.url}/api/docs/static/index.html`, { redirect: 'manual' })
+    expect(redirect.status).toBe(302)
+    expect(redirect.headers.get('location')).toBe('/api/docs/')
+    const missing = await fetch(`${server.url}/api/docs/static/missing.js`)
+    expect(missing.status).toBe(404)
+    expect(await missing.json()).toMatchObject({ statusCode: 404, message: 'No route for GET /api/docs/static/missing.js.' })
+    // The page's copy of the document is the document.
+    expect(await (await fetch(`${server.url}/api/docs/json`)).json()).toEqual(await openApiDocument(server.url))
+  })
 })
