@@ -554,11 +554,11 @@ export class Room {
     return this.closed
   }
 
-  /** Admits a socket with the role its link grants; its messages (buffered until now, then live) go to this room. */
   /**
-   * Admits a socket. `answeredWith` is the stored board it was sent while the board loaded (see
-   * load's onStoredAnswer) in answer to its request for everything: when the board has changed
-   * since, it is sent the board as it is now.
+   * Admits a socket with the role its link grants; its messages (buffered until now, then live) go
+   * to this room. `answeredWith` is the stored board it was sent while the board loaded (see load's
+   * onStoredAnswer) in answer to its request for everything: when the board has changed since, it is
+   * sent the board as it is now.
    */
   addConnection(connection: Connection, { role, tokenHash, answeredWith }: { role: Role; tokenHash: string; answeredWith?: Uint8Array }): void {
     if (this.closed) {
