@@ -21,10 +21,24 @@ const LATENCY_SCENARIOS = ['ten', 'fifty', 'hundred', 'twenty-boards']
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : NaN)
 const mark = (met: boolean | undefined) => (met === undefined ? 'not measured' : met ? 'met' : '**missed**')
 
+/** The section of performance.md that says what was measured for a goal and, when it is missed, what stands in the way. */
+const SECTIONS = {
+  edit: ['An edit’s way through the server', 'an-edits-way-through-the-server'],
+  presence: ['Presence, the flood', 'presence-the-flood'],
+  sockets: ['Many sockets on one machine', 'many-sockets-on-one-machine'],
+  idle: ['Memory of a server with nothing to do', 'memory-of-a-server-with-nothing-to-do'],
+  churn: ['After 10,000 boards were opened and closed', 'after-10000-boards-were-opened-and-closed'],
+  firstSync: ['A large board’s first sync', 'a-large-boards-first-sync'],
+  browser: ['Opening a large board in the browser', 'opening-a-large-board-in-the-browser'],
+  download: ['The board page’s download', 'the-board-pages-download'],
+} as const
+type Section = keyof typeof SECTIONS
+const link = (section: Section) => `[${SECTIONS[section][0]}](performance.md#${SECTIONS[section][1]})`
+
 export function comparisonLines(figures: ComparisonFigures): string[] {
   const { scenarios, compared } = figures
   const of = (scenario: string, kind: ContenderKind) => compared.get(scenario)?.find((r) => r.contender === kind)
-  const goals: Array<[string, string, boolean | undefined]> = []
+  const goals: Array<[string, string, boolean | undefined, Section]> = []
 
   for (const name of LATENCY_SCENARIOS) {
     const ours = of(name, 'dorfplatz')
@@ -38,6 +52,7 @@ export function comparisonLines(figures: ComparisonFigures): string[] {
           (durable ? `; the relay storing first: ${durable.editP99Ms} ms (× ${ratio(ours.editP99Ms, durable.editP99Ms)})` : '')
         : '—',
       ours && relay ? ours.editP99Ms <= 1.25 * relay.editP99Ms : undefined,
+      name === 'ten' ? 'edit' : 'presence',
     ])
   }
   for (const scenario of scenarios) {
@@ -48,6 +63,7 @@ export function comparisonLines(figures: ComparisonFigures): string[] {
       `RSS ≤ y-websocket server: ${scenario.title}`,
       `${ours.serverPeakRssMiB} MiB vs ${reference.serverPeakRssMiB} MiB`,
       ours.serverPeakRssMiB <= reference.serverPeakRssMiB,
+      scenario.name.endsWith('thousand') ? 'sockets' : 'idle',
     ])
   }
   const idle = figures.idle.find((r) => r.kind === 'dorfplatz')
@@ -55,12 +71,14 @@ export function comparisonLines(figures: ComparisonFigures): string[] {
     'idle RSS after start ≤ 70 MiB',
     idle ? `${idle.afterStartMiB} MiB after 5 s, ${idle.settledMiB} MiB once settled` : '—',
     idle ? idle.afterStartMiB <= 70 && idle.settledMiB <= 70 : undefined,
+    'idle',
   ])
   const churn = figures.churn
   goals.push([
     `RSS back within 10 % of idle after ${churn?.boards.toLocaleString('en') ?? '10,000'} boards opened and closed`,
     churn ? `${churn.idleBeforeMiB} MiB before, ${churn.idleAfterMiB} MiB after (peak ${churn.peakMiB} MiB)` : '—',
     churn ? churn.idleAfterMiB <= churn.idleBeforeMiB * 1.1 : undefined,
+    'churn',
   ])
   const fiveThousand = of('five-thousand', 'dorfplatz')
   const fiveThousandRelay = of('five-thousand', 'relay')
@@ -72,6 +90,7 @@ export function comparisonLines(figures: ComparisonFigures): string[] {
     fiveThousand && fiveThousandRelay
       ? fiveThousand.editP99Ms <= 1.25 * fiveThousandRelay.editP99Ms && fiveThousand.connectMs <= 1.25 * fiveThousandRelay.connectMs
       : undefined,
+    'sockets',
   ])
   const tenThousand = of('ten-thousand', 'dorfplatz')
   goals.push([
@@ -80,18 +99,21 @@ export function comparisonLines(figures: ComparisonFigures): string[] {
       ? `${tenThousand.sockets - tenThousand.failedSockets} sockets in sync, p99 ${tenThousand.editP99Ms} ms, RSS ${tenThousand.serverPeakRssMiB} MiB`
       : '—',
     tenThousand ? tenThousand.failedSockets === 0 && tenThousand.editP99Ms <= 100 && tenThousand.serverPeakRssMiB <= 1024 : undefined,
+    'sockets',
   ])
   const sync = figures.firstSync
   goals.push([
     `first sync of a ${sync?.shapes.toLocaleString('en') ?? '5,000'}-shape board ≤ 50 ms`,
     sync ? `${sync.coldMs} ms from storage, ${sync.warmMs} ms while open (${Math.round(sync.bytes / 1024)} KiB)` : '—',
     sync ? sync.coldMs <= 50 && sync.warmMs <= 50 : undefined,
+    'firstSync',
   ])
   const open2000 = figures.openRuns.find((r) => r.notes === 2000)
   goals.push([
     '2,000-note board in Chromium: first visit ≤ 1.5 s, return ≤ 0.7 s',
     open2000 ? `${open2000.firstVisitMs} ms, ${open2000.returnShownMs} ms` : '—',
     open2000 ? open2000.firstVisitMs <= 1500 && open2000.returnShownMs <= 700 : undefined,
+    'browser',
   ])
   const board = figures.downloads.find((d) => d.page.startsWith('board'))
   const start = figures.downloads.find((d) => d.page === 'start page')
@@ -99,6 +121,7 @@ export function comparisonLines(figures: ComparisonFigures): string[] {
     'board page ≤ 650 kB gzip, start page ≤ 150 kB, PDF code only on export',
     board && start ? `${board.gzipKiB} KiB, ${start.gzipKiB} KiB, PDF ${board.pdfLoaded ? 'loaded' : 'not loaded'}` : '—',
     board && start ? board.gzipKiB * 1.024 <= 650 && start.gzipKiB * 1.024 <= 150 && !board.pdfLoaded : undefined,
+    'download',
   ])
   for (const scenario of scenarios) {
     const ours = of(scenario.name, 'dorfplatz')
@@ -108,17 +131,18 @@ export function comparisonLines(figures: ComparisonFigures): string[] {
       `CPU ≤ Hocuspocus: ${scenario.title}`,
       `${ours.serverCpuPercent} % vs ${hocuspocus.serverCpuPercent} %`,
       ours.serverCpuPercent <= hocuspocus.serverCpuPercent,
+      scenario.name === 'ten' ? 'edit' : 'presence',
     ])
   }
 
   const lines = [
     '## Goals',
     '',
-    '| goal | measured | |',
-    '|---|---|---|',
-    ...goals.map(([goal, measured, met]) => `| ${goal} | ${measured} | ${mark(met)} |`),
+    '| goal | measured | | what was measured beside it, and what stands in the way |',
+    '|---|---|---|---|',
+    ...goals.map(([goal, measured, met, section]) => `| ${goal} | ${measured} | ${mark(met)} | ${link(section)} |`),
     '',
-    'What stands in the way of each goal not met, and how it was found: [performance.md](performance.md).',
+    'Each goal’s section of [performance.md](performance.md) says how its figure was found and, for a goal not met, what stands in the way.',
     '',
     '## Side by side',
     '',
