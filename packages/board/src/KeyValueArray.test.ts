@@ -87,6 +87,33 @@ function countHops(yarray: Y.Array<unknown>, counting: () => boolean): { hops: n
   return counter
 }
 
+/**
+ * A KeyValueArray on `yarray` whose observer's item reads are counted (see countHops): counting
+ * starts when a change reaches the array and stops once the KeyValueArray has seen it.
+ * `uncounted(run)` runs code whose reads do not count.
+ */
+function countedKeyValueArray<T>(yarray: Y.Array<KeyValueEntry<T>>, readonly: boolean) {
+  let counting = false
+  yarray.observe(() => {
+    counting = true
+  })
+  const map = new KeyValueArray(yarray, { readonly })
+  yarray.observe(() => {
+    counting = false
+  })
+  const counter = countHops(yarray as Y.Array<unknown>, () => counting)
+  const uncounted = (run: () => void) => {
+    const wasCounting = counting
+    counting = false
+    try {
+      run()
+    } finally {
+      counting = wasCounting
+    }
+  }
+  return { map, counter, uncounted }
+}
+
 describe('KeyValueArray', () => {
   it('reports adds, updates and deletes like a map, and keeps one entry per key', () => {
     const doc = new Y.Doc()
@@ -305,15 +332,7 @@ describe('KeyValueArray', () => {
       const doc = new Y.Doc()
       Y.applyUpdate(doc, state)
       const yarray = doc.getArray<KeyValueEntry<number>>('records')
-      let counting = false
-      yarray.observe(() => {
-        counting = true
-      })
-      const map = new KeyValueArray(yarray, { readonly })
-      yarray.observe(() => {
-        counting = false
-      })
-      const counter = countHops(yarray as Y.Array<unknown>, () => counting)
+      const { map, counter } = countedKeyValueArray(yarray, readonly)
       const toArray = vi.spyOn(yarray, 'toArray')
       const changes = vi.spyOn(Y.YEvent.prototype, 'changes', 'get')
       const seen: Array<Map<string, KeyValueChange<number>>> = []
@@ -363,23 +382,10 @@ describe('KeyValueArray', () => {
         const doc = new Y.Doc()
         Y.applyUpdate(doc, state)
         const yarray = doc.getArray<KeyValueEntry<number>>('records')
-        let counting = false
-        yarray.observe(() => {
-          counting = true
-        })
-        const map = new KeyValueArray(yarray, { readonly })
-        yarray.observe(() => {
-          counting = false
-        })
-        const counter = countHops(yarray as Y.Array<unknown>, () => counting)
+        const { map, counter, uncounted } = countedKeyValueArray(yarray, readonly)
         // Yjs's own search for an index when the writer deletes the losing entries is not counted.
         const yjsDelete = yarray.delete.bind(yarray)
-        vi.spyOn(yarray, 'delete').mockImplementation((index, length) => {
-          const wasCounting = counting
-          counting = false
-          yjsDelete(index, length)
-          counting = wasCounting
-        })
+        vi.spyOn(yarray, 'delete').mockImplementation((index, length) => uncounted(() => yjsDelete(index, length)))
         Y.applyUpdate(doc, duplicates)
 
         expect(divergingKeys(map as KeyValueArray<unknown>), `${placement}, read-only ${readonly}`).toEqual([])
@@ -411,15 +417,7 @@ describe('KeyValueArray', () => {
     })()
 
     const yarray = viewer.getArray<KeyValueEntry<number>>('records')
-    let counting = false
-    yarray.observe(() => {
-      counting = true
-    })
-    const view = new KeyValueArray(yarray, { readonly: true })
-    yarray.observe(() => {
-      counting = false
-    })
-    const counter = countHops(yarray as Y.Array<unknown>, () => counting)
+    const { map: view, counter } = countedKeyValueArray(yarray, true)
     Y.applyUpdate(viewer, firstUpdate)
     Y.applyUpdate(viewer, secondUpdate)
 
