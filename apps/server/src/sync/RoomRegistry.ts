@@ -5,7 +5,7 @@
  * the app's to decide (`onLastLeft`).
  */
 import type { FastifyBaseLogger } from 'fastify'
-import { CloseCode } from '@dorfplatz/protocol'
+import { CloseCode, MAX_EDITOR_CONNECTIONS_PER_BOARD, MAX_VIEWER_CONNECTIONS_PER_BOARD } from '@dorfplatz/protocol'
 import type { BoardBus } from '../bus/BoardBus.ts'
 import type { BoardLocks } from '../storage/BoardLocks.ts'
 import type { DocumentLog } from '../storage/DocumentLog.ts'
@@ -251,7 +251,8 @@ export class RoomRegistry {
         },
         observer: this.observer,
         onStoredAnswer: async (answer) => {
-          const waiters = [...(this.storedAnswerWaiters.get(boardId) ?? [])]
+          // No more sockets than the room could ever admit (see Room.addConnection).
+          const waiters = [...(this.storedAnswerWaiters.get(boardId) ?? [])].slice(0, MAX_EDITOR_CONNECTIONS_PER_BOARD + MAX_VIEWER_CONNECTIONS_PER_BOARD)
           this.storedAnswerWaiters.delete(boardId)
           await Promise.all(
             waiters.map(async (waiter) => {

@@ -11,7 +11,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { TLRecord } from '@tldraw/tlschema'
 import { getRecordsArray, getRecordsMap, readBoardRecords } from '@dorfplatz/board'
 import { testNote } from '@dorfplatz/board/testing'
-import { MessageType } from '@dorfplatz/protocol'
+import { MAX_EDITOR_CONNECTIONS_PER_BOARD, MAX_VIEWER_CONNECTIONS_PER_BOARD, MessageType } from '@dorfplatz/protocol'
 import { SqliteBoardStorage } from '../storage/SqliteBoardStorage.ts'
 import { Connection } from './Connection.ts'
 import { loadChecks } from './repairBoardDoc.ts'
@@ -132,6 +132,15 @@ describe('a board stored checked', () => {
     expect(answers).toHaveLength(2)
     expect(noteText(answers, 'shape:spaet')).toBe('Nachzügler')
     expect(noteText([answers[1]!], 'shape:idee')).toBe('Dorfladen')
+  })
+
+  it('is offered to no more sockets than the room could admit', async () => {
+    const storage = await boardStoredByItsRoom()
+    const registry = registryOn(storage)
+    const limit = MAX_EDITOR_CONNECTIONS_PER_BOARD + MAX_VIEWER_CONNECTIONS_PER_BOARD
+    let offered = 0
+    await Promise.all(Array.from({ length: limit + 5 }, () => registry.acquire(BOARD_ID, () => void offered++)))
+    expect(offered).toBe(limit)
   })
 
   it('is not sent early to a client that already has part of the board', async () => {
