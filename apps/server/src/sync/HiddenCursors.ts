@@ -70,6 +70,8 @@ export class HiddenCursors {
         const last = this.lastRelayed.get(clientId)
         if (last && last.json === json && now - last.at < HIDDEN_CURSOR_RENEW_MS) continue
         this.lastRelayed.set(clientId, { json, at: now })
+        entries.push({ clientId, clock, state: stripped, json })
+        continue
       }
       entries.push({ clientId, clock, state: stripped })
     }

@@ -78,15 +78,13 @@ const jsonAsSent = new WeakMap<object, string>()
 
 /** The presence of `clientIds` as an awareness update, as y-protocols' encodeAwarenessUpdate writes it. */
 export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness, clientIds: readonly number[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, clientIds.length)
-  for (const clientId of clientIds) {
-    const state: unknown = awareness.states.get(clientId) ?? null
-    encoding.writeVarUint(encoder, clientId)
-    encoding.writeVarUint(encoder, awareness.meta.get(clientId)!.clock)
-    encoding.writeVarString(encoder, (typeof state === 'object' && state !== null && jsonAsSent.get(state)) || JSON.stringify(state))
-  }
-  return encoding.toUint8Array(encoder)
+  return encodeAwarenessEntries(
+    clientIds.map((clientId) => {
+      const state: unknown = awareness.states.get(clientId) ?? null
+      const json = typeof state === 'object' && state !== null ? jsonAsSent.get(state) : undefined
+      return { clientId, clock: awareness.meta.get(clientId)!.clock, state, json }
+    }),
+  )
 }
 
 /**
@@ -171,14 +169,14 @@ export function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   }
 }
 
-/** Encodes entries as an awareness update (the inverse of readAwarenessUpdate). */
+/** Encodes entries as an awareness update (the inverse of readAwarenessUpdate), each state as its `json` when it has one. */
 export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, entries.length)
-  for (const { clientId, clock, state } of entries) {
+  for (const { clientId, clock, state, json } of entries) {
     encoding.writeVarUint(encoder, clientId)
     encoding.writeVarUint(encoder, clock)
-    encoding.writeVarString(encoder, JSON.stringify(state))
+    encoding.writeVarString(encoder, json ?? JSON.stringify(state))
   }
   return encoding.toUint8Array(encoder)
 }
