@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import * as syncProtocol from 'y-protocols/sync'
 import { FacilitationKey, getFacilitationMap, getMeta, getRecordsMap, MetaKey, readBoardRecords, richTextToPlain } from '@dorfplatz/board'
@@ -142,6 +143,26 @@ describe('Room', () => {
     await test.settle()
     expect(test.room.awareness.getStates().get(11)).toEqual({ user: { name: 'Bernd', role: 'participant' } })
     expect(viewer.connection.isClosed).toBe(false)
+  })
+
+  it('relays a participant’s presence only as it reads it, so that a role written twice cannot show as another', async () => {
+    const test = await testRoom()
+    const bernd = await test.join('participant')
+    const viewer = await test.join('viewer')
+    const inner = encoding.createEncoder()
+    encoding.writeVarUint(inner, 1)
+    encoding.writeVarUint(inner, 12)
+    encoding.writeVarUint(inner, 1)
+    encoding.writeVarString(inner, '{"user":{"name":"Bernd","role":"facilitator"},"user":{"name":"Bernd","role":"participant"}}')
+    const message = encoding.createEncoder()
+    encoding.writeVarUint(message, MessageType.AWARENESS)
+    encoding.writeVarUint8Array(message, encoding.toUint8Array(inner))
+    viewer.socket.inbox.splice(0)
+    bernd.send(encoding.toUint8Array(message))
+    await test.room.flush()
+    const relayed = viewer.socket.inbox.filter((received) => received[0] === MessageType.AWARENESS).map((received) => new TextDecoder().decode(received))
+    expect(relayed.some((text) => text.includes('"name":"Bernd","role":"participant"'))).toBe(true)
+    expect(relayed.some((text) => text.includes('facilitator'))).toBe(false)
   })
 
   it('relays presence at most every PRESENCE_FLUSH_MS, the moves of that time in one message, and holds back no change', async () => {

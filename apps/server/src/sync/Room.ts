@@ -963,7 +963,7 @@ export class Room {
   }
 }
 
-/** Sets the role in an awareness state's `user` field to `role` (the state as sent is then no longer it). */
+/** Sets the role in an awareness state's `user` field to `role`. */
 function stampRole(entry: AwarenessEntry, role: string): void {
   const state = entry.state
   if (typeof state !== 'object' || state === null) return
@@ -971,5 +971,4 @@ function stampRole(entry: AwarenessEntry, role: string): void {
   if (typeof user !== 'object' || user === null || Array.isArray(user)) return
   if ((user as Record<string, unknown>).role === role) return
   entry.state = { ...state, [USER_FIELD]: { ...user, role } }
-  entry.json = undefined
 }

@@ -70,20 +70,10 @@ export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, c
   return encoding.toUint8Array(encoder)
 }
 
-/**
- * The JSON of presence states as their clients sent it (see applyAwarenessEntries): a state is
- * relayed to everyone many times a second, and is not encoded again for that.
- */
-const jsonAsSent = new WeakMap<object, string>()
-
 /** The presence of `clientIds` as an awareness update, as y-protocols' encodeAwarenessUpdate writes it. */
 export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness, clientIds: readonly number[]): Uint8Array {
   return encodeAwarenessEntries(
-    clientIds.map((clientId) => {
-      const state: unknown = awareness.states.get(clientId) ?? null
-      const json = typeof state === 'object' && state !== null ? jsonAsSent.get(state) : undefined
-      return { clientId, clock: awareness.meta.get(clientId)!.clock, state, json }
-    }),
+    clientIds.map((clientId) => ({ clientId, clock: awareness.meta.get(clientId)!.clock, state: awareness.states.get(clientId) ?? null })),
   )
 }
 
@@ -108,10 +98,7 @@ export function applyAwarenessEntries(awareness: awarenessProtocol.Awareness, en
       // Nobody removes the local state: it is announced again instead.
       if (clientId === awareness.clientID && awareness.getLocalState() !== null) clock++
       else awareness.states.delete(clientId)
-    } else {
-      awareness.states.set(clientId, state as { [key: string]: unknown })
-      if (entry.json !== undefined) jsonAsSent.set(state as object, entry.json)
-    }
+    } else awareness.states.set(clientId, state as { [key: string]: unknown })
     awareness.meta.set(clientId, { clock, lastUpdated: now })
     if (meta === undefined && state !== null) added.push(clientId)
     else if (meta !== undefined && state === null) removed.push(clientId)
@@ -137,7 +124,10 @@ export interface AwarenessEntry {
   clock: number
   /** null when the client removes its state. */
   state: unknown
-  /** The state's JSON as it arrived; dropped when the state is changed. */
+  /**
+   * The state as JSON, when the server has written it already. Never the client's own text: a
+   * state with a key twice reads as its last one here, but possibly as its first elsewhere.
+   */
   json?: string
 }
 
@@ -160,7 +150,7 @@ export function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
       if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw badMessage('an awareness state is an object')
       const problem = checkJsonValue(state, { maxDepth: MAX_AWARENESS_STATE_DEPTH, maxChars: 4 * MAX_AWARENESS_STATE_BYTES })
       if (problem !== null) throw badMessage(`awareness state ${problem}`)
-      entries.push({ clientId, clock, state, json })
+      entries.push({ clientId, clock, state })
     }
     return entries
   } catch (error) {
